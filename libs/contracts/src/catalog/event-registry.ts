@@ -1,0 +1,74 @@
+import { eventEnvelopeSchema, type EventEnvelope } from '../envelope/event-envelope';
+import { definitionKey, type EventDefinition } from '../envelope/event-definition';
+import { EVENT_DEFINITIONS, TOPICS } from './catalog';
+import type { TopicDefinition } from './topic-definition';
+
+export type ValidationOutcome =
+  | { ok: true; event: EventEnvelope; definition: EventDefinition }
+  | { ok: false; reason: 'malformed-json' | 'invalid-envelope' | 'unknown-event' | 'invalid-payload' | 'wrong-topic'; message: string };
+
+/** Looks up event definitions and validates raw messages against them. */
+export class EventRegistry {
+  private readonly definitions = new Map<string, EventDefinition>();
+  private readonly topics = new Map<string, TopicDefinition>();
+
+  constructor(definitions: readonly EventDefinition[] = EVENT_DEFINITIONS, topics: readonly TopicDefinition[] = TOPICS) {
+    for (const topic of topics) this.topics.set(topic.name, topic);
+    for (const definition of definitions) {
+      const key = definitionKey(definition.type, definition.version);
+      if (this.definitions.has(key)) throw new Error(`event ${key} is defined twice`);
+      if (!this.topics.has(definition.topic)) throw new Error(`event ${key} names unknown topic ${definition.topic}`);
+      this.definitions.set(key, definition);
+    }
+  }
+
+  get(type: string, version: number): EventDefinition | undefined {
+    return this.definitions.get(definitionKey(type, version));
+  }
+
+  allDefinitions(): EventDefinition[] {
+    return [...this.definitions.values()];
+  }
+
+  topic(name: string): TopicDefinition | undefined {
+    return this.topics.get(name);
+  }
+
+  allTopics(): TopicDefinition[] {
+    return [...this.topics.values()];
+  }
+
+  /** Validates a raw message value read from `topic` (catalog name, without prefix). */
+  validate(raw: Buffer | string | null, topic?: string): ValidationOutcome {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw === null ? '' : raw.toString());
+    } catch (error) {
+      return { ok: false, reason: 'malformed-json', message: (error as Error).message };
+    }
+    const envelope = eventEnvelopeSchema.safeParse(json);
+    if (!envelope.success) {
+      return { ok: false, reason: 'invalid-envelope', message: summarize(envelope.error.issues) };
+    }
+    const { type, version } = envelope.data;
+    const definition = this.get(type, version);
+    if (!definition) {
+      return { ok: false, reason: 'unknown-event', message: `no definition for ${definitionKey(type, version)}` };
+    }
+    if (topic !== undefined && definition.topic !== topic) {
+      return { ok: false, reason: 'wrong-topic', message: `${definitionKey(type, version)} belongs on ${definition.topic}, not ${topic}` };
+    }
+    const payload = definition.payload.safeParse(envelope.data.payload);
+    if (!payload.success) {
+      return { ok: false, reason: 'invalid-payload', message: summarize(payload.error.issues) };
+    }
+    return { ok: true, event: { ...envelope.data, payload: payload.data }, definition };
+  }
+}
+
+function summarize(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}

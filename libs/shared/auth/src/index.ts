@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './principal';
+export * from './area-scope';
+export * from './jwt';
+export * from './auth.guard';

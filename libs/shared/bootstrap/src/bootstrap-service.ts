@@ -1,0 +1,45 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { startTelemetry, type TelemetryOptions } from '@sangathan/observability';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+
+export type ServiceDescription = {
+  /** Short name: `org`, `meetings`, … */
+  name: string;
+  title: string;
+  description: string;
+  defaultPort: number;
+};
+
+/** Creates a configured (not yet listening) app: logger, OpenAPI at /docs, shutdown hooks. Tests use it too. */
+export async function createServiceApp(
+  appModule: Type<unknown>,
+  service: ServiceDescription,
+  telemetry: Partial<TelemetryOptions> = {},
+): Promise<INestApplication> {
+  startTelemetry({ serviceName: service.name, ...telemetry });
+  const app = await NestFactory.create(appModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const config = new DocumentBuilder()
+    .setTitle(service.title)
+    .setDescription(`${service.description}\n\nErrors: \`{ error: { code, message, details[], traceId } }\`. Writes accept an \`Idempotency-Key\` header.`)
+    .setVersion(process.env.SERVICE_VERSION ?? '1.0.0')
+    .addBearerAuth()
+    .addSecurityRequirements('bearer')
+    .build();
+  const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}
+
+/** `main.ts` of every service: build the app and listen on PORT. */
+export async function bootstrapService(appModule: Type<unknown>, service: ServiceDescription): Promise<INestApplication> {
+  const app = await createServiceApp(appModule, service);
+  const port = Number(process.env.PORT ?? service.defaultPort);
+  await app.listen(port, process.env.HOST ?? '0.0.0.0');
+  app.get(Logger).log(`${service.name} listening on :${port} (docs at /docs, health at /health/ready, metrics at /metrics)`);
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './health.module';
+export * from './kafka.health';
+export * from './mongo.health';

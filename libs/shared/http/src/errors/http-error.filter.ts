@@ -1,0 +1,65 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ApplicationError, type ErrorDetail } from '@sangathan/kernel';
+import { currentTraceId } from '@sangathan/observability';
+import type { Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import type { ZodError } from 'zod';
+
+/** The one error body shape every service answers with. */
+export type ErrorBody = { error: { code: string; message: string; details: ErrorDetail[]; traceId?: string } };
+
+const DATABASE_DOWN = /^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error$/;
+
+/**
+ * Maps every error to a machine-readable body. Domain errors carry their own status and code;
+ * validation errors list each failing field; database outages become 503 (retryable), and
+ * anything unexpected is a logged 500 that leaks no internals.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toBody(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    response.status(status).json({ error: { ...body, traceId: currentTraceId() } });
+  }
+
+  private toBody(exception: unknown): [number, ErrorBody['error']] {
+    if (exception instanceof ApplicationError) {
+      return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
+    }
+    if (exception instanceof ZodValidationException) {
+      const zodError = exception.getZodError() as ZodError;
+      return [
+        HttpStatus.BAD_REQUEST,
+        {
+          code: 'VALIDATION_FAILED',
+          message: 'the request is not valid',
+          details: zodError.issues.map((issue) => ({ field: issue.path.map(String).join('.') || undefined, message: issue.message })),
+        },
+      ];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null && 'code' in response) {
+        const r = response as { code: string; message?: string; details?: ErrorDetail[] };
+        return [status, { code: r.code, message: r.message ?? exception.message, details: r.details ?? [] }];
+      }
+      const message = typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
+      return [status, { code: HttpStatus[status] ?? 'HTTP_ERROR', message: Array.isArray(message) ? message.join('; ') : message, details: [] }];
+    }
+    if (exception instanceof Error && (DATABASE_DOWN.test(exception.name) || /buffering timed out/.test(exception.message))) {
+      return [HttpStatus.SERVICE_UNAVAILABLE, { code: 'DATABASE_UNAVAILABLE', message: 'the database is unreachable; retry later', details: [] }];
+    }
+    if (exception instanceof Error && (exception as { type?: string }).type === 'entity.parse.failed') {
+      return [HttpStatus.BAD_REQUEST, { code: 'MALFORMED_JSON', message: 'the request body is not valid JSON', details: [] }];
+    }
+    if (exception instanceof Error && (exception as { code?: number }).code === 11000) {
+      return [HttpStatus.CONFLICT, { code: 'DUPLICATE', message: 'a record with the same unique key exists', details: [] }];
+    }
+    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL', message: 'unexpected error', details: [] }];
+  }
+}

@@ -1,0 +1,5 @@
+export * from './errors/http-error.filter';
+export * from './idempotency/idempotency.store';
+export * from './idempotency/idempotency.interceptor';
+export * from './tracing/http-tracing.middleware';
+export * from './pagination/pagination';

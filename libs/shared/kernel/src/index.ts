@@ -1,0 +1,4 @@
+export * from './application-error';
+export * from './uuidv7';
+export * from './cursor';
+export * from './text';

@@ -1,0 +1,223 @@
+import { Logger } from '@nestjs/common';
+import { context, metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { definitionKey, deadLetterTopicName, type EventRegistry } from '@sangathan/contracts';
+import { extractTraceContext } from '@sangathan/observability';
+import type { MessagePublisher } from '../kafka/message-publisher';
+import { isRetriable } from '../outbox/outbox-relay';
+import { PermanentEventError, type DeliveredEvent, type IntegrationEventHandler } from './integration-event-handler';
+
+/** A message as read from the broker; `topic` is the catalog name. */
+export type IncomingMessage = {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+};
+
+export type DispatchOptions = {
+  consumerGroup: string;
+  /** Attempts for a handler error that is not a connectivity problem, before the DLQ. */
+  maxAttempts?: number;
+  /** Rejects events dated further ahead than this (clock skew guard). */
+  maxFutureSkewMs?: number;
+  /** Called between retries so the group does not think this member died. */
+  heartbeat?: () => Promise<void>;
+  /** False once the consumer is stopping or lost the partition; retries give up then. */
+  isActive?: () => boolean;
+};
+
+const tracer = trace.getTracer('sangathan.consumer');
+const meter = metrics.getMeter('sangathan.consumer');
+const consumed = meter.createCounter('messaging_events_consumed_total', { description: 'Events by outcome' });
+const handleDuration = meter.createHistogram('messaging_handle_duration_ms', { description: 'Handler time per batch', unit: 'ms' });
+
+export class ConsumerStoppedError extends Error {}
+
+/**
+ * Broker-independent heart of a consumer: validates each message against the contracts,
+ * routes what it cannot apply to `<topic>.dlq` with the reason in headers, and hands the rest to
+ * the handlers with retries. It returns only when every message of the batch is either applied
+ * or safely in the DLQ, so the caller may then commit the offsets.
+ */
+export class EventDispatcher {
+  private readonly logger = new Logger('EventDispatcher');
+  private readonly byType = new Map<string, IntegrationEventHandler[]>();
+  /** The broker message each delivered event came from (for trace context and the DLQ). */
+  private readonly sources = new WeakMap<DeliveredEvent, IncomingMessage>();
+  readonly topics: string[];
+
+  constructor(
+    private readonly registry: EventRegistry,
+    handlers: readonly IntegrationEventHandler[],
+    private readonly deadLetters: MessagePublisher,
+    private readonly options: DispatchOptions,
+  ) {
+    const topics = new Set<string>();
+    for (const handler of handlers) {
+      for (const definition of handler.subscribesTo) {
+        const key = definitionKey(definition.type, definition.version);
+        this.byType.set(key, [...(this.byType.get(key) ?? []), handler]);
+        topics.add(definition.topic);
+      }
+    }
+    this.topics = [...topics];
+  }
+
+  async dispatch(messages: IncomingMessage[], options: Partial<DispatchOptions> = {}): Promise<void> {
+    const opts = { ...this.options, ...options };
+    const deliveries = new Map<IntegrationEventHandler, DeliveredEvent[]>();
+    const dead: { message: IncomingMessage; reason: string; error: string }[] = [];
+    const maxFuture = opts.maxFutureSkewMs ?? 24 * 3600_000;
+
+    for (const message of messages) {
+      const outcome = this.registry.validate(message.value, message.topic);
+      if (!outcome.ok) {
+        dead.push({ message, reason: outcome.reason, error: outcome.message });
+        continue;
+      }
+      if (Date.parse(outcome.event.occurredAt) > Date.now() + maxFuture) {
+        dead.push({ message, reason: 'future-event', error: `occurredAt ${outcome.event.occurredAt} is too far ahead` });
+        continue;
+      }
+      const key = definitionKey(outcome.event.type, outcome.event.version);
+      const delivery = { topic: message.topic, partition: message.partition, offset: message.offset };
+      for (const handler of this.byType.get(key) ?? []) {
+        const list = deliveries.get(handler) ?? [];
+        const delivered: DeliveredEvent = { event: outcome.event, delivery };
+        this.sources.set(delivered, message);
+        list.push(delivered);
+        deliveries.set(handler, list);
+      }
+      if (!this.byType.has(key)) consumed.add(1, { group: opts.consumerGroup, type: key, outcome: 'skipped' });
+    }
+
+    // Events that will never apply are parked before anything is acknowledged.
+    await this.sendToDeadLetters(dead, opts);
+
+    for (const [handler, events] of deliveries) {
+      const started = Date.now();
+      await this.deliver(handler, events, opts);
+      handleDuration.record(Date.now() - started, { group: opts.consumerGroup });
+    }
+  }
+
+  private async deliver(handler: IntegrationEventHandler, events: DeliveredEvent[], opts: DispatchOptions): Promise<void> {
+    if (handler.handleBatch) {
+      try {
+        await this.withRetries(() => this.traced(events, () => handler.handleBatch!(events)), opts, events.length);
+        events.forEach((e) => consumed.add(1, { group: opts.consumerGroup, type: e.event.type, outcome: 'applied' }));
+        return;
+      } catch (error) {
+        if (error instanceof ConsumerStoppedError) throw error;
+        if (events.length === 1) {
+          await this.deadLetterFailed(events[0], error as Error, opts);
+          return;
+        }
+        // Isolate the poison event: apply one by one.
+        for (const event of events) await this.deliver(handler, [event], opts);
+        return;
+      }
+    }
+    for (const event of events) {
+      try {
+        await this.withRetries(() => this.traced([event], () => handler.handle!(event.event, event.delivery)), opts, 1);
+        consumed.add(1, { group: opts.consumerGroup, type: event.event.type, outcome: 'applied' });
+      } catch (error) {
+        if (error instanceof ConsumerStoppedError) throw error;
+        await this.deadLetterFailed(event, error as Error, opts);
+      }
+    }
+  }
+
+  private async traced(events: DeliveredEvent[], work: () => Promise<void>): Promise<void> {
+    const first = events[0];
+    const parent = extractTraceContext(this.sources.get(first)?.headers ?? {});
+    const span = tracer.startSpan(
+      `${first.delivery.topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': first.delivery.topic,
+          'messaging.batch.message_count': events.length,
+          'messaging.message.id': first.event.eventId,
+          'sangathan.event.type': first.event.type,
+        },
+      },
+      parent,
+    );
+    try {
+      await context.with(trace.setSpan(parent, span), work);
+    } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async withRetries(work: () => Promise<void>, opts: DispatchOptions, count: number): Promise<void> {
+    const maxAttempts = opts.maxAttempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await work();
+        return;
+      } catch (error) {
+        if (error instanceof PermanentEventError) throw error;
+        const transient = isRetriable(error) || /buffering timed out|ECONNREFUSED/.test(String((error as Error).message));
+        if (!transient && attempt >= maxAttempts) throw error;
+        if (opts.isActive && !opts.isActive()) throw new ConsumerStoppedError('consumer stopped while retrying');
+        const delay = Math.min(100 * 2 ** attempt, transient ? 30_000 : 2_000);
+        this.logger.warn(
+          `handling ${count} event(s) failed (attempt ${attempt}${transient ? ', dependency unavailable' : ''}), retrying in ${delay} ms: ${(error as Error).message}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        await opts.heartbeat?.().catch(() => undefined);
+      }
+    }
+  }
+
+  private async deadLetterFailed(delivered: DeliveredEvent, error: Error, opts: DispatchOptions): Promise<void> {
+    const reason = error instanceof PermanentEventError ? error.reason : 'handler-failed';
+    const message: IncomingMessage = this.sources.get(delivered) ?? {
+      ...delivered.delivery,
+      key: null,
+      value: Buffer.from(JSON.stringify(delivered.event)),
+      headers: {},
+    };
+    await this.sendToDeadLetters([{ message, reason, error: error.message }], opts);
+  }
+
+  private async sendToDeadLetters(dead: { message: IncomingMessage; reason: string; error: string }[], opts: DispatchOptions): Promise<void> {
+    if (dead.length === 0) return;
+    for (const { message, reason, error } of dead) {
+      this.logger.warn(`dead-lettering ${message.topic}[${message.partition}]@${message.offset}: ${reason}: ${error}`);
+      consumed.add(1, { group: opts.consumerGroup, type: 'unknown', outcome: `dlq:${reason}` });
+    }
+    await this.withRetries(
+      () =>
+        this.deadLetters.publish(
+          dead.map(({ message, reason, error }) => ({
+            topic: deadLetterTopicName(message.topic),
+            key: message.key ?? `${message.topic}-${message.partition}-${message.offset}`,
+            value: message.value?.toString() ?? '',
+            headers: {
+              ...message.headers,
+              'dlq-reason': reason,
+              'dlq-error': error.slice(0, 1000),
+              'dlq-original-topic': message.topic,
+              'dlq-original-partition': String(message.partition),
+              'dlq-original-offset': message.offset,
+              'dlq-consumer-group': opts.consumerGroup,
+              'dlq-at': new Date().toISOString(),
+            },
+          })),
+        ),
+      { ...opts, maxAttempts: Number.POSITIVE_INFINITY },
+      dead.length,
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import { Logger } from '@nestjs/common';
+import type { Consumer, EachBatchPayload } from 'kafkajs';
+import { ConsumerStoppedError, type EventDispatcher, type IncomingMessage } from '../consumer/event-dispatcher';
+import type { KafkaConnection } from './kafka-connection';
+
+export type KafkaEventConsumerOptions = {
+  groupId: string;
+  /** A new group starts from the earliest offset, so read models see the whole history. */
+  fromBeginning?: boolean;
+  /** Messages handed to the dispatcher at once; offsets are committed after each chunk. */
+  chunkSize?: number;
+};
+
+/**
+ * Runs a dispatcher over a kafkajs consumer group with batch consumption and manual offset
+ * resolution. Nest's Kafka transport (`@nestjs/microservices`) is not used here: it handles one
+ * message per call, resolves offsets itself and cannot hold a commit until a DLQ write is
+ * acknowledged, which this consumer's "nothing acknowledged is lost" rule needs.
+ */
+export class KafkaEventConsumer {
+  private readonly logger = new Logger('KafkaEventConsumer');
+  private consumer?: Consumer;
+  private stopping = false;
+  private connected = false;
+  private startLoop?: Promise<void>;
+
+  constructor(
+    private readonly connection: KafkaConnection,
+    private readonly dispatcher: EventDispatcher,
+    private readonly options: KafkaEventConsumerOptions,
+  ) {}
+
+  /** True once the group is joined and fetching. */
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  /** Starts in the background, retrying while the broker is unreachable. */
+  start(): Promise<void> {
+    this.startLoop ??= this.connectWithRetry();
+    return this.startLoop;
+  }
+
+  private async connectWithRetry(): Promise<void> {
+    let delay = 1000;
+    while (!this.stopping) {
+      try {
+        await this.run();
+        return;
+      } catch (error) {
+        this.logger.error(
+          `cannot start consumer group ${this.options.groupId} (brokers ${this.connection.settings.brokers.join(',')}): ${(error as Error).message}; retrying in ${delay} ms`,
+        );
+        await this.consumer?.disconnect().catch(() => undefined);
+        this.consumer = undefined;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+  }
+
+  private async run(): Promise<void> {
+    const consumer = this.connection.kafka.consumer({
+      groupId: this.connection.topicName(this.options.groupId),
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.connected = true;
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.connected = false;
+      this.logger.error(`consumer crashed: ${String(event.payload.error)}; restart=${String(event.payload.restart)}`);
+    });
+    consumer.on(consumer.events.DISCONNECT, () => {
+      this.connected = false;
+    });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: this.dispatcher.topics.map((t) => this.connection.topicName(t)),
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const chunkSize = this.options.chunkSize ?? 1000;
+    const topic = this.connection.catalogName(batch.topic);
+    const isActive = () => isRunning() && !isStale() && !this.stopping;
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      if (!isActive()) return;
+      const chunk = batch.messages.slice(start, start + chunkSize);
+      const messages: IncomingMessage[] = chunk.map((m) => ({
+        topic,
+        partition: batch.partition,
+        offset: m.offset,
+        key: m.key ? m.key.toString() : null,
+        value: m.value,
+        headers: Object.fromEntries(
+          Object.entries(m.headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? String(v[0]) : String(v)]])),
+        ),
+      }));
+      try {
+        await this.dispatcher.dispatch(messages, { heartbeat, isActive });
+      } catch (error) {
+        if (error instanceof ConsumerStoppedError) return; // not resolved: redelivered to the next owner
+        throw error;
+      }
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.disconnect().catch(() => undefined);
+    this.connected = false;
+  }
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { EventRegistry } from '@sangathan/contracts';
+import { EventDispatcher } from '../consumer/event-dispatcher';
+import { KafkaConnection } from '../kafka/kafka-connection';
+import { KafkaEventConsumer } from '../kafka/kafka-event-consumer';
+import { KafkaMessagePublisher } from '../kafka/message-publisher';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+
+/** Starts topics, the outbox relay and the consumer after the app is up; stops them in order. */
+@Injectable()
+export class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Messaging');
+  private consumer?: KafkaEventConsumer;
+  private topicsReady = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly connection: KafkaConnection,
+    private readonly registry: EventRegistry,
+    private readonly relay: OutboxRelay,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Not awaited: a broker that is down must not stop the HTTP server (readiness reports it).
+    void this.ensureTopics().then(() => {
+      if (this.stopped) return;
+      this.relay.start();
+      this.startConsumer();
+    });
+  }
+
+  /** True when topics exist and, if this service consumes, its group is joined. */
+  get isReady(): boolean {
+    return this.topicsReady && (this.consumer ? this.consumer.isConnected : true);
+  }
+
+  private async ensureTopics(): Promise<void> {
+    let delay = 1000;
+    while (!this.stopped) {
+      try {
+        const created = await this.connection.ensureTopics(this.options.ownedTopics ?? []);
+        if (created.length) this.logger.log(`created topics: ${created.join(', ')}`);
+        this.topicsReady = true;
+        return;
+      } catch (error) {
+        this.logger.error(
+          `Kafka not reachable at ${this.connection.settings.brokers.join(',')} (${(error as Error).message}); retrying in ${delay} ms`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+  }
+
+  private startConsumer(): void {
+    const consumer = this.options.consumer;
+    if (!consumer) return;
+    const handlers = consumer.handlers.map((type) => this.moduleRef.get(type, { strict: false }));
+    const dispatcher = new EventDispatcher(this.registry, handlers, new KafkaMessagePublisher(this.connection), {
+      consumerGroup: consumer.groupId,
+    });
+    this.consumer = new KafkaEventConsumer(this.connection, dispatcher, { groupId: consumer.groupId });
+    void this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.consumer?.stop();
+    await this.relay.stop();
+    await this.connection.disconnect();
+  }
+}

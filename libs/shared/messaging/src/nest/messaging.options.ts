@@ -1,0 +1,16 @@
+import type { Type } from '@nestjs/common';
+import type { TopicDefinition } from '@sangathan/contracts';
+import type { IntegrationEventHandler } from '../consumer/integration-event-handler';
+
+export type MessagingOptions = {
+  /** Service name: the Kafka client id and the `producer` field of its events. */
+  serviceName: string;
+  /** Collections whose documents carry an outbox the relay must drain. */
+  outboxCollections?: string[];
+  /** Topics this service owns; created from the catalog at start if missing. */
+  ownedTopics?: readonly TopicDefinition[];
+  /** Consumer group and the handlers (Nest providers) that receive other services' events. */
+  consumer?: { groupId: string; handlers: Type<IntegrationEventHandler>[] };
+};
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

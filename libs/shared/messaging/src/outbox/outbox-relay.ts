@@ -1,0 +1,301 @@
+import { Logger } from '@nestjs/common';
+import { context as otelContext, metrics, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { extractTraceContext } from '@sangathan/observability';
+import type { mongo } from 'mongoose';
+import type { MessagePublisher } from '../kafka/message-publisher';
+import { OUTBOX_FIELDS, type OutboxEntry } from './outbox-entry';
+
+export type OutboxRelayOptions = {
+  /** Collections whose documents carry an outbox. */
+  collections: string[];
+  /** Documents claimed per round. */
+  batchSize?: number;
+  /** Sleep between empty rounds; `notify()` wakes the relay earlier. */
+  idleMs?: number;
+  /** How long a claim protects a document from other relay replicas. */
+  leaseMs?: number;
+  /** A document whose events the broker rejected this many times is moved to the dead letters. */
+  maxAttempts?: number;
+};
+
+type Collection<T extends mongo.Document> = mongo.Collection<T>;
+/** Aggregates with an outbox use string ids (codes or UUIDv7s). */
+type OutboxDocument = mongo.Document & { _id: string; outbox: OutboxEntry[]; outboxAttempts?: number };
+
+const tracer = trace.getTracer('sangathan.outbox');
+const meter = metrics.getMeter('sangathan.outbox');
+const publishedCounter = meter.createCounter('outbox_events_published_total', { description: 'Events the relay published' });
+const failureCounter = meter.createCounter('outbox_publish_failures_total', { description: 'Failed publish rounds' });
+const deadCounter = meter.createCounter('outbox_events_dead_lettered_total', {
+  description: 'Events moved to outbox_dead_letters after repeated broker rejection',
+});
+
+/**
+ * Publishes the events waiting in aggregate documents, oldest first, and pulls them once the
+ * broker acknowledged them. At-least-once: a crash between publish and pull re-publishes, and
+ * consumers deduplicate on eventId. Per-key order holds because one document's events go out
+ * in array order in one batch, and a claimed document is not claimed again until its lease ends.
+ *
+ * Broker unreachable (retriable errors): back off and retry forever, counting nothing against
+ * the events. Broker rejects a message (non-retriable): count an attempt for that document;
+ * after `maxAttempts` its events move to `outbox_dead_letters` with the error, and the relay goes on.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private readonly relayId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private running = false;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+  private backoffMs = 0;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly db: mongo.Db,
+    private readonly publisher: MessagePublisher,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.idleMs = options.idleMs ?? 250;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.maxAttempts = options.maxAttempts ?? 10;
+  }
+
+  start(): void {
+    if (this.running || this.options.collections.length === 0) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Wakes the relay now (called after a local write, so latency is not the poll interval). */
+  notify(): void {
+    this.wake?.();
+  }
+
+  /** One pass over every collection; returns how many events were published. Used by tests and benchmarks. */
+  async drainOnce(): Promise<number> {
+    let published = 0;
+    for (const name of this.options.collections) {
+      published += await this.relayCollection(this.db.collection<OutboxDocument>(name));
+    }
+    return published;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.drainOnce();
+        this.backoffMs = 0;
+      } catch (error) {
+        this.backoffMs = Math.min(this.backoffMs ? this.backoffMs * 2 : 500, 30_000);
+        failureCounter.add(1);
+        this.logger.warn(`outbox relay round failed, retrying in ${this.backoffMs} ms: ${(error as Error).message}`);
+      }
+      if (!this.running) break;
+      if (published === 0 || this.backoffMs > 0) await this.sleep(this.backoffMs || this.idleMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async relayCollection(collection: Collection<OutboxDocument>): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const claimed = await this.claim(collection);
+      if (claimed.length === 0) return total;
+      total += await this.publishClaimed(collection, claimed);
+      if (claimed.length < this.batchSize || !this.running) return total;
+    }
+  }
+
+  /** Claims due documents by pushing their due time past the lease; other replicas skip them. */
+  private async claim(collection: Collection<OutboxDocument>): Promise<OutboxDocument[]> {
+    const now = new Date();
+    const candidates = await collection
+      .find({ [OUTBOX_FIELDS.due]: { $lte: now } }, { projection: { _id: 1 } })
+      .sort({ [OUTBOX_FIELDS.due]: 1 })
+      .limit(this.batchSize)
+      .toArray();
+    if (candidates.length === 0) return [];
+    const ids = candidates.map((c) => c._id);
+    await collection.updateMany(
+      { _id: { $in: ids }, [OUTBOX_FIELDS.due]: { $lte: now } },
+      { $set: { [OUTBOX_FIELDS.due]: new Date(now.getTime() + this.leaseMs), outboxClaimedBy: this.relayId } },
+    );
+    return collection
+      .find(
+        { _id: { $in: ids }, outboxClaimedBy: this.relayId },
+        { projection: { [OUTBOX_FIELDS.outbox]: 1, [OUTBOX_FIELDS.attempts]: 1 } },
+      )
+      .toArray();
+  }
+
+  private async publishClaimed(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<number> {
+    const withEvents = docs.filter((d) => (d.outbox ?? []).length > 0);
+    const entries = withEvents.flatMap((d) => d.outbox);
+    try {
+      await this.publishTraced(entries);
+    } catch (error) {
+      if (isRetriable(error)) {
+        await this.release(collection, docs);
+        throw error;
+      }
+      // The broker refused something in this batch: find the culprit one document at a time.
+      return this.publishOneByOne(collection, withEvents, error as Error);
+    }
+    await this.acknowledge(collection, withEvents);
+    await this.release(collection, docs.filter((d) => (d.outbox ?? []).length === 0));
+    publishedCounter.add(entries.length, { collection: collection.collectionName });
+    return entries.length;
+  }
+
+  private async publishOneByOne(collection: Collection<OutboxDocument>, docs: OutboxDocument[], batchError: Error): Promise<number> {
+    let published = 0;
+    for (const doc of docs) {
+      try {
+        await this.publishTraced(doc.outbox);
+        await this.acknowledge(collection, [doc]);
+        published += doc.outbox.length;
+      } catch (error) {
+        if (isRetriable(error)) throw error;
+        await this.recordRejection(collection, doc, (error as Error) ?? batchError);
+      }
+    }
+    return published;
+  }
+
+  private async publishTraced(entries: OutboxEntry[]): Promise<void> {
+    // One span per event, parented on the trace of the change that produced it.
+    const spans = entries.map((entry) =>
+      tracer.startSpan(
+        `${entry.topic} publish`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': entry.topic,
+            'messaging.message.id': entry.eventId,
+            'sangathan.event.type': entry.type,
+          },
+        },
+        extractTraceContext(entry.headers),
+      ),
+    );
+    try {
+      await this.publisher.publish(
+        entries.map((entry, i) => ({
+          topic: entry.topic,
+          key: entry.key,
+          value: entry.value,
+          headers: { ...entry.headers, ...headersOf(spans[i]) },
+        })),
+      );
+      spans.forEach((span) => span.end());
+    } catch (error) {
+      spans.forEach((span) => {
+        span.recordException(error as Error);
+        span.end();
+      });
+      throw error;
+    }
+  }
+
+  /** Pulls published events; the document stays due if new events arrived meanwhile. */
+  private async acknowledge(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    await collection.bulkWrite(
+      docs.map((doc) => ({
+        updateOne: {
+          filter: { _id: doc._id },
+          update: {
+            // $pullAll with the entries exactly as read: FerretDB 1.24 ignores $pull conditions on
+            // subdocuments, but matches whole-document equality like MongoDB does.
+            $pullAll: { [OUTBOX_FIELDS.outbox]: doc.outbox },
+            $unset: { [OUTBOX_FIELDS.attempts]: '' },
+          },
+        },
+      })) as never,
+      { ordered: false },
+    );
+    await this.release(collection, docs);
+  }
+
+  /** Ends the lease: empty outboxes lose their due time, non-empty ones are due again now. */
+  private async release(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    const ids = docs.map((d) => d._id);
+    await collection.updateMany(
+      { _id: { $in: ids }, outboxClaimedBy: this.relayId, [OUTBOX_FIELDS.outbox]: { $size: 0 } },
+      { $unset: { [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' } },
+    );
+    await collection.updateMany(
+      { _id: { $in: ids }, outboxClaimedBy: this.relayId },
+      { $set: { [OUTBOX_FIELDS.due]: new Date() }, $unset: { outboxClaimedBy: '' } },
+    );
+  }
+
+  private async recordRejection(collection: Collection<OutboxDocument>, doc: OutboxDocument, error: Error): Promise<void> {
+    const attempts = (doc.outboxAttempts ?? 0) + 1;
+    if (attempts < this.maxAttempts) {
+      const delay = Math.min(1000 * 2 ** attempts, 5 * 60_000);
+      await collection.updateOne(
+        { _id: doc._id },
+        {
+          $set: { [OUTBOX_FIELDS.attempts]: attempts, [OUTBOX_FIELDS.due]: new Date(Date.now() + delay) },
+          $unset: { outboxClaimedBy: '' },
+        },
+      );
+      this.logger.warn(`broker rejected outbox events of ${String(doc._id)} (attempt ${attempts}): ${error.message}`);
+      return;
+    }
+    // Poison: park the events with the reason (nothing is dropped) and unblock the aggregate.
+    await this.db.collection('outbox_dead_letters').insertOne({
+      sourceCollection: collection.collectionName,
+      documentId: doc._id,
+      events: doc.outbox,
+      error: error.message,
+      attempts,
+      deadAt: new Date(),
+    });
+    await this.acknowledge(collection, [doc]);
+    deadCounter.add(doc.outbox.length, { collection: collection.collectionName });
+    this.logger.error(`moved ${doc.outbox.length} outbox events of ${String(doc._id)} to outbox_dead_letters: ${error.message}`);
+  }
+}
+
+function headersOf(span: ReturnType<typeof tracer.startSpan>): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  const ctx = trace.setSpan(otelContext.active(), span);
+  // Re-inject so the consumer's parent is the publish span, not the original request span.
+  propagation.inject(ctx, carrier);
+  return carrier;
+}
+
+/** Connection trouble and broker-side transient errors: retry without blaming the events. */
+export function isRetriable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & { retriable?: boolean; originalError?: Error; name: string };
+  if (e.retriable === true) return true;
+  if (['KafkaJSConnectionError', 'KafkaJSNumberOfRetriesExceeded', 'KafkaJSRequestTimeoutError', 'KafkaJSBrokerNotFound', 'KafkaJSConnectionClosedError'].includes(e.name)) {
+    return true;
+  }
+  if (/^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error$/.test(e.name)) return true;
+  return e.originalError ? isRetriable(e.originalError) : false;
+}

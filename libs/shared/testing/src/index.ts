@@ -1,0 +1,4 @@
+export * from './test-env';
+export * from './topic-probe';
+export * from './raw-producer';
+export * from './tokens';

@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertCan, type Principal } from '@sangathan/auth';
+import { NotFoundError } from '@sangathan/kernel';
+import { OutboxRelay } from '@sangathan/messaging';
+import { Area } from '../../domain/area.entity';
+import { type AreaView, AreaMapper } from '../../infrastructure/area.mapper';
+import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { toIntegrationEvents } from '../../area-integration-events';
+import type { CreateAreaDto } from './create-area.dto';
+
+export type CreateAreaCommand = CreateAreaDto & { principal: Principal; correlationId: string };
+
+@Injectable()
+export class CreateAreaHandler {
+  constructor(
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  async execute(command: CreateAreaCommand): Promise<AreaView> {
+    const parent = command.parentId ? await this.areas.findById(command.parentId.trim().toUpperCase()) : null;
+    if (command.parentId && !parent) throw new NotFoundError('area', command.parentId);
+    // The new area must fall inside the caller's subtree: check it where it will sit.
+    const ancestors = parent ? [...parent.ancestors, parent.id] : [];
+    assertCan(command.principal, 'org:write', { areaId: command.code.trim().toUpperCase(), ancestors });
+
+    const { area, event } = Area.create({
+      code: command.code,
+      level: command.level,
+      parent: parent ? { id: parent.id, level: parent.level, ancestors: parent.ancestors } : null,
+      nameEn: command.nameEn,
+      nameHi: command.nameHi,
+      seatClass: command.seatClass,
+      lastMargin: command.lastMargin,
+    });
+    await this.areas.insert(area, toIntegrationEvents([event], { actorId: command.principal.sub, correlationId: command.correlationId }));
+    this.outbox.notify();
+    return AreaMapper.toView(area);
+  }
+}

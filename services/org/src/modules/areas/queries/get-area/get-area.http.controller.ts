@@ -1,0 +1,22 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
+import { NotFoundError } from '@sangathan/kernel';
+import { type AreaView, AreaMapper } from '../../infrastructure/area.mapper';
+import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+
+@ApiTags('areas')
+@Controller('areas')
+export class GetAreaHttpController {
+  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepository) {}
+
+  @Get(':id')
+  @Requires('org:read')
+  @ApiOperation({ summary: 'One area, if it is inside your subtree' })
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<AreaView> {
+    const area = await this.areas.findById(id.toUpperCase());
+    if (!area) throw new NotFoundError('area', id);
+    assertCan(principal, 'org:read', { areaId: area.id, ancestors: area.ancestors });
+    return AreaMapper.toView(area);
+  }
+}
