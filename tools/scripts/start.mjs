@@ -72,8 +72,10 @@ try {
   console.error(`sangathan: ${error.message}`);
   await shutdown(1);
 }
-if (services.includes('org') && run(dist('tools', 'dev', 'seed-demo.js'), { ORG_URL: `http://127.0.0.1:${SERVICE_PORTS.org}` }) !== 0) {
-  await shutdown(1);
+// Each service may add a seed script in tools/dev/seed/ (run in name order, through the HTTP APIs).
+const serviceUrls = Object.fromEntries(children.map(({ name, port }) => [`${name.toUpperCase().replace(/-/g, '_')}_URL`, `http://127.0.0.1:${port}`]));
+for (const seed of readdirSync(dist('tools', 'dev', 'seed')).filter((f) => f.endsWith('.js')).sort()) {
+  if (run(dist('tools', 'dev', 'seed', seed), serviceUrls) !== 0) await shutdown(1);
 }
 const token = spawnSync(process.execPath, [dist('tools', 'dev', 'mint-token.js')], { cwd: repoRoot, env, encoding: 'utf8' }).stdout.trim();
 console.log('\nsangathan is up:');

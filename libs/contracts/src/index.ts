@@ -8,3 +8,6 @@ export * from './catalog/asyncapi';
 export * from './org/area-level';
 export * from './org/org.topics';
 export * from './org/area.events';
+export * from './meetings/meetings.contracts';
+export * from './training/training.contracts';
+export * from './analytics/analytics.contracts';

@@ -1,10 +1,18 @@
 import type { EventDefinition } from '../envelope/event-definition';
+import { ANALYTICS_EVENTS, ANALYTICS_TOPICS } from '../analytics/analytics.contracts';
+import { MEETINGS_EVENTS, MEETINGS_TOPICS } from '../meetings/meetings.contracts';
 import { ORG_EVENTS } from '../org/area.events';
 import { ORG_TOPICS } from '../org/org.topics';
+import { TRAINING_EVENTS, TRAINING_TOPICS } from '../training/training.contracts';
 import type { TopicDefinition } from './topic-definition';
 
-/** Every topic the platform owns. Add a domain's topics here when its contracts land. */
-export const TOPICS: readonly TopicDefinition[] = [...ORG_TOPICS];
+/** Every topic the platform owns. Each domain lists its own in `<domain>/<domain>.contracts.ts`. */
+export const TOPICS: readonly TopicDefinition[] = [...ORG_TOPICS, ...MEETINGS_TOPICS, ...TRAINING_TOPICS, ...ANALYTICS_TOPICS];
 
 /** Every integration event (type, version) the platform knows. */
-export const EVENT_DEFINITIONS: readonly EventDefinition[] = [...ORG_EVENTS] as EventDefinition[];
+export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
+  ...ORG_EVENTS,
+  ...MEETINGS_EVENTS,
+  ...TRAINING_EVENTS,
+  ...ANALYTICS_EVENTS,
+] as EventDefinition[];
