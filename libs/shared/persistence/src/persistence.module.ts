@@ -1,21 +1,39 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import type { ConnectOptions, Connection } from 'mongoose';
 
 export type PersistenceOptions = {
   /** Database this service owns (default `sangathan-<service>`; MONGODB_DB overrides). */
   dbName: string;
 };
 
-/** Builds the connection URI for a service's own database from MONGODB_URI. */
+/** Builds the connection settings for a service's own database from MONGODB_URI and MONGODB_DB. */
 export function mongoSettingsFromEnv(defaultDb: string, env: NodeJS.ProcessEnv = process.env): { uri: string; dbName: string } {
   return { uri: env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', dbName: env.MONGODB_DB ?? defaultDb };
 }
 
 /**
+ * mongoose gives up after a failed *initial* connection (later drops are retried by the driver),
+ * so the initial one is retried here with backoff.
+ */
+function keepConnecting(connection: Connection, uri: string, options: ConnectOptions, logger: Logger, delayMs = 1000): void {
+  connection.asPromise().then(
+    () => logger.log(`MongoDB ${options.dbName} connected`),
+    (error: Error) => {
+      logger.error(`MongoDB ${options.dbName} unreachable (${error.message}); retrying in ${delayMs} ms`);
+      setTimeout(() => {
+        if (connection.readyState === 0) connection.openUri(uri, options).catch(() => undefined);
+        keepConnecting(connection, uri, options, logger, Math.min(delayMs * 2, 30_000));
+      }, delayMs).unref();
+    },
+  );
+}
+
+/**
  * mongoose for one service: its own database, short server-selection and buffering timeouts
- * (so an outage turns into a clear 503, not a hung request), retry while connecting at start,
- * and indexes synced from the schemas on connect.
+ * (so an outage turns into a clear 503, not a hung request), indexes synced from the schemas on
+ * connect, and a lazy connection: the service starts and serves /health even when MongoDB is
+ * down (readiness reports it, writes answer 503) and connects as soon as it can.
  */
 @Module({})
 export class PersistenceModule {
@@ -27,19 +45,22 @@ export class PersistenceModule {
         MongooseModule.forRootAsync({
           useFactory: () => {
             const { uri, dbName } = mongoSettingsFromEnv(options.dbName);
-            return {
-              uri,
+            const connectOptions: ConnectOptions = {
               dbName,
               serverSelectionTimeoutMS: 3000,
               bufferTimeoutMS: 3000,
-              // FerretDB has no retryable writes; MongoDB does not need them for single-doc updates.
+              // FerretDB has no retryable writes; our writes are single-document and idempotent anyway.
               retryWrites: false,
               autoIndex: true,
-              retryAttempts: 30,
-              retryDelay: 1000,
+            };
+            return {
+              uri,
+              ...connectOptions,
+              lazyConnection: true,
               connectionFactory: (connection: Connection) => {
                 connection.on('disconnected', () => logger.warn(`MongoDB ${dbName} disconnected`));
                 connection.on('reconnected', () => logger.log(`MongoDB ${dbName} reconnected`));
+                keepConnecting(connection, uri, connectOptions, logger);
                 return connection;
               },
             };

@@ -8,6 +8,12 @@ import type { ZodError } from 'zod';
 /** The one error body shape every service answers with. */
 export type ErrorBody = { error: { code: string; message: string; details: ErrorDetail[]; traceId?: string } };
 
+function isHealthReport(exception: unknown): exception is HttpException {
+  if (!(exception instanceof HttpException)) return false;
+  const body = exception.getResponse();
+  return typeof body === 'object' && body !== null && 'status' in body && 'info' in body && 'details' in body;
+}
+
 const DATABASE_DOWN = /^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error$/;
 
 /**
@@ -21,6 +27,11 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (isHealthReport(exception)) {
+      // Terminus' own body ({ status, info, error, details }) is what probes and dashboards expect.
+      response.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
     const [status, body] = this.toBody(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     response.status(status).json({ error: { ...body, traceId: currentTraceId() } });
