@@ -64,7 +64,7 @@ describe('messaging against the real broker and database', () => {
     kafka = new KafkaConnection(kafkaSettingsFromEnv('messaging-test'));
     await kafka.ensureTopics(ORG_TOPICS);
     db = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName: isolation.dbName('messaging') }).asPromise();
-    relay = new OutboxRelay(db.db!, new KafkaMessagePublisher(kafka), { collections: ['aggregates'], idleMs: 50 });
+    relay = new OutboxRelay(() => db.db, new KafkaMessagePublisher(kafka), { collections: ['aggregates'], idleMs: 50 });
     handler = new CountingHandler(db);
     const dispatcher = new EventDispatcher(new EventRegistry(), [handler], new KafkaMessagePublisher(kafka), { consumerGroup: 'test' });
     consumer = new KafkaEventConsumer(kafka, dispatcher, { groupId: uniqueName('group') });

@@ -1,6 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import type { ConnectOptions, Connection } from 'mongoose';
+import mongoose, { type ConnectOptions, type Connection } from 'mongoose';
 
 export type PersistenceOptions = {
   /** Database this service owns (default `sangathan-<service>`; MONGODB_DB overrides). */
@@ -39,6 +39,8 @@ function keepConnecting(connection: Connection, uri: string, options: ConnectOpt
 export class PersistenceModule {
   static forRoot(options: PersistenceOptions): DynamicModule {
     const logger = new Logger('Persistence');
+    // Operations issued while disconnected fail after 3 s instead of 10 s: a fast 503 beats a hung request.
+    mongoose.set('bufferTimeoutMS', 3000);
     return {
       module: PersistenceModule,
       imports: [
@@ -48,7 +50,6 @@ export class PersistenceModule {
             const connectOptions: ConnectOptions = {
               dbName,
               serverSelectionTimeoutMS: 3000,
-              bufferTimeoutMS: 3000,
               // FerretDB has no retryable writes; our writes are single-document and idempotent anyway.
               retryWrites: false,
               autoIndex: true,

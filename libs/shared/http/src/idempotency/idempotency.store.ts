@@ -31,8 +31,9 @@ export class IdempotencyStore implements OnModuleInit {
   private readonly logger = new Logger('IdempotencyStore');
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
+  /** mongoose's collection wrapper buffers while the connection is (re)opening. */
   private get collection(): mongo.Collection<IdempotencyRecord> {
-    return this.connection.db!.collection<IdempotencyRecord>('idempotency_keys');
+    return this.connection.collection<IdempotencyRecord>('idempotency_keys') as unknown as mongo.Collection<IdempotencyRecord>;
   }
 
   async onModuleInit(): Promise<void> {

@@ -28,7 +28,7 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [getConnectionToken(), KafkaConnection],
           useFactory: (mongo: Connection, kafka: KafkaConnection) =>
-            new OutboxRelay(mongo.db!, new KafkaMessagePublisher(kafka), { collections: options.outboxCollections ?? [] }),
+            new OutboxRelay(() => mongo.db, new KafkaMessagePublisher(kafka), { collections: options.outboxCollections ?? [] }),
         },
         MessagingLifecycle,
       ],

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@sangathan/contracts';
 import { injectTraceHeaders } from '@sangathan/observability';
+import type { mongo } from 'mongoose';
 
 /**
  * Outbox without transactions: FerretDB (and a sharded MongoDB) cannot commit two documents
@@ -47,7 +48,7 @@ export function toOutboxEntry(event: EventEnvelope, topic: string, key: string):
  * The part of a MongoDB update that appends events to a document's outbox. Merge it into the
  * update that changes the state (`{ $set: {...}, ...withOutbox(entries) }`) so both are atomic.
  */
-export function outboxUpdate(entries: OutboxEntry[]): { $push: Record<string, unknown>; $set: Record<string, unknown> } {
+export function outboxUpdate(entries: OutboxEntry[]): { $push: mongo.MatchKeysAndValues<mongo.Document>; $set: mongo.MatchKeysAndValues<mongo.Document> } {
   return {
     $push: { [OUTBOX_FIELDS.outbox]: { $each: entries } },
     $set: { [OUTBOX_FIELDS.due]: new Date() },

@@ -53,7 +53,8 @@ export class OutboxRelay {
   private readonly maxAttempts: number;
 
   constructor(
-    private readonly db: mongo.Db,
+    /** The service's database; a function because the connection is opened lazily. */
+    private readonly database: () => mongo.Db | undefined,
     private readonly publisher: MessagePublisher,
     private readonly options: OutboxRelayOptions,
   ) {
@@ -82,9 +83,11 @@ export class OutboxRelay {
 
   /** One pass over every collection; returns how many events were published. Used by tests and benchmarks. */
   async drainOnce(): Promise<number> {
+    const db = this.database();
+    if (!db) throw new Error('database not connected yet');
     let published = 0;
     for (const name of this.options.collections) {
-      published += await this.relayCollection(this.db.collection<OutboxDocument>(name));
+      published += await this.relayCollection(db, db.collection<OutboxDocument>(name));
     }
     return published;
   }
@@ -115,12 +118,12 @@ export class OutboxRelay {
     });
   }
 
-  private async relayCollection(collection: Collection<OutboxDocument>): Promise<number> {
+  private async relayCollection(db: mongo.Db, collection: Collection<OutboxDocument>): Promise<number> {
     let total = 0;
     for (;;) {
       const claimed = await this.claim(collection);
       if (claimed.length === 0) return total;
-      total += await this.publishClaimed(collection, claimed);
+      total += await this.publishClaimed(db, collection, claimed);
       if (claimed.length < this.batchSize || !this.running) return total;
     }
   }
@@ -147,7 +150,7 @@ export class OutboxRelay {
       .toArray();
   }
 
-  private async publishClaimed(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<number> {
+  private async publishClaimed(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<number> {
     const withEvents = docs.filter((d) => (d.outbox ?? []).length > 0);
     const entries = withEvents.flatMap((d) => d.outbox);
     try {
@@ -158,7 +161,7 @@ export class OutboxRelay {
         throw error;
       }
       // The broker refused something in this batch: find the culprit one document at a time.
-      return this.publishOneByOne(collection, withEvents, error as Error);
+      return this.publishOneByOne(db, collection, withEvents, error as Error);
     }
     await this.acknowledge(collection, withEvents);
     await this.release(collection, docs.filter((d) => (d.outbox ?? []).length === 0));
@@ -166,7 +169,7 @@ export class OutboxRelay {
     return entries.length;
   }
 
-  private async publishOneByOne(collection: Collection<OutboxDocument>, docs: OutboxDocument[], batchError: Error): Promise<number> {
+  private async publishOneByOne(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[], batchError: Error): Promise<number> {
     let published = 0;
     for (const doc of docs) {
       try {
@@ -175,7 +178,7 @@ export class OutboxRelay {
         published += doc.outbox.length;
       } catch (error) {
         if (isRetriable(error)) throw error;
-        await this.recordRejection(collection, doc, (error as Error) ?? batchError);
+        await this.recordRejection(db, collection, doc, (error as Error) ?? batchError);
       }
     }
     return published;
@@ -251,7 +254,7 @@ export class OutboxRelay {
     );
   }
 
-  private async recordRejection(collection: Collection<OutboxDocument>, doc: OutboxDocument, error: Error): Promise<void> {
+  private async recordRejection(db: mongo.Db, collection: Collection<OutboxDocument>, doc: OutboxDocument, error: Error): Promise<void> {
     const attempts = (doc.outboxAttempts ?? 0) + 1;
     if (attempts < this.maxAttempts) {
       const delay = Math.min(1000 * 2 ** attempts, 5 * 60_000);
@@ -266,7 +269,7 @@ export class OutboxRelay {
       return;
     }
     // Poison: park the events with the reason (nothing is dropped) and unblock the aggregate.
-    await this.db.collection('outbox_dead_letters').insertOne({
+    await db.collection('outbox_dead_letters').insertOne({
       sourceCollection: collection.collectionName,
       documentId: doc._id,
       events: doc.outbox,
