@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Post, Param, Req } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
+import type { Request } from 'express';
+import { AttendeeResolver } from '../../attendee-resolver';
+import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
+import { PhotoStore } from '../../infrastructure/photo.store';
+import { MeetingWriter } from '../../meeting-writer';
+import { correlationIdOf } from '../../request-context';
+import { RecordHeldDto } from './record-held.dto';
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class RecordHeldHttpController {
+  constructor(
+    private readonly writer: MeetingWriter,
+    private readonly attendees: AttendeeResolver,
+    private readonly photos: PhotoStore,
+  ) {}
+
+  @Post(':id/held')
+  @HttpCode(200)
+  @Requires('meetings:write')
+  @ApiOperation({ summary: 'Record that the meeting took place, with its attendance (once: a second call is 409; a cancelled meeting is 409)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async held(@Param('id') id: string, @Body() body: RecordHeldDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MeetingView> {
+    // Everything that can be refused is checked before the single write.
+    const attendees = await this.attendees.resolve(body.attendees);
+    const { meeting } = await this.writer.mutate(
+      id,
+      { principal, correlationId: correlationIdOf(req) },
+      (m) =>
+        m.hold(
+          {
+            start: new Date(body.start),
+            end: new Date(body.end),
+            attendees,
+            headcount: body.headcount,
+            districtHeadcounts: body.districts,
+            minutes: body.minutes,
+          },
+          new Date(),
+        ),
+      { photos: (m) => this.photos.countsFor(m.id) },
+    );
+    return MeetingMapper.toView(meeting);
+  }
+}

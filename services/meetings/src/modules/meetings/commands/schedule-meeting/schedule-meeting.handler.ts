@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertCan, type Principal } from '@sangathan/auth';
+import { uuidv7, ValidationError } from '@sangathan/kernel';
+import { OutboxRelay } from '@sangathan/messaging';
+import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
+import { ROSTER, type Roster } from '../../../roster/infrastructure/roster.port';
+import { VcRoomDirectory } from '../../../vc-rooms/infrastructure/vc-room-directory';
+import { Meeting } from '../../domain/meeting.entity';
+import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
+import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
+import { toIntegrationEvents } from '../../meeting-integration-events';
+import type { ScheduleMeetingDto } from './schedule-meeting.dto';
+
+export type ScheduleMeetingCommand = ScheduleMeetingDto & { principal: Principal; correlationId: string };
+
+@Injectable()
+export class ScheduleMeetingHandler {
+  constructor(
+    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
+    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectory,
+    @Inject(ROSTER) private readonly roster: Roster,
+    private readonly rooms: VcRoomDirectory,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  async execute(command: ScheduleMeetingCommand, now = new Date()): Promise<MeetingView> {
+    const area = await this.areas.findById(command.areaId);
+    if (!area) throw new ValidationError('UNKNOWN_AREA', `area ${command.areaId} is unknown`, [{ field: 'areaId', message: 'unknown area' }]);
+    assertCan(command.principal, 'meetings:write', { areaId: area.id, ancestors: area.ancestors });
+
+    const linkedIds = [...new Set(command.linkedAreaIds)];
+    const linked = await this.areas.findMany(linkedIds);
+    const unknown = linkedIds.filter((id) => !linked.has(id));
+    if (unknown.length) {
+      throw new ValidationError('UNKNOWN_AREA', `unknown linked areas: ${unknown.join(', ')}`, unknown.map((id) => ({ field: 'linkedAreaIds', message: `${id} is unknown` })));
+    }
+    const rooms = await this.rooms.byAreas(linkedIds);
+    const offline = command.kind === 'vc-review' ? linkedIds.filter((id) => rooms.get(id)?.status !== 'connected') : [];
+    if (offline.length) {
+      throw new ValidationError(
+        'ROOM_NOT_CONNECTED',
+        `these districts have no connected video-conference room: ${offline.join(', ')}`,
+        offline.map((id) => ({ field: 'linkedAreaIds', message: `${id}: ${rooms.get(id)?.status ?? 'no room registered'}` })),
+      );
+    }
+    const holders = await this.roster.holders(area.id, command.expectedPositionTypes);
+    const expected = new Set([...command.expectedMemberIds, ...holders.map((h) => h.memberId)]);
+
+    const meeting = Meeting.schedule(
+      {
+        id: uuidv7(),
+        kind: command.kind,
+        title: command.title,
+        agenda: command.agenda,
+        area: { areaId: area.id, ancestors: area.ancestors },
+        organiserId: command.organiserId ?? command.principal.sub,
+        scheduledStart: new Date(command.scheduledStart),
+        scheduledEnd: new Date(command.scheduledEnd),
+        expectedMemberIds: command.expectedMemberIds,
+        expectedPositionTypes: command.expectedPositionTypes,
+        expectedAttendeeCount: expected.size,
+        linkedAreas: linkedIds.map((id) => ({ areaId: id, ancestors: linked.get(id)!.ancestors, roomId: rooms.get(id)?.id ?? null })),
+        socialGroup: command.kind === 'participation-conference' ? command.socialGroup : null,
+        createdBy: command.principal.sub,
+      },
+      now,
+    );
+    const events = toIntegrationEvents(meeting, meeting.pullEvents(), { actorId: command.principal.sub, correlationId: command.correlationId });
+    await this.meetings.insert(meeting, events);
+    this.outbox.notify();
+    return MeetingMapper.toView(meeting);
+  }
+}

@@ -1,0 +1,9 @@
+import { ApplicationError } from '@sangathan/kernel';
+
+export class PayloadTooLargeError extends ApplicationError {
+  readonly status = 413;
+}
+
+export class UnsupportedMediaTypeError extends ApplicationError {
+  readonly status = 415;
+}

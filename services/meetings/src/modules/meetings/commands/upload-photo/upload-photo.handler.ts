@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertCan, type Principal } from '@sangathan/auth';
+import type { PhotoFlagReason } from '@sangathan/contracts';
+import { ConflictError, NotFoundError, uuidv7 } from '@sangathan/kernel';
+import { OutboxRelay } from '@sangathan/messaging';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
+import { verifyPhoto } from '../../domain/photo-verification';
+import { readPhotoMetadata } from '../../infrastructure/exif-reader';
+import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
+import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../../infrastructure/photo-blob-storage.port';
+import { PhotoStore, toPhotoView, type PhotoRecord, type PhotoView } from '../../infrastructure/photo.store';
+import { uploadEvents } from '../../photo-integration-events';
+import { receiveBlobs } from './blob-intake';
+import { photoLimits } from './photo-limits';
+
+export type UploadPhotoCommand = {
+  meetingId: string;
+  request: Readable & { headers: IncomingHttpHeaders };
+  principal: Principal;
+  correlationId: string;
+};
+
+/**
+ * Stores meeting photos and judges them. Order matters for "nothing half-written": the meeting
+ * and scope are checked before a byte is stored; every file is streamed to blob storage and
+ * checked (type, size); only when all are in does each photo get its record (one insert carrying
+ * its events). Any refusal before that removes the blobs already written.
+ */
+@Injectable()
+export class UploadPhotoHandler {
+  constructor(
+    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
+    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectory,
+    @Inject(PHOTO_BLOB_STORAGE) private readonly blobs: PhotoBlobStorage,
+    private readonly photos: PhotoStore,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  async execute(command: UploadPhotoCommand): Promise<{ photos: PhotoView[] }> {
+    const meeting = await this.meetings.findById(command.meetingId);
+    if (!meeting) throw new NotFoundError('meeting', command.meetingId);
+    assertCan(command.principal, 'meetings:write', { areaId: meeting.areaId, ancestors: meeting.ancestors });
+    if (meeting.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting takes no photos', [{ message: 'cancelled' }]);
+
+    const blobs = await receiveBlobs(command.request, this.blobs, {
+      ...photoLimits(),
+      newId: () => uuidv7(),
+      metadata: { meetingId: meeting.id, uploadedBy: command.principal.sub },
+    });
+    const removeFrom = (i: number) => Promise.all(blobs.slice(i).map((b) => this.blobs.delete(b.id)));
+
+    const existing = await this.photos.hashesOf(meeting.id);
+    const seen = new Set<string>();
+    for (const blob of blobs) {
+      if (existing.has(blob.sha256) || seen.has(blob.sha256)) {
+        await removeFrom(0);
+        throw new ConflictError('DUPLICATE_PHOTO', `${blob.filename} is already attached to this meeting`, [{ field: 'photo', message: 'same content already attached' }]);
+      }
+      seen.add(blob.sha256);
+    }
+
+    const m = meeting.snapshot();
+    const area = await this.areas.findById(m.areaId);
+    const place = area ? await this.areas.geoFor(area) : null;
+    const window = { start: m.heldStart ?? m.scheduledStart, end: m.heldEnd ?? m.scheduledEnd };
+    const views: PhotoView[] = [];
+    for (let i = 0; i < blobs.length; i++) {
+      const blob = blobs[i];
+      const metadata = await readPhotoMetadata(blob.head);
+      const check = verifyPhoto(metadata, window, place?.geo ?? null);
+      const duplicateOf = await this.photos.meetingsWithHash(blob.sha256, meeting.id);
+      const reasons: PhotoFlagReason[] = [...check.reasons, ...(duplicateOf.length ? (['duplicate'] as const) : [])];
+      const now = new Date();
+      const record: PhotoRecord = {
+        _id: blob.id,
+        meetingId: meeting.id,
+        kind: m.kind,
+        areaId: m.areaId,
+        ancestors: m.ancestors,
+        organiserId: m.organiserId,
+        meetingStart: m.scheduledStart,
+        filename: blob.filename,
+        contentType: blob.contentType,
+        sizeBytes: blob.sizeBytes,
+        sha256: blob.sha256,
+        takenAt: metadata.takenAt,
+        gps: metadata.gps,
+        geoAreaId: check.placeChecked ? (place?.fromAreaId ?? null) : null,
+        verdict: check.verdict,
+        reasons,
+        duplicateOfMeetingIds: duplicateOf,
+        verified: check.verdict === 'verified' && duplicateOf.length === 0,
+        review: null,
+        uploadedBy: command.principal.sub,
+        uploadedAt: now,
+        version: 0,
+      };
+      try {
+        await this.photos.insert(record, uploadEvents(record, { actorId: command.principal.sub, correlationId: command.correlationId }));
+      } catch (error) {
+        await removeFrom(i);
+        throw error;
+      }
+      views.push(toPhotoView(record));
+    }
+    this.outbox.notify();
+    return { photos: views };
+  }
+}

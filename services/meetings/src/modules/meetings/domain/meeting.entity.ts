@@ -1,0 +1,386 @@
+import type { MeetingKind } from '@sangathan/contracts';
+import { ConflictError, ValidationError, type ErrorDetail } from '@sangathan/kernel';
+import { istDay } from './ist-day';
+
+export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
+export type AttendanceMethod = 'organiser' | 'qr' | 'late-addition';
+
+/** A member present at the meeting, with the area they belong to. */
+export type Attendee = { memberId: string; areaId: string; method: AttendanceMethod; recordedAt: Date; districtId: string | null };
+
+/** A district (or other area) linked into a video-conference review. */
+export type LinkedArea = { areaId: string; ancestors: string[]; roomId: string | null; headcount: number };
+
+/** An area reference as the domain needs it for subtree checks. */
+export type AreaRef = { areaId: string; ancestors: readonly string[] };
+
+/** A member the application resolved to their area, ready to be checked in. */
+export type ResolvedAttendee = { memberId: string } & AreaRef;
+
+export type QrPass = { tokenHash: string; validFrom: Date; validUntil: Date };
+
+export type MeetingProps = {
+  id: string;
+  kind: MeetingKind;
+  title: string;
+  agenda: string | null;
+  minutes: string | null;
+  areaId: string;
+  ancestors: string[];
+  organiserId: string;
+  scheduledStart: Date;
+  scheduledEnd: Date;
+  status: MeetingStatus;
+  expectedMemberIds: string[];
+  expectedPositionTypes: string[];
+  expectedAttendeeCount: number;
+  linkedAreas: LinkedArea[];
+  socialGroup: string | null;
+  heldStart: Date | null;
+  heldEnd: Date | null;
+  heldRecordedAt: Date | null;
+  attendanceLocksAt: Date | null;
+  cancelReason: string | null;
+  cancelledAt: Date | null;
+  attendees: Attendee[];
+  headcount: number;
+  qr: QrPass | null;
+  createdBy: string;
+  createdAt: Date;
+  version: number;
+};
+
+export type MeetingDomainEvent =
+  | { kind: 'scheduled'; at: Date }
+  | { kind: 'rescheduled'; previousStart: Date; previousEnd: Date; at: Date }
+  | { kind: 'cancelled'; reason: string; at: Date }
+  | { kind: 'held'; at: Date }
+  | { kind: 'attendance-recorded'; addedMemberIds: string[]; method: AttendanceMethod; districtId: string | null; at: Date };
+
+/** Rules, in one place, that the docs describe. */
+export const MEETING_RULES = {
+  /** Named attendees may be added for this long after the meeting ended; then attendance locks. */
+  lateAdditionMs: 48 * 3600_000,
+  /** A meeting may be scheduled at most this long (cadre camps last days). */
+  maxDurationMs: 7 * 24 * 3600_000,
+  /** …and at most this far back (daily meetings are often put in after the fact) or ahead. */
+  maxBackdateMs: 7 * 24 * 3600_000,
+  maxAheadMs: 366 * 24 * 3600_000,
+  /** Clock skew allowed when a caller says a meeting started "now". */
+  clockSkewMs: 15 * 60_000,
+  /** QR check-in opens this long before the scheduled start and closes this long after the end. */
+  qrOpensBeforeMs: 60 * 60_000,
+  qrClosesAfterMs: 6 * 3600_000,
+  maxAttendees: 20_000,
+} as const;
+
+const invalid = (code: string, message: string, details: ErrorDetail[]) => new ValidationError(code, message, details);
+
+export type ScheduleInput = {
+  id: string;
+  kind: MeetingKind;
+  title: string;
+  agenda: string | null;
+  area: AreaRef;
+  organiserId: string;
+  scheduledStart: Date;
+  scheduledEnd: Date;
+  expectedMemberIds: string[];
+  expectedPositionTypes: string[];
+  expectedAttendeeCount: number;
+  linkedAreas: (AreaRef & { roomId: string | null })[];
+  socialGroup: string | null;
+  createdBy: string;
+};
+
+/** A meeting: scheduled, then either held (with attendance) or cancelled. */
+export class Meeting {
+  private readonly pending: MeetingDomainEvent[] = [];
+
+  private constructor(private props: MeetingProps) {}
+
+  static schedule(input: ScheduleInput, now: Date): Meeting {
+    checkWindow(input.scheduledStart, input.scheduledEnd, 'scheduledEnd');
+    if (input.scheduledStart.getTime() < now.getTime() - MEETING_RULES.maxBackdateMs) {
+      throw invalid('START_TOO_FAR_BACK', 'a meeting can be put in at most 7 days after it was due', [{ field: 'scheduledStart', message: 'more than 7 days ago' }]);
+    }
+    if (input.scheduledStart.getTime() > now.getTime() + MEETING_RULES.maxAheadMs) {
+      throw invalid('START_TOO_FAR_AHEAD', 'a meeting can be scheduled at most a year ahead', [{ field: 'scheduledStart', message: 'more than a year ahead' }]);
+    }
+    if (input.kind === 'vc-review') {
+      if (input.linkedAreas.length === 0) {
+        throw invalid('LINKED_AREAS_REQUIRED', 'a video-conference review links at least one district', [{ field: 'linkedAreaIds', message: 'required for vc-review' }]);
+      }
+      const outside = input.linkedAreas.filter((linked) => !linked.ancestors.includes(input.area.areaId));
+      if (outside.length) {
+        throw invalid(
+          'LINKED_AREA_OUTSIDE',
+          `linked areas must lie under the hosting area ${input.area.areaId}`,
+          outside.map((a) => ({ field: 'linkedAreaIds', message: `${a.areaId} is not under ${input.area.areaId}` })),
+        );
+      }
+    } else if (input.linkedAreas.length) {
+      throw invalid('LINKED_AREAS_NOT_ALLOWED', 'only a vc-review links other areas', [{ field: 'linkedAreaIds', message: 'only for vc-review' }]);
+    }
+    if (input.kind === 'participation-conference' && !input.socialGroup) {
+      throw invalid('SOCIAL_GROUP_REQUIRED', 'a participation conference names the social group it addresses', [{ field: 'socialGroup', message: 'required' }]);
+    }
+    const meeting = new Meeting({
+      id: input.id,
+      kind: input.kind,
+      title: input.title,
+      agenda: input.agenda,
+      minutes: null,
+      areaId: input.area.areaId,
+      ancestors: [...input.area.ancestors],
+      organiserId: input.organiserId,
+      scheduledStart: input.scheduledStart,
+      scheduledEnd: input.scheduledEnd,
+      status: 'scheduled',
+      expectedMemberIds: [...new Set(input.expectedMemberIds)],
+      expectedPositionTypes: [...new Set(input.expectedPositionTypes)],
+      expectedAttendeeCount: Math.max(input.expectedAttendeeCount, new Set(input.expectedMemberIds).size),
+      linkedAreas: input.linkedAreas.map((a) => ({ areaId: a.areaId, ancestors: [...a.ancestors], roomId: a.roomId, headcount: 0 })),
+      socialGroup: input.socialGroup,
+      heldStart: null,
+      heldEnd: null,
+      heldRecordedAt: null,
+      attendanceLocksAt: null,
+      cancelReason: null,
+      cancelledAt: null,
+      attendees: [],
+      headcount: 0,
+      qr: null,
+      createdBy: input.createdBy,
+      createdAt: now,
+      version: 0,
+    });
+    meeting.pending.push({ kind: 'scheduled', at: now });
+    return meeting;
+  }
+
+  static restore(props: MeetingProps): Meeting {
+    return new Meeting(props);
+  }
+
+  /** Moves a scheduled meeting and/or edits its title, agenda or minutes. */
+  update(changes: { scheduledStart?: Date; scheduledEnd?: Date; title?: string; agenda?: string | null; minutes?: string | null }, now: Date): void {
+    const timeChange = changes.scheduledStart !== undefined || changes.scheduledEnd !== undefined;
+    const planChange = timeChange || changes.title !== undefined || changes.agenda !== undefined;
+    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting cannot be changed', [{ message: 'cancelled' }]);
+    if (planChange && this.props.status !== 'scheduled') {
+      throw new ConflictError('MEETING_ALREADY_HELD', 'a held meeting keeps its plan; only its minutes can be edited', [
+        { field: timeChange ? 'scheduledStart' : 'title', message: 'meeting already held' },
+      ]);
+    }
+    if (timeChange) {
+      const start = changes.scheduledStart ?? this.props.scheduledStart;
+      const end = changes.scheduledEnd ?? this.props.scheduledEnd;
+      checkWindow(start, end, 'scheduledEnd');
+      if (start.getTime() > now.getTime() + MEETING_RULES.maxAheadMs) {
+        throw invalid('START_TOO_FAR_AHEAD', 'a meeting can be scheduled at most a year ahead', [{ field: 'scheduledStart', message: 'more than a year ahead' }]);
+      }
+      if (start.getTime() !== this.props.scheduledStart.getTime() || end.getTime() !== this.props.scheduledEnd.getTime()) {
+        this.pending.push({ kind: 'rescheduled', previousStart: this.props.scheduledStart, previousEnd: this.props.scheduledEnd, at: now });
+        this.props = { ...this.props, scheduledStart: start, scheduledEnd: end, qr: this.props.qr ? this.qrWindow(this.props.qr.tokenHash, start, end) : null };
+      }
+    }
+    if (changes.title !== undefined) this.props.title = changes.title;
+    if (changes.agenda !== undefined) this.props.agenda = changes.agenda;
+    if (changes.minutes !== undefined) this.props.minutes = changes.minutes;
+  }
+
+  cancel(reason: string, now: Date): void {
+    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_ALREADY_CANCELLED', 'the meeting is already cancelled', [{ message: 'cancelled' }]);
+    if (this.props.status === 'held') throw new ConflictError('MEETING_ALREADY_HELD', 'a held meeting cannot be cancelled', [{ message: 'held' }]);
+    this.props = { ...this.props, status: 'cancelled', cancelReason: reason, cancelledAt: now, qr: null };
+    this.pending.push({ kind: 'cancelled', reason, at: now });
+  }
+
+  /**
+   * Records that the meeting took place, with the attendance known then. Allowed once, for a
+   * scheduled meeting, no later than 48 hours after it ended.
+   */
+  hold(
+    input: {
+      start: Date;
+      end: Date;
+      attendees: ResolvedAttendee[];
+      headcount: number;
+      districtHeadcounts: { areaId: string; headcount: number }[];
+      minutes: string | null;
+    },
+    now: Date,
+  ): void {
+    if (this.props.status === 'held') throw new ConflictError('MEETING_ALREADY_HELD', 'the meeting is already recorded as held', [{ message: 'held' }]);
+    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting cannot be held', [{ message: 'cancelled' }]);
+    checkWindow(input.start, input.end, 'end');
+    if (input.start.getTime() > now.getTime() + MEETING_RULES.clockSkewMs) {
+      throw invalid('HELD_IN_FUTURE', 'a meeting cannot be recorded held before it started', [{ field: 'start', message: 'in the future' }]);
+    }
+    if (now.getTime() > input.end.getTime() + MEETING_RULES.lateAdditionMs) {
+      throw invalid('HELD_TOO_LATE', 'a meeting must be recorded held within 48 hours of its end', [{ field: 'end', message: 'more than 48 hours ago' }]);
+    }
+    const linked = this.applyDistrictHeadcounts(input.districtHeadcounts, 'set');
+    const added = this.checkedAttendees(input.attendees, 'organiser', now);
+    this.props = {
+      ...this.props,
+      status: 'held',
+      heldStart: input.start,
+      heldEnd: input.end,
+      heldRecordedAt: now,
+      attendanceLocksAt: new Date(input.end.getTime() + MEETING_RULES.lateAdditionMs),
+      attendees: [...this.props.attendees, ...added],
+      headcount: input.headcount,
+      linkedAreas: linked,
+      minutes: input.minutes ?? this.props.minutes,
+    };
+    this.pending.push({ kind: 'held', at: now });
+  }
+
+  /**
+   * Adds named attendees and/or unnamed people. While scheduled: check-in at the meeting (the
+   * organiser or a QR scan). Once held: late additions until `attendanceLocksAt`, then locked.
+   * Members already present are skipped, so a repeated check-in changes nothing.
+   */
+  recordAttendance(
+    input: { attendees: ResolvedAttendee[]; headcount: number; districtId: string | null; method: 'organiser' | 'qr' },
+    now: Date,
+  ): { added: string[] } {
+    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting takes no attendance', [{ message: 'cancelled' }]);
+    if (this.props.status === 'held' && now > this.props.attendanceLocksAt!) {
+      throw new ConflictError('ATTENDANCE_LOCKED', `attendance locked at ${this.props.attendanceLocksAt!.toISOString()} (48 hours after the meeting)`, [
+        { message: 'locked' },
+      ]);
+    }
+    if (this.props.status === 'scheduled' && now.getTime() < this.props.scheduledStart.getTime() - MEETING_RULES.qrOpensBeforeMs) {
+      throw new ConflictError('CHECK_IN_NOT_OPEN', 'check-in opens an hour before the meeting starts', [{ message: 'too early' }]);
+    }
+    if (input.districtId && !this.props.linkedAreas.some((a) => a.areaId === input.districtId)) {
+      throw invalid('NOT_A_LINKED_AREA', `${input.districtId} is not linked into this meeting`, [{ field: 'districtId', message: 'not linked' }]);
+    }
+    const method: AttendanceMethod = this.props.status === 'held' ? 'late-addition' : input.method;
+    const added = this.checkedAttendees(input.attendees, method, now);
+    let linked = this.props.linkedAreas;
+    let headcount = this.props.headcount;
+    if (input.districtId) linked = this.applyDistrictHeadcounts([{ areaId: input.districtId, headcount: input.headcount }], 'add');
+    else headcount += input.headcount;
+    if (added.length === 0 && input.headcount === 0) return { added: [] };
+    this.props = { ...this.props, attendees: [...this.props.attendees, ...added], headcount, linkedAreas: linked };
+    this.pending.push({ kind: 'attendance-recorded', addedMemberIds: added.map((a) => a.memberId), method, districtId: input.districtId, at: now });
+    return { added: added.map((a) => a.memberId) };
+  }
+
+  /** Opens QR check-in with a token whose hash the caller computed (the token itself is never stored). */
+  issueQr(tokenHash: string, now: Date): QrPass {
+    if (this.props.status !== 'scheduled') {
+      throw new ConflictError(this.props.status === 'held' ? 'MEETING_ALREADY_HELD' : 'MEETING_CANCELLED', `QR check-in is only for a scheduled meeting`, [
+        { message: this.props.status },
+      ]);
+    }
+    const qr = this.qrWindow(tokenHash, this.props.scheduledStart, this.props.scheduledEnd);
+    if (now > qr.validUntil) throw new ConflictError('CHECK_IN_CLOSED', 'the meeting is long over; record it held instead', [{ message: 'closed' }]);
+    this.props.qr = qr;
+    return qr;
+  }
+
+  /** True if `tokenHash` opens check-in now. */
+  acceptsQr(tokenHash: string, now: Date): boolean {
+    const qr = this.props.qr;
+    return !!qr && qr.tokenHash === tokenHash && now >= qr.validFrom && now <= qr.validUntil;
+  }
+
+  pullEvents(): MeetingDomainEvent[] {
+    return this.pending.splice(0, this.pending.length);
+  }
+
+  private qrWindow(tokenHash: string, start: Date, end: Date): QrPass {
+    return {
+      tokenHash,
+      validFrom: new Date(start.getTime() - MEETING_RULES.qrOpensBeforeMs),
+      validUntil: new Date(end.getTime() + MEETING_RULES.qrClosesAfterMs),
+    };
+  }
+
+  /** Checks every attendee lies in the meeting's area (or a linked district) and drops repeats. */
+  private checkedAttendees(attendees: ResolvedAttendee[], method: AttendanceMethod, now: Date): Attendee[] {
+    const present = new Set(this.props.attendees.map((a) => a.memberId));
+    const outside: ErrorDetail[] = [];
+    const added: Attendee[] = [];
+    for (const attendee of attendees) {
+      const district = this.props.linkedAreas.find((l) => attendee.areaId === l.areaId || attendee.ancestors.includes(l.areaId)) ?? null;
+      const inside = attendee.areaId === this.props.areaId || attendee.ancestors.includes(this.props.areaId);
+      if (!inside) {
+        outside.push({ field: 'attendees', message: `${attendee.memberId} belongs to ${attendee.areaId}, outside ${this.props.areaId}` });
+        continue;
+      }
+      if (present.has(attendee.memberId)) continue;
+      present.add(attendee.memberId);
+      added.push({ memberId: attendee.memberId, areaId: attendee.areaId, method, recordedAt: now, districtId: district?.areaId ?? null });
+    }
+    if (outside.length) throw invalid('ATTENDEE_OUTSIDE_AREA', `${outside.length} attendee(s) are outside the meeting's area`, outside);
+    if (present.size > MEETING_RULES.maxAttendees) {
+      throw invalid('TOO_MANY_ATTENDEES', `at most ${MEETING_RULES.maxAttendees} named attendees`, [{ field: 'attendees', message: 'too many' }]);
+    }
+    return added;
+  }
+
+  private applyDistrictHeadcounts(counts: { areaId: string; headcount: number }[], mode: 'set' | 'add'): LinkedArea[] {
+    const unknown = counts.filter((c) => !this.props.linkedAreas.some((l) => l.areaId === c.areaId));
+    if (unknown.length) {
+      throw invalid('NOT_A_LINKED_AREA', 'district headcounts must be for areas linked into this meeting', unknown.map((u) => ({ field: 'districts', message: `${u.areaId} is not linked` })));
+    }
+    return this.props.linkedAreas.map((linked) => {
+      const count = counts.find((c) => c.areaId === linked.areaId);
+      if (!count) return linked;
+      return { ...linked, headcount: mode === 'set' ? count.headcount : linked.headcount + count.headcount };
+    });
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+  get status(): MeetingStatus {
+    return this.props.status;
+  }
+  get areaId(): string {
+    return this.props.areaId;
+  }
+  get ancestors(): string[] {
+    return [...this.props.ancestors];
+  }
+  get organiserId(): string {
+    return this.props.organiserId;
+  }
+  get version(): number {
+    return this.props.version;
+  }
+  /** The IST day the meeting counts for (when held, else when planned). */
+  get day(): string {
+    return istDay(this.props.heldStart ?? this.props.scheduledStart);
+  }
+  /** Every area the meeting is visible under: its own, its ancestors and (vc-review) the linked districts and theirs. */
+  get scopeKeys(): string[] {
+    return [...new Set([this.props.areaId, ...this.props.ancestors, ...this.props.linkedAreas.flatMap((l) => [l.areaId, ...l.ancestors])])];
+  }
+  get namedCount(): number {
+    return this.props.attendees.length;
+  }
+  get totalAttendance(): number {
+    return this.props.attendees.length + this.props.headcount + this.props.linkedAreas.reduce((sum, l) => sum + l.headcount, 0);
+  }
+  /** A copy of the state, for mappers and views. */
+  snapshot(): MeetingProps {
+    return { ...this.props, attendees: [...this.props.attendees], linkedAreas: this.props.linkedAreas.map((l) => ({ ...l })) };
+  }
+}
+
+function checkWindow(start: Date, end: Date, endField: string): void {
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
+    throw invalid('INVALID_TIME', 'times must be ISO-8601 instants', [{ field: endField, message: 'invalid date' }]);
+  }
+  if (end <= start) throw invalid('END_BEFORE_START', 'a meeting must end after it starts', [{ field: endField, message: 'must be after the start' }]);
+  if (end.getTime() - start.getTime() > MEETING_RULES.maxDurationMs) {
+    throw invalid('TOO_LONG', 'a meeting lasts at most 7 days', [{ field: endField, message: 'longer than 7 days' }]);
+  }
+}

@@ -1,0 +1,117 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { MEETING_KINDS, type MeetingKind } from '@sangathan/contracts';
+import type { OutboxEntry } from '@sangathan/messaging';
+import { Schema as MongooseSchema } from 'mongoose';
+import type { Attendee, LinkedArea, MeetingStatus, QrPass } from '../domain/meeting.entity';
+
+/**
+ * A meeting and its attendance in one document, so every change (and the events it emits) is one
+ * atomic single-document write. `version` guards concurrent edits (optimistic concurrency).
+ */
+@Schema({ collection: 'meetings', versionKey: false })
+export class MeetingDocument {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, required: true, enum: MEETING_KINDS })
+  kind!: MeetingKind;
+
+  @Prop({ type: String, required: true })
+  title!: string;
+
+  @Prop({ type: String, default: null })
+  agenda!: string | null;
+
+  @Prop({ type: String, default: null })
+  minutes!: string | null;
+
+  @Prop({ type: String, required: true })
+  areaId!: string;
+
+  @Prop({ type: [String], default: [] })
+  ancestors!: string[];
+
+  /** areaId + ancestors (+ linked districts and theirs): one multikey index answers subtree and scope filters. */
+  @Prop({ type: [String], default: [] })
+  scopeKeys!: string[];
+
+  @Prop({ type: String, required: true })
+  organiserId!: string;
+
+  @Prop({ type: Date, required: true })
+  scheduledStart!: Date;
+
+  @Prop({ type: Date, required: true })
+  scheduledEnd!: Date;
+
+  /** IST day it counts for (held start, else scheduled start): quotas group by it. */
+  @Prop({ type: String, required: true })
+  day!: string;
+
+  @Prop({ type: String, required: true })
+  status!: MeetingStatus;
+
+  @Prop({ type: [String], default: [] })
+  expectedMemberIds!: string[];
+
+  @Prop({ type: [String], default: [] })
+  expectedPositionTypes!: string[];
+
+  @Prop({ type: Number, default: 0 })
+  expectedAttendeeCount!: number;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  linkedAreas!: LinkedArea[];
+
+  @Prop({ type: String, default: null })
+  socialGroup!: string | null;
+
+  @Prop({ type: Date, default: null })
+  heldStart!: Date | null;
+
+  @Prop({ type: Date, default: null })
+  heldEnd!: Date | null;
+
+  @Prop({ type: Date, default: null })
+  heldRecordedAt!: Date | null;
+
+  @Prop({ type: Date, default: null })
+  attendanceLocksAt!: Date | null;
+
+  @Prop({ type: String, default: null })
+  cancelReason!: string | null;
+
+  @Prop({ type: Date, default: null })
+  cancelledAt!: Date | null;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  attendees!: Attendee[];
+
+  @Prop({ type: Number, default: 0 })
+  headcount!: number;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  qr!: QrPass | null;
+
+  @Prop({ type: String, required: true })
+  createdBy!: string;
+
+  @Prop({ type: Date, required: true })
+  createdAt!: Date;
+
+  @Prop({ type: Date, required: true })
+  updatedAt!: Date;
+
+  @Prop({ type: Number, required: true })
+  version!: number;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  outbox!: OutboxEntry[];
+
+  @Prop({ type: Date, index: { sparse: true } })
+  outboxDueAt?: Date;
+}
+
+export const MeetingSchema = SchemaFactory.createForClass(MeetingDocument);
+MeetingSchema.index({ scopeKeys: 1, scheduledStart: -1, _id: -1 });
+MeetingSchema.index({ organiserId: 1, day: 1 });

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ConflictError } from '@sangathan/kernel';
+import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
+import type { Model } from 'mongoose';
+import { PhotoDocument, type PhotoReview } from './photo.schema';
+
+export type PhotoRecord = Omit<PhotoDocument, 'outbox' | 'outboxDueAt'>;
+
+export type PhotoView = {
+  id: string;
+  meetingId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  takenAt: string | null;
+  gps: { lat: number; lon: number } | null;
+  geoAreaId: string | null;
+  verdict: string;
+  reasons: string[];
+  duplicateOfMeetingIds: string[];
+  verified: boolean;
+  review: { decision: string; by: string; at: string; note: string | null } | null;
+  uploadedBy: string;
+  uploadedAt: string;
+};
+
+export function toPhotoView(doc: PhotoRecord): PhotoView {
+  return {
+    id: doc._id,
+    meetingId: doc.meetingId,
+    filename: doc.filename,
+    contentType: doc.contentType,
+    sizeBytes: doc.sizeBytes,
+    sha256: doc.sha256,
+    takenAt: doc.takenAt ? new Date(doc.takenAt).toISOString() : null,
+    gps: doc.gps,
+    geoAreaId: doc.geoAreaId,
+    verdict: doc.verdict,
+    reasons: doc.reasons,
+    duplicateOfMeetingIds: doc.duplicateOfMeetingIds,
+    verified: doc.verified,
+    review: doc.review ? { ...doc.review, at: new Date(doc.review.at).toISOString() } : null,
+    uploadedBy: doc.uploadedBy,
+    uploadedAt: new Date(doc.uploadedAt).toISOString(),
+  };
+}
+
+/** Photo records (the bytes are in PhotoBlobStorage under the same id). */
+@Injectable()
+export class PhotoStore {
+  constructor(@InjectModel(PhotoDocument.name) private readonly photos: Model<PhotoDocument>) {}
+
+  async insert(record: PhotoRecord, events: OutboxEntry[]): Promise<void> {
+    try {
+      await this.photos.collection.insertOne({ ...record, ...outboxFieldsForInsert(events) } as never);
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) {
+        throw new ConflictError('DUPLICATE_PHOTO', 'this photo was already uploaded for this meeting', [{ field: 'photo', message: 'same content already attached' }]);
+      }
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<PhotoRecord | null> {
+    return this.photos.findById(id, { outbox: 0 }).lean<PhotoRecord>().exec();
+  }
+
+  async listByMeeting(meetingId: string): Promise<PhotoRecord[]> {
+    return this.photos.find({ meetingId }, { outbox: 0 }).sort({ _id: 1 }).lean<PhotoRecord[]>().exec();
+  }
+
+  /** Meetings other than `meetingId` that already have a photo with these bytes. */
+  async meetingsWithHash(sha256: string, exceptMeetingId: string): Promise<string[]> {
+    const docs = await this.photos.find({ sha256, meetingId: { $ne: exceptMeetingId } }, { meetingId: 1 }).lean<{ meetingId: string }[]>().exec();
+    return [...new Set(docs.map((d) => d.meetingId))];
+  }
+
+  /** Hashes already attached to a meeting. */
+  async hashesOf(meetingId: string): Promise<Set<string>> {
+    const docs = await this.photos.find({ meetingId }, { sha256: 1 }).lean<{ sha256: string }[]>().exec();
+    return new Set(docs.map((d) => d.sha256));
+  }
+
+  async countsFor(meetingId: string): Promise<{ photoCount: number; verifiedPhotoCount: number }> {
+    const stats = await this.statsByMeetings([meetingId]);
+    const s = stats.get(meetingId);
+    return { photoCount: s?.photos ?? 0, verifiedPhotoCount: s?.verified ?? 0 };
+  }
+
+  /** Photos and verified photos per meeting (an application-side fold: FerretDB has few accumulators). */
+  async statsByMeetings(meetingIds: string[]): Promise<Map<string, { photos: number; verified: number }>> {
+    const stats = new Map<string, { photos: number; verified: number }>();
+    for (let i = 0; i < meetingIds.length; i += 1000) {
+      const docs = await this.photos
+        .find({ meetingId: { $in: meetingIds.slice(i, i + 1000) } }, { meetingId: 1, verified: 1 })
+        .lean<{ meetingId: string; verified: boolean }[]>()
+        .exec();
+      for (const d of docs) {
+        const s = stats.get(d.meetingId) ?? { photos: 0, verified: 0 };
+        s.photos += 1;
+        if (d.verified) s.verified += 1;
+        stats.set(d.meetingId, s);
+      }
+    }
+    return stats;
+  }
+
+  /** Applies a reviewer's decision if nobody changed the photo since `version`; false otherwise. */
+  async saveReview(id: string, version: number, review: PhotoReview, verified: boolean, reasons: string[], events: OutboxEntry[]): Promise<boolean> {
+    const withOutbox = outboxUpdate(events);
+    const result = await this.photos.collection.updateOne(
+      { _id: id, version } as never,
+      { $set: { review, verified, reasons, version: version + 1, ...withOutbox.$set }, $push: withOutbox.$push } as never,
+    );
+    return result.matchedCount === 1;
+  }
+}

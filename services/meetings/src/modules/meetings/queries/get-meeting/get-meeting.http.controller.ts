@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
+import { NotFoundError } from '@sangathan/kernel';
+import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
+import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
+import { PhotoStore } from '../../infrastructure/photo.store';
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class GetMeetingHttpController {
+  constructor(
+    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
+    private readonly photos: PhotoStore,
+  ) {}
+
+  @Get(':id')
+  @Requires('meetings:read')
+  @ApiOperation({ summary: 'One meeting with its attendance and photo counts (visible in its area’s subtree and, for a vc-review, in linked districts)' })
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<MeetingView & { photoCount: number; verifiedPhotoCount: number }> {
+    const meeting = await this.meetings.findById(id);
+    if (!meeting) throw new NotFoundError('meeting', id);
+    // Visible if the caller's area is the meeting's area, an ancestor of it, or a linked district (or above one).
+    if (!meeting.scopeKeys.includes(principal.areaId)) assertCan(principal, 'meetings:read', { areaId: meeting.areaId, ancestors: meeting.ancestors });
+    return { ...MeetingMapper.toView(meeting), ...(await this.photos.countsFor(meeting.id)) };
+  }
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
+import { NotFoundError } from '@sangathan/kernel';
+import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
+import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../../infrastructure/photo-blob-storage.port';
+import { PhotoStore, toPhotoView, type PhotoView } from '../../infrastructure/photo.store';
+
+@ApiTags('photos')
+@Controller()
+export class ListPhotosHttpController {
+  constructor(
+    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
+    @Inject(PHOTO_BLOB_STORAGE) private readonly blobs: PhotoBlobStorage,
+    private readonly photos: PhotoStore,
+  ) {}
+
+  @Get('meetings/:id/photos')
+  @Requires('meetings:read')
+  @ApiOperation({ summary: 'Photos of a meeting with their verdicts' })
+  async list(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<{ items: PhotoView[] }> {
+    const meeting = await this.meetings.findById(id);
+    if (!meeting) throw new NotFoundError('meeting', id);
+    if (!meeting.scopeKeys.includes(principal.areaId)) assertCan(principal, 'meetings:read', { areaId: meeting.areaId, ancestors: meeting.ancestors });
+    return { items: (await this.photos.listByMeeting(id)).map(toPhotoView) };
+  }
+
+  @Get('photos/:id')
+  @Requires('meetings:read')
+  @ApiOperation({ summary: 'One photo record' })
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<PhotoView> {
+    const photo = await this.photos.findById(id);
+    if (!photo) throw new NotFoundError('photo', id);
+    assertCan(principal, 'meetings:read', { areaId: photo.areaId, ancestors: photo.ancestors });
+    return toPhotoView(photo);
+  }
+
+  @Get('photos/:id/content')
+  @Requires('meetings:read')
+  @ApiProduces('image/jpeg', 'image/png', 'image/heic')
+  @ApiOperation({ summary: 'The photo bytes, streamed from GridFS' })
+  async content(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+    const photo = await this.photos.findById(id);
+    if (!photo) throw new NotFoundError('photo', id);
+    assertCan(principal, 'meetings:read', { areaId: photo.areaId, ancestors: photo.ancestors });
+    res.status(200).setHeader('content-type', photo.contentType);
+    res.setHeader('content-length', String(photo.sizeBytes));
+    res.setHeader('etag', `"${photo.sha256}"`);
+    await pipeline(this.blobs.openDownload(id), res);
+  }
+}

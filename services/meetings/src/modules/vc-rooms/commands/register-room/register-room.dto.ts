@@ -1,0 +1,11 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { VC_ROOM_STATUSES } from '../../infrastructure/vc-room.schema';
+
+export const registerRoomSchema = z.object({
+  name: z.string().trim().min(1).max(200).describe('e.g. "Lucknow district office VC room"'),
+  status: z.enum(VC_ROOM_STATUSES),
+  note: z.string().max(1000).nullable().default(null),
+});
+
+export class RegisterRoomDto extends createZodDto(registerRoomSchema) {}

@@ -1,0 +1,29 @@
+import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
+import { ValidationError } from '@sangathan/kernel';
+import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
+import { VcRoomDirectory, type VcRoomView } from '../../infrastructure/vc-room-directory';
+import { RegisterRoomDto } from './register-room.dto';
+
+@ApiTags('vc-rooms')
+@Controller('vc-rooms')
+export class RegisterRoomHttpController {
+  constructor(
+    private readonly rooms: VcRoomDirectory,
+    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectory,
+  ) {}
+
+  @Put(':areaId')
+  @Requires('meetings:write')
+  @ApiOperation({ summary: 'Register or update the video-conference room of a district office (status planned/connected/out-of-service)' })
+  async register(@Param('areaId') areaId: string, @Body() body: RegisterRoomDto, @CurrentPrincipal() principal: Principal): Promise<VcRoomView> {
+    const area = await this.areas.findById(areaId);
+    if (!area) throw new ValidationError('UNKNOWN_AREA', `area ${areaId} is unknown`, [{ field: 'areaId', message: 'unknown area' }]);
+    if (area.level !== 'district') {
+      throw new ValidationError('NOT_A_DISTRICT', `rooms belong to district offices; ${area.id} is a ${area.level}`, [{ field: 'areaId', message: 'must be a district' }]);
+    }
+    assertCan(principal, 'meetings:write', { areaId: area.id, ancestors: area.ancestors });
+    return this.rooms.upsert({ areaId: area.id, ancestors: area.ancestors, name: body.name, status: body.status, note: body.note });
+  }
+}
