@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ServiceDefaultsModule } from '@sangathan/bootstrap';
+import { TRAINING_TOPICS } from '@sangathan/contracts';
+import { DirectoryModule } from './modules/directory/directory.module';
+import { OrgAreaConsumer } from './modules/directory/events/org-area.consumer';
+import { OrgMemberConsumer } from './modules/directory/events/org-member.consumer';
+import { TrainingModule } from './modules/training/training.module';
+
+@Module({
+  imports: [
+    ServiceDefaultsModule.forRoot({
+      serviceName: 'training-events',
+      outboxCollections: ['programmes', 'sessions', 'participants'],
+      ownedTopics: TRAINING_TOPICS,
+      consumer: { groupId: 'training-events', handlers: [OrgAreaConsumer, OrgMemberConsumer] },
+    }),
+    DirectoryModule,
+    TrainingModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
+import { uuidv7 } from '@sangathan/kernel';
+import type { Request } from 'express';
+import type { SessionView } from '../../infrastructure/training.views';
+import { CancelSessionDto } from './cancel-session.dto';
+import { CancelSessionHandler } from './cancel-session.handler';
+
+@ApiTags('sessions')
+@Controller('sessions')
+export class CancelSessionHttpController {
+  constructor(private readonly handler: CancelSessionHandler) {}
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Requires('training:write')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Call off a scheduled session; publishes training.session.cancelled' })
+  cancel(@Param('id') id: string, @Body() body: CancelSessionDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<SessionView> {
+    return this.handler.execute(id, body.reason, principal, req.header('x-correlation-id') ?? uuidv7());
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
+import { uuidv7 } from '@sangathan/kernel';
+import type { Request } from 'express';
+import type { SessionView } from '../../infrastructure/training.views';
+import { HoldSessionHandler } from './hold-session.handler';
+
+@ApiTags('sessions')
+@Controller('sessions')
+export class HoldSessionHttpController {
+  constructor(private readonly handler: HoldSessionHandler) {}
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @Requires('training:write')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Mark the session held: freezes its turnout and publishes training.session.held' })
+  hold(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<SessionView> {
+    return this.handler.execute(id, principal, req.header('x-correlation-id') ?? uuidv7());
+  }
+}

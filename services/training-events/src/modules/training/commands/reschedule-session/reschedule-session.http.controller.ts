@@ -1,0 +1,22 @@
+import { Body, Controller, Param, Patch, Req } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
+import { uuidv7 } from '@sangathan/kernel';
+import type { Request } from 'express';
+import type { SessionView } from '../../infrastructure/training.views';
+import { RescheduleSessionDto } from './reschedule-session.dto';
+import { RescheduleSessionHandler } from './reschedule-session.handler';
+
+@ApiTags('sessions')
+@Controller('sessions')
+export class RescheduleSessionHttpController {
+  constructor(private readonly handler: RescheduleSessionHandler) {}
+
+  @Patch(':id/schedule')
+  @Requires('training:write')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Move a scheduled session (inside the programme window); publishes training.session.rescheduled' })
+  reschedule(@Param('id') id: string, @Body() body: RescheduleSessionDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<SessionView> {
+    return this.handler.execute(id, body, principal, req.header('x-correlation-id') ?? uuidv7());
+  }
+}
