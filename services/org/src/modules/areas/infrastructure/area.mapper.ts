@@ -1,3 +1,4 @@
+import { searchKey } from '@sangathan/kernel';
 import { Area } from '../domain/area.entity';
 import { AreaCode } from '../domain/area-code.value-object';
 import { AreaName } from '../domain/area-name.value-object';
@@ -12,22 +13,36 @@ export type AreaView = {
   nameHi: string | null;
   seatClass: string | null;
   lastMargin: number | null;
+  lokSabhaId: string | null;
+  boothCount: number | null;
+  voterCount: number | null;
+  beneficiaryCount: number | null;
+  socialComposition: Record<string, number> | null;
 };
 
+export type AreaRow = Omit<AreaDocument, 'outbox' | 'outboxDueAt' | 'booth' | 'repath' | 'version'>;
+
 export const AreaMapper = {
-  toDomain(doc: AreaDocument): Area {
+  toDomain(doc: AreaRow): Area {
     return Area.restore({
       id: AreaCode.of(doc._id),
       level: doc.level,
       parentId: doc.parentId,
       ancestors: doc.ancestors,
       name: AreaName.of(doc.nameEn, doc.nameHi),
-      seatClass: doc.seatClass,
-      lastMargin: doc.lastMargin,
+      seatClass: doc.seatClass ?? null,
+      lastMargin: doc.lastMargin ?? null,
+      lokSabhaId: doc.lokSabhaId ?? null,
+      figures: {
+        boothCount: doc.boothCount ?? null,
+        voterCount: doc.voterCount ?? null,
+        beneficiaryCount: doc.beneficiaryCount ?? null,
+        socialComposition: doc.socialComposition ?? null,
+      },
     });
   },
 
-  toPersistence(area: Area): Omit<AreaDocument, 'outbox' | 'outboxDueAt'> {
+  toPersistence(area: Area): AreaRow {
     return {
       _id: area.id,
       level: area.level,
@@ -35,13 +50,38 @@ export const AreaMapper = {
       ancestors: area.ancestors,
       nameEn: area.name.en,
       nameHi: area.name.hi,
+      nameKeys: nameKeys(area.name.en, area.name.hi),
       seatClass: area.seatClass,
       lastMargin: area.lastMargin,
+      lokSabhaId: area.lokSabhaId,
+      ...area.figures,
     };
   },
 
   toView(area: Area): AreaView {
-    const { _id, ...rest } = AreaMapper.toPersistence(area);
-    return { id: _id, ...rest };
+    return AreaMapper.docToView(AreaMapper.toPersistence(area));
+  },
+
+  docToView(doc: AreaRow): AreaView {
+    return {
+      id: doc._id,
+      level: doc.level,
+      parentId: doc.parentId,
+      ancestors: doc.ancestors,
+      nameEn: doc.nameEn,
+      nameHi: doc.nameHi ?? null,
+      seatClass: doc.seatClass ?? null,
+      lastMargin: doc.lastMargin ?? null,
+      lokSabhaId: doc.lokSabhaId ?? null,
+      boothCount: doc.boothCount ?? null,
+      voterCount: doc.voterCount ?? null,
+      beneficiaryCount: doc.beneficiaryCount ?? null,
+      socialComposition: doc.socialComposition ?? null,
+    };
   },
 };
+
+/** Folded names for prefix search; both scripts, deduplicated. */
+export function nameKeys(...names: (string | null | undefined)[]): string[] {
+  return [...new Set(names.filter((n): n is string => !!n).map(searchKey))];
+}

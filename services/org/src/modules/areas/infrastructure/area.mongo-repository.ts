@@ -1,30 +1,85 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { AREA_LEVELS, type AreaLevel } from '@sangathan/contracts';
 import { ConflictError } from '@sangathan/kernel';
-import { outboxFieldsForInsert, type OutboxEntry } from '@sangathan/messaging';
+import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import type { Area } from '../domain/area.entity';
-import { AreaMapper } from './area.mapper';
-import type { AreaRepository } from './area.repository.port';
+import { AreaMapper, type AreaRow } from './area.mapper';
+import type { AreaRepository, LoadedArea } from './area.repository.port';
 import { AreaDocument } from './area.schema';
+import { SubtreeRepather } from './subtree-repather';
+
+const ROW_PROJECTION = { outbox: 0, outboxDueAt: 0, booth: 0 } as const;
 
 @Injectable()
 export class AreaMongoRepository implements AreaRepository {
-  constructor(@InjectModel(AreaDocument.name) private readonly areas: Model<AreaDocument>) {}
+  constructor(
+    @InjectModel(AreaDocument.name) private readonly areas: Model<AreaDocument>,
+    private readonly repather: SubtreeRepather,
+  ) {}
 
   async findById(id: string): Promise<Area | null> {
-    const doc = await this.areas.findById(id).lean<AreaDocument>().exec();
-    return doc ? AreaMapper.toDomain(doc) : null;
+    return (await this.load(id))?.area ?? null;
+  }
+
+  async load(id: string): Promise<LoadedArea | null> {
+    const doc = await this.areas.collection.findOne({ _id: id as never }, { projection: ROW_PROJECTION });
+    return doc ? { area: AreaMapper.toDomain(doc as unknown as AreaRow), version: (doc.version as number | undefined) ?? 0 } : null;
   }
 
   async insert(area: Area, events: OutboxEntry[]): Promise<void> {
     try {
-      await this.areas.collection.insertOne({ ...AreaMapper.toPersistence(area), ...outboxFieldsForInsert(events), createdAt: new Date(), updatedAt: new Date() } as never);
+      const now = new Date();
+      await this.areas.collection.insertOne({ ...AreaMapper.toPersistence(area), version: 0, ...outboxFieldsForInsert(events), createdAt: now, updatedAt: now } as never);
     } catch (error) {
       if ((error as { code?: number }).code === 11000) {
         throw new ConflictError('AREA_EXISTS', `area ${area.id} already exists`, [{ field: 'code', message: 'already used' }]);
       }
       throw error;
+    }
+  }
+
+  async update(area: Area, version: number, events: OutboxEntry[]): Promise<void> {
+    await this.conditionalSave(area, version, events, {});
+  }
+
+  async move(area: Area, version: number, previousAncestors: string[], events: OutboxEntry[]): Promise<number> {
+    await this.conditionalSave(area, version, events, { repath: { from: previousAncestors, to: area.ancestors } });
+    return this.repather.repath(area.id, previousAncestors, area.ancestors, area.lokSabhaId);
+  }
+
+  countDescendants(id: string): Promise<number> {
+    return this.areas.collection.countDocuments({ ancestors: id });
+  }
+
+  async list(filter: Record<string, unknown>, limit: number): Promise<AreaRow[]> {
+    const rows = await this.areas.collection.find(filter, { projection: ROW_PROJECTION }).sort({ _id: 1 }).limit(limit).toArray();
+    return rows as unknown as AreaRow[];
+  }
+
+  async countByLevel(ancestorId: string): Promise<Partial<Record<AreaLevel, number>>> {
+    const counts: Partial<Record<AreaLevel, number>> = {};
+    // One indexed count per level: FerretDB's $group is limited, and there are only nine levels.
+    await Promise.all(
+      AREA_LEVELS.map(async (level) => {
+        const n = await this.areas.collection.countDocuments({ ancestors: ancestorId, level });
+        if (n > 0) counts[level] = n;
+      }),
+    );
+    return counts;
+  }
+
+  private async conditionalSave(area: Area, version: number, events: OutboxEntry[], extra: Record<string, unknown>): Promise<void> {
+    const { _id, ...fields } = AreaMapper.toPersistence(area);
+    const withOutbox = outboxUpdate(events);
+    const result = await this.areas.collection.updateOne(
+      // Documents written before versions existed have none; `null` matches a missing field.
+      { _id: _id as never, version: version === 0 ? { $in: [0, null] } : version },
+      { $set: { ...fields, ...extra, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 }, $push: withOutbox.$push } as never,
+    );
+    if (result.matchedCount === 0) {
+      throw new ConflictError('AREA_CHANGED', `area ${_id} changed meanwhile; reload and retry`, [{ field: 'id', message: 'concurrent update' }]);
     }
   }
 }

@@ -1,11 +1,28 @@
+import type { AreaLevel } from '@sangathan/contracts';
 import type { OutboxEntry } from '@sangathan/messaging';
 import type { Area } from '../domain/area.entity';
+import type { AreaRow } from './area.mapper';
+
+/** An area and the version its next update must match. */
+export type LoadedArea = { area: Area; version: number };
 
 /** Persistence port for areas; the Mongo adapter lives in infrastructure/. */
 export interface AreaRepository {
   findById(id: string): Promise<Area | null>;
+  load(id: string): Promise<LoadedArea | null>;
   /** Inserts the area together with the events announcing it (one atomic write). Conflict if the code exists. */
   insert(area: Area, events: OutboxEntry[]): Promise<void>;
+  /** Saves the area's new state with its events, if nobody changed it since `version` (else 409). */
+  update(area: Area, version: number, events: OutboxEntry[]): Promise<void>;
+  /**
+   * Saves a moved area with its event and re-paths every document under it (areas, members,
+   * positions, tasks). Resumable: a crash leaves a marker the service finishes at start.
+   */
+  move(area: Area, version: number, previousAncestors: string[], events: OutboxEntry[]): Promise<number>;
+  countDescendants(id: string): Promise<number>;
+  /** One page of rows matching `filter`, in `_id` order. */
+  list(filter: Record<string, unknown>, limit: number): Promise<AreaRow[]>;
+  countByLevel(ancestorId: string): Promise<Partial<Record<AreaLevel, number>>>;
 }
 
 export const AREA_REPOSITORY = Symbol('AreaRepository');

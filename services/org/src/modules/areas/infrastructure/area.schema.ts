@@ -3,6 +3,16 @@ import { AREA_LEVELS, type AreaLevel, type SeatClass } from '@sangathan/contract
 import type { OutboxEntry } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 
+/** Booth committee, volunteers and WhatsApp groups, kept on the booth's own area document (booths module). */
+export type BoothState = {
+  committeeMemberIds: string[];
+  committeeRequired: number;
+  committeeFormedAt: Date | null;
+  volunteerIds: string[];
+  volunteerTarget: number;
+  whatsappGroups: { name: string; inviteLink: string | null; memberCount: number }[];
+};
+
 /** An area document; `ancestors` (multikey index) makes subtree queries one index lookup. */
 @Schema({ collection: 'areas', versionKey: false, timestamps: true })
 export class AreaDocument {
@@ -24,11 +34,41 @@ export class AreaDocument {
   @Prop({ type: String, default: null })
   nameHi!: string | null;
 
+  /** Folded English and Hindi names (`searchKey`) for anchored prefix search. */
+  @Prop({ type: [String], default: [] })
+  nameKeys!: string[];
+
   @Prop({ type: String, default: null })
   seatClass!: SeatClass | null;
 
   @Prop({ type: Number, default: null })
   lastMargin!: number | null;
+
+  @Prop({ type: String, default: null })
+  lokSabhaId?: string | null;
+
+  @Prop({ type: Number, default: null })
+  boothCount?: number | null;
+
+  @Prop({ type: Number, default: null })
+  voterCount?: number | null;
+
+  @Prop({ type: Number, default: null })
+  beneficiaryCount?: number | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  socialComposition?: Record<string, number> | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: undefined })
+  booth?: BoothState;
+
+  /** Set while the subtree of a moved area is being re-pathed; cleared when done (see SubtreeRepather). */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: undefined })
+  repath?: { from: string[]; to: string[] };
+
+  /** Optimistic concurrency: every update is conditional on it. */
+  @Prop({ type: Number, default: 0 })
+  version?: number;
 
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   outbox!: OutboxEntry[];
@@ -39,3 +79,6 @@ export class AreaDocument {
 
 export const AreaSchema = SchemaFactory.createForClass(AreaDocument);
 AreaSchema.index({ level: 1, _id: 1 });
+AreaSchema.index({ nameKeys: 1 });
+AreaSchema.index({ lokSabhaId: 1, level: 1 });
+AreaSchema.index({ repath: 1 }, { sparse: true });

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertCan, type Principal } from '@sangathan/auth';
+import { NotFoundError } from '@sangathan/kernel';
+import { OutboxRelay } from '@sangathan/messaging';
+import type { RequestContext } from '../../../../common/request-context';
+import { toIntegrationEvents } from '../../area-integration-events';
+import { type AreaView, AreaMapper } from '../../infrastructure/area.mapper';
+import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { checkLokSabhaLink } from '../create-area/create-area.handler';
+import type { UpdateAreaDto } from './update-area.dto';
+
+@Injectable()
+export class UpdateAreaHandler {
+  constructor(
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  async execute(id: string, changes: UpdateAreaDto, principal: Principal, ctx: RequestContext): Promise<AreaView> {
+    const loaded = await this.areas.load(id.trim().toUpperCase());
+    if (!loaded) throw new NotFoundError('area', id);
+    const { area, version } = loaded;
+    assertCan(principal, 'org:write', { areaId: area.id, ancestors: area.ancestors });
+    const lokSabhaId = changes.lokSabhaId ? await checkLokSabhaLink(this.areas, changes.lokSabhaId) : changes.lokSabhaId;
+    const event = area.update({ ...changes, lokSabhaId });
+    if (event) {
+      await this.areas.update(area, version, toIntegrationEvents([event], ctx));
+      this.outbox.notify();
+    }
+    return AreaMapper.toView(area);
+  }
+}

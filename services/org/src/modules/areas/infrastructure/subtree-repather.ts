@@ -1,0 +1,68 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation, Document } from 'mongodb';
+import type { Connection } from 'mongoose';
+
+/** Collections whose documents carry `areaId` + `ancestors` and must follow a moved area. */
+export const PATHED_COLLECTIONS = ['members', 'positions', 'tasks'] as const;
+
+const BATCH = 1000;
+
+/**
+ * Re-paths the subtree of a moved area. FerretDB has neither transactions nor pipeline updates, so
+ * each document is rewritten on its own, conditional on still holding the old path (idempotent).
+ * The moved area keeps a `repath` marker until every collection is done; at start the service
+ * finishes any move a crash interrupted.
+ */
+@Injectable()
+export class SubtreeRepather implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SubtreeRepather.name);
+
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const pending = await this.connection
+      .collection('areas')
+      .find({ repath: { $exists: true } }, { projection: { repath: 1, lokSabhaId: 1 } })
+      .toArray()
+      .catch(() => []);
+    for (const doc of pending) {
+      this.logger.warn(`finishing the interrupted move of ${String(doc._id)}`);
+      await this.repath(String(doc._id), doc.repath.from, doc.repath.to, doc.lokSabhaId ?? null);
+    }
+  }
+
+  /** Rewrites `from + [areaId]` to `to + [areaId]` at the head of every descendant's ancestors. */
+  async repath(areaId: string, from: string[], to: string[], lokSabhaId: string | null): Promise<number> {
+    let count = await this.repathCollection('areas', { ancestors: areaId }, areaId, to, lokSabhaId);
+    for (const name of PATHED_COLLECTIONS) {
+      count += await this.repathCollection(name, { $or: [{ areaId }, { ancestors: areaId }] }, areaId, to, null);
+    }
+    await this.connection.collection('areas').updateOne({ _id: areaId as never, 'repath.to': to }, { $unset: { repath: '' } });
+    this.logger.log(`re-pathed ${count} document(s) under ${areaId} from ${from.join('/')} to ${to.join('/')}`);
+    return count;
+  }
+
+  private async repathCollection(name: string, filter: Document, areaId: string, to: string[], lokSabhaId: string | null): Promise<number> {
+    const collection = this.connection.collection(name);
+    const cursor = collection.find(filter, { projection: { ancestors: 1, areaId: 1, level: 1 } });
+    let ops: AnyBulkWriteOperation[] = [];
+    let count = 0;
+    for await (const doc of cursor) {
+      const ancestors: string[] = doc.ancestors ?? [];
+      const at = ancestors.indexOf(areaId);
+      const next = doc.areaId === areaId && at < 0 ? [...to] : [...to, areaId, ...ancestors.slice(at + 1)];
+      const set: Document = { ancestors: next };
+      if (name === 'areas' && ['mandal', 'sector', 'booth'].includes(doc.level)) set.lokSabhaId = lokSabhaId;
+      if (JSON.stringify(next) === JSON.stringify(ancestors) && !('lokSabhaId' in set)) continue;
+      ops.push({ updateOne: { filter: { _id: doc._id, ancestors }, update: { $set: set } } });
+      count++;
+      if (ops.length >= BATCH) {
+        await collection.bulkWrite(ops, { ordered: false });
+        ops = [];
+      }
+    }
+    if (ops.length) await collection.bulkWrite(ops, { ordered: false });
+    return count;
+  }
+}

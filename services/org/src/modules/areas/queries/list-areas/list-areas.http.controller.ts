@@ -1,0 +1,34 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
+import { ValidationError, type Page } from '@sangathan/kernel';
+import { afterCursor, allOf, namePrefixFilter, toPage } from '../../../../common/subtree';
+import { type AreaView, AreaMapper } from '../../infrastructure/area.mapper';
+import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { ListAreasQueryDto } from './list-areas.dto';
+
+@ApiTags('areas')
+@Controller('areas')
+export class ListAreasHttpController {
+  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepository) {}
+
+  @Get()
+  @Requires('org:read')
+  @ApiOperation({ summary: 'Areas under a root in your subtree, by level, name prefix, Lok Sabha seat or seat class; cursor-paginated' })
+  async list(@Query() query: ListAreasQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<AreaView>> {
+    const rootId = (query.under ?? principal.areaId).trim().toUpperCase();
+    const root = rootId === principal.areaId ? { id: rootId, ancestors: principal.areaPath } : await this.areas.findById(rootId);
+    if (!root) throw new ValidationError('UNKNOWN_AREA', `area ${rootId} does not exist`, [{ field: 'under', message: 'unknown area' }]);
+    assertCan(principal, 'org:read', { areaId: root.id, ancestors: root.ancestors });
+    const filter = allOf(
+      { ancestors: root.id },
+      query.level ? { level: query.level } : {},
+      query.lokSabhaId ? { lokSabhaId: query.lokSabhaId.toUpperCase() } : {},
+      query.seatClass ? { seatClass: query.seatClass } : {},
+      namePrefixFilter(query.q),
+      afterCursor(query.cursor),
+    );
+    const rows = await this.areas.list(filter, query.limit + 1);
+    return toPage(rows, query.limit, AreaMapper.docToView);
+  }
+}

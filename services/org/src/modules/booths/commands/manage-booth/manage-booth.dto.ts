@@ -1,0 +1,29 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+export const setCommitteeSchema = z.object({
+  memberIds: z.array(z.string().min(1).max(64)).max(60).describe('Every committee member (replaces the list)'),
+  requiredSize: z.number().int().min(1).max(60).optional().describe('Members needed for a formed committee (default 7)'),
+});
+export class SetCommitteeDto extends createZodDto(setCommitteeSchema) {}
+
+export const addVolunteerSchema = z.object({ memberId: z.string().min(1).max(64) });
+export class AddVolunteerDto extends createZodDto(addVolunteerSchema) {}
+
+export const setWhatsappGroupsSchema = z.object({
+  groups: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(100),
+        inviteLink: z
+          .string()
+          .url()
+          .regex(/^https:\/\/chat\.whatsapp\.com\//, 'must be a chat.whatsapp.com invite link')
+          .nullable()
+          .default(null),
+        memberCount: z.number().int().min(0).max(1024),
+      }),
+    )
+    .max(20),
+});
+export class SetWhatsappGroupsDto extends createZodDto(setWhatsappGroupsSchema) {}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertCan, type Principal } from '@sangathan/auth';
+import { NotFoundError, ValidationError } from '@sangathan/kernel';
+import { OutboxRelay } from '@sangathan/messaging';
+import type { RequestContext } from '../../../../common/request-context';
+import type { Member } from '../../domain/member.entity';
+import { memberIntegrationEvents, positionIntegrationEvents } from '../../member-integration-events';
+import { MemberMapper, type MemberView } from '../../infrastructure/member.mapper';
+import { MEMBER_REPOSITORY, POSITION_REPOSITORY, type MemberRepository, type PositionRepository } from '../../infrastructure/member.repository.port';
+import type { DeactivateMemberDto, ReactivateMemberDto } from './change-member-status.dto';
+
+@Injectable()
+export class ChangeMemberStatusHandler {
+  constructor(
+    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepository,
+    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepository,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  /**
+   * Marks a member inactive or replaced and vacates every position they hold. The member and
+   * each position are separate documents (no transactions): the member is written first, and
+   * calling deactivate again on an inactive member finishes vacating anything left behind.
+   */
+  async deactivate(id: string, body: DeactivateMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
+    const loaded = await this.load(id, principal);
+    const member = loaded.value;
+    const now = new Date();
+    if (member.status === 'active') {
+      if (body.replacedBy) {
+        const successor = await this.members.load(body.replacedBy);
+        if (!successor || successor.value.status !== 'active') {
+          throw new ValidationError('UNKNOWN_REPLACEMENT', `replacement ${body.replacedBy} is not an active member`, [{ field: 'replacedBy', message: 'must be an active member' }]);
+        }
+      }
+      const event = member.deactivate({ ...body, by: principal.sub, now });
+      await this.members.update(member, loaded.version, memberIntegrationEvents([event], ctx));
+    }
+    for (const held of await this.positions.heldBy(member.id)) {
+      const vacated = held.value.vacate('deactivated', now);
+      await this.positions.save(held.value, held.version, positionIntegrationEvents([vacated], ctx));
+    }
+    this.outbox.notify();
+    return MemberMapper.toView(member);
+  }
+
+  async reactivate(id: string, body: ReactivateMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
+    const loaded = await this.load(id, principal);
+    const event = loaded.value.reactivate({ reason: body.reason, by: principal.sub, now: new Date() });
+    await this.members.update(loaded.value, loaded.version, memberIntegrationEvents([event], ctx));
+    this.outbox.notify();
+    return MemberMapper.toView(loaded.value);
+  }
+
+  private async load(id: string, principal: Principal): Promise<{ value: Member; version: number }> {
+    const loaded = await this.members.load(id);
+    if (!loaded) throw new NotFoundError('member', id);
+    assertCan(principal, 'org:write', { areaId: loaded.value.areaId, ancestors: loaded.value.ancestors });
+    return loaded;
+  }
+}

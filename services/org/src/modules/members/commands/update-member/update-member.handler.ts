@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertCan, type Principal } from '@sangathan/auth';
+import { NotFoundError, ValidationError } from '@sangathan/kernel';
+import { OutboxRelay } from '@sangathan/messaging';
+import type { RequestContext } from '../../../../common/request-context';
+import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
+import { memberIntegrationEvents } from '../../member-integration-events';
+import { MemberMapper, type MemberView } from '../../infrastructure/member.mapper';
+import { MEMBER_REPOSITORY, type MemberRepository } from '../../infrastructure/member.repository.port';
+import type { UpdateMemberDto } from './update-member.dto';
+
+@Injectable()
+export class UpdateMemberHandler {
+  constructor(
+    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepository,
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  async execute(id: string, body: UpdateMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
+    const loaded = await this.members.load(id);
+    if (!loaded) throw new NotFoundError('member', id);
+    const member = loaded.value;
+    assertCan(principal, 'org:write', { areaId: member.areaId, ancestors: member.ancestors });
+    let home: { id: string; ancestors: string[] } | undefined;
+    if (body.areaId) {
+      const area = await this.areas.findById(body.areaId.trim().toUpperCase());
+      if (!area) throw new ValidationError('UNKNOWN_AREA', `area ${body.areaId} does not exist`, [{ field: 'areaId', message: 'unknown area' }]);
+      assertCan(principal, 'org:write', { areaId: area.id, ancestors: area.ancestors });
+      home = { id: area.id, ancestors: area.ancestors };
+    }
+    const event = member.update({ ...body, home });
+    if (event) {
+      await this.members.update(member, loaded.version, memberIntegrationEvents([event], ctx));
+      this.outbox.notify();
+    }
+    return MemberMapper.toView(member);
+  }
+}
