@@ -138,8 +138,13 @@ export function externalInfra() {
   return KAFKA_BROKERS && MONGODB_URI ? { KAFKA_BROKERS, MONGODB_URI } : null;
 }
 
+/** Hides the password of a connection string (for log output only). */
+function redact(uri) {
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]+:)[^@/]*@/i, '$1***@');
+}
+
 function externalMessage(ext) {
-  return `using external infrastructure: KAFKA_BROKERS=${ext.KAFKA_BROKERS}, MONGODB_URI=${ext.MONGODB_URI}`;
+  return `using external infrastructure: KAFKA_BROKERS=${ext.KAFKA_BROKERS}, MONGODB_URI=${redact(ext.MONGODB_URI)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -438,6 +443,8 @@ function bsonEncode(doc) {
       const len = Buffer.alloc(4);
       len.writeInt32LE(str.length, 0);
       parts.push(Buffer.from([0x02]), name, len, str);
+    } else if (typeof value === 'boolean') {
+      parts.push(Buffer.from([0x08]), name, Buffer.from([value ? 1 : 0]));
     } else {
       throw new Error(`bsonEncode: unsupported value for ${key}`);
     }
@@ -448,9 +455,9 @@ function bsonEncode(doc) {
   return Buffer.concat([size, body]);
 }
 
-/** Decodes the scalar top-level fields of a BSON document (nested documents/arrays are skipped). */
-function bsonDecodeTop(buf) {
-  const out = {};
+/** Decodes a BSON document (the common types; binary/ObjectId/decimal become placeholders). */
+function bsonDecode(buf, asArray = false) {
+  const out = asArray ? [] : {};
   const end = buf.readInt32LE(0) - 1;
   let offset = 4;
   while (offset < end) {
@@ -458,48 +465,92 @@ function bsonDecodeTop(buf) {
     const nameEnd = buf.indexOf(0, offset);
     const key = buf.toString('utf8', offset, nameEnd);
     offset = nameEnd + 1;
+    let value;
     switch (type) {
-      case 0x01: out[key] = buf.readDoubleLE(offset); offset += 8; break;
-      case 0x02: case 0x0d: case 0x0e: {
+      case 0x01:
+        value = buf.readDoubleLE(offset);
+        offset += 8;
+        break;
+      case 0x02:
+      case 0x0d:
+      case 0x0e: {
         const len = buf.readInt32LE(offset);
-        out[key] = buf.toString('utf8', offset + 4, offset + 4 + len - 1);
+        value = buf.toString('utf8', offset + 4, offset + 4 + len - 1);
         offset += 4 + len;
         break;
       }
-      case 0x03: case 0x04: offset += buf.readInt32LE(offset); break;
-      case 0x05: offset += 5 + buf.readInt32LE(offset); break;
-      case 0x07: offset += 12; break;
-      case 0x08: out[key] = buf[offset] === 1; offset += 1; break;
-      case 0x09: case 0x11: case 0x12: out[key] = Number(buf.readBigInt64LE(offset)); offset += 8; break;
-      case 0x0a: case 0x06: case 0xff: case 0x7f: out[key] = null; break;
-      case 0x10: out[key] = buf.readInt32LE(offset); offset += 4; break;
-      case 0x13: offset += 16; break;
-      default: return out; // unknown type: stop decoding, keep what we have
+      case 0x03:
+      case 0x04: {
+        const len = buf.readInt32LE(offset);
+        value = bsonDecode(buf.subarray(offset, offset + len), type === 0x04);
+        offset += len;
+        break;
+      }
+      case 0x05:
+        value = '<binary>';
+        offset += 5 + buf.readInt32LE(offset);
+        break;
+      case 0x07:
+        value = buf.toString('hex', offset, offset + 12);
+        offset += 12;
+        break;
+      case 0x08:
+        value = buf[offset] === 1;
+        offset += 1;
+        break;
+      case 0x09:
+      case 0x11:
+      case 0x12:
+        value = Number(buf.readBigInt64LE(offset));
+        offset += 8;
+        break;
+      case 0x0a:
+      case 0x06:
+      case 0xff:
+      case 0x7f:
+        value = null;
+        break;
+      case 0x10:
+        value = buf.readInt32LE(offset);
+        offset += 4;
+        break;
+      case 0x13:
+        value = '<decimal128>';
+        offset += 16;
+        break;
+      default:
+        return out; // unknown type: stop, keep what we have
     }
+    if (asArray) out.push(value);
+    else out[key] = value;
   }
   return out;
 }
 
 const mongoFrame = (buf) => (buf.length >= 4 ? buf.readInt32LE(0) : null);
 
-/** Sends `{ ping: 1, $db: 'admin' }` as OP_MSG and resolves when the reply has ok: 1. */
-export async function mongoPing(host, port) {
-  const doc = bsonEncode({ ping: 1, $db: 'admin' });
+/** Runs one database command over OP_MSG; resolves with the reply document, rejects unless ok: 1. */
+export async function mongoCommand(host, port, db, command) {
+  const doc = bsonEncode({ ...command, $db: db });
   const header = Buffer.alloc(16);
-  const length = 16 + 4 + 1 + doc.length;
-  header.writeInt32LE(length, 0);
+  header.writeInt32LE(16 + 4 + 1 + doc.length, 0);
   header.writeInt32LE(randomBytes(3).readUIntLE(0, 3), 4); // requestID
   header.writeInt32LE(0, 8); // responseTo
   header.writeInt32LE(2013, 12); // OP_MSG
   const request = Buffer.concat([header, Buffer.alloc(4) /* flagBits */, Buffer.from([0]), doc]);
   const reply = await exchange(host, port, request, { frame: mongoFrame });
   if (reply.readInt32LE(12) !== 2013) throw new Error(`unexpected opcode ${reply.readInt32LE(12)} in reply`);
-  const flags = reply.readUInt32LE(16);
-  const bodyStart = 20 + 1; // flags + section kind 0
   if (reply[20] !== 0) throw new Error('unexpected OP_MSG section kind');
-  const result = bsonDecodeTop(reply.subarray(bodyStart));
-  if (result.ok !== 1) throw new Error(`ping failed: ${result.errmsg || JSON.stringify(result)} (flags ${flags})`);
+  const result = bsonDecode(reply.subarray(21));
+  if (result.ok !== 1) {
+    throw new Error(`${Object.keys(command)[0]} failed: ${result.errmsg || JSON.stringify(result)}`);
+  }
   return result;
+}
+
+/** `{ ping: 1 }` against the admin database. */
+export function mongoPing(host, port) {
+  return mongoCommand(host, port, 'admin', { ping: 1 });
 }
 
 function parseHostPort(spec, defaultPort) {
@@ -530,7 +581,11 @@ function firstMongoHost(uri) {
 function requireJava() {
   const java = findOnPath('java');
   const hint = 'install openjdk-17-jre-headless (Debian/Ubuntu) or any JDK/JRE 17+';
-  if (!java) throw new InfraError(`sangathan infra: Java 17+ is required to run Kafka (not found on PATH); ${hint}`, 2);
+  if (!java)
+    throw new InfraError(
+      `sangathan infra: Java 17+ is required to run Kafka (not found on PATH); ${hint}`,
+      2,
+    );
   const { stderr = '', stdout = '' } = spawnSync(java, ['-version'], { encoding: 'utf8' });
   const match = /version "(\d+)(?:\.(\d+))?/.exec(`${stderr}${stdout}`);
   const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : NaN;
@@ -636,8 +691,13 @@ async function provisionKafka(cfg, log) {
     }
     fs.rmSync(k.libs, { recursive: true, force: true });
     fs.renameSync(partial, k.libs);
-    fs.writeFileSync(k.marker, `${JSON.stringify({ version: KAFKA_VERSION, jars: jars.length, at: new Date().toISOString() })}\n`);
-    log(`Kafka ${KAFKA_VERSION} ready in ${seconds(Date.now() - started)} (${jars.length} jars in ${k.libs})`);
+    fs.writeFileSync(
+      k.marker,
+      `${JSON.stringify({ version: KAFKA_VERSION, jars: jars.length, at: new Date().toISOString() })}\n`,
+    );
+    log(
+      `Kafka ${KAFKA_VERSION} ready in ${seconds(Date.now() - started)} (${jars.length} jars in ${k.libs})`,
+    );
   });
   return true;
 }
@@ -678,7 +738,10 @@ async function provisionFerretdb(cfg, log) {
     fs.writeFileSync(path.join(src, 'build', 'version', 'package.txt'), 'sangathan-local\n');
     const partial = `${f.binary}.partial`;
     fs.mkdirSync(path.dirname(f.binary), { recursive: true });
-    const build = await runCapture(go, ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], { cwd: src, env });
+    const build = await runCapture(go, ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
+      cwd: src,
+      env,
+    });
     if (build.code !== 0) {
       throw new InfraError(
         `sangathan infra: building FerretDB ${FERRETDB_VERSION} failed (exit ${build.code}); sources in ${src}\n${lastLines(build.output, 30)}`,
@@ -692,10 +755,21 @@ async function provisionFerretdb(cfg, log) {
     }
     fs.renameSync(partial, f.binary);
     fs.rmSync(src, { recursive: true, force: true });
-    fs.writeFileSync(f.marker, `${JSON.stringify({ version: FERRETDB_VERSION, at: new Date().toISOString() })}\n`);
+    fs.writeFileSync(
+      f.marker,
+      `${JSON.stringify({ version: FERRETDB_VERSION, at: new Date().toISOString() })}\n`,
+    );
     log(`FerretDB ${FERRETDB_VERSION} built in ${seconds(Date.now() - started)} (${f.binary})`);
   });
   return true;
+}
+
+/** Fails fast (exit 2, one line) when a tool needed now is missing, before any slow step. Returns java. */
+function preflight(cfg) {
+  const java = requireJava();
+  if (!kafkaProvisioned(cfg)) requireMaven();
+  if (!ferretProvisioned(cfg)) requireGo();
+  return java;
 }
 
 /** Downloads Kafka jars and builds FerretDB into the cache when missing. Idempotent. */
@@ -707,7 +781,7 @@ export async function provision(opts = {}) {
     return { external: true };
   }
   const cfg = config(opts.profile || 'dev');
-  requireJava();
+  preflight(cfg);
   const kafka = await provisionKafka(cfg, log);
   const ferretdb = await provisionFerretdb(cfg, log);
   if (!kafka && !ferretdb && opts.announceCached) {
@@ -887,7 +961,9 @@ async function startKafka(cfg, log, java) {
     );
     fs.appendFileSync(k.stdoutFile, `\n=== ${new Date().toISOString()} storage format\n${output}`);
     if (code !== 0) {
-      throw new InfraError(`sangathan infra: formatting Kafka storage failed (exit ${code})\n${lastLines(output)}`);
+      throw new InfraError(
+        `sangathan infra: formatting Kafka storage failed (exit ${code})\n${lastLines(output)}`,
+      );
     }
   }
   const pid = spawnDetached(java, [...kafkaJvmArgs(cfg), 'kafka.Kafka', k.propsFile], {
@@ -898,6 +974,27 @@ async function startKafka(cfg, log, java) {
   });
   log(`kafka starting on ${k.host}:${k.port} (pid ${pid}, log ${k.logFile})`);
   return { pid, reused: false };
+}
+
+async function checkPostgresReachable(f) {
+  let url;
+  try {
+    url = new URL(f.postgresUrl);
+  } catch {
+    throw new InfraError(
+      `sangathan infra: SANGATHAN_POSTGRES_URL is not a valid URL: ${redact(f.postgresUrl)}`,
+      2,
+    );
+  }
+  if (!url.hostname || url.searchParams.has('host')) return; // unix socket or libpq-style host list: let FerretDB try
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(url.port || 5432);
+  if (!(await tcpReachable(host, port, 2000))) {
+    throw new InfraError(
+      `sangathan infra: PostgreSQL at ${host}:${port} (SANGATHAN_POSTGRES_URL) is not reachable; start it ` +
+        '(Debian: sudo pg_ctlcluster <version> main start) or unset SANGATHAN_FERRETDB_HANDLER to use SQLite',
+    );
+  }
 }
 
 async function startFerretdb(cfg, log) {
@@ -919,7 +1016,12 @@ async function startFerretdb(cfg, log) {
   fs.mkdirSync(f.stateDir, { recursive: true });
   if (f.handler === 'sqlite') fs.mkdirSync(f.sqliteDir, { recursive: true });
   rotateLog(f.logFile);
-  const pid = spawnDetached(f.binary, args, { cwd: f.dir, logFile: f.logFile, pidFile: f.pidFile, env: process.env });
+  const pid = spawnDetached(f.binary, args, {
+    cwd: f.dir,
+    logFile: f.logFile,
+    pidFile: f.pidFile,
+    env: process.env,
+  });
   log(`ferretdb starting on ${f.host}:${f.port} (pid ${pid}, ${f.handler} backend, log ${f.logFile})`);
   return { pid, reused: false };
 }
@@ -938,22 +1040,34 @@ export async function start(profile = 'dev', opts = {}) {
   const cfg = config(profile);
   // Validate the FerretDB settings before doing anything slow.
   ferretArgs(cfg);
-  const java = requireJava();
+  const java = preflight(cfg);
+  if (cfg.ferretdb.handler === 'postgresql' && !ownProcess(cfg.ferretdb))
+    await checkPostgresReachable(cfg.ferretdb);
   await provisionKafka(cfg, log);
   await provisionFerretdb(cfg, log);
   const started = Date.now();
-  await withLock(path.join(cfg.dataDir + '.lock'), `starting the ${profile} infrastructure`, log, async () => {
-    if (opts.fresh) {
-      await stopComponents(cfg, () => {});
-      if (fs.existsSync(cfg.dataDir)) log(`--fresh: wiping ${cfg.dataDir}`);
-      fs.rmSync(cfg.dataDir, { recursive: true, force: true });
-    }
-    fs.mkdirSync(cfg.dataDir, { recursive: true });
-    await startKafka(cfg, log, java);
-    await startFerretdb(cfg, log);
-  });
+  await withLock(
+    path.join(cfg.dataDir + '.lock'),
+    `starting the ${profile} infrastructure`,
+    log,
+    async () => {
+      if (opts.fresh) {
+        await stopComponents(cfg, () => {});
+        if (fs.existsSync(cfg.dataDir)) log(`--fresh: wiping ${cfg.dataDir}`);
+        fs.rmSync(cfg.dataDir, { recursive: true, force: true });
+      }
+      fs.mkdirSync(cfg.dataDir, { recursive: true });
+      await startKafka(cfg, log, java);
+      await startFerretdb(cfg, log);
+    },
+  );
   await waitReady(profile, { ...opts, log });
-  log(`${profile} infrastructure ready in ${seconds(Date.now() - started)}: ${Object.entries(envFor(profile)).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  if (opts.fresh && cfg.ferretdb.handler !== 'sqlite') await dropAllDatabases(cfg, log);
+  log(
+    `${profile} infrastructure ready in ${seconds(Date.now() - started)}: ${Object.entries(envFor(profile))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
   return { ...envFor(profile), external: false };
 }
 
@@ -970,6 +1084,16 @@ function head(file, bytes) {
   } catch {
     return '';
   }
+}
+
+/** --fresh with the PostgreSQL backend: the data lives in PostgreSQL, so drop the databases through FerretDB. */
+async function dropAllDatabases(cfg, log) {
+  const { host, port } = cfg.ferretdb;
+  const { databases = [] } = await mongoCommand(host, port, 'admin', { listDatabases: 1, nameOnly: true });
+  const names = databases.map((d) => d.name).filter((n) => n && !['admin', 'local', 'config'].includes(n));
+  if (names.length)
+    log(`--fresh: dropping ${names.length} database(s) from the PostgreSQL backend: ${names.join(', ')}`);
+  for (const name of names) await mongoCommand(host, port, name, { dropDatabase: 1 });
 }
 
 async function checkKafkaReady(cfg, pid) {
@@ -1015,11 +1139,13 @@ export async function waitReady(profile = 'dev', opts = {}) {
     const mongo = firstMongoHost(ext.MONGODB_URI);
     const targets = [{ name: 'kafka', ...broker }];
     if (mongo && !mongo.srv) targets.push({ name: 'mongodb', ...mongo });
-    else log(`cannot check ${ext.MONGODB_URI} by TCP (mongodb+srv or unparsable); skipping`);
+    else log(`cannot check ${redact(ext.MONGODB_URI)} by TCP (mongodb+srv or unparsable); skipping`);
     for (const target of targets) {
       while (!(await tcpReachable(target.host, target.port))) {
         if (Date.now() > deadline) {
-          throw new InfraError(`sangathan infra: external ${target.name} at ${target.host}:${target.port} is not reachable`);
+          throw new InfraError(
+            `sangathan infra: external ${target.name} at ${target.host}:${target.port} is not reachable`,
+          );
         }
         await sleep(500);
       }
@@ -1030,7 +1156,11 @@ export async function waitReady(profile = 'dev', opts = {}) {
   const cfg = config(profile);
   const started = Date.now();
   const checks = [
-    { c: cfg.kafka, check: (pid) => checkKafkaReady(cfg, pid), logs: [cfg.kafka.logFile, cfg.kafka.stdoutFile] },
+    {
+      c: cfg.kafka,
+      check: (pid) => checkKafkaReady(cfg, pid),
+      logs: [cfg.kafka.logFile, cfg.kafka.stdoutFile],
+    },
     { c: cfg.ferretdb, check: () => checkFerretReady(cfg), logs: [cfg.ferretdb.logFile] },
   ];
   for (const { c, check, logs } of checks) {
@@ -1038,10 +1168,12 @@ export async function waitReady(profile = 'dev', opts = {}) {
     for (;;) {
       const proc = ownProcess(c);
       if (!proc) {
-        const hint = fs.existsSync(c.pidFile)
-          ? 'its process exited'
-          : `it is not running (start it with "node infra/local/infra.mjs start --profile ${profile}")`;
-        throw new InfraError(failureReport(c.name, logs, hint));
+        if (!fs.existsSync(c.pidFile)) {
+          throw new InfraError(
+            `sangathan infra: ${c.name} is not running; start it with "node infra/local/infra.mjs start --profile ${profile}"`,
+          );
+        }
+        throw new InfraError(failureReport(c.name, logs, 'its process exited'));
       }
       try {
         await check(proc.pid);
@@ -1051,7 +1183,11 @@ export async function waitReady(profile = 'dev', opts = {}) {
       }
       if (Date.now() > deadline) {
         throw new InfraError(
-          failureReport(c.name, logs, `timed out after ${seconds(timeoutMs)} (${lastError?.message ?? 'no answer'})`),
+          failureReport(
+            c.name,
+            logs,
+            `timed out after ${seconds(timeoutMs)} (${lastError?.message ?? 'no answer'})`,
+          ),
         );
       }
       await sleep(300);
@@ -1063,7 +1199,7 @@ export async function waitReady(profile = 'dev', opts = {}) {
 
 async function stopComponents(cfg, log) {
   const results = {};
-  // FerretDB first (it is a client of nothing, but services may still talk to both; order does not matter much).
+  // Reverse start order: FerretDB first, then Kafka.
   for (const c of [cfg.ferretdb, cfg.kafka]) {
     const proc = ownProcess(c);
     if (!proc) {
@@ -1078,7 +1214,9 @@ async function stopComponents(cfg, log) {
     fs.rmSync(c.pidFile, { force: true });
     if (c.readyFile) fs.rmSync(c.readyFile, { force: true });
     results[c.name] = how;
-    log(`${c.name} ${how === 'killed' ? `killed after ${seconds(STOP_TIMEOUT_MS)}` : 'stopped'} (${seconds(Date.now() - t0)})`);
+    log(
+      `${c.name} ${how === 'killed' ? `killed after ${seconds(STOP_TIMEOUT_MS)}` : 'stopped'} (${seconds(Date.now() - t0)})`,
+    );
   }
   return results;
 }
@@ -1116,9 +1254,11 @@ export async function status(profile = 'dev') {
       listening,
       pid: proc?.pid ?? null,
       address,
-      dataDir: c.name === 'kafka' ? c.logDirs : c.handler === 'sqlite' ? c.sqliteDir : c.postgresUrl,
+      dataDir: c.name === 'kafka' ? c.logDirs : c.handler === 'sqlite' ? c.sqliteDir : redact(c.postgresUrl),
       logFile: c.logFile,
-      ...(c.name === 'kafka' ? { stdoutFile: c.stdoutFile, controller: `${c.host}:${c.controllerPort}` } : {}),
+      ...(c.name === 'kafka'
+        ? { stdoutFile: c.stdoutFile, controller: `${c.host}:${c.controllerPort}` }
+        : {}),
       ...(c.name === 'ferretdb' ? { handler: c.handler } : {}),
     });
   }
@@ -1150,7 +1290,14 @@ environment: SANGATHAN_KAFKA_PORT, SANGATHAN_KAFKA_CONTROLLER_PORT, SANGATHAN_MO
   KAFKA_BROKERS + MONGODB_URI both set = use external infrastructure, manage nothing.`;
 
 function parseArgs(argv) {
-  const opts = { profile: 'dev', fresh: false, json: false, export: false, timeoutMs: undefined, command: null };
+  const opts = {
+    profile: 'dev',
+    fresh: false,
+    json: false,
+    export: false,
+    timeoutMs: undefined,
+    command: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--profile' || arg === '-p') opts.profile = argv[++i];
@@ -1178,7 +1325,13 @@ function printStatus(st) {
   }
   console.log(`profile ${st.profile}: data ${st.dataDir}, cache ${st.cache}`);
   for (const c of st.components) {
-    const state = c.running ? (c.listening ? 'running' : 'starting (not listening yet)') : c.listening ? 'stopped (port in use by another process!)' : 'stopped';
+    const state = c.running
+      ? c.listening
+        ? 'running'
+        : 'starting (not listening yet)'
+      : c.listening
+        ? 'stopped (port in use by another process!)'
+        : 'stopped';
     console.log(`${c.name.padEnd(9)} ${state}`);
     console.log(`  pid       ${c.pid ?? '-'}`);
     console.log(`  address   ${c.address}${c.controller ? ` (controller ${c.controller})` : ''}`);
@@ -1211,7 +1364,8 @@ export async function main(argv = process.argv.slice(2)) {
     }
     case 'env': {
       const prefix = opts.export ? 'export ' : '';
-      for (const [key, value] of Object.entries(envFor(opts.profile))) console.log(`${prefix}${key}=${value}`);
+      for (const [key, value] of Object.entries(envFor(opts.profile)))
+        console.log(`${prefix}${key}=${value}`);
       return 0;
     }
     case 'help':
