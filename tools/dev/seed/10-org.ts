@@ -1,31 +1,65 @@
-// Seeds demo data through the services' own HTTP APIs (so events flow as in production).
-// Safe to re-run: existing records answer 409 and are skipped.
+// Seeds the small Uttar Pradesh demo organisation through org's own import endpoint (so events
+// flow as in production): the real 18 zones, 75 districts, 80 Lok Sabha and 403 assembly seats,
+// then synthetic mandals, sectors, 806 booths and ~1.6k members, a few office bearers, booth
+// committees and volunteers. Safe to re-run: imports upsert by code and phone (nothing changes
+// the second time), assigning a position to its holder is a no-op, and committees are set, not added.
 import { signToken } from '@sangathan/auth';
+// The generator lives with the org service that owns the data; the seed only feeds it to the API.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { generateUp, SMALL } from '../../../services/org/src/modules/generator/domain/up-generator';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { loadUpReference } from '../../../services/org/src/modules/generator/infrastructure/up-reference.loader';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { toCsv } from '../../../services/org/src/common/csv';
 
 const orgUrl = process.env.ORG_URL ?? 'http://127.0.0.1:3001';
-const token = signToken({ sub: 'seed', roles: ['national-admin'], areaId: 'IN', areaPath: [] });
+const auth = `Bearer ${signToken({ sub: 'seed', roles: ['national-admin'], areaId: 'IN', areaPath: [] })}`;
 
-async function post(path: string, body: unknown): Promise<'created' | 'exists'> {
+const AREA_COLUMNS = ['code', 'level', 'parentId', 'nameEn', 'nameHi', 'seatClass', 'lastMargin', 'lokSabhaId', 'boothCount', 'voterCount', 'beneficiaryCount', 'socialComposition'];
+const MEMBER_COLUMNS = ['phone', 'name', 'nameAlt', 'kind', 'areaId'];
+
+async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<Record<string, unknown>> {
   const response = await fetch(`${orgUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
+    method,
+    headers: { 'content-type': contentType, authorization: auth },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  if (response.status === 201) return 'created';
-  if (response.status === 409) return 'exists';
-  throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+async function memberIdByPhone(phone: string): Promise<string> {
+  const page = (await call('GET', `/members?under=IN&phone=${encodeURIComponent(phone)}`)) as { items: { id: string }[] };
+  if (!page.items[0]) throw new Error(`member ${phone} not found after import`);
+  return page.items[0].id;
 }
 
 async function main(): Promise<void> {
-  const results = [
-    await post('/areas', { code: 'IN', level: 'national', parentId: null, nameEn: 'India', nameHi: 'भारत' }),
-    await post('/areas', { code: 'UP', level: 'state', parentId: 'IN', nameEn: 'Uttar Pradesh', nameHi: 'उत्तर प्रदेश' }),
-  ];
-  const created = results.filter((r) => r === 'created').length;
-  console.log(created ? `seeded ${created} demo records` : 'demo data already present');
+  const started = Date.now();
+  const { areas, members } = generateUp(loadUpReference(), SMALL);
+  const areaReport = await call('POST', '/imports/areas', toCsv(AREA_COLUMNS, areas), 'text/csv');
+  const memberReport = await call('POST', '/imports/members', toCsv(MEMBER_COLUMNS, members), 'text/csv');
+
+  // A few booth teams (president, committee, volunteers, WhatsApp group) so the demo has coverage to show.
+  const lucknowBooths = areas.filter((a) => a.level === 'booth' && members.some((m) => m.areaId === a.code)).slice(0, 4);
+  let positions = 0;
+  for (const booth of lucknowBooths) {
+    const ids = await Promise.all(members.filter((m) => m.areaId === booth.code).map((m) => memberIdByPhone(m.phone)));
+    await call('PUT', `/positions/booth-president/${booth.code}`, { memberId: ids[0] });
+    await call('PUT', `/booths/${booth.code}/committee`, { memberIds: ids, requiredSize: ids.length });
+    for (const id of ids.slice(1)) await call('POST', `/booths/${booth.code}/volunteers`, { memberId: id });
+    await call('PUT', `/booths/${booth.code}/whatsapp-groups`, { groups: [{ name: `${booth.nameHi} परिवार`, inviteLink: null, memberCount: 150 }] });
+    positions++;
+  }
+  const created = Number(areaReport.created) + Number(memberReport.created);
+  console.log(
+    `org: ${areas.length} areas (${String(areaReport.created)} new), ${members.length} members (${String(memberReport.created)} new), ` +
+      `${positions} booth teams, in ${((Date.now() - started) / 1000).toFixed(1)} s${created === 0 ? ' (already present)' : ''}`,
+  );
 }
 
 main().catch((error: Error) => {
-  console.error(`sangathan: seeding demo data failed: ${error.message}`);
+  console.error(`sangathan: seeding org demo data failed: ${error.message}`);
   process.exit(1);
 });

@@ -36,6 +36,8 @@ export class AssignPositionHandler {
     const area = await this.areas.findById(rawAreaId.trim().toUpperCase());
     if (!area) throw new NotFoundError('area', rawAreaId);
     assertCan(principal, 'org:write', { areaId: area.id, ancestors: area.ancestors });
+    const loaded = await this.positions.load(positionId(type, area.id));
+    const position = loaded?.value ?? Position.open(type, { id: area.id, level: area.level, ancestors: area.ancestors });
     const loadedMember = await this.members.load(memberId);
     if (!loadedMember) throw new ValidationError('UNKNOWN_MEMBER', `member ${memberId} does not exist`, [{ field: 'memberId', message: 'unknown member' }]);
     const member = loadedMember.value;
@@ -48,8 +50,6 @@ export class AssignPositionHandler {
         { field: 'memberId', message: `home area must be inside ${area.id}` },
       ]);
     }
-    const loaded = await this.positions.load(positionId(type, area.id));
-    const position = loaded?.value ?? Position.open(type, { id: area.id, level: area.level, ancestors: area.ancestors });
     const events = position.assign(member.id, new Date());
     if (events.length > 0) {
       await this.positions.save(position, loaded?.version ?? null, positionIntegrationEvents(events, ctx));
