@@ -5,13 +5,23 @@ import { repoRoot } from './ensure-deps.mjs';
 
 const infraCli = join(repoRoot, 'infra', 'local', 'infra.mjs');
 
+// Decided once, before this process exports the env of infrastructure it started itself.
+const external = Boolean(process.env.KAFKA_BROKERS && process.env.MONGODB_URI);
+
 export function usingExternalInfra() {
-  return Boolean(process.env.KAFKA_BROKERS && process.env.MONGODB_URI);
+  return external;
 }
 
 export function infra(command, profile, extra = []) {
+  const env = { ...process.env };
+  if (!external) {
+    // These may now point at what we started; the CLI must not mistake them for external infrastructure.
+    delete env.KAFKA_BROKERS;
+    delete env.MONGODB_URI;
+  }
   const result = spawnSync(process.execPath, [infraCli, command, '--profile', profile, ...extra], {
     cwd: repoRoot,
+    env,
     stdio: command === 'env' ? ['ignore', 'pipe', 'inherit'] : 'inherit',
     encoding: 'utf8',
   });

@@ -21,7 +21,13 @@ export class TopicProbe {
       await admin.createTopics({ topics: [{ topic: this.topic, numPartitions: 1 }], waitForLeaders: true }).catch(() => undefined);
     }
     await admin.disconnect();
-    this.consumer = this.kafka.consumer({ groupId: `probe-${Math.random().toString(36).slice(2)}` });
+    this.consumer = this.kafka.consumer({
+      groupId: `probe-${Math.random().toString(36).slice(2)}`,
+      retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 2000 },
+    });
+    // Resolve only once partitions are assigned, so a test's waits measure delivery, not group joins
+    // (the first join on a fresh broker also creates __consumer_offsets and can take seconds).
+    const joined = new Promise<void>((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
     await this.consumer.run({
@@ -35,6 +41,10 @@ export class TopicProbe {
         });
       },
     });
+    await Promise.race([
+      joined,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`probe on ${this.topic} did not join its group in 60 s`)), 60_000)),
+    ]);
     return this;
   }
 

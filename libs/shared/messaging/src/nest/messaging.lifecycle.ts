@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { EventRegistry } from '@sangathan/contracts';
+import { EventRegistry, type TopicDefinition } from '@sangathan/contracts';
 import { EventDispatcher } from '../consumer/event-dispatcher';
 import { KafkaConnection } from '../kafka/kafka-connection';
 import { KafkaEventConsumer } from '../kafka/kafka-event-consumer';
@@ -38,11 +38,21 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     return this.topicsReady && (this.consumer ? this.consumer.isConnected : true);
   }
 
+  /** Topics this service writes, plus those its consumer reads (created from the catalogue if the owner has not yet). */
+  private topicsToEnsure(): TopicDefinition[] {
+    const read = (this.options.consumer?.handlers ?? [])
+      .flatMap((type) => this.moduleRef.get(type, { strict: false }).subscribesTo)
+      .map((definition) => this.registry.topic(definition.topic))
+      .filter((topic): topic is TopicDefinition => topic !== undefined);
+    const all = [...(this.options.ownedTopics ?? []), ...read];
+    return all.filter((topic, i) => all.findIndex((t) => t.name === topic.name) === i);
+  }
+
   private async ensureTopics(): Promise<void> {
     let delay = 1000;
     while (!this.stopped) {
       try {
-        const created = await this.connection.ensureTopics(this.options.ownedTopics ?? []);
+        const created = await this.connection.ensureTopics(this.topicsToEnsure());
         if (created.length) this.logger.log(`created topics: ${created.join(', ')}`);
         this.topicsReady = true;
         return;
