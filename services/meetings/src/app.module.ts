@@ -4,6 +4,8 @@ import { MEETINGS_TOPICS } from '@sangathan/contracts';
 import { AreasModule } from './modules/areas/areas.module';
 import { AreaCreatedConsumer } from './modules/areas/events/area-created.consumer';
 import { MeetingsModule } from './modules/meetings/meetings.module';
+import { QuotasModule } from './modules/quotas/quotas.module';
+import { RosterConsumer } from './modules/roster/events/roster.consumer';
 import { RosterModule } from './modules/roster/roster.module';
 import { VcRoomsModule } from './modules/vc-rooms/vc-rooms.module';
 
@@ -11,14 +13,15 @@ import { VcRoomsModule } from './modules/vc-rooms/vc-rooms.module';
   imports: [
     ServiceDefaultsModule.forRoot({
       serviceName: 'meetings',
-      outboxCollections: ['meetings', 'meeting_photos'],
+      outboxCollections: ['meetings', 'meeting_photos', 'quota_evaluations'],
       ownedTopics: MEETINGS_TOPICS,
-      consumer: { groupId: 'meetings', handlers: [AreaCreatedConsumer] },
+      consumer: { groupId: 'meetings', handlers: [AreaCreatedConsumer, RosterConsumer] },
     }),
     AreasModule,
     RosterModule,
     VcRoomsModule,
     MeetingsModule,
+    QuotasModule,
   ],
 })
 export class AppModule {}

@@ -1,3 +1,4 @@
+import './quiet-logs';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Principal } from '@sangathan/auth';
@@ -54,7 +55,6 @@ async function createOrgTopics(prefix: string): Promise<void> {
 
 /** Starts the meetings service on its own database and topic prefix, and feeds it the test hierarchy through org.area.created. */
 export async function startMeetings(name: string): Promise<Harness> {
-  process.env.LOG_LEVEL ??= 'warn';
   const isolation = isolateTest(name);
   await createOrgTopics(isolation.topicPrefix);
   process.env.MONGODB_DB = isolation.dbName('meetings');

@@ -3,6 +3,7 @@ import { assertCan, type Permission, type Principal } from '@sangathan/auth';
 import { ConflictError, NotFoundError } from '@sangathan/kernel';
 import { OutboxRelay } from '@sangathan/messaging';
 import type { Meeting } from './domain/meeting.entity';
+import { KeyedMutex } from './infrastructure/keyed-mutex';
 import { MEETING_REPOSITORY, type MeetingRepository } from './infrastructure/meeting.repository.port';
 import { toIntegrationEvents, type PhotoCounts, type RequestContext } from './meeting-integration-events';
 
@@ -15,6 +16,8 @@ export type MutationContext = { principal: Principal; correlationId: string };
  */
 @Injectable()
 export class MeetingWriter {
+  private readonly mutex = new KeyedMutex();
+
   constructor(
     @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
     private readonly outbox: OutboxRelay,
@@ -25,6 +28,15 @@ export class MeetingWriter {
     ctx: MutationContext,
     operation: (meeting: Meeting) => Promise<R> | R,
     options: { permission?: Permission | null; photos?: (meeting: Meeting) => Promise<PhotoCounts> } = {},
+  ): Promise<{ meeting: Meeting; result: R }> {
+    return this.mutex.run(id, () => this.mutateNow(id, ctx, operation, options));
+  }
+
+  private async mutateNow<R>(
+    id: string,
+    ctx: MutationContext,
+    operation: (meeting: Meeting) => Promise<R> | R,
+    options: { permission?: Permission | null; photos?: (meeting: Meeting) => Promise<PhotoCounts> },
   ): Promise<{ meeting: Meeting; result: R }> {
     const permission = options.permission === undefined ? 'meetings:write' : options.permission;
     for (let attempt = 0; attempt < 8; attempt++) {

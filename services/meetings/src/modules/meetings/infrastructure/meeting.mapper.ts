@@ -16,7 +16,19 @@ export type MeetingView = Omit<MeetingProps, 'qr' | 'version' | 'scheduledStart'
 
 export const MeetingMapper = {
   toDomain(doc: MeetingDocument): Meeting {
-    const { _id, scopeKeys: _scopeKeys, day: _day, updatedAt: _updatedAt, outbox: _outbox, outboxDueAt: _due, ...rest } = doc as MeetingDocument & { outboxAttempts?: number };
+    // Relay and write-guard fields (outbox*, writeId) are not part of the meeting and are never written back.
+    const {
+      _id,
+      scopeKeys: _scopeKeys,
+      day: _day,
+      updatedAt: _updatedAt,
+      outbox: _outbox,
+      outboxDueAt: _due,
+      outboxAttempts: _attempts,
+      outboxClaimedBy: _claimedBy,
+      writeId: _writeId,
+      ...rest
+    } = doc as MeetingDocument & { outboxAttempts?: number; outboxClaimedBy?: string; writeId?: string };
     return Meeting.restore({ ...(rest as Omit<MeetingProps, 'id'>), id: _id } as MeetingProps);
   },
 

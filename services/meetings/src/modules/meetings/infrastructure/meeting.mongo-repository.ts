@@ -4,6 +4,7 @@ import { ConflictError, decodeCursor, encodeCursor, ValidationError, type Page }
 import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { FilterQuery, Model } from 'mongoose';
 import type { Meeting } from '../domain/meeting.entity';
+import { guardedUpdate } from './guarded-write';
 import { MeetingMapper } from './meeting.mapper';
 import type { HeldMeetingRow, MeetingListFilter, MeetingRepository, MeetingSummary } from './meeting.repository.port';
 import { MeetingDocument } from './meeting.schema';
@@ -42,15 +43,9 @@ export class MeetingMongoRepository implements MeetingRepository {
 
   async save(meeting: Meeting, events: OutboxEntry[]): Promise<boolean> {
     const { _id, version, ...state } = MeetingMapper.toPersistence(meeting, new Date());
-    const update =
-      events.length > 0
-        ? (() => {
-            const withOutbox = outboxUpdate(events);
-            return { $set: { ...state, version: version + 1, ...withOutbox.$set }, $push: withOutbox.$push };
-          })()
-        : { $set: { ...state, version: version + 1 } };
-    const result = await this.meetings.collection.updateOne({ _id, version } as never, update as never);
-    return result.matchedCount === 1;
+    if (events.length === 0) return guardedUpdate(this.meetings.collection as never, _id, version, { $set: state });
+    const withOutbox = outboxUpdate(events);
+    return guardedUpdate(this.meetings.collection as never, _id, version, { $set: { ...state, ...withOutbox.$set }, $push: withOutbox.$push });
   }
 
   async list(filter: MeetingListFilter, page: { cursor?: string; limit: number; order: 'asc' | 'desc' }): Promise<Page<MeetingSummary>> {

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ConflictError } from '@sangathan/kernel';
 import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
+import { guardedUpdate } from './guarded-write';
 import { PhotoDocument, type PhotoReview } from './photo.schema';
 
 export type PhotoRecord = Omit<PhotoDocument, 'outbox' | 'outboxDueAt'>;
@@ -110,10 +111,6 @@ export class PhotoStore {
   /** Applies a reviewer's decision if nobody changed the photo since `version`; false otherwise. */
   async saveReview(id: string, version: number, review: PhotoReview, verified: boolean, reasons: string[], events: OutboxEntry[]): Promise<boolean> {
     const withOutbox = outboxUpdate(events);
-    const result = await this.photos.collection.updateOne(
-      { _id: id, version } as never,
-      { $set: { review, verified, reasons, version: version + 1, ...withOutbox.$set }, $push: withOutbox.$push } as never,
-    );
-    return result.matchedCount === 1;
+    return guardedUpdate(this.photos.collection as never, id, version, { $set: { review, verified, reasons, ...withOutbox.$set }, $push: withOutbox.$push });
   }
 }

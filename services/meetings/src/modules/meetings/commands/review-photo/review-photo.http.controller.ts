@@ -31,22 +31,25 @@ export class ReviewPhotoHttpController {
   @ApiOperation({ summary: 'A reviewer (not the uploader) confirms or rejects a photo; publishes meetings.photo.verified or meetings.photo.flagged' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async review(@Param('id') id: string, @Body() body: ReviewPhotoDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<PhotoView> {
-    const photo = await this.photos.findById(id);
-    if (!photo) throw new NotFoundError('photo', id);
-    assertCan(principal, 'meetings:write', { areaId: photo.areaId, ancestors: photo.ancestors });
-    if (photo.uploadedBy === principal.sub) throw new ForbiddenError('SELF_REVIEW', 'a photo is reviewed by someone other than its uploader', [{ message: 'you uploaded it' }]);
-    if (photo.review) throw new ConflictError('ALREADY_REVIEWED', `photo was already reviewed (${photo.review.decision})`, [{ message: 'reviewed' }]);
-    const now = new Date();
-    const review = { decision: body.decision, by: principal.sub, at: now, note: body.note };
-    const verified = body.decision === 'verify';
-    const reasons: PhotoFlagReason[] = verified ? photo.reasons : [...new Set<PhotoFlagReason>([...photo.reasons, 'reviewer-rejected'])];
-    const updated = { ...photo, review, verified, reasons };
-    const ctx = { actorId: principal.sub, correlationId: correlationIdOf(req) };
-    const event = verified ? verifiedEvent(updated, 'reviewer', ctx, now) : flaggedEvent(updated, photo.verdict, reasons, ctx, now);
-    if (!(await this.photos.saveReview(id, photo.version, review, verified, reasons, [event]))) {
-      throw new ConflictError('CONCURRENT_MODIFICATION', 'the photo changed while reviewing; reload and retry', [{ message: 'retry' }]);
+    // Re-read and re-apply when the guarded write reports it did not land (see guarded-write.ts).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const photo = await this.photos.findById(id);
+      if (!photo) throw new NotFoundError('photo', id);
+      assertCan(principal, 'meetings:write', { areaId: photo.areaId, ancestors: photo.ancestors });
+      if (photo.uploadedBy === principal.sub) throw new ForbiddenError('SELF_REVIEW', 'a photo is reviewed by someone other than its uploader', [{ message: 'you uploaded it' }]);
+      if (photo.review) throw new ConflictError('ALREADY_REVIEWED', `photo was already reviewed (${photo.review.decision})`, [{ message: 'reviewed' }]);
+      const now = new Date();
+      const review = { decision: body.decision, by: principal.sub, at: now, note: body.note };
+      const verified = body.decision === 'verify';
+      const reasons: PhotoFlagReason[] = verified ? photo.reasons : [...new Set<PhotoFlagReason>([...photo.reasons, 'reviewer-rejected'])];
+      const updated = { ...photo, review, verified, reasons };
+      const ctx = { actorId: principal.sub, correlationId: correlationIdOf(req) };
+      const event = verified ? verifiedEvent(updated, 'reviewer', ctx, now) : flaggedEvent(updated, photo.verdict, reasons, ctx, now);
+      if (await this.photos.saveReview(id, photo.version, review, verified, reasons, [event])) {
+        this.outbox.notify();
+        return toPhotoView({ ...updated, version: photo.version + 1 });
+      }
     }
-    this.outbox.notify();
-    return toPhotoView({ ...updated, version: photo.version + 1 });
+    throw new ConflictError('CONCURRENT_MODIFICATION', 'the photo kept changing while reviewing; retry', [{ message: 'retry' }]);
   }
 }

@@ -1,0 +1,146 @@
+import type { EventEnvelope } from '@sangathan/contracts';
+import { TopicProbe, waitFor } from '@sangathan/testing';
+import request from 'supertest';
+import { buildExifJpeg, buildPng } from './support/exif-jpeg';
+import { inMinutes, LKO_INCHARGE, LKO_PRESIDENT, startMeetings, STATE_LEADER, type Harness } from './support/harness';
+
+/** EXIF local time (IST, no offset recorded) for an instant. */
+const exifTime = (iso: string) => new Date(new Date(iso).getTime() + 330 * 60_000).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
+const LUCKNOW = { lat: 26.85, lon: 80.95 };
+const AGRA = { lat: 27.18, lon: 78.01 };
+
+describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
+  let h: Harness;
+  let probe: TopicProbe;
+  const server = () => request(h.app.getHttpServer());
+  const photoEvents = (meetingId: string) =>
+    probe.messages.filter((m) => m.key === meetingId).map((m) => JSON.parse(m.value) as EventEnvelope<Record<string, unknown>>);
+
+  beforeAll(async () => {
+    process.env.PHOTO_MAX_BYTES = String(1024 * 1024);
+    h = await startMeetings('mtg-photo');
+    probe = await new TopicProbe(`${h.topicPrefix}meetings.photo.events`).start();
+    // Lucknow district gets a bounding box; its assembly seat inherits it.
+    await server()
+      .put('/areas/D-LKO/geo')
+      .set('Authorization', h.auth(STATE_LEADER))
+      .send({ geo: { kind: 'bbox', south: 26.5, west: 80.6, north: 27.2, east: 81.3 } })
+      .expect(200);
+  });
+
+  afterAll(async () => {
+    delete process.env.PHOTO_MAX_BYTES;
+    await probe?.stop();
+    await h?.close();
+  });
+
+  async function heldMeeting(): Promise<{ id: string; start: string }> {
+    const start = inMinutes(-90);
+    const created = await server()
+      .post('/meetings')
+      .set('Authorization', h.auth(LKO_PRESIDENT))
+      .send({ kind: 'daily-small', title: 'photo meeting', areaId: 'AC-173', organiserId: LKO_INCHARGE.sub, scheduledStart: start, scheduledEnd: inMinutes(-30) })
+      .expect(201);
+    await server().post(`/meetings/${created.body.id}/held`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ start, end: inMinutes(-30), headcount: 8 }).expect(200);
+    return { id: created.body.id, start };
+  }
+
+  const upload = (meetingId: string, file: Buffer, name = 'photo.jpg', contentType = 'image/jpeg') =>
+    server().post(`/meetings/${meetingId}/photos`).set('Authorization', h.auth(LKO_INCHARGE)).attach('photo', file, { filename: name, contentType });
+
+  it('stores a photo in GridFS and serves the same bytes back', async () => {
+    const { id, start } = await heldMeeting();
+    const jpeg = buildExifJpeg({ dateTimeOriginal: exifTime(start), gps: LUCKNOW }, { sizeBytes: 600_000 });
+    const res = await upload(id, jpeg).expect(201);
+    const photo = res.body.photos[0];
+    expect(photo).toMatchObject({ contentType: 'image/jpeg', sizeBytes: jpeg.length, verdict: 'verified', verified: true, geoAreaId: 'D-LKO' });
+    expect(await h.db.collection('photos.files').countDocuments({ _id: photo.id })).toBe(1);
+    expect(await h.db.collection('photos.chunks').countDocuments({ files_id: photo.id })).toBe(Math.ceil(jpeg.length / (255 * 1024)));
+    const content = await server().get(`/photos/${photo.id}/content`).set('Authorization', h.auth(STATE_LEADER)).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(Buffer.compare(content.body as Buffer, jpeg)).toBe(0);
+  });
+
+  it('publishes submitted then verified for a photo whose EXIF time and place match', async () => {
+    const { id, start } = await heldMeeting();
+    await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(start), gps: LUCKNOW })).expect(201);
+    const events = await waitFor(() => (photoEvents(id).length >= 2 ? photoEvents(id) : undefined), { what: 'photo events' });
+    expect(events.map((e) => e.type)).toEqual(['meetings.photo.submitted', 'meetings.photo.verified']);
+    expect(events[1].payload).toMatchObject({ meetingId: id, verified: true, method: 'exif', organiserId: LKO_INCHARGE.sub, areaId: 'AC-173' });
+  });
+
+  it('marks a photo taken in Agra as a location mismatch and flags it', async () => {
+    const { id, start } = await heldMeeting();
+    const res = await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(start), gps: AGRA })).expect(201);
+    expect(res.body.photos[0]).toMatchObject({ verdict: 'mismatch', reasons: ['location-mismatch'], verified: false });
+    const events = await waitFor(() => (photoEvents(id).length >= 2 ? photoEvents(id) : undefined), { what: 'flag event' });
+    expect(events[1]).toMatchObject({ type: 'meetings.photo.flagged', payload: { verified: false, verdict: 'mismatch', reasons: ['location-mismatch'] } });
+  });
+
+  it('marks a photo from the day before as a time mismatch', async () => {
+    const { id, start } = await heldMeeting();
+    const dayBefore = new Date(new Date(start).getTime() - 86_400_000).toISOString();
+    const res = await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(dayBefore) })).expect(201);
+    expect(res.body.photos[0]).toMatchObject({ verdict: 'mismatch', reasons: ['time-mismatch'] });
+  });
+
+  it('says no-metadata for a photo without EXIF (a PNG here)', async () => {
+    const { id } = await heldMeeting();
+    const res = await upload(id, buildPng(), 'photo.png', 'image/png').expect(201);
+    expect(res.body.photos[0]).toMatchObject({ contentType: 'image/png', verdict: 'no-metadata', reasons: ['no-metadata'], verified: false });
+  });
+
+  it('flags the same photo reused for another meeting, and refuses it twice for one meeting', async () => {
+    const first = await heldMeeting();
+    const second = await heldMeeting();
+    const jpeg = buildExifJpeg({ dateTimeOriginal: exifTime(first.start), gps: LUCKNOW });
+    await upload(first.id, jpeg).expect(201);
+    const reused = await upload(second.id, jpeg).expect(201);
+    expect(reused.body.photos[0]).toMatchObject({ verified: false, duplicateOfMeetingIds: [first.id], reasons: expect.arrayContaining(['duplicate']) });
+    const again = await upload(first.id, jpeg).expect(409);
+    expect(again.body.error.code).toBe('DUPLICATE_PHOTO');
+  });
+
+  it('refuses a file that is not an image (415) and leaves no record and no GridFS bytes', async () => {
+    const { id } = await heldMeeting();
+    const files = await h.db.collection('photos.files').countDocuments({});
+    const chunks = await h.db.collection('photos.chunks').countDocuments({});
+    const res = await upload(id, Buffer.from('%PDF-1.7\n'.repeat(5000)), 'minutes.jpg', 'image/jpeg').expect(415);
+    expect(res.body.error.code).toBe('NOT_AN_IMAGE');
+    expect(await h.db.collection('meeting_photos').countDocuments({ meetingId: id })).toBe(0);
+    expect(await h.db.collection('photos.files').countDocuments({})).toBe(files);
+    expect(await h.db.collection('photos.chunks').countDocuments({})).toBe(chunks);
+  });
+
+  it('refuses a photo over the size limit (413) and removes what was streamed', async () => {
+    const { id } = await heldMeeting();
+    const chunks = await h.db.collection('photos.chunks').countDocuments({});
+    const res = await upload(id, buildExifJpeg(null, { sizeBytes: 1024 * 1024 + 10 })).expect(413);
+    expect(res.body.error.code).toBe('PHOTO_TOO_LARGE');
+    expect(await h.db.collection('meeting_photos').countDocuments({ meetingId: id })).toBe(0);
+    await waitFor(async () => (await h.db.collection('photos.chunks').countDocuments({})) === chunks, { what: 'chunks removed' });
+  });
+
+  it('lets a reviewer (not the uploader) confirm a flagged photo, once', async () => {
+    const { id } = await heldMeeting();
+    const photo = (await upload(id, buildExifJpeg(null)).expect(201)).body.photos[0];
+    const self = await server().post(`/photos/${photo.id}/review`).set('Authorization', h.auth(LKO_INCHARGE)).send({ decision: 'verify' }).expect(403);
+    expect(self.body.error.code).toBe('SELF_REVIEW');
+    const ok = await server().post(`/photos/${photo.id}/review`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ decision: 'verify', note: 'seen on WhatsApp' }).expect(200);
+    expect(ok.body).toMatchObject({ verified: true, review: { decision: 'verify', by: LKO_PRESIDENT.sub } });
+    await server().post(`/photos/${photo.id}/review`).set('Authorization', h.auth(STATE_LEADER)).send({ decision: 'reject' }).expect(409);
+    const events = await waitFor(() => (photoEvents(id).some((e) => e.type === 'meetings.photo.verified') ? photoEvents(id) : undefined), { what: 'reviewer verified' });
+    expect(events.find((e) => e.type === 'meetings.photo.verified')!.payload).toMatchObject({ method: 'reviewer' });
+    const meeting = await server().get(`/meetings/${id}`).set('Authorization', h.auth(LKO_PRESIDENT)).expect(200);
+    expect(meeting.body).toMatchObject({ photoCount: 1, verifiedPhotoCount: 1 });
+  });
+
+  it('refuses a JSON body where a multipart upload is expected (415)', async () => {
+    const { id } = await heldMeeting();
+    const res = await server().post(`/meetings/${id}/photos`).set('Authorization', h.auth(LKO_INCHARGE)).send({ photo: 'x' }).expect(415);
+    expect(res.body.error.code).toBe('NOT_MULTIPART');
+  });
+});
