@@ -14,8 +14,13 @@ const infraEnv = startInfra('dev');
 const env = { ...process.env, ...infraEnv, NODE_ENV: process.env.NODE_ENV ?? 'development' };
 const dist = (...p) => join(repoRoot, 'dist', ...p);
 
-const run = (script, extraEnv = {}) => spawnSync(process.execPath, ['--enable-source-maps', script], { cwd: repoRoot, stdio: 'inherit', env: { ...env, ...extraEnv } }).status;
-if (run(dist('tools', 'dev', 'create-topics.js')) !== 0) process.exit(1);
+// Async, so Ctrl-C is handled even while a seed runs.
+const run = (script, extraEnv = {}) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', script], { cwd: repoRoot, stdio: 'inherit', env: { ...env, ...extraEnv } });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+if ((await run(dist('tools', 'dev', 'create-topics.js'))) !== 0) process.exit(1);
 
 const { SERVICE_PORTS } = createRequire(import.meta.url)(dist('tools', 'dev', 'services.js'));
 const present = readdirSync(join(repoRoot, 'services')).filter((name) => existsSync(join(repoRoot, 'services', name, 'src', 'main.ts')));
@@ -75,7 +80,8 @@ try {
 // Each service may add a seed script in tools/dev/seed/ (run in name order, through the HTTP APIs).
 const serviceUrls = Object.fromEntries(children.map(({ name, port }) => [`${name.toUpperCase().replace(/-/g, '_')}_URL`, `http://127.0.0.1:${port}`]));
 for (const seed of readdirSync(dist('tools', 'dev', 'seed')).filter((f) => f.endsWith('.js')).sort()) {
-  if (run(dist('tools', 'dev', 'seed', seed), serviceUrls) !== 0) await shutdown(1);
+  if (stopping) break;
+  if ((await run(dist('tools', 'dev', 'seed', seed), serviceUrls)) !== 0) await shutdown(1);
 }
 const token = spawnSync(process.execPath, [dist('tools', 'dev', 'mint-token.js')], { cwd: repoRoot, env, encoding: 'utf8' }).stdout.trim();
 console.log('\nsangathan is up:');
