@@ -62,7 +62,9 @@ export class EventRegistry {
     if (!payload.success) {
       return { ok: false, reason: 'invalid-payload', message: summarize(payload.error.issues) };
     }
-    return { ok: true, event: { ...envelope.data, payload: payload.data }, definition };
+    const event = envelope.data as EventEnvelope; // zod returned a fresh object: reuse it, no copy
+    event.payload = payload.data;
+    return { ok: true, event, definition };
   }
 }
 
