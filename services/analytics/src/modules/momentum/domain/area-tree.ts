@@ -1,0 +1,135 @@
+import type { AreaRecord } from './activity';
+
+/**
+ * The hierarchy as momentum needs it, built from org.area.* events. An area is *attached* once
+ * its whole ancestor chain is known (org events of different areas may arrive in any order);
+ * activity of an area that is not attached yet is parked by the state and applied on attach.
+ */
+export class AreaTree {
+  readonly ids: string[] = [];
+  readonly index = new Map<string, number>();
+  readonly parent: number[] = [];
+  readonly parentId: (string | null)[] = [];
+  readonly level: string[] = [];
+  readonly nameEn: string[] = [];
+  readonly nameHi: (string | null)[] = [];
+  readonly seatClass: (string | null)[] = [];
+  readonly attached: boolean[] = [];
+  readonly boothCount: number[] = [];
+  readonly children: number[][] = [];
+  /** Row of the area in the daily history buckets, or -1 for levels without history. */
+  readonly historyRow: number[] = [];
+  historyRows = 0;
+  /** parentId → areas waiting for it to attach. */
+  private readonly waiting = new Map<string, number[]>();
+
+  constructor(private readonly historyLevels: ReadonlySet<string>) {}
+
+  get count(): number {
+    return this.ids.length;
+  }
+
+  /**
+   * Adds an area (or refreshes its names and seat class). Returns the areas that became attached,
+   * parents before children, so the caller can apply their parked activity.
+   */
+  upsert(area: AreaRecord): number[] {
+    const known = this.index.get(area.areaId);
+    if (known !== undefined) {
+      this.nameEn[known] = area.nameEn;
+      this.nameHi[known] = area.nameHi;
+      this.seatClass[known] = area.seatClass;
+      return [];
+    }
+    const idx = this.ids.length;
+    this.ids.push(area.areaId);
+    this.index.set(area.areaId, idx);
+    this.parent.push(-1);
+    this.parentId.push(area.parentId);
+    this.level.push(area.level);
+    this.nameEn.push(area.nameEn);
+    this.nameHi.push(area.nameHi);
+    this.seatClass.push(area.seatClass);
+    this.attached.push(false);
+    this.boothCount.push(0);
+    this.children.push([]);
+    this.historyRow.push(-1);
+    const parent = area.parentId === null ? undefined : this.index.get(area.parentId);
+    if (area.parentId !== null && (parent === undefined || !this.attached[parent])) {
+      this.waiting.set(area.parentId, [...(this.waiting.get(area.parentId) ?? []), idx]);
+      return [];
+    }
+    return this.attach(idx);
+  }
+
+  private attach(first: number): number[] {
+    const done: number[] = [];
+    const stack = [first];
+    while (stack.length > 0) {
+      const idx = stack.pop()!;
+      const parentId = this.parentId[idx];
+      const parent = parentId === null ? -1 : this.index.get(parentId)!;
+      this.parent[idx] = parent;
+      this.attached[idx] = true;
+      if (parent >= 0) this.children[parent].push(idx);
+      if (this.historyLevels.has(this.level[idx])) this.historyRow[idx] = this.historyRows++;
+      if (this.level[idx] === 'booth') {
+        for (let node = idx; node >= 0; node = this.parent[node]) this.boothCount[node]++;
+      }
+      done.push(idx);
+      const waiting = this.waiting.get(this.ids[idx]);
+      if (waiting) {
+        this.waiting.delete(this.ids[idx]);
+        stack.push(...waiting);
+      }
+    }
+    return done;
+  }
+
+  /** The area and its ancestors, nearest first (attached areas only). */
+  lineage(idx: number): number[] {
+    const chain: number[] = [];
+    for (let node = idx; node >= 0; node = this.parent[node]) chain.push(node);
+    return chain;
+  }
+
+  /** Ancestor ids, root first, excluding the area. */
+  ancestorIds(idx: number): string[] {
+    return this.lineage(idx)
+      .slice(1)
+      .reverse()
+      .map((i) => this.ids[i]);
+  }
+
+  /** Booths under the area (the area's size for expected levels); at least 1. */
+  booths(idx: number): number {
+    return Math.max(1, this.boothCount[idx]);
+  }
+
+  /** Attached descendants (excluding the area) at `level`, or all when level is undefined. */
+  descendants(idx: number, level?: string): number[] {
+    const found: number[] = [];
+    const stack = [...this.children[idx]];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (level === undefined || this.level[node] === level) found.push(node);
+      stack.push(...this.children[node]);
+    }
+    return found;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      areas: this.ids.map((id, i) => [id, this.level[i], this.parentId[i], this.nameEn[i], this.nameHi[i], this.seatClass[i]]),
+    };
+  }
+
+  /** Rebuilds a tree by re-adding the areas in their original order (same indexes, same attach order). */
+  static fromJSON(json: Record<string, unknown>, historyLevels: ReadonlySet<string>): AreaTree {
+    const tree = new AreaTree(historyLevels);
+    for (const [areaId, level, parentId, nameEn, nameHi, seatClass] of json.areas as [string, string, string | null, string, string | null, string | null][]) {
+      tree.upsert({ areaId, level, parentId, nameEn, nameHi, seatClass });
+    }
+    return tree;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Event ids recently applied from one partition, with their offsets. A message whose event id
+ * was already applied at a *smaller* offset is a republication (the producer's outbox published it
+ * twice) and is skipped; the same offset seen again is a redelivery, which offsets already handle.
+ * Bounded: duplicates further apart than `capacity` messages of the partition are not caught
+ * (the outbox republishes within seconds, far inside this window).
+ */
+export class DedupRing {
+  private readonly offsets = new Map<string, number>();
+  private readonly order: string[] = [];
+  private head = 0;
+
+  constructor(private readonly capacity = 50_000) {}
+
+  /** True if `eventId` was applied before at a smaller offset; otherwise records it. */
+  isRepublished(eventId: string, offset: number): boolean {
+    const seen = this.offsets.get(eventId);
+    if (seen !== undefined) return seen < offset;
+    this.offsets.set(eventId, offset);
+    this.order.push(eventId);
+    if (this.order.length - this.head > this.capacity) {
+      this.offsets.delete(this.order[this.head]);
+      this.head++;
+      if (this.head > this.capacity) {
+        this.order.splice(0, this.head);
+        this.head = 0;
+      }
+    }
+    return false;
+  }
+
+  toJSON(): [string, number][] {
+    return this.order.slice(this.head).map((id) => [id, this.offsets.get(id)!]);
+  }
+
+  static fromJSON(entries: [string, number][], capacity?: number): DedupRing {
+    const ring = new DedupRing(capacity);
+    for (const [id, offset] of entries) ring.isRepublished(id, offset);
+    return ring;
+  }
+}

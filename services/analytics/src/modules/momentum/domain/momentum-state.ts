@@ -1,0 +1,185 @@
+import type { Activity, AreaRecord } from './activity';
+import { AreaTree } from './area-tree';
+import { dayEnd, dayOf, toReference } from './decay';
+import { BOOTH_STATES, BUCKET, FLOWS, SLOT, TREND_FLOWS, type FlowName, type MomentumFormula } from './momentum-formula';
+
+const NB = BOOTH_STATES.length;
+
+/**
+ * Per-area accumulators of the whole hierarchy, in flat typed arrays (a full-scale org of ~180k
+ * areas is ~20 MB). Every operation is order-independent: flows are decayed sums stored at the
+ * formula's reference instant, booth states are last-writer-wins by event time with a commutative
+ * tie-break, and parked activity of unknown areas lands exactly where it would have landed had
+ * the area been known.
+ */
+export class MomentumState {
+  readonly tree: AreaTree;
+  acc: Float64Array;
+  /** Per area: event time of the booth state held, and the values (last writer by time wins). */
+  private boothAt: Float64Array;
+  private boothVal: Float64Array;
+  /** UTC day → history rows × BUCKET.stride (flows stored at the day's end; booth-state deltas). */
+  readonly buckets = new Map<number, Float64Array>();
+  /** Activities of areas not attached yet, by area id. */
+  readonly parked = new Map<string, Activity[]>();
+  private parkedTotal = 0;
+  private readonly h: MomentumFormula['halfLifeDays'];
+
+  constructor(
+    readonly formula: MomentumFormula,
+    tree?: AreaTree,
+  ) {
+    this.tree = tree ?? new AreaTree(new Set(formula.historyLevels));
+    this.h = formula.halfLifeDays;
+    const capacity = Math.max(1024, this.tree.count);
+    this.acc = new Float64Array(capacity * SLOT.stride);
+    this.boothAt = new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY);
+    this.boothVal = new Float64Array(capacity * NB);
+  }
+
+  get parkedCount(): number {
+    return this.parkedTotal;
+  }
+
+  addArea(area: AreaRecord): void {
+    const attached = this.tree.upsert(area);
+    if (attached.length === 0) return;
+    this.ensureCapacity(this.tree.count);
+    for (const idx of attached) {
+      const parked = this.parked.get(this.tree.ids[idx]);
+      if (!parked) continue;
+      this.parked.delete(this.tree.ids[idx]);
+      this.parkedTotal -= parked.length;
+      for (const activity of parked) this.applyAttached(idx, activity);
+    }
+  }
+
+  apply(activity: Activity): void {
+    const idx = this.tree.index.get(activity.areaId);
+    if (idx === undefined || !this.tree.attached[idx]) {
+      const list = this.parked.get(activity.areaId);
+      if (list) list.push(activity);
+      else this.parked.set(activity.areaId, [activity]);
+      this.parkedTotal++;
+      return;
+    }
+    this.applyAttached(idx, activity);
+  }
+
+  /** Stored (reference-instant) value of a slot. */
+  slot(idx: number, slot: number): number {
+    return this.acc[idx * SLOT.stride + slot];
+  }
+
+  private applyAttached(idx: number, activity: Activity): void {
+    const lineage = this.tree.lineage(idx);
+    const { epochMs } = this.formula;
+    const day = dayOf(activity.at);
+    if (activity.flows) {
+      const fMain = toReference(activity.at, epochMs, this.h.main);
+      const fShort = toReference(activity.at, epochMs, this.h.short);
+      const fLong = toReference(activity.at, epochMs, this.h.long);
+      const fDay = toReference(activity.at, dayEnd(day), this.h.main);
+      let bucket: Float64Array | undefined;
+      for (const flow of FLOWS) {
+        const value = activity.flows[flow];
+        if (!value) continue;
+        const trend = (TREND_FLOWS as readonly FlowName[]).includes(flow);
+        for (const node of lineage) {
+          const base = node * SLOT.stride;
+          this.acc[base + SLOT.main[flow]] += value * fMain;
+          if (trend) {
+            this.acc[base + SLOT.short[flow as (typeof TREND_FLOWS)[number]]] += value * fShort;
+            this.acc[base + SLOT.long[flow as (typeof TREND_FLOWS)[number]]] += value * fLong;
+          }
+          const row = this.tree.historyRow[node];
+          if (row >= 0) {
+            bucket ??= this.bucket(day);
+            bucket[row * BUCKET.stride + BUCKET.flow[flow]] += value * fDay;
+          }
+        }
+      }
+    }
+    if (activity.booth) this.applyBoothState(idx, lineage, activity, day);
+  }
+
+  private applyBoothState(idx: number, lineage: number[], activity: Activity, day: number): void {
+    const held = this.boothAt[idx];
+    if (activity.at < held) return;
+    const tie = activity.at === held;
+    let bucket: Float64Array | undefined;
+    BOOTH_STATES.forEach((state, s) => {
+      const next = activity.booth![state];
+      if (next === undefined) return;
+      const current = this.boothVal[idx * NB + s];
+      // Same instant: the larger value wins, whatever order the two events came in.
+      const value = tie ? Math.max(current, next) : next;
+      const delta = value - current;
+      if (delta === 0) return;
+      this.boothVal[idx * NB + s] = value;
+      for (const node of lineage) {
+        this.acc[node * SLOT.stride + SLOT.state[state]] += delta;
+        const row = this.tree.historyRow[node];
+        if (row >= 0) {
+          bucket ??= this.bucket(day);
+          bucket[row * BUCKET.stride + BUCKET.state[state]] += delta;
+        }
+      }
+    });
+    this.boothAt[idx] = activity.at;
+  }
+
+  private bucket(day: number): Float64Array {
+    let bucket = this.buckets.get(day);
+    const needed = this.tree.historyRows * BUCKET.stride;
+    if (!bucket || bucket.length < needed) {
+      const grown = new Float64Array(Math.max(needed, 64 * BUCKET.stride) * (bucket ? 2 : 1));
+      if (bucket) grown.set(bucket);
+      bucket = grown;
+      this.buckets.set(day, bucket);
+    }
+    return bucket;
+  }
+
+  private ensureCapacity(areas: number): void {
+    const capacity = this.boothAt.length;
+    if (areas <= capacity) return;
+    const next = Math.max(areas, capacity * 2);
+    const acc = new Float64Array(next * SLOT.stride);
+    acc.set(this.acc);
+    this.acc = acc;
+    const boothAt = new Float64Array(next).fill(Number.NEGATIVE_INFINITY);
+    boothAt.set(this.boothAt);
+    this.boothAt = boothAt;
+    const boothVal = new Float64Array(next * NB);
+    boothVal.set(this.boothVal);
+    this.boothVal = boothVal;
+  }
+
+  /** Everything needed to rebuild the state exactly (v8-serialisable). */
+  toSnapshot(): Record<string, unknown> {
+    const n = this.tree.count;
+    return {
+      tree: this.tree.toJSON(),
+      acc: this.acc.slice(0, n * SLOT.stride),
+      boothAt: this.boothAt.slice(0, n),
+      boothVal: this.boothVal.slice(0, n * NB),
+      buckets: [...this.buckets].map(([day, b]) => [day, b.slice(0, this.tree.historyRows * BUCKET.stride)]),
+      parked: [...this.parked],
+    };
+  }
+
+  static fromSnapshot(formula: MomentumFormula, snapshot: Record<string, unknown>): MomentumState {
+    const tree = AreaTree.fromJSON(snapshot.tree as Record<string, unknown>, new Set(formula.historyLevels));
+    const state = new MomentumState(formula, tree);
+    state.acc.set(snapshot.acc as Float64Array);
+    state.boothAt.set(snapshot.boothAt as Float64Array);
+    state.boothVal.set(snapshot.boothVal as Float64Array);
+    for (const [day, bucket] of snapshot.buckets as [number, Float64Array][]) state.buckets.set(day, bucket);
+    for (const [areaId, list] of snapshot.parked as [string, Activity[]][]) {
+      state.parked.set(areaId, list);
+      state.parkedTotal += list.length;
+    }
+    return state;
+  }
+}

@@ -1,0 +1,221 @@
+import { Logger } from '@nestjs/common';
+import { AreaCreatedV1, AreaReclassifiedV1, AreaUpdatedV1, type AreaSnapshot, type EventEnvelope } from '@sangathan/contracts';
+import { PermanentEventError, type DeliveredEvent } from '@sangathan/messaging';
+import { deserialize, serialize } from 'node:v8';
+import type { Activity, AreaRecord } from '../domain/activity';
+import { activitiesOf, FutureActivityError } from '../domain/activity-mapping';
+import { DedupRing } from '../domain/dedup-ring';
+import type { MomentumFormula } from '../domain/momentum-formula';
+import { MomentumState } from '../domain/momentum-state';
+import type { MomentumStore } from './momentum-store';
+
+/** One consumed message as journaled: its offset and id, and what it meant. */
+type Item = { o: number; id: string; area?: AreaRecord; acts?: Activity[] };
+
+export class FormulaMismatchError extends Error {}
+
+/** Hierarchy events: created adds an area; updated and reclassified refresh its names and seat class. */
+export const AREA_EVENTS = [AreaCreatedV1, AreaUpdatedV1, AreaReclassifiedV1];
+const AREA_EVENT_TYPES = new Set(AREA_EVENTS.map((d) => d.type));
+
+export type EngineStats = {
+  namespace: string;
+  fingerprint: string;
+  events: number;
+  republishedSkipped: number;
+  redeliveredSkipped: number;
+  areas: number;
+  parked: number;
+  offsets: Record<string, number>;
+  snapshotGen: number;
+  lastAppliedAt: string | null;
+};
+
+/**
+ * Folds consumed events into a MomentumState, exactly once per message, without transactions:
+ *
+ * 1. Each batch (one partition, consecutive offsets) is written to the journal as ONE document
+ *    before the state changes and before the consumer commits its offsets, so nothing
+ *    acknowledged to Kafka can be lost by a `kill -9`.
+ * 2. The state remembers the last offset applied per partition and skips anything at or below
+ *    it (redelivery after a crash or a rebalance), and skips event ids it applied at a smaller
+ *    offset of the same partition (a producer publishing one event twice).
+ * 3. Snapshots (generation-numbered, made current by one meta update) bound the journal.
+ *
+ * Restart = last snapshot + journal after it, through the same code path as live consumption.
+ */
+export class MomentumEngine {
+  private readonly logger = new Logger('MomentumEngine');
+  private applied = new Map<string, number>();
+  private rings = new Map<string, DedupRing>();
+  private events = 0;
+  private republishedSkipped = 0;
+  private redeliveredSkipped = 0;
+  private gen = 0;
+  private sinceSnapshot = 0;
+  private lastSnapshotAt = Date.now();
+  private snapshotting?: Promise<void>;
+  private lastAppliedAt: number | null = null;
+  /** Test hook: throws at a named point to simulate a crash there. */
+  crashAt?: (point: 'after-journal' | 'after-snapshot-chunks') => void;
+
+  private constructor(
+    private readonly store: MomentumStore,
+    readonly namespace: string,
+    readonly formula: MomentumFormula,
+    readonly fingerprint: string,
+    public state: MomentumState,
+  ) {}
+
+  /** Opens (or creates) the state of `namespace`; refuses state built with another formula. */
+  static async open(store: MomentumStore, namespace: string, formula: MomentumFormula, fingerprint: string): Promise<MomentumEngine> {
+    await store.ensureIndexes(namespace);
+    const meta = await store.loadMeta(namespace);
+    if (meta && meta.fingerprint !== fingerprint) {
+      throw new FormulaMismatchError(`state ${namespace} was built with formula ${meta.fingerprint}, this build computes ${fingerprint}: a replay is needed`);
+    }
+    let engine: MomentumEngine;
+    if (!meta) await store.createMeta(namespace, fingerprint, formula.version);
+    if (meta && meta.gen > 0) {
+      const snapshot = deserialize(await store.readSnapshot(namespace, meta.gen)) as Record<string, unknown>;
+      engine = new MomentumEngine(store, namespace, formula, fingerprint, MomentumState.fromSnapshot(formula, snapshot.state as Record<string, unknown>));
+      engine.gen = meta.gen;
+      engine.applied = new Map(Object.entries(snapshot.offsets as Record<string, number>));
+      engine.rings = new Map((snapshot.rings as [string, [string, number][]][]).map(([tp, entries]) => [tp, DedupRing.fromJSON(entries)]));
+      engine.events = snapshot.events as number;
+    } else {
+      engine = new MomentumEngine(store, namespace, formula, fingerprint, new MomentumState(formula));
+    }
+    let replayed = 0;
+    for (const doc of await store.readJournal(namespace)) {
+      const { tp, items } = deserialize(Buffer.from(doc.data.buffer)) as { tp: string; items: Item[] };
+      replayed += engine.fold(tp, items);
+    }
+    if (meta?.gen || replayed) engine.logger.log(`opened ${namespace}: snapshot gen ${meta?.gen ?? 0}, ${replayed} journaled events re-applied, ${engine.events} events in state`);
+    return engine;
+  }
+
+  /** Applies one consumed batch (from one partition). Throws PermanentEventError for an event that can never apply. */
+  async applyBatch(delivered: DeliveredEvent[]): Promise<void> {
+    const byTp = new Map<string, Item[]>();
+    for (const { event, delivery } of delivered) {
+      const tp = `${delivery.topic}:${delivery.partition}`;
+      const offset = Number(delivery.offset);
+      if (offset <= (this.applied.get(tp) ?? -1)) {
+        this.redeliveredSkipped++;
+        continue;
+      }
+      const list = byTp.get(tp) ?? [];
+      list.push(this.toItem(event, offset));
+      byTp.set(tp, list);
+    }
+    for (const [tp, items] of byTp) {
+      await this.store.appendJournal(this.namespace, tp, items[0].o, items[items.length - 1].o, serialize({ tp, items }));
+      this.crashAt?.('after-journal');
+      this.fold(tp, items);
+    }
+    this.lastAppliedAt = Date.now();
+  }
+
+  private toItem(event: EventEnvelope, offset: number): Item {
+    if (AREA_EVENT_TYPES.has(event.type)) {
+      const p = event.payload as AreaSnapshot;
+      return {
+        o: offset,
+        id: event.eventId,
+        area: { areaId: p.areaId, level: p.level, parentId: p.parentId, nameEn: p.nameEn, nameHi: p.nameHi, seatClass: p.seatClass ?? null },
+      };
+    }
+    try {
+      return { o: offset, id: event.eventId, acts: activitiesOf(event) };
+    } catch (error) {
+      if (error instanceof FutureActivityError) throw new PermanentEventError('future-activity', error.message);
+      throw error;
+    }
+  }
+
+  /** Folds journaled items; the same code path for live batches and for restarts. Returns how many applied. */
+  private fold(tp: string, items: Item[]): number {
+    let ring = this.rings.get(tp);
+    if (!ring) {
+      ring = new DedupRing();
+      this.rings.set(tp, ring);
+    }
+    let applied = 0;
+    let last = this.applied.get(tp) ?? -1;
+    for (const item of items) {
+      if (item.o <= last) continue;
+      last = item.o;
+      if (ring.isRepublished(item.id, item.o)) {
+        this.republishedSkipped++;
+        continue;
+      }
+      if (item.area) this.state.addArea(item.area);
+      for (const activity of item.acts ?? []) this.state.apply(activity);
+      applied++;
+    }
+    this.applied.set(tp, last);
+    this.events += applied;
+    this.sinceSnapshot += applied;
+    return applied;
+  }
+
+  /** Takes a snapshot if enough happened since the last one (runs in the background). */
+  maybeSnapshot(everyEvents: number, everyMs: number): void {
+    if (this.snapshotting || this.sinceSnapshot === 0) return;
+    if (this.sinceSnapshot < everyEvents && Date.now() - this.lastSnapshotAt < everyMs) return;
+    this.snapshotting = this.snapshot()
+      .catch((error) => this.logger.warn(`snapshot failed (the journal still has everything): ${(error as Error).message}`))
+      .finally(() => {
+        this.snapshotting = undefined;
+      });
+  }
+
+  /** Serialises the state now (consistent with the offsets applied so far) and writes it as the next generation. */
+  async snapshot(): Promise<void> {
+    await this.snapshotting;
+    const offsets = Object.fromEntries(this.applied);
+    const data = serialize({
+      state: this.state.toSnapshot(),
+      offsets,
+      rings: [...this.rings].map(([tp, ring]) => [tp, ring.toJSON()]),
+      events: this.events,
+    });
+    const gen = this.gen + 1;
+    this.sinceSnapshot = 0;
+    this.lastSnapshotAt = Date.now();
+    await this.store.writeSnapshot(
+      {
+        namespace: this.namespace,
+        gen,
+        fingerprint: this.fingerprint,
+        formulaVersion: this.formula.version,
+        offsets: Object.entries(offsets).map(([tp, offset]) => ({ tp, offset })),
+        events: this.events,
+      },
+      data,
+      () => this.crashAt?.('after-snapshot-chunks'),
+    );
+    this.gen = gen;
+  }
+
+  /** Last offset applied per partition (`<topic>:<partition>`). */
+  offsets(): Record<string, number> {
+    return Object.fromEntries(this.applied);
+  }
+
+  stats(): EngineStats {
+    return {
+      namespace: this.namespace,
+      fingerprint: this.fingerprint,
+      events: this.events,
+      republishedSkipped: this.republishedSkipped,
+      redeliveredSkipped: this.redeliveredSkipped,
+      areas: this.state.tree.count,
+      parked: this.state.parkedCount,
+      offsets: this.offsets(),
+      snapshotGen: this.gen,
+      lastAppliedAt: this.lastAppliedAt === null ? null : new Date(this.lastAppliedAt).toISOString(),
+    };
+  }
+}

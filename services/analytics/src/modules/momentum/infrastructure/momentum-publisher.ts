@@ -1,0 +1,175 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import {
+  ANALYTICS_ALERTS_TOPIC,
+  ANALYTICS_MOMENTUM_TOPIC,
+  AreaAlertedV1,
+  createEvent,
+  MOMENTUM_COMPONENTS,
+  MomentumChangedV1,
+  type AreaLevel,
+} from '@sangathan/contracts';
+import { OutboxRelay, outboxUpdate, toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
+import type { Connection } from 'mongoose';
+import { scoreAt, weekAgoScore } from '../domain/score';
+import { MomentumService } from './momentum.service';
+
+export const PUBLICATIONS_COLLECTION = 'momentum_publications';
+
+type Publication = { _id: string; score: number; publishedAt: Date; below: boolean; dropDay: number | null; formulaVersion: number };
+
+const num = (value: string | undefined, fallback: number): number => (value === undefined || value === '' ? fallback : Number(value));
+
+/** Thresholds of the published streams (docs/momentum.md §Published streams). */
+export const PUBLISH_RULES = {
+  /** Publish analytics.momentum when the score moved at least this many points since the last publication… */
+  movedBy: num(process.env.ANALYTICS_PUBLISH_MOVED_BY, 5),
+  /** …or this long after it. */
+  atLeastEveryMs: 24 * 3600_000,
+  /** below-threshold alert under this score; re-armed once the score is back above `recoverAt`. */
+  alertBelow: num(process.env.ANALYTICS_ALERT_BELOW, 35),
+  recoverAt: num(process.env.ANALYTICS_ALERT_RECOVER, 40),
+  /** sharp-drop alert when the score is this many points below the score a week ago. */
+  weeklyDrop: num(process.env.ANALYTICS_ALERT_WEEKLY_DROP, 15),
+};
+
+/**
+ * Evaluates the areas of the publishing levels every few seconds and writes what moved into
+ * `momentum_publications`: the last published figures and the outbox entries in ONE document
+ * update per area, which the outbox relay then publishes to analytics.momentum / analytics.alerts.
+ */
+@Injectable()
+export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MomentumPublisher');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private cache?: Map<string, Publication>;
+  private readonly intervalMs = num(process.env.ANALYTICS_PUBLISH_INTERVAL_MS, 10_000);
+  private readonly levels = new Set((process.env.ANALYTICS_PUBLISH_LEVELS ?? 'national,state,zone,district,lok-sabha,assembly,mandal').split(','));
+
+  constructor(
+    private readonly momentum: MomentumService,
+    private readonly relay: OutboxRelay,
+    @InjectConnection() private readonly connection: Connection,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.running ??= this.publishOnce()
+        .then(() => undefined)
+        .catch((error) => this.logger.warn(`publication round failed: ${(error as Error).message}`))
+        .finally(() => {
+          this.running = undefined;
+        });
+    }, this.intervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One evaluation round; returns how many events were queued. */
+  async publishOnce(nowMs = Date.now()): Promise<number> {
+    const engine = this.momentum.active;
+    if (!engine) return 0;
+    const collection = this.connection.db!.collection<Publication>(PUBLICATIONS_COLLECTION);
+    this.cache ??= new Map((await collection.find({}, { projection: { outbox: 0 } }).toArray()).map((p) => [p._id, p]));
+    const { tree } = engine.state;
+    const computedAt = new Date(nowMs).toISOString();
+    const today = Math.floor(nowMs / 86_400_000);
+    const writes: { id: string; next: Publication; entries: OutboxEntry[] }[] = [];
+    for (let idx = 0; idx < tree.count; idx++) {
+      if (!tree.attached[idx] || !this.levels.has(tree.level[idx])) continue;
+      const areaId = tree.ids[idx];
+      const last = this.cache.get(areaId);
+      const score = scoreAt(engine.state, idx, nowMs);
+      const stale = !last || last.formulaVersion !== engine.formula.version;
+      const moved = stale || Math.abs(score.score - last.score) >= PUBLISH_RULES.movedBy;
+      const daily = !moved && nowMs - last!.publishedAt.getTime() >= PUBLISH_RULES.atLeastEveryMs;
+      const weekAgo = weekAgoScore(engine.state, idx, nowMs);
+      const below = last?.below ? score.score < PUBLISH_RULES.recoverAt : score.score < PUBLISH_RULES.alertBelow;
+      const alertBelow = below && !last?.below;
+      const drop = weekAgo !== null && weekAgo - score.score >= PUBLISH_RULES.weeklyDrop && last?.dropDay !== today;
+      if (!moved && !daily && !alertBelow && !drop && below === (last?.below ?? false)) continue;
+
+      const ancestors = tree.ancestorIds(idx);
+      const ctx = { producer: 'analytics', areaId, areaPath: ancestors, actorId: null, correlationId: `momentum-${areaId}-${nowMs}` };
+      const ref = { areaId, level: tree.level[idx] as AreaLevel, ancestors };
+      const clampScore = (x: number) => Math.min(150, Math.max(0, Math.round(x * 100) / 100));
+      const entries: OutboxEntry[] = [];
+      if (moved || daily) {
+        const event = createEvent(
+          MomentumChangedV1,
+          {
+            ...ref,
+            score: clampScore(score.score),
+            previousScore: last && !stale ? clampScore(last.score) : null,
+            components: Object.fromEntries(
+              MOMENTUM_COMPONENTS.map((c) => [c, { value: score.components[c].value, weight: Math.round(score.components[c].weight * 1e6) / 1e6 }]),
+            ) as never,
+            weekAgoScore: weekAgo === null ? null : clampScore(weekAgo),
+            shortLongRatio: score.shortLongRatio,
+            trend: score.trend,
+            reason: moved ? 'moved' : 'daily',
+            formulaVersion: engine.formula.version,
+            computedAt,
+          },
+          ctx,
+        );
+        entries.push(toOutboxEntry(event, ANALYTICS_MOMENTUM_TOPIC.name, areaId));
+      }
+      for (const kind of [...(alertBelow ? (['below-threshold'] as const) : []), ...(drop ? (['sharp-drop'] as const) : [])]) {
+        const event = createEvent(
+          AreaAlertedV1,
+          {
+            ...ref,
+            kind,
+            score: clampScore(score.score),
+            threshold: kind === 'below-threshold' ? PUBLISH_RULES.alertBelow : PUBLISH_RULES.weeklyDrop,
+            weekAgoScore: weekAgo === null ? null : clampScore(weekAgo),
+            weakestComponent: score.weakest,
+            formulaVersion: engine.formula.version,
+            detectedAt: computedAt,
+          },
+          ctx,
+        );
+        entries.push(toOutboxEntry(event, ANALYTICS_ALERTS_TOPIC.name, areaId));
+      }
+      const next: Publication = {
+        _id: areaId,
+        score: moved || daily || !last ? score.score : last.score,
+        publishedAt: moved || daily || !last ? new Date(nowMs) : last.publishedAt,
+        below,
+        dropDay: drop ? today : (last?.dropDay ?? null),
+        formulaVersion: engine.formula.version,
+      };
+      writes.push({ id: areaId, next, entries });
+    }
+    if (writes.length === 0) return 0;
+    for (let i = 0; i < writes.length; i += 500) {
+      const slice = writes.slice(i, i + 500);
+      await collection.bulkWrite(
+        slice.map(({ id, next, entries }) => {
+          const { _id, ...fields } = next;
+          void _id;
+          const outbox = entries.length > 0 ? outboxUpdate(entries) : { $set: {} };
+          return {
+            updateOne: {
+              filter: { _id: id },
+              update: { ...outbox, $set: { ...fields, ...outbox.$set } },
+              upsert: true,
+            },
+          };
+        }) as never,
+        { ordered: false },
+      );
+      for (const { id, next } of slice) this.cache.set(id, next);
+    }
+    this.relay.notify();
+    const queued = writes.reduce((sum, w) => sum + w.entries.length, 0);
+    if (queued > 0) this.logger.log(`queued ${queued} momentum/alert events for ${writes.length} areas`);
+    return queued;
+  }
+}

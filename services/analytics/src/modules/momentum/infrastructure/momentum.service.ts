@@ -1,0 +1,210 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { EventRegistry, type EventDefinition } from '@sangathan/contracts';
+import { ConflictError } from '@sangathan/kernel';
+import { EventDispatcher, KafkaConnection, KafkaEventConsumer, type DeliveredEvent, type MessagePublisher } from '@sangathan/messaging';
+import type { Connection } from 'mongoose';
+import { ACTIVITY_DEFINITIONS, ACTIVITY_MAPPING_KEYS } from '../domain/activity-mapping';
+import { formulaFingerprint, MOMENTUM_FORMULA_V1 } from '../domain/momentum-formula';
+import { AREA_EVENTS, FormulaMismatchError, MomentumEngine, type EngineStats } from './momentum-engine';
+import { MomentumStore } from './momentum-store';
+
+/** Every event momentum folds: the hierarchy and the activity sources of the mapping table. */
+export const MOMENTUM_SUBSCRIPTIONS: readonly EventDefinition[] = [...AREA_EVENTS, ...ACTIVITY_DEFINITIONS];
+
+export type ReplayStatus = {
+  namespace: string;
+  startedAt: string;
+  events: number;
+  lag: number | null;
+  eventsPerSecond: number;
+  state: 'running' | 'switched' | 'failed';
+  switchedAt: string | null;
+  error: string | null;
+};
+
+const num = (value: string | undefined, fallback: number): number => (value === undefined || value === '' ? fallback : Number(value));
+
+/**
+ * Owns the active momentum state: opens it at start (refusing state built with another formula),
+ * feeds it the live consumer's batches, snapshots it, and rebuilds it by replay into a fresh
+ * namespace that replaces it once caught up. One ingesting replica: the state is in memory and the
+ * API reads it there (docs/momentum.md §Deployment).
+ */
+@Injectable()
+export class MomentumService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Momentum');
+  readonly formula = MOMENTUM_FORMULA_V1;
+  readonly fingerprint = formulaFingerprint(MOMENTUM_FORMULA_V1, ACTIVITY_MAPPING_KEYS);
+  private store!: MomentumStore;
+  private engine?: MomentumEngine;
+  private ready!: Promise<void>;
+  /** Last offset the live consumer delivered per partition (whether or not a state was active). */
+  private readonly liveSeen = new Map<string, number>();
+  private lock: Promise<unknown> = Promise.resolve();
+  private replay?: { engine: MomentumEngine; consumer: KafkaEventConsumer; status: ReplayStatus; seen: Map<string, number>; lastBatchAt: number; timer?: NodeJS.Timeout };
+  private readonly snapshotEvery = num(process.env.ANALYTICS_SNAPSHOT_EVERY_EVENTS, 500_000);
+  private readonly snapshotMs = num(process.env.ANALYTICS_SNAPSHOT_INTERVAL_MS, 60_000);
+
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly kafka: KafkaConnection,
+    private readonly registry: EventRegistry,
+  ) {}
+
+  onModuleInit(): Promise<void> {
+    this.ready = this.open();
+    return this.ready;
+  }
+
+  private async open(): Promise<void> {
+    await this.connection.asPromise();
+    this.store = new MomentumStore(this.connection.db!);
+    const active = await this.store.activeNamespace();
+    if (!active) {
+      const ns = this.newNamespace();
+      this.engine = await MomentumEngine.open(this.store, ns, this.formula, this.fingerprint);
+      await this.store.setActive(ns);
+      this.logger.log(`momentum state ${ns} created (formula ${this.fingerprint})`);
+      return;
+    }
+    try {
+      this.engine = await MomentumEngine.open(this.store, active, this.formula, this.fingerprint);
+      await this.store.dropAllExcept([active]);
+    } catch (error) {
+      if (!(error instanceof FormulaMismatchError)) throw error;
+      this.logger.warn(`${error.message}; serving nothing until the replay has caught up`);
+      await this.store.dropAllExcept([active]);
+      await this.startReplay();
+    }
+  }
+
+  private newNamespace(): string {
+    return `v${this.formula.version}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  }
+
+  /** The active state, or undefined while a formula change waits for its replay. */
+  get active(): MomentumEngine | undefined {
+    return this.engine;
+  }
+
+  private withLock<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(work, work);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Live consumer batches. */
+  async ingest(events: DeliveredEvent[]): Promise<void> {
+    await this.ready;
+    await this.withLock(async () => {
+      if (this.engine) {
+        await this.engine.applyBatch(events);
+        this.engine.maybeSnapshot(this.snapshotEvery, this.snapshotMs);
+      }
+      for (const { delivery } of events) {
+        const tp = `${delivery.topic}:${delivery.partition}`;
+        this.liveSeen.set(tp, Math.max(this.liveSeen.get(tp) ?? -1, Number(delivery.offset)));
+      }
+    });
+  }
+
+  stats(): { formulaVersion: number; fingerprint: string; active: EngineStats | null; replay: ReplayStatus | null } {
+    return { formulaVersion: this.formula.version, fingerprint: this.fingerprint, active: this.engine?.stats() ?? null, replay: this.replay?.status ?? null };
+  }
+
+  /**
+   * Rebuilds the state from the beginning of every source topic into a fresh namespace with its own
+   * consumer group, printing progress, and switches the API and the live consumer over to it once
+   * it has read at least as far as the live consumer.
+   */
+  async startReplay(): Promise<ReplayStatus> {
+    if (this.replay?.status.state === 'running') throw new ConflictError('REPLAY_RUNNING', `replay ${this.replay.status.namespace} is still running`);
+    const namespace = this.newNamespace();
+    const engine = await MomentumEngine.open(this.store, namespace, this.formula, this.fingerprint);
+    const seen = new Map<string, number>();
+    const status: ReplayStatus = { namespace, startedAt: new Date().toISOString(), events: 0, lag: null, eventsPerSecond: 0, state: 'running', switchedAt: null, error: null };
+    const run = { engine, seen, status, lastBatchAt: Date.now() } as NonNullable<typeof this.replay>;
+    const handler = {
+      subscribesTo: MOMENTUM_SUBSCRIPTIONS,
+      handleBatch: async (events: DeliveredEvent[]) => {
+        await engine.applyBatch(events);
+        engine.maybeSnapshot(this.snapshotEvery, this.snapshotMs);
+        for (const { delivery } of events) {
+          const tp = `${delivery.topic}:${delivery.partition}`;
+          seen.set(tp, Math.max(seen.get(tp) ?? -1, Number(delivery.offset)));
+        }
+        run.lastBatchAt = Date.now();
+      },
+    };
+    // Poison messages were dead-lettered by the live consumer already; a replay does not repeat that.
+    const noDeadLetters: MessagePublisher = { publish: async () => undefined };
+    const groupId = `analytics-momentum-replay-${namespace}`;
+    const dispatcher = new EventDispatcher(this.registry, [handler], noDeadLetters, { consumerGroup: groupId });
+    run.consumer = new KafkaEventConsumer(this.kafka, dispatcher, { groupId, fromBeginning: true, chunkSize: 5000 });
+    this.replay = run;
+    this.logger.log(`replay ${namespace} started from the beginning of ${dispatcher.topics.join(', ')}`);
+    void run.consumer.start();
+    let lastEvents = 0;
+    let lastTick = Date.now();
+    run.timer = setInterval(() => {
+      void this.replayTick(run, dispatcher.topics).then(() => {
+        const now = Date.now();
+        status.events = engine.stats().events;
+        status.eventsPerSecond = Math.round(((status.events - lastEvents) * 1000) / Math.max(1, now - lastTick));
+        lastEvents = status.events;
+        lastTick = now;
+      });
+    }, num(process.env.ANALYTICS_REPLAY_PROGRESS_MS, 2000));
+    return status;
+  }
+
+  private async replayTick(run: NonNullable<typeof this.replay>, topics: string[]): Promise<void> {
+    if (run.status.state !== 'running') return;
+    try {
+      const admin = await this.kafka.admin();
+      let lag = 0;
+      for (const topic of topics) {
+        for (const p of await admin.fetchTopicOffsets(this.kafka.topicName(topic))) {
+          lag += Math.max(0, Number(p.high) - 1 - (run.seen.get(`${topic}:${p.partition}`) ?? -1));
+        }
+      }
+      run.status.lag = lag;
+      this.logger.log(`replay ${run.status.namespace}: ${run.engine.stats().events} events applied, lag ${lag} messages, ${run.status.eventsPerSecond}/s`);
+      const idle = Date.now() - run.lastBatchAt > 3000;
+      if (lag === 0 || idle) await this.trySwitch(run);
+    } catch (error) {
+      run.status.error = (error as Error).message;
+      this.logger.warn(`replay progress check failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Switches over once the replay has read everything the live consumer delivered (so no event falls between them). */
+  private async trySwitch(run: NonNullable<typeof this.replay>): Promise<void> {
+    await this.withLock(async () => {
+      for (const [tp, offset] of this.liveSeen) if ((run.seen.get(tp) ?? -1) < offset) return;
+      clearInterval(run.timer);
+      await run.consumer.stop();
+      await run.engine.snapshot();
+      await this.store.setActive(run.engine.namespace);
+      const previous = this.engine?.namespace;
+      this.engine = run.engine;
+      run.status.state = 'switched';
+      run.status.switchedAt = new Date().toISOString();
+      run.status.events = run.engine.stats().events;
+      run.status.lag = 0;
+      this.logger.log(`replay ${run.engine.namespace} caught up with ${run.status.events} events: now active${previous ? ` (replacing ${previous})` : ''}`);
+      await this.store.dropAllExcept([run.engine.namespace]);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.replay?.status.state === 'running') {
+      clearInterval(this.replay.timer);
+      await this.replay.consumer.stop();
+    }
+    await this.withLock(async () => {
+      await this.engine?.snapshot().catch((error) => this.logger.warn(`final snapshot failed: ${(error as Error).message}`));
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { assertCan, isWithinScope, type Principal } from '@sangathan/auth';
+import { MOMENTUM_COMPONENTS } from '@sangathan/contracts';
+import { NotFoundError, UnavailableError, ValidationError } from '@sangathan/kernel';
+import { z } from 'zod';
+import { scoreAt, weekAgoScore, type AreaScore } from '../domain/score';
+import type { MomentumEngine } from '../infrastructure/momentum-engine';
+import type { MomentumService } from '../infrastructure/momentum.service';
+
+export const atQuery = z.object({
+  /** Instant to compute the score for (ISO-8601); default now. */
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+export function instant(at: string | undefined): number {
+  if (at === undefined) return Date.now();
+  const ms = Date.parse(at);
+  if (!Number.isFinite(ms)) throw new ValidationError('INVALID_INSTANT', `at=${at} is not an instant`, [{ field: 'at', message: 'ISO-8601 instant' }]);
+  return ms;
+}
+
+export function activeEngine(momentum: MomentumService): MomentumEngine {
+  const engine = momentum.active;
+  if (!engine) throw new UnavailableError('REPLAY_IN_PROGRESS', 'momentum is being rebuilt for a new formula; try again when the replay has switched over');
+  return engine;
+}
+
+/** Index of an attached area the caller may read. */
+export function scopedArea(engine: MomentumEngine, principal: Principal, areaId: string): number {
+  const tree = engine.state.tree;
+  const idx = tree.index.get(areaId.toUpperCase()) ?? tree.index.get(areaId);
+  if (idx === undefined || !tree.attached[idx]) throw new NotFoundError('area', areaId);
+  assertCan(principal, 'analytics:read', { areaId: tree.ids[idx], ancestors: tree.ancestorIds(idx) });
+  return idx;
+}
+
+export function inScope(engine: MomentumEngine, principal: Principal, idx: number): boolean {
+  const tree = engine.state.tree;
+  return isWithinScope(principal, { areaId: tree.ids[idx], ancestors: tree.ancestorIds(idx) });
+}
+
+const round = (x: number | null, digits = 4): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+
+/** The API shape of an area's score. `exact` keeps full precision (for comparisons in tests and tools). */
+export function areaView(engine: MomentumEngine, idx: number, nowMs: number, score: AreaScore = scoreAt(engine.state, idx, nowMs), exact = false) {
+  const tree = engine.state.tree;
+  const r = exact ? (x: number | null) => x : round;
+  return {
+    areaId: tree.ids[idx],
+    level: tree.level[idx],
+    nameEn: tree.nameEn[idx],
+    nameHi: tree.nameHi[idx],
+    seatClass: tree.seatClass[idx],
+    booths: tree.boothCount[idx],
+    score: r(score.score, exact ? 0 : 2),
+    components: Object.fromEntries(
+      MOMENTUM_COMPONENTS.map((name) => {
+        const c = score.components[name];
+        return [name, { value: r(c.value), actual: r(c.actual), expected: r(c.expected), weight: r(c.weight) }];
+      }),
+    ),
+    weakestComponent: score.weakest,
+    trend: { label: score.trend, shortLongRatio: r(score.shortLongRatio), weekAgoScore: r(weekAgoScore(engine.state, idx, nowMs), 2) },
+    formulaVersion: engine.formula.version,
+    asOf: new Date(nowMs).toISOString(),
+  };
+}

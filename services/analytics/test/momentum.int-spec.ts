@@ -1,0 +1,187 @@
+import type { INestApplication } from '@nestjs/common';
+import { createServiceApp } from '@sangathan/bootstrap';
+import { ANALYTICS_MOMENTUM_TOPIC, AreaCreatedV1, createEvent, MeetingHeldV1, MomentumChangedV1, EventRegistry } from '@sangathan/contracts';
+import { KafkaConnection, KafkaMessagePublisher, kafkaSettingsFromEnv } from '@sangathan/messaging';
+import { bearer, isolateTest, NATIONAL_ADMIN, TopicProbe, waitFor } from '@sangathan/testing';
+import request from 'supertest';
+import { activityMessages, areaMessages, buildOrg, SMALL_UP, type GeneratedMessage } from '../../../bench/analytics-load-generator';
+import { AppModule } from '../src/app.module';
+import { MomentumPublisher } from '../src/modules/momentum/infrastructure/momentum-publisher';
+import { ANALYTICS_SERVICE_DESCRIPTION } from '../src/service';
+
+/**
+ * Momentum end to end against the real broker and database: contract events produced to Kafka,
+ * folded by the analytics consumer, read over HTTP, rebuilt by a replay, published for analysts.
+ */
+describe('momentum: Kafka → analytics state → API', () => {
+  const isolation = isolateTest('momentum');
+  const auth = bearer(NATIONAL_ADMIN);
+  const AT = new Date(Date.UTC(2026, 2, 15)).toISOString();
+  const org = buildOrg(SMALL_UP, 'T');
+  let app: INestApplication;
+  let kafka: KafkaConnection;
+  let publisher: KafkaMessagePublisher;
+  const dlq = new TopicProbe(`${isolation.topicPrefix}${MeetingHeldV1.topic}.dlq`);
+  let produced = 0;
+
+  const send = async (messages: GeneratedMessage[]) => {
+    for (let i = 0; i < messages.length; i += 500) {
+      await publisher.publish(messages.slice(i, i + 500).map(({ topic, key, value }) => ({ topic, key, value, headers: {} })));
+    }
+    produced += messages.length;
+  };
+  const status = async () => (await request(app.getHttpServer()).get('/momentum/status').set('Authorization', auth).expect(200)).body;
+  const momentum = async (areaId: string) =>
+    (await request(app.getHttpServer()).get(`/areas/${areaId}/momentum`).query({ at: AT, exact: 'true' }).set('Authorization', auth).expect(200)).body;
+
+  beforeAll(async () => {
+    process.env.MONGODB_DB = isolation.dbName('analytics');
+    process.env.ANALYTICS_PUBLISH_INTERVAL_MS = '0';
+    app = await createServiceApp(AppModule, ANALYTICS_SERVICE_DESCRIPTION);
+    await app.init();
+    kafka = new KafkaConnection(kafkaSettingsFromEnv('momentum-test'));
+    publisher = new KafkaMessagePublisher(kafka);
+    await waitFor(
+      async () => {
+        const res = await request(app.getHttpServer()).get('/health/ready');
+        if (process.env.DEBUG_MOMENTUM) console.log(res.status, JSON.stringify(res.body));
+        return res.status === 200;
+      },
+      { what: 'readiness', timeoutMs: 90_000, intervalMs: 1000 },
+    );
+    await dlq.start();
+
+    // Activity of the last booth arrives before the hierarchy does: it must be parked, then applied.
+    const activity = [...activityMessages(org, { events: 3000, days: 20, endMs: Date.parse(AT), seed: 7 })];
+    const lastBooth = org.booths[org.booths.length - 1].areaId;
+    const early = activity.filter((m) => m.event.areaId === lastBooth);
+    await send(early);
+    await send(areaMessages(org, Date.parse(AT) - 30 * 86_400_000));
+    await send(activity.filter((m) => m.event.areaId !== lastBooth));
+    // The outbox of a producer may publish an event twice: same event id, later offset.
+    await send(activity.slice(0, 50));
+    // An activity dated three days after it was produced goes to the DLQ.
+    const future = createEvent(
+      MeetingHeldV1,
+      {
+        meetingId: 'future-1',
+        kind: 'daily-small',
+        areaId: org.booths[0].areaId,
+        ancestors: org.booths[0].ancestors,
+        organiserId: 'm-1',
+        heldStart: new Date(Date.parse(AT) + 3 * 86_400_000).toISOString(),
+        heldEnd: new Date(Date.parse(AT) + 3 * 86_400_000).toISOString(),
+        recordedAt: AT,
+        attendanceLocksAt: AT,
+        namedCount: 1,
+        headcount: 0,
+        totalAttendance: 1,
+        expectedAttendeeCount: 1,
+        photoCount: 0,
+        verifiedPhotoCount: 0,
+        districts: [],
+      },
+      { producer: 'meetings', areaId: org.booths[0].areaId, areaPath: org.booths[0].ancestors, actorId: null, correlationId: 'c', occurredAt: new Date(AT) },
+    );
+    await send([{ topic: MeetingHeldV1.topic, key: 'future-1', value: JSON.stringify(future), event: future }]);
+    await waitFor(async () => {
+      const s = await status();
+      return s.active.events + s.active.republishedSkipped >= produced - 1 && s.active.parked === 0;
+    }, { what: 'all events folded', timeoutMs: 60_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await dlq.stop();
+    await kafka?.disconnect();
+    await app?.close();
+    delete process.env.MONGODB_DB;
+    delete process.env.ANALYTICS_PUBLISH_INTERVAL_MS;
+  });
+
+  it('absorbs republished events, parks activity of unknown areas until they appear, and dead-letters future activity', async () => {
+    const s = await status();
+    expect(s.active.republishedSkipped).toBe(50);
+    expect(s.active.parked).toBe(0);
+    const lastBooth = await momentum(org.booths[org.booths.length - 1].areaId);
+    expect(lastBooth.components.meetings.actual).toBeGreaterThan(0);
+    await waitFor(() => dlq.messages.find((m) => m.headers['dlq-reason'] === 'future-activity'), { what: 'future event in the DLQ' });
+  });
+
+  it('rolls every area up into its parent: a parent equals the sum of its children', async () => {
+    const district = org.areas.find((a) => a.level === 'district')!.areaId;
+    const parent = await momentum(district);
+    const children = (await request(app.getHttpServer()).get(`/areas/${district}/momentum/children`).query({ at: AT }).set('Authorization', auth).expect(200)).body.items;
+    expect(children.length).toBeGreaterThan(0);
+    for (const name of ['meetings', 'attendance']) {
+      const sum = await Promise.all(children.map(async (c: { areaId: string }) => (await momentum(c.areaId)).components[name].actual));
+      expect(parent.components[name].actual).toBeCloseTo(sum.reduce((a: number, b: number) => a + b, 0), 6);
+    }
+    expect(parent.score).toBeGreaterThan(0);
+  });
+
+  it('finds the areas the generator made slow as the laggards of the state', async () => {
+    const res = await request(app.getHttpServer()).get('/areas/T/momentum/laggards').query({ at: AT, level: 'district', n: 2 }).set('Authorization', auth).expect(200);
+    const slow = [...org.paces].filter(([, pace]) => pace === 'slow').map(([id]) => id);
+    expect(slow.length).toBeGreaterThan(0);
+    expect(res.body.items[0].areaId).toBe(slow[0]);
+    expect(res.body.items[0].pulledDownBy).toEqual(expect.any(String));
+    const board = await request(app.getHttpServer()).get('/momentum/leaderboard').query({ at: AT, level: 'district', order: 'desc' }).set('Authorization', auth).expect(200);
+    const fast = [...org.paces].filter(([, pace]) => pace === 'fast').map(([id]) => id);
+    expect(fast).toContain(board.body.items[0].areaId);
+    const classes = await request(app.getHttpServer()).get('/momentum/seat-classes').query({ at: AT }).set('Authorization', auth).expect(200);
+    expect(classes.body.classes.map((c: { seatClass: string }) => c.seatClass)).toEqual(['lost', 'weak', 'thin-margin', 'strong']);
+    const history = await request(app.getHttpServer()).get('/areas/T/momentum/history').query({ at: AT, days: 10 }).set('Authorization', auth).expect(200);
+    expect(history.body.points).toHaveLength(10);
+    expect(history.body.points[9].score).toBeCloseTo((await momentum('T')).score, -1);
+  });
+
+  it('keeps areas outside the caller’s subtree out of reach', async () => {
+    const district = org.areas.find((a) => a.level === 'district')!;
+    const other = org.areas.filter((a) => a.level === 'district')[1];
+    const token = bearer({ sub: 'dp', roles: ['district-president'], areaId: district.areaId, areaPath: district.ancestors });
+    await request(app.getHttpServer()).get(`/areas/${other.areaId}/momentum`).set('Authorization', token).expect(403);
+    const board = await request(app.getHttpServer()).get('/momentum/leaderboard').query({ level: 'assembly' }).set('Authorization', token).expect(200);
+    expect(board.body.items.every((i: { areaId: string }) => i.areaId.startsWith(`${district.areaId}-`))).toBe(true);
+  });
+
+  it('rebuilds the same scores by replay into fresh collections and switches over', async () => {
+    const ids = org.areas.filter((a) => a.level !== 'booth').map((a) => a.areaId).slice(0, 40);
+    const before = await Promise.all(ids.map((id) => momentum(id)));
+    const namespace = (await status()).active.namespace;
+    await request(app.getHttpServer()).post('/momentum/replay').set('Authorization', auth).expect(202);
+    const replay = await waitFor(async () => {
+      const s = await status();
+      if (process.env.DEBUG_MOMENTUM) console.log(JSON.stringify(s));
+      return s.replay?.state === 'switched' ? s : undefined;
+    }, { what: 'replay switched over', timeoutMs: 60_000 });
+    expect(replay.active.namespace).not.toBe(namespace);
+    expect(replay.active.republishedSkipped).toBe(50);
+    const after = await Promise.all(ids.map((id) => momentum(id)));
+    after.forEach((a, i) => {
+      expect(Math.abs(a.score - before[i].score)).toBeLessThanOrEqual(1e-9 * Math.max(1, before[i].score));
+      expect(a.components.meetings.actual).toBeCloseTo(before[i].components.meetings.actual, 9);
+    });
+  });
+
+  it('publishes scores that moved to analytics.momentum with the contract schema', async () => {
+    const probe = await new TopicProbe(`${isolation.topicPrefix}${ANALYTICS_MOMENTUM_TOPIC.name}`).start();
+    try {
+      const queued = await app.get(MomentumPublisher).publishOnce(Date.parse(AT));
+      expect(queued).toBeGreaterThan(0);
+      const message = await waitFor(() => probe.messages.find((m) => m.key === 'T'), { what: 'momentum of T published', timeoutMs: 30_000 });
+      const outcome = new EventRegistry().validate(message.value, ANALYTICS_MOMENTUM_TOPIC.name);
+      expect(outcome.ok && outcome.event.type).toBe(MomentumChangedV1.type);
+      expect(JSON.parse(message.value).payload).toMatchObject({ areaId: 'T', level: 'state', reason: 'moved', formulaVersion: 1 });
+      // Nothing moved since: a second round publishes nothing.
+      expect(await app.get(MomentumPublisher).publishOnce(Date.parse(AT))).toBe(0);
+    } finally {
+      await probe.stop();
+    }
+  });
+
+  it('still serves the area directory built from org.area.created', async () => {
+    const res = await request(app.getHttpServer()).get('/areas/T').set('Authorization', auth).expect(200);
+    expect(res.body).toMatchObject({ id: 'T', level: 'state' });
+    void AreaCreatedV1;
+  });
+});
