@@ -1,8 +1,8 @@
 import type { Principal } from '@sangathan/auth';
-import type { EventEnvelope } from '@sangathan/contracts';
-import { TopicProbe, waitFor } from '@sangathan/testing';
+import { AreaMovedV1, createEvent, type EventEnvelope } from '@sangathan/contracts';
+import { produceRaw, TopicProbe, waitFor } from '@sangathan/testing';
 import request from 'supertest';
-import { inMinutes, LKO_PRESIDENT, startMeetings, STATE_LEADER, type Harness } from './support/harness';
+import { AGRA_PRESIDENT, inMinutes, LKO_PRESIDENT, startMeetings, STATE_LEADER, type Harness } from './support/harness';
 
 const worker = (n: number): Principal => ({ sub: `bw-${n}`, roles: ['booth-worker'], areaId: 'M-1', areaPath: ['IN', 'UP', 'Z-LKO', 'D-LKO', 'AC-173'] });
 const agraWorker: Principal = { sub: 'bw-agra', roles: ['booth-worker'], areaId: 'D-AGRA', areaPath: ['IN', 'UP', 'Z-AGRA'] };
@@ -76,8 +76,12 @@ describe('attendance: QR check-in, late additions, video-conference reviews', ()
   it('locks attendance 48 hours after the meeting ended', async () => {
     const id = await runningMeeting();
     await server().post(`/meetings/${id}/held`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ start: inMinutes(-10), end: inMinutes(-1) }).expect(200);
-    // Move the lock into the past, as if two days had gone by.
-    await h.db.collection('meetings').updateOne({ _id: id } as never, { $set: { attendanceLocksAt: new Date(Date.now() - 1000) } });
+    // Move the lock into the past, as if two days had gone by. Only once the relay has published the
+    // held event: FerretDB would let its rewrite of the document undo this edit (docs/meetings.md).
+    const meetings = h.db.collection('meetings');
+    await waitFor(async () => !(await meetings.findOne({ _id: id } as never))?.outboxDueAt, { what: 'held event published' });
+    await meetings.updateOne({ _id: id } as never, { $set: { attendanceLocksAt: new Date(Date.now() - 1000) } });
+    expect((await meetings.findOne({ _id: id } as never))!.attendanceLocksAt.getTime()).toBeLessThan(Date.now());
     const res = await server().post(`/meetings/${id}/attendance`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ headcount: 3 }).expect(409);
     expect(res.body.error.code).toBe('ATTENDANCE_LOCKED');
   });
@@ -111,5 +115,36 @@ describe('attendance: QR check-in, late additions, video-conference reviews', ()
       expect.objectContaining({ areaId: 'D-LKO', roomId: 'D-LKO', namedCount: 1, headcount: 12 }),
       expect.objectContaining({ areaId: 'D-AGRA', roomId: 'D-AGRA', namedCount: 0, headcount: 9 }),
     ]);
+  });
+
+  it('follows org.area.moved: a meeting under a moved assembly seat is listed under its new district', async () => {
+    const id = await runningMeeting();
+    const moved = createEvent(
+      AreaMovedV1,
+      {
+        areaId: 'AC-173',
+        level: 'assembly',
+        parentId: 'D-AGRA',
+        ancestors: ['IN', 'UP', 'Z-AGRA', 'D-AGRA'],
+        nameEn: 'AC-173',
+        nameHi: null,
+        previousParentId: 'D-LKO',
+        previousAncestors: ['IN', 'UP', 'Z-LKO', 'D-LKO'],
+        descendantCount: 1,
+      },
+      { producer: 'org', areaId: 'AC-173', areaPath: ['IN', 'UP', 'Z-AGRA', 'D-AGRA'], actorId: null, correlationId: 'move' },
+    );
+    await produceRaw(`${h.topicPrefix}org.area.events`, [{ key: 'AC-173', value: JSON.stringify(moved), headers: { 'event-type': moved.type, 'event-version': '1' } }]);
+    const listed = await waitFor(
+      async () => {
+        const res = await server().get('/meetings').query({ areaId: 'D-AGRA' }).set('Authorization', h.auth(AGRA_PRESIDENT));
+        return res.body.items?.some((m: { id: string }) => m.id === id) ? res.body : undefined;
+      },
+      { what: 'meeting re-pathed under D-AGRA' },
+    );
+    expect(listed.items.length).toBeGreaterThan(0);
+    const mandal = await server().get('/areas/M-1').set('Authorization', h.auth(STATE_LEADER)).expect(200);
+    expect(mandal.body.ancestors).toEqual(['IN', 'UP', 'Z-AGRA', 'D-AGRA', 'AC-173']);
+    await server().get(`/meetings/${id}`).set('Authorization', h.auth(LKO_PRESIDENT)).expect(403);
   });
 });

@@ -1,0 +1,110 @@
+// Recording held meetings with ~20 named attendees each.
+//   npm run bench -- meetings-held            # 2,000 meetings, 15 s at 200 req/s (fits a shared laptop)
+//   npm run bench -- meetings-held --full     # 10,000 meetings, 50 s at 200 req/s
+//   options: --meetings N --rate R --seconds S --concurrency C
+// Phase 1 (throughput): schedule N meetings, then record all N held as fast as C clients can.
+// Phase 2 (latency): a fresh set of meetings is recorded held at a steady R requests/s (open loop:
+// requests are sent on schedule whether or not earlier ones finished), p50/p95/p99 reported.
+import { call, flag, option, outboxDrained, percentile, pool, print, startMeetingsService, type ServiceUnderTest } from './meetings-support';
+
+const full = flag('full');
+const meetings = option('meetings', full ? 10_000 : 2_000);
+const rate = option('rate', 200);
+const seconds = option('seconds', full ? 50 : 15);
+const concurrency = option('concurrency', 32);
+const ATTENDEES = 20;
+
+const iso = (offsetMin: number) => new Date(Date.now() + offsetMin * 60_000).toISOString();
+
+async function scheduleMany(service: ServiceUnderTest, n: number): Promise<string[]> {
+  const ids: string[] = new Array(n);
+  await pool(n, concurrency, async (i) => {
+    const res = await call(service.port, 'POST', '/meetings', {
+      kind: 'daily-small',
+      title: `bench meeting ${i}`,
+      areaId: 'AC-173',
+      organiserId: `incharge-${i % 500}`,
+      scheduledStart: iso(-120),
+      scheduledEnd: iso(-60),
+    });
+    if (res.status !== 201) throw new Error(`schedule answered ${res.status}: ${res.body}`);
+    ids[i] = (JSON.parse(res.body) as { id: string }).id;
+  });
+  return ids;
+}
+
+const heldBody = (i: number) => ({
+  start: iso(-118),
+  end: iso(-62),
+  headcount: 5 + (i % 20),
+  attendees: Array.from({ length: ATTENDEES }, (_, a) => ({ memberId: `worker-${i}-${a}`, areaId: a % 2 ? 'M-1' : 'AC-173' })),
+});
+
+async function main(): Promise<void> {
+  const service = await startMeetingsService('mtg-held');
+  try {
+    // Phase 1: throughput.
+    let t = performance.now();
+    const ids = await scheduleMany(service, meetings);
+    const scheduleMs = performance.now() - t;
+    await outboxDrained(service, ['meetings']);
+    const latencies: number[] = [];
+    let errors = 0;
+    t = performance.now();
+    await pool(ids.length, concurrency, async (i) => {
+      const res = await call(service.port, 'POST', `/meetings/${ids[i]}/held`, heldBody(i));
+      latencies.push(res.ms);
+      if (res.status !== 200) errors++;
+    });
+    const heldMs = performance.now() - t;
+    const drainMs = await outboxDrained(service, ['meetings']);
+    const heldDocs = await service.mongo.db(service.db).collection('meetings').countDocuments({ status: 'held' });
+    print(`meetings-held: throughput (${meetings} meetings × ${ATTENDEES} named attendees, ${concurrency} concurrent clients)`, {
+      'schedule: meetings/s': Math.round((meetings / scheduleMs) * 1000),
+      'record held: meetings/s': Math.round((meetings / heldMs) * 1000),
+      'record held: attendees/s': Math.round(((meetings * ATTENDEES) / heldMs) * 1000),
+      'record held: p50 / p99 ms (saturated)': `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`,
+      'errors': errors,
+      'meetings stored as held': heldDocs,
+      'outbox drained after last request (ms)': drainMs,
+    });
+
+    // Phase 2: steady rate.
+    const total = rate * seconds;
+    const steadyIds = await scheduleMany(service, total);
+    await outboxDrained(service, ['meetings']);
+    const steady: number[] = [];
+    let steadyErrors = 0;
+    const started = performance.now();
+    const inflight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      inflight.push(
+        call(service.port, 'POST', `/meetings/${steadyIds[i]}/held`, heldBody(i)).then((res) => {
+          steady.push(res.ms);
+          if (res.status !== 200) steadyErrors++;
+        }),
+      );
+    }
+    await Promise.all(inflight);
+    const elapsed = performance.now() - started;
+    print(`meetings-held: latency at a steady ${rate} requests/s for ${seconds} s (open loop)`, {
+      'requests': total,
+      'achieved rate (req/s)': Math.round((total / elapsed) * 1000),
+      'p50 ms': percentile(steady, 50).toFixed(1),
+      'p95 ms': percentile(steady, 95).toFixed(1),
+      'p99 ms': percentile(steady, 99).toFixed(1),
+      'max ms': Math.max(...steady).toFixed(1),
+      'errors': steadyErrors,
+    });
+  } finally {
+    await service.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
