@@ -1,5 +1,5 @@
 // Recording held meetings with ~20 named attendees each.
-//   npm run bench -- meetings-held            # 2,000 meetings, 15 s at 200 req/s (fits a shared laptop)
+//   npm run bench -- meetings-held            # 1,000 meetings, then 10 s at 200 req/s (fits a shared laptop)
 //   npm run bench -- meetings-held --full     # 10,000 meetings, 50 s at 200 req/s
 //   options: --meetings N --rate R --seconds S --concurrency C
 // Phase 1 (throughput): schedule N meetings, then record all N held as fast as C clients can.
@@ -8,10 +8,10 @@
 import { call, flag, option, outboxDrained, percentile, pool, print, startMeetingsService, type ServiceUnderTest } from './meetings-support';
 
 const full = flag('full');
-const meetings = option('meetings', full ? 10_000 : 2_000);
+const meetings = option('meetings', full ? 10_000 : 1_000);
 const rate = option('rate', 200);
-const seconds = option('seconds', full ? 50 : 15);
-const concurrency = option('concurrency', 32);
+const seconds = option('seconds', full ? 50 : 10);
+const concurrency = option('concurrency', 16);
 const ATTENDEES = 20;
 
 const iso = (offsetMin: number) => new Date(Date.now() + offsetMin * 60_000).toISOString();
@@ -45,9 +45,12 @@ async function main(): Promise<void> {
   try {
     // Phase 1: throughput.
     let t = performance.now();
+    console.error(`scheduling ${meetings} meetings…`);
     const ids = await scheduleMany(service, meetings);
     const scheduleMs = performance.now() - t;
+    console.error(`scheduled in ${Math.round(scheduleMs)} ms; waiting for the outbox…`);
     await outboxDrained(service, ['meetings']);
+    console.error('recording held…');
     const latencies: number[] = [];
     let errors = 0;
     t = performance.now();

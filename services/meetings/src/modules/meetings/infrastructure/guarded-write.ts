@@ -42,6 +42,6 @@ export async function waitUntilReleased(collection: mongo.Collection, id: string
     const doc = await collection.findOne({ _id: id } as never, { projection: { outboxClaimedBy: 1, outboxDueAt: 1 } });
     const busy = !!doc?.outboxClaimedBy || (drained && !!doc?.outboxDueAt);
     if (!busy || Date.now() > deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
