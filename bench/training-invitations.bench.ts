@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     const responseMs = Date.now() - started;
     if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(created.body)}`);
     const programmeId = created.body.id;
+    console.log(`read model: ${seeded.areas} areas, ${seeded.positions} positions (seeded in ${seedMs} ms); POST /programmes answered in ${responseMs} ms`);
     let invited = 0;
     await until('invitations materialised', async () => {
       const res = await api<{ materialisation: string; invitedCount: number }>(`${service.url}/programmes/${programmeId}`, 'GET');
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       return res.body.materialisation === 'done';
     });
     const materialiseMs = Date.now() - started;
+    console.log(`${invited} invitations materialised after ${materialiseMs} ms`);
     const participants = service.db.collection('participants');
     await until('every invited event published', async () => (await participants.countDocuments({ 'outbox.0': { $exists: true } })) === 0, 900_000, 500);
     const publishedMs = Date.now() - started;

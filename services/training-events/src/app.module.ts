@@ -4,6 +4,7 @@ import { TRAINING_TOPICS } from '@sangathan/contracts';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { OrgAreaConsumer } from './modules/directory/events/org-area.consumer';
 import { OrgMemberConsumer } from './modules/directory/events/org-member.consumer';
+import { PositionAssignedConsumer } from './modules/training/events/position-assigned.consumer';
 import { TrainingModule } from './modules/training/training.module';
 
 @Module({
@@ -12,7 +13,7 @@ import { TrainingModule } from './modules/training/training.module';
       serviceName: 'training-events',
       outboxCollections: ['programmes', 'sessions', 'participants'],
       ownedTopics: TRAINING_TOPICS,
-      consumer: { groupId: 'training-events', handlers: [OrgAreaConsumer, OrgMemberConsumer] },
+      consumer: { groupId: 'training-events', handlers: [OrgAreaConsumer, OrgMemberConsumer, PositionAssignedConsumer] },
     }),
     DirectoryModule,
     TrainingModule,

@@ -122,7 +122,7 @@ describe('training-events against the real broker and database', () => {
       what: 'org events applied',
       timeoutMs: 30_000,
     });
-    await waitFor(async () => (await db.collection('known_areas').countDocuments()) === 14, { what: 'areas applied', timeoutMs: 30_000 });
+    await waitFor(async () => (await db.collection('known_areas').countDocuments()) >= 14, { what: 'areas applied', timeoutMs: 30_000 });
     await waitFor(async () => (await db.collection('known_members').findOne({ _id: 'm6' as never }))?.status === 'inactive', { what: 'deactivation applied' });
   });
 
@@ -175,6 +175,19 @@ describe('training-events against the real broker and database', () => {
         ['LS-2', 5000],
       ]);
       expect(events(TRAINING_PARTICIPANT_TOPIC.name, 'training.participant.invited')).toHaveLength(5);
+    });
+
+    it('invites someone who takes up an audience position after the programme was created', async () => {
+      await feed.area('S-1B', 'sector', 'M-1', { lokSabhaId: 'LS-1' }).member('m9', 'Late Joiner', null, 'S-1B').assign('it-cell-sector', 'S-1B', 'm9').flush();
+      const joined = await waitFor(
+        async () => {
+          const res = await http.get(`/sessions/${sessions[0].id}/participants/m9`).set('Authorization', admin);
+          return res.status === 200 ? res.body : undefined;
+        },
+        { what: 'late invitation' },
+      );
+      expect(joined).toMatchObject({ status: 'invited', positionId: 'it-cell-sector:S-1B' });
+      expect((await http.get(`/sessions/${sessions[1].id}/participants/m9`).set('Authorization', admin)).status).toBe(404);
     });
 
     it('pages sessions with a cursor', async () => {
@@ -343,7 +356,7 @@ describe('training-events against the real broker and database', () => {
 
     it('holds the session, freezes turnout and publishes session.held with counts', async () => {
       const res = await http.post(`/sessions/${session}/hold`).set('Authorization', admin).expect(200);
-      expect(res.body.turnout).toMatchObject({ invitedCount: 3, registeredCount: 2, attendedCount: 2, walkInCount: 0, completedCount: 1 });
+      expect(res.body.turnout).toMatchObject({ invitedCount: 4, registeredCount: 2, attendedCount: 2, walkInCount: 0, completedCount: 1 });
       await waitFor(() => events(TRAINING_SESSION_TOPIC.name, 'training.session.held').find((e) => e.payload.sessionId === session), { what: 'held event' });
       const held = events(TRAINING_SESSION_TOPIC.name, 'training.session.held').find((e) => e.payload.sessionId === session)!;
       expect(held.payload).toMatchObject({ areaId: 'LS-1', target: 3, attendedCount: 2, turnoutRatio: 0.6667 });
@@ -357,7 +370,7 @@ describe('training-events against the real broker and database', () => {
       expect(report.body.totals).toMatchObject({ target: 3, attended: 2, turnoutRatio: 0.6667 });
       expect(report.body.rollup.find((r: { areaId: string }) => r.areaId === 'UP')).toMatchObject({ target: 3, attended: 2 });
       const noShows = await http.get(`/programmes/${central.id}/no-shows`).set('Authorization', admin).expect(200);
-      expect(noShows.body.items.map((p: { memberId: string }) => p.memberId)).toEqual(['m1']);
+      expect(noShows.body.items.map((p: { memberId: string }) => p.memberId)).toEqual(['m1', 'm9']); // m1 declined, m9 never answered
     });
   });
 

@@ -3,7 +3,7 @@ import { toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
 
 export const TRAINING_SERVICE = 'training-events';
 
-export type RequestContext = { actorId: string | null; correlationId: string };
+export type RequestContext = { actorId: string | null; correlationId: string; causationId?: string | null };
 
 /** Where the event belongs: the area the aggregate serves and its ancestors. */
 export type EventPlace = { areaId: string; ancestors: readonly string[] };
@@ -19,6 +19,7 @@ export function outboxEvent<P>(definition: EventDefinition<P>, payload: P, key: 
     areaPath: [...place.ancestors],
     actorId: ctx.actorId,
     correlationId: ctx.correlationId,
+    causationId: ctx.causationId ?? null,
     occurredAt,
   });
   return toOutboxEntry(envelope, definition.topic, key);

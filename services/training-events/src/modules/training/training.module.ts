@@ -27,6 +27,7 @@ import {
   SessionDocument,
   SessionSchema,
 } from './infrastructure/training.schemas';
+import { PositionAssignedConsumer } from './events/position-assigned.consumer';
 import { InvitationMaterialiser } from './invitation-materialiser';
 import { CertificateHttpController } from './queries/certificate/certificate.http.controller';
 import { ParticipantsHttpController } from './queries/participants/participants.http.controller';
@@ -68,6 +69,8 @@ import { ReportHttpController } from './queries/report/report.http.controller';
     CheckInHandler,
     CompleteHandler,
     GiveFeedbackHandler,
+    PositionAssignedConsumer,
   ],
+  exports: [PositionAssignedConsumer],
 })
 export class TrainingModule {}
