@@ -2,8 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Principal } from '@sangathan/auth';
 import { createServiceApp } from '@sangathan/bootstrap';
-import { MEETINGS_TOPICS, TRAINING_TOPICS } from '@sangathan/contracts';
-import { KafkaConnection, kafkaSettingsFromEnv } from '@sangathan/messaging';
+import { deadLetterTopicName, MEETINGS_TOPICS, ORG_TOPICS, TRAINING_TOPICS } from '@sangathan/contracts';
+import { Kafka, logLevel } from 'kafkajs';
 import { bearer, isolateTest, NATIONAL_ADMIN, TopicProbe, waitFor } from '@sangathan/testing';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
@@ -32,16 +32,37 @@ export class OrgHarness {
   async start(): Promise<this> {
     process.env.MONGODB_DB = this.isolation.dbName('org');
     process.env.ORG_OVERDUE_SWEEP_MS = '0';
-    // Org consumes the meetings and training topics; their owners create them in a deployment,
-    // so a test creates them (under its own prefix) before the consumer joins.
-    const kafka = new KafkaConnection(kafkaSettingsFromEnv('org-test-topics'));
-    await kafka.ensureTopics([...MEETINGS_TOPICS, ...TRAINING_TOPICS]);
-    await kafka.disconnect();
+    await this.createTopics();
     this.app = await createServiceApp(AppModule, ORG_SERVICE_DESCRIPTION);
     await this.app.init();
     delete process.env.MONGODB_DB;
     await waitFor(async () => (await request(this.app.getHttpServer()).get('/health/ready')).status === 200, { what: 'org ready', timeoutMs: 45_000 });
     return this;
+  }
+
+  /**
+   * Org consumes the meetings and training topics; their owners create them in a deployment, so a
+   * test creates them (under its own prefix) before the consumer joins, with org's own topics.
+   * Created without kafkajs' `waitForLeaders` (which waits on the metadata of every topic of a
+   * busy shared broker) and then polled until their own partitions have leaders.
+   */
+  private async createTopics(): Promise<void> {
+    const kafka = new Kafka({ clientId: 'org-test-topics', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const names = [...ORG_TOPICS, ...MEETINGS_TOPICS, ...TRAINING_TOPICS].flatMap((t) => [t.name, deadLetterTopicName(t.name)]).map((n) => `${this.isolation.topicPrefix}${n}`);
+      await admin.createTopics({ topics: names.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: false });
+      await waitFor(
+        async () => {
+          const metadata = await admin.fetchTopicMetadata({ topics: names });
+          return metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        },
+        { what: 'topic leaders', timeoutMs: 30_000, intervalMs: 300 },
+      );
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async stop(): Promise<void> {
@@ -77,7 +98,7 @@ export class OrgHarness {
     );
   }
 
-  async importCsv(kind: 'areas' | 'members', header: string[], rows: Record<string, unknown>[], query = '', auth = ADMIN): Promise<request.Response> {
+  importCsv(kind: 'areas' | 'members', header: string[], rows: Record<string, unknown>[], query = '', auth = ADMIN): request.Test {
     return this.http()
       .post(`/imports/${kind}${query}`)
       .set('Authorization', auth)

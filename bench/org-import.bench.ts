@@ -1,0 +1,129 @@
+// Full-scale org import (UP: ~161k booths, ~806k members) through the org service's bulk importer,
+// against a raw driver insertMany of the very same documents into a fresh database, same run.
+// Then the subtree query of one district (about 2,000 booths) under concurrent load.
+//   npm run bench -- org-import [--scale 1] [--concurrency 8] [--queries 400] [--keep 1]
+// `--scale 0.1` keeps every assembly seat but one booth per sector; `--districts 5` expands only the
+// first five districts below their assembly seats (quick trials).
+import { hasPermission } from '@sangathan/auth';
+import { NATIONAL_ADMIN } from '@sangathan/testing';
+import { MongoClient, type Db, type Document } from 'mongodb';
+// The benchmark measures the org service's own importer and generator.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { FULL, generateUp } from '../services/org/src/modules/generator/domain/up-generator';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { loadUpReference } from '../services/org/src/modules/generator/infrastructure/up-reference.loader';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { BulkImporter } from '../services/org/src/modules/import/infrastructure/bulk-importer';
+import { argNumber, percentile, rate, report } from './bench-utils';
+
+const scale = argNumber('scale', 1);
+const concurrency = argNumber('concurrency', 8);
+const queries = argNumber('queries', 400);
+const keep = argNumber('keep', 0) === 1;
+const districts = argNumber('districts', 0);
+const CHUNK = 2000;
+
+/** The indexes the org service's schemas declare, so both databases pay the same index upkeep. */
+async function createIndexes(db: Db): Promise<void> {
+  const areas = db.collection('areas');
+  await areas.createIndexes([{ key: { ancestors: 1 } }, { key: { level: 1, _id: 1 } }, { key: { nameKeys: 1 } }, { key: { lokSabhaId: 1, level: 1 } }, { key: { outboxDueAt: 1 }, sparse: true }]);
+  const members = db.collection('members');
+  await members.createIndexes([
+    { key: { phone: 1 }, unique: true },
+    { key: { nameKeys: 1 } },
+    { key: { ancestors: 1 } },
+    { key: { areaId: 1 } },
+    { key: { status: 1, lastActiveAt: 1 } },
+    { key: { outboxDueAt: 1 }, sparse: true },
+  ]);
+}
+
+async function main(): Promise<void> {
+  const uri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017';
+  const client = await new MongoClient(uri, { retryWrites: false }).connect();
+  const suffix = Date.now().toString(36);
+  const importDb = client.db(`bench-org-import-${suffix}`);
+  const rawDb = client.db(`bench-org-raw-${suffix}`);
+  await Promise.all([createIndexes(importDb), createIndexes(rawDb)]);
+
+  let started = Date.now();
+  const reference = loadUpReference();
+  const options = {
+    ...FULL,
+    boothsPerSector: Math.max(1, Math.round(FULL.boothsPerSector * scale)),
+    ...(districts > 0 ? { districts: reference.districts.slice(0, districts).map((d) => d.slug) } : {}),
+  };
+  const { areas, members } = generateUp(reference, options);
+  const generateMs = Date.now() - started;
+  const booths = areas.filter((a) => a.level === 'booth').length;
+  console.log(`generated ${areas.length} areas (${booths} booths) and ${members.length} members in ${generateMs} ms`);
+  if (!hasPermission(NATIONAL_ADMIN, 'org:write')) throw new Error('bench principal cannot write');
+
+  // 1. The importer: validation of every row, existence lookups, events into each document's outbox, chunked writes.
+  const inserted: { collection: string; docs: Document[] }[] = [];
+  const importer = new BulkImporter(importDb, (message) => (message.includes('validated') ? console.log(message) : undefined), CHUNK);
+  const ctx = { actorId: 'bench', correlationId: `bench-${suffix}` };
+  started = Date.now();
+  const areaReport = await importer.importAreas(areas, { principal: NATIONAL_ADMIN, ctx, onInsert: (collection, docs) => inserted.push({ collection, docs }) });
+  const areasMs = Date.now() - started;
+  started = Date.now();
+  const memberReport = await importer.importMembers(members, { principal: NATIONAL_ADMIN, ctx, onInsert: (collection, docs) => inserted.push({ collection, docs }) });
+  const membersMs = Date.now() - started;
+  const importMs = areasMs + membersMs;
+  const total = areas.length + members.length;
+  if (areaReport.created + memberReport.created !== total) throw new Error(`import created ${areaReport.created + memberReport.created} of ${total}`);
+  console.log(`import: ${total} documents in ${importMs} ms`);
+
+  // 2. Raw driver insertMany of the same documents (same chunks, same indexes) into the other database.
+  started = Date.now();
+  for (const { collection, docs } of inserted) await rawDb.collection(collection).insertMany(docs, { ordered: false });
+  const rawMs = Date.now() - started;
+  console.log(`raw insertMany: ${total} documents in ${rawMs} ms`);
+
+  // 3. Re-import of the same members file: every row validated, nothing written.
+  started = Date.now();
+  const again = await importer.importMembers(members.slice(0, 100_000), { principal: NATIONAL_ADMIN, ctx });
+  const reimportMs = Date.now() - started;
+
+  // 4. Subtree query of one district under load: one page of its booths, as GET /areas?under=&level=booth does.
+  const district = 'UP-D-LUCKNOW';
+  const districtBooths = await importDb.collection('areas').countDocuments({ ancestors: district, level: 'booth' });
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < queries) {
+      next++;
+      const t = performance.now();
+      await importDb.collection('areas').find({ ancestors: district, level: 'booth' }, { projection: { outbox: 0 } }).sort({ _id: 1 }).limit(100).toArray();
+      latencies.push(performance.now() - t);
+    }
+  };
+  started = Date.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const queryMs = Date.now() - started;
+  latencies.sort((a, b) => a - b);
+
+  report('org import (FerretDB, same run)', {
+    'scale (booths per sector)': `${options.boothsPerSector} (${scale}x)`,
+    'areas / booths / members': `${areas.length} / ${booths} / ${members.length}`,
+    'import areas (ms)': areasMs,
+    'import members (ms)': membersMs,
+    'import total (ms)': importMs,
+    'import throughput (docs/s)': rate(total, importMs),
+    'raw insertMany (ms)': rawMs,
+    'raw throughput (docs/s)': rate(total, rawMs),
+    'import / raw throughput ratio': (rawMs / importMs).toFixed(2),
+    're-import 100k members unchanged (ms)': `${reimportMs} (${again.unchanged} unchanged, ${again.created} created)`,
+    [`district ${district} booths`]: districtBooths,
+    [`subtree page p50 / p99 (ms, ${concurrency} concurrent)`]: `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`,
+    'subtree queries per second': rate(queries, queryMs),
+  });
+
+  if (!keep) await Promise.all([importDb.dropDatabase(), rawDb.dropDatabase()]);
+  await client.close();
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+import { NATIONAL_ADMIN, type TopicProbe } from '@sangathan/testing';
+import { BulkImporter, ImportInterruptedError } from '../src/modules/import/infrastructure/bulk-importer';
+import { ADMIN, AREA_HEADER, districtPresident, MEMBER_HEADER, OrgHarness } from './org-harness';
+
+describe('bulk import of areas and members', () => {
+  const org = new OrgHarness('org-import');
+  let memberEvents: TopicProbe;
+
+  beforeAll(async () => {
+    await org.start();
+    memberEvents = await org.probe('org.member.events');
+    await org.seedTree();
+  });
+  afterAll(() => org.stop());
+
+  const members = [
+    { phone: '98765 00001', name: 'रमेश यादव', nameAlt: 'Ramesh Yadav', kind: 'worker', areaId: 'UP-AC-001-B0001' },
+    { phone: '+91 98765 00002', name: 'Anita Pal', nameAlt: 'अनीता पाल', kind: 'volunteer', areaId: 'UP-AC-001-B0002' },
+    { phone: '09876500003', name: 'Vikas Gupta', kind: '', areaId: 'up-ac-002-b0001' },
+  ];
+
+  it('imports a valid CSV, then changes nothing when the same file comes again', async () => {
+    const first = await org.importCsv('members', MEMBER_HEADER, members).expect(200);
+    expect(first.body).toMatchObject({ status: 'done', total: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
+    await org.published(memberEvents, 'org.member.joined', (p) => p.name === 'Vikas Gupta');
+
+    const again = await org.importCsv('members', MEMBER_HEADER, members).expect(200);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    const stored = await org.http().get('/members?under=UP&limit=10').set('Authorization', ADMIN).expect(200);
+    expect(stored.body.items.map((m: { phone: string }) => m.phone).sort()).toEqual(['+919876500001', '+919876500002', '+919876500003']);
+  });
+
+  it('updates a member whose row changed (upsert by phone) and publishes org.member.updated', async () => {
+    const changed = members.map((m, i) => (i === 1 ? { ...m, name: 'Anita Pal Singh' } : m));
+    const res = await org.importCsv('members', MEMBER_HEADER, changed).expect(200);
+    expect(res.body).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    const { event } = await org.published(memberEvents, 'org.member.updated', (p) => p.name === 'Anita Pal Singh');
+    expect(event.payload.changed).toEqual(['name']);
+  });
+
+  it('reports every bad row with its row and field, and writes nothing in strict mode', async () => {
+    const bad = [
+      { phone: '98765 00011', name: 'Good Row', areaId: 'UP-AC-001-B0001' },
+      { phone: '12', name: 'Bad Phone', areaId: 'UP-AC-001-B0001' },
+      { phone: '98765 00011', name: 'Same Phone', areaId: 'UP-AC-001-B0001' },
+      { phone: '98765 00013', name: 'Nowhere', areaId: 'NOWHERE' },
+      { phone: '98765 00014', name: 'Bad Kind', kind: 'boss', areaId: 'UP-AC-001-B0001' },
+    ];
+    const res = await org.importCsv('members', MEMBER_HEADER, bad).expect(400);
+    expect(res.body.error.code).toBe('IMPORT_INVALID');
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['rows[2].phone', 'rows[3].phone', 'rows[4].areaId', 'rows[5].kind']);
+    const none = await org.http().get('/members?under=UP&q=good').set('Authorization', ADMIN).expect(200);
+    expect(none.body.items).toEqual([]);
+  });
+
+  it('writes the valid rows in partial mode and reports the rest', async () => {
+    const rows = [
+      { phone: '98765 00021', name: 'Partial Good', areaId: 'UP-AC-001-B0001' },
+      { phone: '98765 00022', name: 'Partial Bad', areaId: 'NOWHERE' },
+    ];
+    const res = await org.importCsv('members', MEMBER_HEADER, rows, '?mode=partial').expect(200);
+    expect(res.body).toMatchObject({ created: 1, rejected: 1, errors: [{ row: 2, field: 'areaId' }] });
+  });
+
+  it('validates area rows against the file and the database: levels, parents, cycles of bad parents, moves', async () => {
+    const rows = [
+      { code: 'UP-AC-001-M02', level: 'mandal', parentId: 'UP-AC-001', nameEn: 'New Mandal', nameHi: 'नया मंडल' },
+      { code: 'UP-AC-001-B0099', level: 'booth', parentId: 'UP-D-ONE', nameEn: 'Booth under a district' },
+      { code: 'UP-AC-001-M02-S01', level: 'sector', parentId: 'UP-AC-001-M02', nameEn: 'Fine sector' },
+      { code: 'UP-X-S', level: 'sector', parentId: 'UP-AC-001-B0099', nameEn: 'Child of a bad row' },
+      { code: 'UP-AC-001-M01', level: 'mandal', parentId: 'UP-AC-002', nameEn: 'Moved by import' },
+      { code: 'UP-AC-001-M02', level: 'mandal', parentId: 'UP-AC-001', nameEn: 'Twice' },
+    ];
+    const res = await org.importCsv('areas', AREA_HEADER, rows).expect(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['rows[2].parentId', 'rows[4].parentId', 'rows[5].parentId', 'rows[6].code']);
+    await org.http().get('/areas/UP-AC-001-M02').set('Authorization', ADMIN).expect(404);
+  });
+
+  it('refuses rows outside the caller’s area', async () => {
+    const res = await org
+      .importCsv('areas', AREA_HEADER, [{ code: 'UP-AC-002-M09', level: 'mandal', parentId: 'UP-AC-002', nameEn: 'Not yours' }], '', districtPresident('UP-D-ONE'))
+      .expect(400);
+    expect(res.body.error.details[0]).toMatchObject({ field: 'rows[1].code', message: expect.stringContaining('outside your area') });
+  });
+
+  it('refuses bytes that are not UTF-8 and unsupported formats', async () => {
+    const latin1 = Buffer.concat([Buffer.from('phone,name,areaId\n9876500031,'), Buffer.from([0xe9, 0xff]), Buffer.from(',UP-AC-001-B0001\n')]);
+    const res = await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'text/csv').send(latin1).expect(400);
+    expect(res.body.error).toMatchObject({ code: 'INVALID_UTF8', details: [{ field: 'body' }] });
+    await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'application/xml').send('<x/>').expect(400);
+  });
+
+  it('accepts NDJSON and JSON bodies', async () => {
+    const ndjson = [JSON.stringify({ phone: '9876500041', name: 'Nd Json', areaId: 'UP-AC-002-B0002' })].join('\n');
+    const nd = await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'application/x-ndjson').send(ndjson).expect(200);
+    expect(nd.body.created).toBe(1);
+    const json = await org.http().post('/imports/members').set('Authorization', ADMIN).send([{ phone: 9876500042, name: 'Json Row', areaId: 'UP-AC-002-B0002' }]).expect(200);
+    expect(json.body.created).toBe(1);
+  });
+
+  it('resumes an interrupted import from its last finished chunk and reports progress', async () => {
+    const importer = new BulkImporter(org.db().db!, () => undefined, 2);
+    const rows = Array.from({ length: 7 }, (_, i) => ({ phone: `98765101${String(i).padStart(2, '0')}`, name: `Resume ${i}`, areaId: 'UP-AC-002-B0002' }));
+    const options = { principal: NATIONAL_ADMIN, ctx: { actorId: 'test', correlationId: 'resume' }, importId: 'resume-test-1' };
+    await expect(importer.importMembers(rows, { ...options, stopAfterChunks: 2 })).rejects.toBeInstanceOf(ImportInterruptedError);
+    const midway = await org.http().get('/imports/resume-test-1').set('Authorization', ADMIN).expect(200);
+    expect(midway.body).toMatchObject({ status: 'running', doneOps: 4, ops: 7, created: 4 });
+
+    const resumed = await importer.importMembers(rows, options);
+    expect(resumed).toMatchObject({ status: 'done', resumedFrom: 4, created: 7 });
+    expect(await org.db().collection('members').countDocuments({ name: /^Resume/ })).toBe(7);
+    await expect(importer.importMembers(rows.slice(1), options)).rejects.toMatchObject({ code: 'IMPORT_ID_REUSED' });
+  });
+
+  it('imports the generated demo data for a district (real names, synthetic booths) idempotently', async () => {
+    const { generateUp, SMALL } = await import('../src/modules/generator/domain/up-generator');
+    const { loadUpReference } = await import('../src/modules/generator/infrastructure/up-reference.loader');
+    const { areas, members: people } = generateUp(loadUpReference(), { ...SMALL, districts: ['lucknow'] });
+    // A database of its own: the fixture tree places UP-AC-001 elsewhere than the real data does.
+    const db = org.db().getClient().db(`${org.isolation.dbName('org')}-generated`);
+    const importer = new BulkImporter(db);
+    const options = { principal: NATIONAL_ADMIN, ctx: { actorId: 'test', correlationId: 'gen' } };
+    const report = await importer.importAreas(areas, options);
+    expect(report).toMatchObject({ created: areas.length, errors: [] });
+    const underLucknow = await db.collection('areas').find({ ancestors: 'UP-D-LUCKNOW' }, { projection: { level: 1 } }).toArray();
+    const perLevel = underLucknow.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.level]: (acc[a.level] ?? 0) + 1 }), {});
+    expect(perLevel).toEqual({ assembly: 9, mandal: 9, sector: 9, booth: 18 });
+    expect(await db.collection('areas').countDocuments({ level: 'lok-sabha' })).toBe(80);
+    const peopleReport = await importer.importMembers(people, options);
+    expect(peopleReport.created).toBe(36);
+    const again = await importer.importAreas(areas, options);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: areas.length });
+    await db.dropDatabase();
+  });
+});
