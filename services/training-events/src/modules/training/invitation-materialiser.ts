@@ -4,7 +4,7 @@ import { TrainingParticipantInvitedV1, TrainingSessionScheduledV1, type AreaLeve
 import { uuidv7 } from '@sangathan/kernel';
 import { OutboxRelay, outboxFieldsForInsert } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
-import { DirectoryReader } from '../directory/infrastructure/directory.reader';
+import { DirectoryReader, type AudienceMember } from '../directory/infrastructure/directory.reader';
 import { participantIdOf } from './domain/participant.entity';
 import { ParticipantDocument, ProgrammeDocument, SessionDocument } from './infrastructure/training.schemas';
 import { iso, outboxEvent, type RequestContext } from './training-integration-events';
@@ -73,10 +73,11 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
       (await this.sessions.find({ programmeId: programme._id }, { _id: 1 }).lean().exec()).map((s) => String(s._id)),
     );
     const missing = programme.plannedSessions.filter((s) => !existing.has(s.sessionId));
+    const areas = new Map((await this.directory.findAreas(missing.map((s) => s.areaId))).map((a) => [a.areaId, a]));
     for (let i = 0; i < missing.length; i += CHUNK) {
       const docs = [];
       for (const planned of missing.slice(i, i + CHUNK)) {
-        const area = await this.directory.findArea(planned.areaId);
+        const area = areas.get(planned.areaId);
         if (!area) throw new Error(`area ${planned.areaId} vanished from the directory`);
         const title = `${programme.title} — ${area.nameEn}`;
         const schedule = programme.schedule as { capacity: number | null; allowWalkIns: boolean; venue: string | null };
@@ -147,9 +148,12 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
       .sort({ _id: 1 })
       .lean<SessionDocument[]>()
       .exec();
+    // One pass over the roster for every pending session (not one query per session).
+    const areas = await this.directory.findAreas(pending.map((s) => s.areaId));
+    const audience = await this.directory.audienceByArea(claimed.audienceTypes, await this.directory.coverageMap(areas));
     for (const session of pending) {
       if (this.stopped) return;
-      await this.inviteFor(claimed, session, ctx);
+      await this.inviteFor(claimed, session, audience.get(session.areaId) ?? [], ctx);
       await this.programmes.updateOne({ _id: programmeId }, { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } }).exec();
     }
     const invited = await this.participants.countDocuments({ programmeId, walkIn: false }).exec();
@@ -159,10 +163,7 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
     this.logger.log(`programme ${programmeId}: ${pending.length} sessions materialised, ${invited} invitations`);
   }
 
-  private async inviteFor(programme: ProgrammeDocument, session: SessionDocument, ctx: RequestContext): Promise<void> {
-    const area = await this.directory.findArea(session.areaId);
-    const coverage = area ? await this.directory.coverageOf(area) : [session.areaId];
-    const audience = await this.directory.audience(programme.audienceTypes, coverage);
+  private async inviteFor(programme: ProgrammeDocument, session: SessionDocument, audience: AudienceMember[], ctx: RequestContext): Promise<void> {
     const now = new Date();
     const place = { areaId: session.areaId, ancestors: session.ancestors };
     for (let i = 0; i < audience.length; i += CHUNK) {

@@ -38,6 +38,12 @@ export class DirectoryReader {
     return doc ? toArea(doc) : null;
   }
 
+  async findAreas(ids: readonly string[]): Promise<KnownArea[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.areas.find({ _id: { $in: [...ids] } }).lean<KnownAreaDocument[]>().exec();
+    return docs.map(toArea);
+  }
+
   /** Every area of `level` inside `rootId`'s subtree (or `rootId` itself), in id order. */
   async areasAtLevelUnder(level: AreaLevel, rootId: string): Promise<KnownArea[]> {
     const docs = await this.areas
@@ -48,47 +54,72 @@ export class DirectoryReader {
     return docs.map(toArea);
   }
 
-  /** Root ids whose subtrees (plus the roots themselves) make up `area` for invitations. */
-  async coverageOf(area: KnownArea): Promise<string[]> {
-    if (area.level !== 'lok-sabha') return [area.areaId];
-    const assemblies = await this.areas.find({ level: 'assembly', lokSabhaId: area.areaId }, { _id: 1 }).lean().exec();
-    return [area.areaId, ...assemblies.map((a) => String(a._id))];
-  }
-
-  private audienceFilter(types: readonly string[], coverage: readonly string[]): Record<string, unknown> {
-    return { type: { $in: [...types] }, memberId: { $ne: null }, $or: [{ areaId: { $in: [...coverage] } }, { ancestors: { $in: [...coverage] } }] };
-  }
-
-  /** How many filled audience positions lie in the coverage (active or not: a cheap "matches nobody" check). */
-  async countAudience(types: readonly string[], coverage: readonly string[]): Promise<number> {
-    return this.positions.countDocuments(this.audienceFilter(types, coverage)).exec();
+  /**
+   * Coverage of many areas at once (one query, not one per area): maps every root id whose subtree
+   * counts as part of an area to that area. A Lok Sabha seat covers itself plus the assembly seats
+   * cross-linked to it.
+   */
+  async coverageMap(areas: readonly KnownArea[]): Promise<Map<string, string>> {
+    const map = new Map<string, string>(areas.map((a) => [a.areaId, a.areaId]));
+    const seats = areas.filter((a) => a.level === 'lok-sabha').map((a) => a.areaId);
+    if (seats.length) {
+      const assemblies = await this.areas.find({ level: 'assembly', lokSabhaId: { $in: seats } }, { _id: 1, lokSabhaId: 1 }).lean<{ _id: string; lokSabhaId: string }[]>().exec();
+      for (const assembly of assemblies) map.set(assembly._id, assembly.lokSabhaId);
+    }
+    return map;
   }
 
   /**
-   * Active members holding one of `types` inside the coverage. One member holding two matching
-   * positions is listed once (the first position by id).
+   * Filled positions of `types`, each assigned to the covered area it lies in (its own area or the
+   * nearest covered ancestor). One scan of the positions for the whole plan.
    */
-  async audience(types: readonly string[], coverage: readonly string[]): Promise<AudienceMember[]> {
+  private async positionsByArea(types: readonly string[], coverage: ReadonlyMap<string, string>): Promise<Map<string, { _id: string; memberId: string; areaId: string }[]>> {
     const held = await this.positions
-      .find(this.audienceFilter(types, coverage), { memberId: 1, areaId: 1 })
+      .find({ type: { $in: [...types] }, memberId: { $ne: null } }, { memberId: 1, areaId: 1, ancestors: 1 })
       .sort({ _id: 1 })
-      .lean<{ _id: string; memberId: string; areaId: string }[]>()
+      .lean<{ _id: string; memberId: string; areaId: string; ancestors: string[] }[]>()
       .exec();
-    const byMember = new Map<string, { positionId: string; areaId: string }>();
-    for (const p of held) if (!byMember.has(p.memberId)) byMember.set(p.memberId, { positionId: p._id, areaId: p.areaId });
-    const result: AudienceMember[] = [];
-    const ids = [...byMember.keys()];
-    for (let i = 0; i < ids.length; i += 2000) {
-      const chunk = ids.slice(i, i + 2000);
-      const people = await this.members.find({ _id: { $in: chunk } }, { name: 1, nameAlt: 1, status: 1 }).lean<KnownMemberDocument[]>().exec();
-      const known = new Map(people.map((m) => [m._id, m]));
-      for (const memberId of chunk) {
-        const member = known.get(memberId);
-        // A position holder org has not told us about yet is invited under their member id; an inactive one is skipped.
-        if (member && member.status !== 'active') continue;
-        const position = byMember.get(memberId)!;
-        result.push({ memberId, positionId: position.positionId, positionAreaId: position.areaId, name: member?.name ?? memberId, nameAlt: member?.nameAlt ?? null });
+    const byArea = new Map<string, { _id: string; memberId: string; areaId: string }[]>();
+    for (const position of held) {
+      const root = [position.areaId, ...[...position.ancestors].reverse()].find((id) => coverage.has(id));
+      if (!root) continue;
+      const areaId = coverage.get(root)!;
+      byArea.set(areaId, [...(byArea.get(areaId) ?? []), position]);
+    }
+    return byArea;
+  }
+
+  /** How many filled audience positions lie in the covered areas (a cheap "matches nobody" check). */
+  async countAudience(types: readonly string[], coverage: ReadonlyMap<string, string>): Promise<number> {
+    let count = 0;
+    for (const list of (await this.positionsByArea(types, coverage)).values()) count += list.length;
+    return count;
+  }
+
+  /**
+   * Active members holding one of `types`, grouped by the covered area they fall in. A member
+   * holding two matching positions in one area is listed once (the first position by id). Holders
+   * org has not described yet are invited under their member id; inactive members are skipped.
+   */
+  async audienceByArea(types: readonly string[], coverage: ReadonlyMap<string, string>): Promise<Map<string, AudienceMember[]>> {
+    const byArea = await this.positionsByArea(types, coverage);
+    const memberIds = [...new Set([...byArea.values()].flat().map((p) => p.memberId))];
+    const known = new Map<string, KnownMemberDocument>();
+    for (let i = 0; i < memberIds.length; i += 5000) {
+      const people = await this.members.find({ _id: { $in: memberIds.slice(i, i + 5000) } }, { name: 1, nameAlt: 1, status: 1 }).lean<KnownMemberDocument[]>().exec();
+      for (const person of people) known.set(person._id, person);
+    }
+    const result = new Map<string, AudienceMember[]>();
+    for (const [areaId, positions] of byArea) {
+      const seen = new Set<string>();
+      const list: AudienceMember[] = [];
+      for (const position of positions) {
+        const member = known.get(position.memberId);
+        if (seen.has(position.memberId) || (member && member.status !== 'active')) continue;
+        seen.add(position.memberId);
+        list.push({ memberId: position.memberId, positionId: position._id, positionAreaId: position.areaId, name: member?.name ?? position.memberId, nameAlt: member?.nameAlt ?? null });
       }
+      result.set(areaId, list);
     }
     return result;
   }

@@ -58,9 +58,7 @@ export class CreateProgrammeHandler {
     );
     const planned = planSessions(programme, areas.map(toPlanArea), targets);
 
-    const coverage = new Set<string>();
-    for (const area of areas) for (const id of await this.directory.coverageOf(area)) coverage.add(id);
-    const matching = await this.directory.countAudience(audienceTypes, [...coverage]);
+    const matching = await this.directory.countAudience(audienceTypes, await this.directory.coverageMap(areas));
     if (matching === 0) {
       throw new ValidationError('AUDIENCE_MATCHES_NOBODY', `no member holds ${audienceTypes.join(', ')} in the ${areas.length} planned area(s)`, [
         { field: 'audience', message: 'matches nobody in the planned areas' },
