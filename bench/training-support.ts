@@ -86,6 +86,10 @@ export async function startTrainingService(id: string, port: number, beforeStart
     env: { ...process.env, PORT: String(port), MONGODB_DB: dbName, KAFKA_TOPIC_PREFIX: `${id}.`, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // If the bench is interrupted, take the service down with it.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {

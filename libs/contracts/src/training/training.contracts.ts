@@ -94,7 +94,7 @@ export type TargetRule = z.infer<typeof targetRuleSchema>;
 const sessionRef = {
   /** Programme the session belongs to (UUIDv7). */
   programmeId: z.string().min(1),
-  /** Session id (UUIDv7). */
+  /** Session id: `<programmeId>.<areaId>` (one session per area of a programme). */
   sessionId: z.string().min(1),
   /** Area the session serves (an area of the plan's level, or the central area). */
   areaId: z.string().min(1),
