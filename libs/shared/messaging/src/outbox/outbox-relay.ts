@@ -22,6 +22,7 @@ type Collection<T extends mongo.Document> = mongo.Collection<T>;
 /** Aggregates with an outbox use string ids (codes or UUIDv7s). */
 type OutboxDocument = mongo.Document & { _id: string; outbox: OutboxEntry[]; outboxAttempts?: number };
 
+const ACK_CHUNK = 50;
 const tracer = trace.getTracer('sangathan.outbox');
 const meter = metrics.getMeter('sangathan.outbox');
 const publishedCounter = meter.createCounter('outbox_events_published_total', { description: 'Events the relay published' });
@@ -223,21 +224,29 @@ export class OutboxRelay {
   /** Pulls published events; the document stays due if new events arrived meanwhile. */
   private async acknowledge(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    await collection.bulkWrite(
-      docs.map((doc) => ({
-        updateOne: {
-          filter: { _id: doc._id },
-          update: {
-            // $pullAll with the entries exactly as read: FerretDB 1.24 ignores $pull conditions on
-            // subdocuments, but matches whole-document equality like MongoDB does.
-            $pullAll: { [OUTBOX_FIELDS.outbox]: doc.outbox },
-            $unset: { [OUTBOX_FIELDS.attempts]: '' },
+    // Chunks of 50: FerretDB 1.24 (SQLite) stalls on one bulk update command of ~100 statements.
+    for (let i = 0; i < docs.length; i += ACK_CHUNK) {
+      await collection.bulkWrite(
+        docs.slice(i, i + ACK_CHUNK).map((doc) => ({
+          updateOne: {
+            filter: { _id: doc._id },
+            update: {
+              // $pullAll with the entries exactly as read: FerretDB 1.24 ignores $pull conditions on
+              // subdocuments, but matches whole-document equality like MongoDB does.
+              $pullAll: { [OUTBOX_FIELDS.outbox]: doc.outbox },
+              $unset: { [OUTBOX_FIELDS.attempts]: '', [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' },
+            },
           },
-        },
-      })) as never,
-      { ordered: false },
+        })) as never,
+        { ordered: false },
+      );
+    }
+    // A document that received new events while we published is due again (its own write set the
+    // due time, which the acknowledgement above may have just removed).
+    await collection.updateMany(
+      { _id: { $in: docs.map((d) => d._id) }, [`${OUTBOX_FIELDS.outbox}.0`]: { $exists: true }, [OUTBOX_FIELDS.due]: { $exists: false } },
+      { $set: { [OUTBOX_FIELDS.due]: new Date() } },
     );
-    await this.release(collection, docs);
   }
 
   /** Ends the lease: empty outboxes lose their due time, non-empty ones are due again now. */
