@@ -129,13 +129,19 @@ export async function pool(n: number, concurrency: number, task: (i: number) => 
   );
 }
 
-/** Waits until every outbox of the service's collections is published (or the timeout passes). */
-export async function outboxDrained(service: ServiceUnderTest, collections: string[], timeoutMs = 120_000): Promise<number> {
+/**
+ * Waits until every outbox of the service's collections is published, or the timeout passes. Each
+ * count is bounded too: under write load FerretDB (SQLite) can stall a reader for a long time.
+ */
+export async function outboxDrained(service: ServiceUnderTest, collections: string[], timeoutMs = 60_000): Promise<{ ms: number; pending: number }> {
   const started = Date.now();
   for (;;) {
     let pending = 0;
-    for (const c of collections) pending += await service.mongo.db(service.db).collection(c).countDocuments({ outboxDueAt: { $exists: true } });
-    if (pending === 0 || Date.now() - started > timeoutMs) return Date.now() - started;
-    await new Promise((r) => setTimeout(r, 250));
+    for (const c of collections) {
+      const count = service.mongo.db(service.db).collection(c).countDocuments({ outboxDueAt: { $exists: true } }, { maxTimeMS: 5000 }).catch(() => -1);
+      pending += await Promise.race([count, new Promise<number>((r) => setTimeout(() => r(-1), 6000))]);
+    }
+    if (pending === 0 || Date.now() - started > timeoutMs) return { ms: Date.now() - started, pending: pending < 0 ? -1 : pending };
+    await new Promise((r) => setTimeout(r, 500));
   }
 }

@@ -140,4 +140,10 @@ describe('meetings lifecycle (real Kafka + FerretDB)', () => {
     expect(res.body.days).toHaveLength(1);
     expect(res.body.days[0].meetings.map((m: { title: string }) => m.title)).toContain('calendar item');
   });
+
+  it('describes its API in OpenAPI at /docs, photo upload as multipart', async () => {
+    const res = await server().get('/docs/openapi.json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/meetings', '/meetings/{id}/held', '/meetings/{id}/photos', '/calendar', '/quotas/compliance', '/vc-rooms']));
+    expect(Object.keys(res.body.paths['/meetings/{id}/photos'].post.requestBody.content)).toEqual(['multipart/form-data']);
+  });
 });
