@@ -9,6 +9,10 @@
  */
 import {
   AreaCreatedV1,
+  BoothCommitteeFormedV1,
+  TaskAssignedV1,
+  TaskCompletedV1,
+  VolunteerAddedV1,
   MeetingHeldV1,
   PhotoVerifiedV1,
   TrainingAttendanceRecordedV1,
@@ -230,6 +234,61 @@ export function* activityMessages(org: SyntheticOrg, opts: { events: number; day
       );
       yield { topic: TrainingAttendanceRecordedV1.topic, key: `${sessionId}~${memberId}`, value: JSON.stringify(event), event };
       produced++;
+      continue;
+    }
+    const pace = org.paces.get(booth.district) ?? 'normal';
+    if (roll < 0.15) {
+      // The booth's coverage as org reports it: committee formed or not, volunteers registered.
+      const formed = rand() < { slow: 0.35, normal: 0.8, fast: 0.95 }[pace];
+      const volunteers = Math.max(0, Math.round({ slow: 2, normal: 4, fast: 5 }[pace] + (rand() - 0.5) * 2));
+      const definition = formed ? BoothCommitteeFormedV1 : VolunteerAddedV1;
+      const coverage = {
+        boothId: booth.areaId,
+        ancestors: booth.ancestors,
+        lokSabhaId: null,
+        committeeFormed: formed,
+        committeeSize: formed ? 11 : 4,
+        committeeRequired: 11,
+        volunteerCount: volunteers,
+        volunteerTarget: 5,
+        whatsappGroupCount: 1,
+        whatsappMemberCount: 120,
+      };
+      const payload = formed ? { ...coverage, memberIds: ['m-1'] } : { ...coverage, memberId: `vol-${i}` };
+      const event = envelope(definition as EventDefinition<typeof payload>, payload, booth.areaId, booth.ancestors, 'org', at);
+      yield { topic: definition.topic, key: booth.areaId, value: JSON.stringify(event), event };
+      produced++;
+      continue;
+    }
+    if (roll < 0.17) {
+      // A task for the booth's mandal, completed (on time or late) more often where the district is fast.
+      const mandal = booth.ancestors[booth.ancestors.length - 2];
+      const taskId = `task-${i}`;
+      const task = {
+        taskId,
+        title: 'Booth committee review',
+        areaId: mandal,
+        ancestors: booth.ancestors.slice(0, -2),
+        positionId: null,
+        positionType: null,
+        assigneeMemberId: null,
+        assignedBy: 'state-hq',
+        dueAt: new Date(at + 5 * 86_400_000).toISOString(),
+        reviewEveryDays: 7,
+        nextReviewAt: new Date(at + 7 * 86_400_000).toISOString(),
+        status: 'open' as const,
+        progressPercent: 0,
+      };
+      const assigned = envelope(TaskAssignedV1, task, mandal, task.ancestors, 'org', at);
+      yield { topic: TaskAssignedV1.topic, key: taskId, value: JSON.stringify(assigned), event: assigned };
+      produced++;
+      if (produced < opts.events && rand() < { slow: 0.3, normal: 0.75, fast: 0.9 }[pace]) {
+        const late = rand() < 0.3;
+        const doneAt = Math.min(opts.endMs - 1, at + (late ? 6 : 3) * 86_400_000 * rand());
+        const completed = envelope(TaskCompletedV1, { ...task, status: 'completed', progressPercent: 100, completedBy: 'm-1', late }, mandal, task.ancestors, 'org', doneAt);
+        yield { topic: TaskCompletedV1.topic, key: taskId, value: JSON.stringify(completed), event: completed };
+        produced++;
+      }
       continue;
     }
     const meetingId = uuidv7(at);

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { trace } from '@opentelemetry/api';
-import { AreaCreatedV1, type EventOf } from '@sangathan/contracts';
-import type { IntegrationEventHandler } from '@sangathan/messaging';
+import { AreaCreatedV1, type AreaSnapshot } from '@sangathan/contracts';
+import type { DeliveredEvent, IntegrationEventHandler } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import { KnownAreaDocument } from '../infrastructure/known-area.schema';
 
 /**
- * Keeps the local area directory. Idempotent: the write is conditional on the event being newer
+ * Keeps the local area directory. Idempotent: a write is conditional on the event being newer
  * than the last one applied, so a duplicate or an out-of-order replay changes nothing.
+ * Batched (one read and at most two bulk writes per consumed batch): a full-scale hierarchy is
+ * ~180k events, which one round trip per event could not keep up with.
  */
 @Injectable()
 export class AreaCreatedConsumer implements IntegrationEventHandler {
@@ -16,24 +18,45 @@ export class AreaCreatedConsumer implements IntegrationEventHandler {
 
   constructor(@InjectModel(KnownAreaDocument.name) private readonly areas: Model<KnownAreaDocument>) {}
 
-  async handle(event: EventOf<typeof AreaCreatedV1>): Promise<void> {
-    const { payload } = event;
-    const fields = {
+  async handleBatch(events: DeliveredEvent[]): Promise<void> {
+    const traceId = trace.getActiveSpan()?.spanContext().traceId ?? null;
+    // Latest event per area within the batch.
+    const latest = new Map<string, { eventId: string; payload: AreaSnapshot }>();
+    for (const { event } of events) {
+      const payload = event.payload as AreaSnapshot;
+      const seen = latest.get(payload.areaId);
+      if (!seen || seen.eventId < event.eventId) latest.set(payload.areaId, { eventId: event.eventId, payload });
+    }
+    const fieldsOf = (eventId: string, payload: AreaSnapshot) => ({
       level: payload.level,
       parentId: payload.parentId,
       ancestors: payload.ancestors,
       nameEn: payload.nameEn,
       nameHi: payload.nameHi,
       seatClass: payload.seatClass ?? null,
-      lastEventId: event.eventId,
-      traceId: trace.getActiveSpan()?.spanContext().traceId ?? null,
-    };
-    const updated = await this.areas.updateOne({ _id: payload.areaId, lastEventId: { $lt: event.eventId } }, { $set: fields }).exec();
-    if (updated.matchedCount === 0) {
-      // Not there yet (insert) or already at/after this event (duplicate: the insert hits the key and is ignored).
-      await this.areas.collection.insertOne({ _id: payload.areaId, ...fields } as never).catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error;
+      lastEventId: eventId,
+      traceId,
+    });
+    const entries = [...latest];
+    // Insert all; the ones already known fail on the key (every access is by _id: FerretDB scans anything else).
+    const existing = new Set<string>();
+    await this.areas.collection
+      .insertMany(entries.map(([id, { eventId, payload }]) => ({ _id: id, ...fieldsOf(eventId, payload) })) as never[], { ordered: false })
+      .catch((error: { code?: number; writeErrors?: { code: number; index: number }[] }) => {
+        const failures = error.writeErrors ?? [];
+        if (failures.length === 0 || !failures.every((e) => e.code === 11000)) throw error;
+        for (const failure of failures) existing.add(entries[failure.index][0]);
       });
+    if (existing.size > 0) {
+      // Known areas change only if this event is newer than the last one applied.
+      await this.areas.collection.bulkWrite(
+        entries
+          .filter(([id]) => existing.has(id))
+          .map(([id, { eventId, payload }]) => ({
+            updateOne: { filter: { _id: id, lastEventId: { $lt: eventId } }, update: { $set: fieldsOf(eventId, payload) } },
+          })) as never,
+        { ordered: false },
+      );
     }
   }
 }

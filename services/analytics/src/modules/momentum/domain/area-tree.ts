@@ -56,7 +56,9 @@ export class AreaTree {
     this.historyRow.push(-1);
     const parent = area.parentId === null ? undefined : this.index.get(area.parentId);
     if (area.parentId !== null && (parent === undefined || !this.attached[parent])) {
-      this.waiting.set(area.parentId, [...(this.waiting.get(area.parentId) ?? []), idx]);
+      const waiting = this.waiting.get(area.parentId);
+      if (waiting) waiting.push(idx);
+      else this.waiting.set(area.parentId, [idx]);
       return [];
     }
     return this.attach(idx);

@@ -13,6 +13,8 @@ export type StateMeta = {
   offsets: { tp: string; offset: number }[];
   snapshotAt: Date;
   events: number;
+  /** Chunks of snapshot `gen` (`<gen>:<i>`): every access is by _id, the one lookup FerretDB answers without a scan. */
+  chunks: number;
 };
 
 export type JournalDoc = { _id: string; tp: string; from: number; to: number; data: mongo.Binary };
@@ -60,13 +62,9 @@ export class MomentumStore {
   async createMeta(ns: string, fingerprint: string, formulaVersion: number): Promise<void> {
     await this.meta.updateOne(
       { _id: `state:${ns}` },
-      { $setOnInsert: { namespace: ns, gen: 0, fingerprint, formulaVersion, offsets: [], snapshotAt: new Date(), events: 0 } },
+      { $setOnInsert: { namespace: ns, gen: 0, fingerprint, formulaVersion, offsets: [], snapshotAt: new Date(), events: 0, chunks: 0 } },
       { upsert: true },
     );
-  }
-
-  async ensureIndexes(ns: string): Promise<void> {
-    await this.journal(ns).createIndex({ tp: 1, from: 1 });
   }
 
   /** Appends a batch; a retry of the same batch (same first offset) is a no-op. */
@@ -78,29 +76,49 @@ export class MomentumStore {
     }
   }
 
+  /** The whole journal (read once at start), in partition and offset order. */
   async readJournal(ns: string): Promise<JournalDoc[]> {
-    return this.journal(ns).find({}).sort({ tp: 1, from: 1 }).toArray();
+    const docs = await this.journal(ns).find({}).toArray();
+    return docs.sort((a, b) => (a.tp === b.tp ? a.from - b.from : a.tp < b.tp ? -1 : 1));
   }
 
-  async readSnapshot(ns: string, gen: number): Promise<Buffer> {
-    const chunks = await this.snapshots(ns).find({ gen }).sort({ i: 1 }).toArray();
-    return Buffer.concat(chunks.map((c) => Buffer.from(c.data.buffer)));
+  /** Deletes journal documents by id (those a snapshot now covers). */
+  async deleteJournal(ns: string, ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.journal(ns).bulkWrite(
+        ids.slice(i, i + 500).map((_id) => ({ deleteOne: { filter: { _id } } })),
+        { ordered: false },
+      );
+    }
+  }
+
+  async readSnapshot(ns: string, gen: number, chunks: number): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for (let i = 0; i < chunks; i++) {
+      const doc = await this.snapshots(ns).findOne({ _id: `${gen}:${i}` });
+      if (!doc) throw new Error(`snapshot ${ns} gen ${gen} misses chunk ${i}`);
+      parts.push(Buffer.from(doc.data.buffer));
+    }
+    return Buffer.concat(parts);
   }
 
   /** Writes generation `meta.gen` and then makes it current; a crash before the last step leaves the previous one current. */
-  async writeSnapshot(meta: Omit<StateMeta, '_id' | 'snapshotAt'>, data: Buffer, afterChunks?: () => void): Promise<void> {
+  async writeSnapshot(meta: Omit<StateMeta, '_id' | 'snapshotAt' | 'chunks'>, data: Buffer, afterChunks?: () => void): Promise<void> {
     // One single-document update below makes the generation current; everything before it is invisible.
     const ns = meta.namespace;
     const collection = this.snapshots(ns);
-    await collection.deleteMany({ gen: meta.gen }); // leftovers of a crashed attempt at this generation
-    for (let i = 0, offset = 0; offset < data.length || i === 0; i++, offset += CHUNK_BYTES) {
-      await collection.insertOne({ _id: `${meta.gen}:${i}`, gen: meta.gen, i, data: new mongo.Binary(data.subarray(offset, offset + CHUNK_BYTES)) });
+    const previous = await this.loadMeta(ns);
+    let chunks = 0;
+    for (let offset = 0; offset < data.length || chunks === 0; offset += CHUNK_BYTES) {
+      // replaceOne: a crashed earlier attempt at this generation left chunks with the same ids.
+      const doc = { _id: `${meta.gen}:${chunks}`, gen: meta.gen, i: chunks, data: new mongo.Binary(data.subarray(offset, offset + CHUNK_BYTES)) };
+      await collection.replaceOne({ _id: doc._id }, doc, { upsert: true });
+      chunks++;
     }
     afterChunks?.();
-    await this.meta.updateOne({ _id: `state:${ns}` }, { $set: { ...meta, snapshotAt: new Date() } }, { upsert: true });
-    await collection.deleteMany({ gen: { $ne: meta.gen } });
-    for (const { tp, offset } of meta.offsets) {
-      await this.journal(ns).deleteMany({ tp, to: { $lte: offset } });
+    await this.meta.updateOne({ _id: `state:${ns}` }, { $set: { ...meta, chunks, snapshotAt: new Date() } }, { upsert: true });
+    if (previous && previous.gen !== meta.gen) {
+      for (let i = 0; i < (previous.chunks ?? 0); i++) await collection.deleteOne({ _id: `${previous.gen}:${i}` });
     }
   }
 

@@ -122,6 +122,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     if (this.replay?.status.state === 'running') throw new ConflictError('REPLAY_RUNNING', `replay ${this.replay.status.namespace} is still running`);
     const namespace = this.newNamespace();
     const engine = await MomentumEngine.open(this.store, namespace, this.formula, this.fingerprint);
+    engine.journaling = false;
     const seen = new Map<string, number>();
     const status: ReplayStatus = { namespace, startedAt: new Date().toISOString(), events: 0, lag: null, eventsPerSecond: 0, state: 'running', switchedAt: null, error: null };
     const run = { engine, seen, status, lastBatchAt: Date.now() } as NonNullable<typeof this.replay>;
@@ -129,7 +130,6 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
       subscribesTo: MOMENTUM_SUBSCRIPTIONS,
       handleBatch: async (events: DeliveredEvent[]) => {
         await engine.applyBatch(events);
-        engine.maybeSnapshot(this.snapshotEvery, this.snapshotMs);
         for (const { delivery } of events) {
           const tp = `${delivery.topic}:${delivery.partition}`;
           seen.set(tp, Math.max(seen.get(tp) ?? -1, Number(delivery.offset)));
@@ -186,6 +186,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
       clearInterval(run.timer);
       await run.consumer.stop();
       await run.engine.snapshot();
+      run.engine.journaling = true;
       await this.store.setActive(run.engine.namespace);
       const previous = this.engine?.namespace;
       this.engine = run.engine;
