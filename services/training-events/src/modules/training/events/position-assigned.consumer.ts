@@ -32,10 +32,11 @@ export class PositionAssignedConsumer implements IntegrationEventHandler {
     if (programmes.length === 0) return;
     const member = await this.directory.findMember(position.memberId);
     if (member && member.status !== 'active') return;
-    // Areas a covering session can sit at: the position's own area, its ancestors, and its Lok Sabha seat.
-    const area = await this.directory.findArea(position.areaId);
+    // Areas a covering session can sit at: the position's own area, its ancestors, and its Lok Sabha
+    // seat, taken from any known area on its path (its assembly seat carries the cross-link even if
+    // the position's own area has not reached us yet: area and member events travel on different topics).
     const covering = [position.areaId, ...position.ancestors];
-    if (area?.lokSabhaId) covering.push(area.lokSabhaId);
+    for (const known of await this.directory.findAreas(covering)) if (known.lokSabhaId) covering.push(known.lokSabhaId);
     const now = new Date();
     const sessions = await this.store.sessions
       .find(
