@@ -50,22 +50,28 @@ describe('daily quotas and compliance (roster from org.member.events)', () => {
 
   async function heldMeetings(organiserId: string, n: number, withPhotos: boolean): Promise<string> {
     const start = inMinutes(-90);
+    // Schedule all first, then hold them: a write waits for the relay to publish the meeting's
+    // previous events (docs/meetings.md), which by then it has.
+    const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const id = (
-        await server()
-          .post('/meetings')
-          .set('Authorization', h.auth(LKO_PRESIDENT))
-          .send({ kind: 'daily-small', title: `${organiserId} #${i}`, areaId: 'AC-173', organiserId, scheduledStart: start, scheduledEnd: inMinutes(-30) })
-          .expect(201)
-      ).body.id as string;
-      await server().post(`/meetings/${id}/held`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ start, end: inMinutes(-30), headcount: 5 }).expect(200);
-      if (withPhotos) {
-        await server()
-          .post(`/meetings/${id}/photos`)
-          .set('Authorization', h.auth(LKO_PRESIDENT))
-          .attach('photo', buildExifJpeg({ dateTimeOriginal: exifTime(start) }), { filename: 'p.jpg', contentType: 'image/jpeg' })
-          .expect(201);
-      }
+      const res = await server()
+        .post('/meetings')
+        .set('Authorization', h.auth(LKO_PRESIDENT))
+        .send({ kind: 'daily-small', title: `${organiserId} #${i}`, areaId: 'AC-173', organiserId, scheduledStart: start, scheduledEnd: inMinutes(-30) })
+        .expect(201);
+      ids.push(res.body.id as string);
+    }
+    await Promise.all(ids.map((id) => server().post(`/meetings/${id}/held`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ start, end: inMinutes(-30), headcount: 5 }).expect(200)));
+    if (withPhotos) {
+      await Promise.all(
+        ids.map((id) =>
+          server()
+            .post(`/meetings/${id}/photos`)
+            .set('Authorization', h.auth(LKO_PRESIDENT))
+            .attach('photo', buildExifJpeg({ dateTimeOriginal: exifTime(start) }), { filename: 'p.jpg', contentType: 'image/jpeg' })
+            .expect(201),
+        ),
+      );
     }
     return istDay(start);
   }
