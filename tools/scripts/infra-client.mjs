@@ -44,6 +44,9 @@ export function startInfra(profile, { fresh = false } = {}) {
     if (match) env[match[1]] = match[2].replace(/^['"]|['"]$/g, '');
   }
   if (!env.KAFKA_BROKERS || !env.MONGODB_URI) throw new Error('infra env did not print KAFKA_BROKERS and MONGODB_URI');
+  // FerretDB loses concurrent updates of one document made over several connections; one
+  // connection per service serialises them (see libs/shared/persistence).
+  env.MONGODB_MAX_POOL_SIZE = process.env.MONGODB_MAX_POOL_SIZE ?? '1';
   return env;
 }
 

@@ -63,7 +63,9 @@ describe('messaging against the real broker and database', () => {
   beforeAll(async () => {
     kafka = new KafkaConnection(kafkaSettingsFromEnv('messaging-test'));
     await kafka.ensureTopics(ORG_TOPICS);
-    db = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName: isolation.dbName('messaging') }).asPromise();
+    db = await mongoose
+      .createConnection(process.env.MONGODB_URI!, { dbName: isolation.dbName('messaging'), maxPoolSize: Number(process.env.MONGODB_MAX_POOL_SIZE) || undefined })
+      .asPromise();
     relay = new OutboxRelay(() => db.db, new KafkaMessagePublisher(kafka), { collections: ['aggregates'], idleMs: 50 });
     handler = new CountingHandler(db);
     const dispatcher = new EventDispatcher(new EventRegistry(), [handler], new KafkaMessagePublisher(kafka), { consumerGroup: 'test' });
