@@ -24,6 +24,8 @@ describe('UP generator', () => {
     const seats = areas.filter((a) => a.level === 'lok-sabha');
     expect(seats.filter((a) => a.seatClass === 'lost')).toHaveLength(47);
     expect(seats.filter((a) => a.seatClass !== 'lost')).toHaveLength(33);
+    const count = (c: string) => seats.filter((a) => a.seatClass === c).length;
+    expect([count('thin-margin'), count('weak'), count('strong')]).toEqual([4, 9, 20]);
   });
 
   it('is deterministic with unique phones and booth-level aggregates only', () => {
