@@ -27,7 +27,8 @@ let infraError;
 try {
   console.log('sangathan: starting the test infrastructure (Kafka + FerretDB, test profile)…');
   const env = startInfra('test', { fresh: true });
-  Object.assign(process.env, env);
+  // Request logs of the apps under test drown the test output; LOG_LEVEL=info brings them back.
+  Object.assign(process.env, env, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   console.log('sangathan: integration tests against the real broker and database…');
   if (nx(['int-test']) !== 0) exitCode = 1;
 } catch (error) {
