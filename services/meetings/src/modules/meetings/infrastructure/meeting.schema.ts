@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { MEETING_KINDS, type MeetingKind } from '@sangathan/contracts';
-import type { OutboxEntry } from '@sangathan/messaging';
+import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { Attendee, LinkedArea, MeetingStatus, QrPass } from '../domain/meeting.entity';
 
@@ -9,7 +9,7 @@ import type { Attendee, LinkedArea, MeetingStatus, QrPass } from '../domain/meet
  * atomic single-document write. `version` guards concurrent edits (optimistic concurrency).
  */
 @Schema({ collection: 'meetings', versionKey: false })
-export class MeetingDocument {
+export class MeetingDocument extends OutboxCarrier {
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -104,12 +104,6 @@ export class MeetingDocument {
 
   @Prop({ type: Number, required: true })
   version!: number;
-
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
-  outbox!: OutboxEntry[];
-
-  @Prop({ type: Date, index: { sparse: true } })
-  outboxDueAt?: Date;
 }
 
 export const MeetingSchema = SchemaFactory.createForClass(MeetingDocument);

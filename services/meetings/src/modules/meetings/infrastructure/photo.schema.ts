@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { MeetingKind, PhotoFlagReason, PhotoVerdict } from '@sangathan/contracts';
-import type { OutboxEntry } from '@sangathan/messaging';
+import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 
 export type PhotoReview = { decision: 'verify' | 'reject'; by: string; at: Date; note: string | null };
@@ -10,7 +10,7 @@ export type PhotoReview = { decision: 'verify' | 'reject'; by: string; at: Date;
  * so the record and the events announcing it are one write.
  */
 @Schema({ collection: 'meeting_photos', versionKey: false })
-export class PhotoDocument {
+export class PhotoDocument extends OutboxCarrier {
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -78,12 +78,6 @@ export class PhotoDocument {
 
   @Prop({ type: Number, required: true })
   version!: number;
-
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
-  outbox!: OutboxEntry[];
-
-  @Prop({ type: Date, index: { sparse: true } })
-  outboxDueAt?: Date;
 }
 
 export const PhotoSchema = SchemaFactory.createForClass(PhotoDocument);

@@ -1,6 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { OutboxEntry } from '@sangathan/messaging';
-import { Schema as MongooseSchema } from 'mongoose';
+import { OutboxCarrier } from '@sangathan/messaging';
 
 /**
  * One holder's outcome for one IST day, written once by the daily job. `_id` is
@@ -8,7 +7,7 @@ import { Schema as MongooseSchema } from 'mongoose';
  * new and publishes nothing twice; the insert carries its quota-missed event in its outbox.
  */
 @Schema({ collection: 'quota_evaluations', versionKey: false })
-export class QuotaEvaluationDocument {
+export class QuotaEvaluationDocument extends OutboxCarrier {
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -38,12 +37,6 @@ export class QuotaEvaluationDocument {
 
   @Prop({ type: Date, required: true })
   evaluatedAt!: Date;
-
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
-  outbox!: OutboxEntry[];
-
-  @Prop({ type: Date, index: { sparse: true } })
-  outboxDueAt?: Date;
 }
 
 export const QuotaEvaluationSchema = SchemaFactory.createForClass(QuotaEvaluationDocument);

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { AREA_LEVELS, type AreaLevel, type SeatClass } from '@sangathan/contracts';
-import type { OutboxEntry } from '@sangathan/messaging';
+import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 
 /** Booth committee, volunteers and WhatsApp groups, kept on the booth's own area document (booths module). */
@@ -15,7 +15,7 @@ export type BoothState = {
 
 /** An area document; `ancestors` (multikey index) makes subtree queries one index lookup. */
 @Schema({ collection: 'areas', versionKey: false, timestamps: true })
-export class AreaDocument {
+export class AreaDocument extends OutboxCarrier {
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -69,12 +69,6 @@ export class AreaDocument {
   /** Optimistic concurrency: every update is conditional on it. */
   @Prop({ type: Number, default: 0 })
   version?: number;
-
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
-  outbox!: OutboxEntry[];
-
-  @Prop({ type: Date, index: { sparse: true } })
-  outboxDueAt?: Date;
 }
 
 export const AreaSchema = SchemaFactory.createForClass(AreaDocument);

@@ -1,12 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { MEMBER_KINDS, MEMBER_STATUSES, type MemberKind, type MemberStatus } from '@sangathan/contracts';
-import type { OutboxEntry } from '@sangathan/messaging';
+import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { StatusChange } from '../domain/member.entity';
 
 /** A member document. Phone is unique (E.164); `ancestors` of the home area make subtree lists one index lookup. */
 @Schema({ collection: 'members', versionKey: false, timestamps: true })
-export class MemberDocument {
+export class MemberDocument extends OutboxCarrier {
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -47,12 +47,6 @@ export class MemberDocument {
 
   @Prop({ type: Number, default: 0 })
   version?: number;
-
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
-  outbox!: OutboxEntry[];
-
-  @Prop({ type: Date, index: { sparse: true } })
-  outboxDueAt?: Date;
 }
 
 export const MemberSchema = SchemaFactory.createForClass(MemberDocument);
@@ -61,7 +55,7 @@ MemberSchema.index({ status: 1, lastActiveAt: 1 });
 
 /** Positions: `_id` is `<type>:<areaId>`; the current holder plus every past tenure. */
 @Schema({ collection: 'positions', versionKey: false, timestamps: true })
-export class PositionDocument {
+export class PositionDocument extends OutboxCarrier {
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -89,12 +83,6 @@ export class PositionDocument {
 
   @Prop({ type: Number, default: 0 })
   version?: number;
-
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
-  outbox!: OutboxEntry[];
-
-  @Prop({ type: Date, index: { sparse: true } })
-  outboxDueAt?: Date;
 }
 
 export const PositionSchema = SchemaFactory.createForClass(PositionDocument);

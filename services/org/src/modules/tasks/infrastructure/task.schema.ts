@@ -1,10 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { OutboxEntry } from '@sangathan/messaging';
+import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 
 /** A task document: the task, its progress and reviews, and its outbox. */
 @Schema({ collection: 'tasks', versionKey: false, timestamps: true })
-export class TaskDocument {
+export class TaskDocument extends OutboxCarrier {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) title!: string;
   @Prop({ type: String, default: null }) description!: string | null;
@@ -26,8 +26,6 @@ export class TaskDocument {
   @Prop({ type: Date, default: null }) completedAt!: Date | null;
   @Prop({ type: String, default: null }) completedBy!: string | null;
   @Prop({ type: Number, default: 0 }) version?: number;
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) outbox!: OutboxEntry[];
-  @Prop({ type: Date, index: { sparse: true } }) outboxDueAt?: Date;
 }
 
 export const TaskSchema = SchemaFactory.createForClass(TaskDocument);

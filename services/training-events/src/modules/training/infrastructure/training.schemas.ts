@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { SessionPlan, TargetRule, TrainingAudience } from '@sangathan/contracts';
-import type { OutboxEntry } from '@sangathan/messaging';
+import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { RsvpStatus, SessionStatus } from '../domain/participant.entity';
 
@@ -9,7 +9,7 @@ export type PlannedSessionRecord = { sessionId: string; areaId: string; startsAt
 
 /** A training programme; `areaId` is its root area so scope filters work like every other document. */
 @Schema({ collection: 'programmes', versionKey: false })
-export class ProgrammeDocument {
+export class ProgrammeDocument extends OutboxCarrier {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) title!: string;
   @Prop({ type: String, default: null }) titleHi!: string | null;
@@ -36,13 +36,11 @@ export class ProgrammeDocument {
   @Prop({ type: Date, default: null }) leaseUntil!: Date | null;
   @Prop({ type: String, default: null }) createdBy!: string | null;
   @Prop({ type: Date, required: true }) createdAt!: Date;
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) outbox!: OutboxEntry[];
-  @Prop({ type: Date, index: { sparse: true } }) outboxDueAt?: Date;
 }
 export const ProgrammeSchema = SchemaFactory.createForClass(ProgrammeDocument);
 
 @Schema({ collection: 'sessions', versionKey: false })
-export class SessionDocument {
+export class SessionDocument extends OutboxCarrier {
   /** `<programmeId>.<areaId>`: deterministic, so regenerating a plan never duplicates a session. */
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) programmeId!: string;
@@ -68,14 +66,12 @@ export class SessionDocument {
   @Prop({ type: Date, default: null }) heldAt!: Date | null;
   @Prop({ type: Date, default: null }) cancelledAt!: Date | null;
   @Prop({ type: String, default: null }) cancelReason!: string | null;
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) outbox!: OutboxEntry[];
-  @Prop({ type: Date, index: { sparse: true } }) outboxDueAt?: Date;
 }
 export const SessionSchema = SchemaFactory.createForClass(SessionDocument);
 SessionSchema.index({ programmeId: 1, _id: 1 });
 
 @Schema({ collection: 'participants', versionKey: false })
-export class ParticipantDocument {
+export class ParticipantDocument extends OutboxCarrier {
   /** `<sessionId>~<memberId>`. */
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) sessionId!: string;
@@ -101,8 +97,6 @@ export class ParticipantDocument {
   @Prop({ type: Number, default: null }) rating!: number | null;
   @Prop({ type: String, default: null }) comment!: string | null;
   @Prop({ type: Date, default: null }) feedbackAt!: Date | null;
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) outbox!: OutboxEntry[];
-  @Prop({ type: Date, index: { sparse: true } }) outboxDueAt?: Date;
 }
 export const ParticipantSchema = SchemaFactory.createForClass(ParticipantDocument);
 ParticipantSchema.index({ sessionId: 1, _id: 1 });
