@@ -162,7 +162,7 @@ export class OutboxRelay {
         throw error;
       }
       // The broker refused something in this batch: find the culprit one document at a time.
-      return this.publishOneByOne(db, collection, withEvents, error as Error);
+      return this.publishOneByOne(db, collection, withEvents);
     }
     await this.acknowledge(collection, withEvents);
     await this.release(collection, docs.filter((d) => (d.outbox ?? []).length === 0));
@@ -170,7 +170,7 @@ export class OutboxRelay {
     return entries.length;
   }
 
-  private async publishOneByOne(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[], batchError: Error): Promise<number> {
+  private async publishOneByOne(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<number> {
     let published = 0;
     for (const doc of docs) {
       try {
@@ -179,7 +179,7 @@ export class OutboxRelay {
         published += doc.outbox.length;
       } catch (error) {
         if (isRetriable(error)) throw error;
-        await this.recordRejection(db, collection, doc, (error as Error) ?? batchError);
+        await this.recordRejection(db, collection, doc, error as Error);
       }
     }
     return published;
