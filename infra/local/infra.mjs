@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FERRETDB_PATCHES, applyFerretdbPatches, patchSetId } from './ferretdb-patches.mjs';
 
 // ---------------------------------------------------------------------------------------------------------
 // Versions and constants
@@ -78,7 +79,7 @@ export function config(profile = 'dev') {
   const ferretDir = path.join(dataDir, 'ferretdb');
   const cache = cacheDir();
   const kafkaHome = path.join(cache, `kafka-${KAFKA_VERSION}`);
-  const ferretHome = path.join(cache, `ferretdb-${FERRETDB_VERSION}`);
+  const ferretHome = path.join(cache, `ferretdb-${FERRETDB_VERSION}-p${patchSetId()}`);
   const handler = process.env.SANGATHAN_FERRETDB_HANDLER || 'sqlite';
   return {
     profile,
@@ -736,6 +737,13 @@ async function provisionFerretdb(cfg, log) {
     spawnSync('chmod', ['-R', 'u+w', src]);
     fs.writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     fs.writeFileSync(path.join(src, 'build', 'version', 'package.txt'), 'sangathan-local\n');
+    let patched;
+    try {
+      patched = applyFerretdbPatches(src);
+    } catch (err) {
+      throw new InfraError(`sangathan infra: ${err.message}; see infra/local/ferretdb-patches.mjs`);
+    }
+    log(`FerretDB sources patched: ${patched.join(', ')}`);
     const partial = `${f.binary}.partial`;
     fs.mkdirSync(path.dirname(f.binary), { recursive: true });
     const build = await runCapture(go, ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
@@ -757,7 +765,7 @@ async function provisionFerretdb(cfg, log) {
     fs.rmSync(src, { recursive: true, force: true });
     fs.writeFileSync(
       f.marker,
-      `${JSON.stringify({ version: FERRETDB_VERSION, at: new Date().toISOString() })}\n`,
+      `${JSON.stringify({ version: FERRETDB_VERSION, patches: FERRETDB_PATCHES.map((p) => p.name), at: new Date().toISOString() })}\n`,
     );
     log(`FerretDB ${FERRETDB_VERSION} built in ${seconds(Date.now() - started)} (${f.binary})`);
   });
