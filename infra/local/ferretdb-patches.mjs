@@ -1,9 +1,13 @@
-// Source patches applied to the pinned FerretDB release before it is built (FerretDB 1.x is end of life; its
-// fixes went into 2.x, which needs a PostgreSQL extension we cannot install here). Each patch is an exact text
-// replacement: if the expected text is not found the build stops, so a version bump cannot apply them blindly.
+// Source patches applied to the pinned FerretDB release before it is built. FerretDB 1.x is end of life (its
+// fixes went into 2.x, which needs a PostgreSQL extension we cannot install here). An edit is an exact text
+// replacement that must match the expected number of times, else the build stops, so a version bump cannot
+// apply them blindly; an addition is a file copied from ferretdb-patches/.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 export const FERRETDB_PATCHES = [
   {
@@ -18,22 +22,63 @@ export const FERRETDB_PATCHES = [
     occurrences: 1,
   },
   {
-    name: 'sqlite-id-pushdown-with-other-conditions',
+    name: 'sqlite-pushdown-query',
     file: 'internal/backends/sqlite/collection.go',
-    // `{_id: x}` was pushed down to SQLite only when it was the whole filter; a guarded update such as
-    // `{_id: x, version: 3}` scanned. Every handler re-applies the full filter to what the backend returns
-    // (as with the PostgreSQL backend, which pushes down per key), so narrowing by _id alone is safe.
-    // Query and Explain share the condition, hence two occurrences.
-    find: `\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")`,
-    replace: `\tif params.Filter.Len() > 0 {\n\t\tv, _ := params.Filter.Get("_id")`,
-    occurrences: 2,
+    // Upstream pushed a filter down to SQLite only when it was exactly `{_id: x}`; everything else (a guarded
+    // `{_id, version}` update, `_id: {$in}` batch reads, `{sessionId: x}`) read and decoded every document in
+    // Go (~33 µs each). sangathan_pushdown.go narrows by `_id` through its index and by top-level string
+    // equality/`$in` in SQLite; handlers still re-apply the whole filter, so the narrowing only has to be a
+    // superset of the matches.
+    find: `\t// that logic should exist in one place
+\t// TODO https://github.com/FerretDB/FerretDB/issues/3235
+\tif params.Filter.Len() == 1 {
+\t\tv, _ := params.Filter.Get("_id")
+\t\tswitch v.(type) {
+\t\tcase string, types.ObjectID:
+\t\t\twhereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+\t\t}
+\t}
+`,
+    replace: `\twhereClause, args = sangathanWhere(params.Filter)
+`,
+    occurrences: 1,
+  },
+  {
+    name: 'sqlite-pushdown-explain',
+    file: 'internal/backends/sqlite/collection.go',
+    // explain reports the same narrowing as the query runs
+    find: `\t// that logic should exist in one place
+\t// TODO https://github.com/FerretDB/FerretDB/issues/3235
+\tif params.Filter.Len() == 1 {
+\t\tv, _ := params.Filter.Get("_id")
+\t\tswitch v.(type) {
+\t\tcase string, types.ObjectID:
+\t\t\tfilterPushdown = true
+\t\t\twhereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+\t\t}
+\t}
+`,
+    replace: `\twhereClause, args = sangathanWhere(params.Filter)
+\tfilterPushdown = whereClause != ""
+`,
+    occurrences: 1,
+  },
+  {
+    name: 'sqlite-pushdown-helpers',
+    file: 'internal/backends/sqlite/sangathan_pushdown.go',
+    addFrom: 'ferretdb-patches/sangathan_pushdown.go',
   },
 ];
 
 /** Short fingerprint of the patch set; part of the cache folder name so that changing a patch rebuilds. */
 export function patchSetId() {
   const hash = crypto.createHash('sha256');
-  for (const p of FERRETDB_PATCHES) hash.update(`${p.file}\0${p.find}\0${p.replace}\0${p.occurrences}\0`);
+  for (const p of FERRETDB_PATCHES) {
+    const added = p.addFrom ? fs.readFileSync(path.join(HERE, p.addFrom), 'utf8') : '';
+    hash.update(`${p.file}\0${p.find ?? ''}\0${p.replace ?? ''}\0${p.occurrences ?? ''}\0${added}\0`);
+  }
   return hash.digest('hex').slice(0, 8);
 }
 
@@ -41,6 +86,11 @@ export function patchSetId() {
 export function applyFerretdbPatches(srcDir) {
   for (const p of FERRETDB_PATCHES) {
     const file = path.join(srcDir, p.file);
+    if (p.addFrom) {
+      if (fs.existsSync(file)) throw new Error(`FerretDB patch ${p.name}: ${p.file} already exists upstream`);
+      fs.copyFileSync(path.join(HERE, p.addFrom), file);
+      continue;
+    }
     const text = fs.readFileSync(file, 'utf8');
     const found = text.split(p.find).length - 1;
     if (found !== p.occurrences) {
