@@ -66,7 +66,7 @@ describe('messaging against the real broker and database', () => {
     db = await mongoose
       .createConnection(process.env.MONGODB_URI!, { dbName: isolation.dbName('messaging'), maxPoolSize: Number(process.env.MONGODB_MAX_POOL_SIZE) || undefined })
       .asPromise();
-    relay = new OutboxRelay(() => db.db, new KafkaMessagePublisher(kafka), { collections: ['aggregates'], idleMs: 50 });
+    relay = new OutboxRelay(() => db.db, new KafkaMessagePublisher(kafka), { collections: ['aggregates'], sweepIntervalMs: 200 });
     handler = new CountingHandler(db);
     const dispatcher = new EventDispatcher(new EventRegistry(), [handler], new KafkaMessagePublisher(kafka), { consumerGroup: 'test' });
     consumer = new KafkaEventConsumer(kafka, dispatcher, { groupId: uniqueName('group') });
@@ -101,6 +101,31 @@ describe('messaging against the real broker and database', () => {
     expect(received[0].headers.traceparent ?? received[0].headers['event-id']).toBeDefined();
     await waitFor(async () => ((await db.collection('aggregates').findOne({ _id: id as never }))?.outbox ?? [1]).length === 0, { what: 'outbox emptied' });
     expect(await db.collection('aggregates').countDocuments({ _id: id as never, outboxDueAt: { $exists: true } })).toBe(0);
+  });
+
+  it('relays a hinted document at once by _id, and finds an unannounced one on a sweep', async () => {
+    // A second relay on its own collection whose periodic sweep is far away: only hints and explicit sweeps run.
+    const hinted = new OutboxRelay(() => db.db, new KafkaMessagePublisher(kafka), { collections: ['hinted'], sweepIntervalMs: 600_000 });
+    const probe = await new TopicProbe(kafka.topicName(topic)).start();
+    const insert = (id: string) => db.collection('hinted').insertOne({ _id: id as never, ...outboxFieldsForInsert([toOutboxEntry(areaEvent(id), topic, id)]) });
+    const startupSwept = uniqueName('STARTUP');
+    await insert(startupSwept);
+    hinted.start();
+    try {
+      // the start-up sweep (crash recovery) publishes what was already waiting; after it, only hints and sweeps
+      await waitFor(() => probe.messages.some((m) => m.key === startupSwept), { what: 'start-up sweep', timeoutMs: 10_000 });
+      const [announced, silent] = [uniqueName('HINT'), uniqueName('SILENT')];
+      for (const id of [silent, announced]) await insert(id);
+      hinted.notify('hinted', announced);
+      await waitFor(() => probe.messages.some((m) => m.key === announced), { what: 'hinted event published', timeoutMs: 10_000 });
+      expect(probe.messages.some((m) => m.key === silent)).toBe(false);
+      hinted.notify();
+      await waitFor(() => probe.messages.some((m) => m.key === silent), { what: 'swept event published', timeoutMs: 10_000 });
+      expect(await db.collection('hinted').countDocuments({ outboxDueAt: { $exists: true } })).toBe(0);
+    } finally {
+      await hinted.stop();
+      await probe.stop();
+    }
   });
 
   it('absorbs a re-publish after a relay crash between publish and acknowledge', async () => {

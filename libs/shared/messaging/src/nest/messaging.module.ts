@@ -28,7 +28,10 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [getConnectionToken(), KafkaConnection],
           useFactory: (mongo: Connection, kafka: KafkaConnection) =>
-            new OutboxRelay(() => mongo.db, new KafkaMessagePublisher(kafka), { collections: options.outboxCollections ?? [] }),
+            new OutboxRelay(() => mongo.db, new KafkaMessagePublisher(kafka), {
+              collections: options.outboxCollections ?? [],
+              sweepIntervalMs: Number(process.env.OUTBOX_SWEEP_INTERVAL_MS) || undefined,
+            }),
         },
         MessagingLifecycle,
       ],

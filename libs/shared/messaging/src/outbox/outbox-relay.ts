@@ -10,8 +10,12 @@ export type OutboxRelayOptions = {
   collections: string[];
   /** Documents claimed per round. */
   batchSize?: number;
-  /** Sleep between empty rounds; `notify()` wakes the relay earlier. */
-  idleMs?: number;
+  /**
+   * Interval of the full sweep (a query on the due time over each whole collection), which catches what no
+   * hint announced: events left by a crashed process, another replica's expired lease, retries after a
+   * rejection. Writes announced with `notify(collection, ids)` are relayed at once by `_id`.
+   */
+  sweepIntervalMs?: number;
   /** How long a claim protects a document from other relay replicas. */
   leaseMs?: number;
   /** A document whose events the broker rejected this many times is moved to the dead letters. */
@@ -48,8 +52,12 @@ export class OutboxRelay {
   private wake?: () => void;
   private loop?: Promise<void>;
   private backoffMs = 0;
+  /** Documents announced by local writes, per collection, waiting for the next round. */
+  private readonly hints = new Map<string, Set<string>>();
+  private sweepRequested = true;
+  private nextSweepAt = 0;
   private readonly batchSize: number;
-  private readonly idleMs: number;
+  private readonly sweepIntervalMs: number;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
 
@@ -60,7 +68,7 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.batchSize = options.batchSize ?? 200;
-    this.idleMs = options.idleMs ?? 250;
+    this.sweepIntervalMs = options.sweepIntervalMs ?? 10_000;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.maxAttempts = options.maxAttempts ?? 10;
   }
@@ -77,12 +85,27 @@ export class OutboxRelay {
     await this.loop;
   }
 
-  /** Wakes the relay now (called after a local write, so latency is not the poll interval). */
-  notify(): void {
+  /**
+   * Called after a local write that added outbox entries, so they go out now rather than at the next sweep.
+   * With the collection and document ids the relay claims exactly those documents by `_id`, which stays cheap
+   * however large the collection is; without them it sweeps every collection now.
+   */
+  notify(collection?: string, ids?: string | readonly string[]): void {
+    if (collection === undefined || ids === undefined) {
+      this.sweepRequested = true;
+    } else if (this.options.collections.includes(collection)) {
+      let pending = this.hints.get(collection);
+      if (!pending) this.hints.set(collection, (pending = new Set()));
+      for (const id of typeof ids === 'string' ? [ids] : ids) pending.add(id);
+    } else {
+      // A wrong name is a bug at the call site, but the write it follows has happened: fall back to a sweep.
+      this.logger.warn(`notify(${collection}): not an outbox collection of this service; sweeping instead`);
+      this.sweepRequested = true;
+    }
     this.wake?.();
   }
 
-  /** One pass over every collection; returns how many events were published. Used by tests and benchmarks. */
+  /** One sweep over every collection; returns how many events were published. Used by tests and benchmarks. */
   async drainOnce(): Promise<number> {
     const db = this.database();
     if (!db) throw new Error('database not connected yet');
@@ -95,18 +118,47 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     while (this.running) {
-      let published = 0;
       try {
-        published = await this.drainOnce();
+        if (this.sweepRequested || Date.now() >= this.nextSweepAt) {
+          this.sweepRequested = false;
+          this.nextSweepAt = Date.now() + this.sweepIntervalMs;
+          await this.drainOnce();
+        }
+        await this.drainHinted();
         this.backoffMs = 0;
       } catch (error) {
+        // Hints taken in the failed round may not have been relayed: the next sweep finds them.
+        this.sweepRequested = true;
         this.backoffMs = Math.min(this.backoffMs ? this.backoffMs * 2 : 500, 30_000);
         failureCounter.add(1);
         this.logger.warn(`outbox relay round failed, retrying in ${this.backoffMs} ms: ${(error as Error).message}`);
       }
       if (!this.running) break;
-      if (published === 0 || this.backoffMs > 0) await this.sleep(this.backoffMs || this.idleMs);
+      if (this.backoffMs > 0) await this.sleep(this.backoffMs);
+      else if (!this.hasHints() && !this.sweepRequested) await this.sleep(Math.max(0, this.nextSweepAt - Date.now()));
     }
+  }
+
+  private hasHints(): boolean {
+    for (const ids of this.hints.values()) if (ids.size > 0) return true;
+    return false;
+  }
+
+  /** Relays the documents local writes announced, by `_id`. */
+  private async drainHinted(): Promise<number> {
+    const db = this.database();
+    if (!db || !this.hasHints()) return 0;
+    let published = 0;
+    for (const [name, pending] of this.hints) {
+      while (pending.size > 0 && this.running) {
+        const ids = [...pending].slice(0, this.batchSize);
+        for (const id of ids) pending.delete(id);
+        const collection = db.collection<OutboxDocument>(name);
+        const claimed = await this.claimByIds(collection, ids);
+        if (claimed.length > 0) published += await this.publishClaimed(db, collection, claimed);
+      }
+    }
+    return published;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -138,7 +190,11 @@ export class OutboxRelay {
       .limit(this.batchSize)
       .toArray();
     if (candidates.length === 0) return [];
-    const ids = candidates.map((c) => c._id);
+    return this.claimByIds(collection, candidates.map((c) => c._id), now);
+  }
+
+  /** Claims those of the given documents that are due (not leased by another relay, not already relayed). */
+  private async claimByIds(collection: Collection<OutboxDocument>, ids: string[], now = new Date()): Promise<OutboxDocument[]> {
     await collection.updateMany(
       { _id: { $in: ids }, [OUTBOX_FIELDS.due]: { $lte: now } },
       { $set: { [OUTBOX_FIELDS.due]: new Date(now.getTime() + this.leaseMs), outboxClaimedBy: this.relayId } },
