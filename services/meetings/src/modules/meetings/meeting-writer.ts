@@ -5,14 +5,22 @@ import { OutboxRelay } from '@sangathan/messaging';
 import type { Meeting } from './domain/meeting.entity';
 import { KeyedMutex } from './infrastructure/keyed-mutex';
 import { MEETING_REPOSITORY, type MeetingRepository } from './infrastructure/meeting.repository.port';
-import { toIntegrationEvents, type PhotoCounts, type RequestContext } from './meeting-integration-events';
+import { toIntegrationEvents, type RequestContext } from './meeting-integration-events';
+import { PhotoReverifier } from './photo-reverifier';
 
 export type MutationContext = { principal: Principal; correlationId: string };
 
 /**
  * Load → check scope → apply a domain operation → save with its events in one conditional
- * single-document write. A concurrent change makes the save miss; the operation is then re-run on
- * the fresh state (a few times), so two QR check-ins at once both land and nothing is half-written.
+ * (version-guarded) single-document write. A concurrent change makes the save miss; the operation
+ * is then re-run on the fresh state (a few times), so two QR check-ins at once both land and
+ * nothing is half-written. Writes to one meeting are also queued in this process (KeyedMutex): the
+ * guard alone would be correct, but 20 simultaneous check-ins would mostly miss and retry; queued,
+ * each lands on its first attempt. The guard is what protects writes from other replicas.
+ *
+ * When the write moves the meeting's window (held, rescheduled), its photos are judged again
+ * (PhotoReverifier): the held event carries the counts after that, and the changed verdicts are
+ * saved right after the meeting.
  */
 @Injectable()
 export class MeetingWriter {
@@ -21,13 +29,14 @@ export class MeetingWriter {
   constructor(
     @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
     private readonly outbox: OutboxRelay,
+    private readonly reverifier: PhotoReverifier,
   ) {}
 
   async mutate<R>(
     id: string,
     ctx: MutationContext,
     operation: (meeting: Meeting) => Promise<R> | R,
-    options: { permission?: Permission | null; photos?: (meeting: Meeting) => Promise<PhotoCounts> } = {},
+    options: { permission?: Permission | null } = {},
   ): Promise<{ meeting: Meeting; result: R }> {
     return this.mutex.run(id, () => this.mutateNow(id, ctx, operation, options));
   }
@@ -36,7 +45,7 @@ export class MeetingWriter {
     id: string,
     ctx: MutationContext,
     operation: (meeting: Meeting) => Promise<R> | R,
-    options: { permission?: Permission | null; photos?: (meeting: Meeting) => Promise<PhotoCounts> },
+    options: { permission?: Permission | null },
   ): Promise<{ meeting: Meeting; result: R }> {
     const permission = options.permission === undefined ? 'meetings:write' : options.permission;
     for (let attempt = 0; attempt < 8; attempt++) {
@@ -45,11 +54,13 @@ export class MeetingWriter {
       if (permission) assertCan(ctx.principal, permission, { areaId: meeting.areaId, ancestors: meeting.ancestors });
       const result = await operation(meeting);
       const domainEvents = meeting.pullEvents();
-      const photos = options.photos && domainEvents.some((e) => e.kind === 'held') ? await options.photos(meeting) : undefined;
+      const rejudged = domainEvents.some((e) => e.kind === 'held' || e.kind === 'rescheduled') ? await this.reverifier.plan(meeting) : null;
       const request: RequestContext = { actorId: ctx.principal.sub, correlationId: ctx.correlationId };
-      const entries = toIntegrationEvents(meeting, domainEvents, request, photos);
+      const entries = toIntegrationEvents(meeting, domainEvents, request, rejudged?.counts);
       if (await this.meetings.save(meeting, entries)) {
-        if (entries.length) this.outbox.notify();
+        if (entries.length) this.outbox.notify('meetings', meeting.id);
+        // A crash here leaves photos judged against the old window (docs/meetings.md, "gaps").
+        if (rejudged?.changed.length) await this.reverifier.apply(rejudged, request);
         return { meeting, result };
       }
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));

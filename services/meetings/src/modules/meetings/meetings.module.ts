@@ -21,7 +21,9 @@ import { MeetingDocument, MeetingSchema } from './infrastructure/meeting.schema'
 import { PHOTO_BLOB_STORAGE } from './infrastructure/photo-blob-storage.port';
 import { PhotoDocument, PhotoSchema } from './infrastructure/photo.schema';
 import { PhotoStore } from './infrastructure/photo.store';
+import { OrphanPhotoSweepJob } from './jobs/orphan-photo-sweep.job';
 import { MeetingWriter } from './meeting-writer';
+import { PhotoReverifier } from './photo-reverifier';
 import { GetMeetingHttpController } from './queries/get-meeting/get-meeting.http.controller';
 import { ListMeetingsHttpController } from './queries/list-meetings/list-meetings.http.controller';
 import { ListPhotosHttpController } from './queries/list-photos/list-photos.http.controller';
@@ -55,6 +57,8 @@ import { MeetingCalendarHttpController } from './queries/meeting-calendar/meetin
     ScheduleMeetingHandler,
     UploadPhotoHandler,
     MeetingWriter,
+    PhotoReverifier,
+    OrphanPhotoSweepJob,
     AttendeeResolver,
     PhotoStore,
     { provide: MEETING_REPOSITORY, useClass: MeetingMongoRepository },

@@ -65,8 +65,10 @@ export class QuotaService {
     const report = await this.compliance(areaId, [day]);
     let missed = 0;
     let alreadyDone = 0;
+    const withEvents: string[] = [];
     for (const holder of report) {
       const d = holder.days[0];
+      const id = `${holder.memberId}:${holder.positionType}:${day}`;
       const entries =
         d.outcome === 'met'
           ? []
@@ -95,7 +97,7 @@ export class QuotaService {
             ];
       try {
         await this.evaluations.collection.insertOne({
-          _id: `${holder.memberId}:${holder.positionType}:${day}`,
+          _id: id,
           memberId: holder.memberId,
           positionType: holder.positionType,
           areaId: holder.areaId,
@@ -107,13 +109,16 @@ export class QuotaService {
           evaluatedAt: new Date(),
           ...outboxFieldsForInsert(entries),
         } as never);
-        if (entries.length) missed++;
+        if (entries.length) {
+          missed++;
+          withEvents.push(id);
+        }
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
         alreadyDone++;
       }
     }
-    if (missed) this.outbox.notify();
+    if (withEvents.length) this.outbox.notify('quota_evaluations', withEvents);
     return { evaluated: report.length, missed, alreadyDone };
   }
 }

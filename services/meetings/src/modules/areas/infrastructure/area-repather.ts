@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection, mongo } from 'mongoose';
 import { repath } from '../domain/repath';
-import { guardedUpdate } from '../../meetings/infrastructure/guarded-write';
 
 type Pathed = { _id: string; version: number; areaId: string; ancestors: string[]; linkedAreas?: { areaId: string; ancestors: string[] }[] };
 
 /**
  * Re-paths stored meetings and photos when an area moves (org.area.moved), so subtree lists and
- * scope checks follow the new hierarchy. Each document is updated with the guarded write (it may be
- * edited through the API at the same time).
+ * scope checks follow the new hierarchy. Each document is updated conditioned on its version (it may
+ * be edited through the API at the same time) and re-read on a miss.
  */
 @Injectable()
 export class AreaRepather {
@@ -34,7 +33,9 @@ export class AreaRepather {
       for (let attempt = 0; attempt < 5; attempt++) {
         const doc = (await collection.findOne({ _id: id } as never, { projection: { version: 1, areaId: 1, ancestors: 1, linkedAreas: 1 } })) as unknown as Pathed | null;
         if (!doc) break;
-        if (await guardedUpdate(collection, id, doc.version ?? 0, { $set: change(doc) })) break;
+        const version = doc.version ?? 0;
+        const result = await collection.updateOne({ _id: id, version } as never, { $set: { ...change(doc), version: version + 1 } });
+        if (result.matchedCount === 1) break;
       }
     }
   }

@@ -7,14 +7,21 @@ import type { BlobUpload, PhotoBlobStorage } from './photo-blob-storage.port';
 /**
  * GridFS bucket `photos` (collections photos.files / photos.chunks) in the service's database.
  * Works on FerretDB 1.24 (proved by test/photos.int-spec.ts): only plain inserts, finds, a
- * compound index and deletes are used. Chunks of 255 KiB stream in and out.
+ * compound index and deletes are used. Chunks of 255 KiB stream in and out. Ids are strings
+ * (UUIDv7), so `files_id` lookups are top-level string equality, which our patched FerretDB
+ * evaluates in SQLite rather than by decoding every chunk.
  */
 @Injectable()
 export class GridFsPhotoStorage implements PhotoBlobStorage {
+  private cached?: { db: mongo.Db; bucket: mongo.GridFSBucket };
+
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
+  /** One bucket per connection: a fresh bucket re-checks the GridFS indexes before its first write. */
   private get bucket(): mongo.GridFSBucket {
-    return new mongo.GridFSBucket(this.connection.db!, { bucketName: 'photos' });
+    const db = this.connection.db!;
+    if (this.cached?.db !== db) this.cached = { db, bucket: new mongo.GridFSBucket(db, { bucketName: 'photos' }) };
+    return this.cached.bucket;
   }
 
   openUpload(id: string, filename: string, metadata: Record<string, unknown>): BlobUpload {
@@ -41,5 +48,12 @@ export class GridFsPhotoStorage implements PhotoBlobStorage {
 
   async exists(id: string): Promise<boolean> {
     return (await this.connection.db!.collection('photos.files').countDocuments({ _id: id } as never)) === 1;
+  }
+
+  async storedBefore(cutoff: Date): Promise<string[]> {
+    // A date range over photos.files (one small document per photo, never the chunks): on FerretDB
+    // a scan of that collection, acceptable for an hourly job.
+    const docs = await this.connection.db!.collection('photos.files').find({ uploadDate: { $lt: cutoff } }, { projection: { _id: 1 } }).toArray();
+    return docs.map((d) => String(d._id));
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Serialises async work per key inside this process. FerretDB 1.24 does not make a conditional
- * update atomic against a concurrent one on the same document (see guarded-write.ts), so writes to
- * one meeting are queued here; across replicas the guarded write's read-back is the only defence.
+ * Serialises async work per key inside this process. MeetingWriter queues writes to one meeting
+ * here so that simultaneous check-ins each land on their first attempt instead of colliding on the
+ * version guard and retrying; the version guard is what keeps writes from other replicas safe.
  */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<unknown>>();

@@ -16,7 +16,8 @@ export type MeetingView = Omit<MeetingProps, 'qr' | 'version' | 'scheduledStart'
 
 export const MeetingMapper = {
   toDomain(doc: MeetingDocument): Meeting {
-    // Relay and write-guard fields (outbox*, writeId) are not part of the meeting and are never written back.
+    // Relay fields (outbox*) and writeId (stamped by the former lost-update workaround, still on older
+    // documents) are not part of the meeting and are never written back.
     const {
       _id,
       scopeKeys: _scopeKeys,

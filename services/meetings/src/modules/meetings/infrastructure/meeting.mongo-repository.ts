@@ -4,7 +4,6 @@ import { ConflictError, decodeCursor, encodeCursor, ValidationError, type Page }
 import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { FilterQuery, Model } from 'mongoose';
 import type { Meeting } from '../domain/meeting.entity';
-import { guardedUpdate } from './guarded-write';
 import { MeetingMapper } from './meeting.mapper';
 import type { HeldMeetingRow, MeetingListFilter, MeetingRepository, MeetingSummary } from './meeting.repository.port';
 import { MeetingDocument } from './meeting.schema';
@@ -43,9 +42,11 @@ export class MeetingMongoRepository implements MeetingRepository {
 
   async save(meeting: Meeting, events: OutboxEntry[]): Promise<boolean> {
     const { _id, version, ...state } = MeetingMapper.toPersistence(meeting, new Date());
-    if (events.length === 0) return guardedUpdate(this.meetings.collection as never, _id, version, { $set: state });
-    const withOutbox = outboxUpdate(events);
-    return guardedUpdate(this.meetings.collection as never, _id, version, { $set: { ...state, ...withOutbox.$set }, $push: withOutbox.$push });
+    // One conditional single-document write: it lands only if nobody saved a newer version since
+    // this one was read (an index lookup by _id on MongoDB and on our patched FerretDB).
+    const update = events.length === 0 ? { $set: { ...state, version: version + 1 } } : versioned(outboxUpdate(events), state, version);
+    const result = await this.meetings.collection.updateOne({ _id, version } as never, update as never);
+    return result.matchedCount === 1;
   }
 
   async list(filter: MeetingListFilter, page: { cursor?: string; limit: number; order: 'asc' | 'desc' }): Promise<Page<MeetingSummary>> {
@@ -86,6 +87,10 @@ export class MeetingMongoRepository implements MeetingRepository {
       .exec();
     return docs.map((d) => ({ id: d._id, organiserId: d.organiserId, day: d.day, kind: d.kind }));
   }
+}
+
+function versioned(withOutbox: ReturnType<typeof outboxUpdate>, state: Record<string, unknown>, version: number) {
+  return { ...withOutbox, $set: { ...state, ...withOutbox.$set, version: version + 1 } };
 }
 
 function toSummary(doc: MeetingDocument): MeetingSummary {

@@ -12,6 +12,8 @@ export interface PhotoBlobStorage {
   openDownload(id: string): Readable;
   delete(id: string): Promise<void>;
   exists(id: string): Promise<boolean>;
+  /** Ids of the blobs stored completely before `cutoff` (for the orphan sweep). */
+  storedBefore(cutoff: Date): Promise<string[]>;
 }
 
 export const PHOTO_BLOB_STORAGE = Symbol('PhotoBlobStorage');

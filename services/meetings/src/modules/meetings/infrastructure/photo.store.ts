@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ConflictError } from '@sangathan/kernel';
 import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
-import { guardedUpdate } from './guarded-write';
 import { PhotoDocument, type PhotoReview } from './photo.schema';
 
 export type PhotoRecord = Omit<PhotoDocument, 'outbox' | 'outboxDueAt'>;
@@ -84,10 +83,17 @@ export class PhotoStore {
     return new Set(docs.map((d) => d.sha256));
   }
 
+  /** Photos of one meeting and how many count as evidence (top-level string equality: evaluated in SQLite on FerretDB). */
   async countsFor(meetingId: string): Promise<{ photoCount: number; verifiedPhotoCount: number }> {
-    const stats = await this.statsByMeetings([meetingId]);
-    const s = stats.get(meetingId);
-    return { photoCount: s?.photos ?? 0, verifiedPhotoCount: s?.verified ?? 0 };
+    const docs = await this.photos.find({ meetingId }, { verified: 1 }).lean<{ verified: boolean }[]>().exec();
+    return { photoCount: docs.length, verifiedPhotoCount: docs.filter((d) => d.verified).length };
+  }
+
+  /** Ids among `ids` that have a photo record. */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const docs = await this.photos.find({ _id: { $in: [...ids] } }, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    return new Set(docs.map((d) => d._id));
   }
 
   /** Photos and verified photos per meeting (an application-side fold: FerretDB has few accumulators). */
@@ -110,7 +116,22 @@ export class PhotoStore {
 
   /** Applies a reviewer's decision if nobody changed the photo since `version`; false otherwise. */
   async saveReview(id: string, version: number, review: PhotoReview, verified: boolean, reasons: string[], events: OutboxEntry[]): Promise<boolean> {
+    return this.saveIfVersion(id, version, { review, verified, reasons }, events);
+  }
+
+  /** Saves a new automatic verdict (the meeting's window moved) if nobody changed the photo since `version`. */
+  async saveVerdict(id: string, version: number, judged: Pick<PhotoRecord, 'verdict' | 'reasons' | 'verified' | 'geoAreaId'>, events: OutboxEntry[]): Promise<boolean> {
+    const { verdict, reasons, verified, geoAreaId } = judged;
+    return this.saveIfVersion(id, version, { verdict, reasons, verified, geoAreaId }, events);
+  }
+
+  /** One conditional single-document write: the change, its events and the next version, or nothing. */
+  private async saveIfVersion(id: string, version: number, change: Record<string, unknown>, events: OutboxEntry[]): Promise<boolean> {
     const withOutbox = outboxUpdate(events);
-    return guardedUpdate(this.photos.collection as never, id, version, { $set: { review, verified, reasons, ...withOutbox.$set }, $push: withOutbox.$push });
+    const result = await this.photos.collection.updateOne(
+      { _id: id, version } as never,
+      { $set: { ...change, ...withOutbox.$set, version: version + 1 }, $push: withOutbox.$push } as never,
+    );
+    return result.matchedCount === 1;
   }
 }

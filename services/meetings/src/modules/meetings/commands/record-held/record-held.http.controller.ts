@@ -4,7 +4,6 @@ import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { AttendeeResolver } from '../../attendee-resolver';
 import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
-import { PhotoStore } from '../../infrastructure/photo.store';
 import { MeetingWriter } from '../../meeting-writer';
 import { correlationIdOf } from '../../request-context';
 import { RecordHeldDto } from './record-held.dto';
@@ -15,7 +14,6 @@ export class RecordHeldHttpController {
   constructor(
     private readonly writer: MeetingWriter,
     private readonly attendees: AttendeeResolver,
-    private readonly photos: PhotoStore,
   ) {}
 
   @Post(':id/held')
@@ -41,7 +39,6 @@ export class RecordHeldHttpController {
           },
           new Date(),
         ),
-      { photos: (m) => this.photos.countsFor(m.id) },
     );
     return MeetingMapper.toView(meeting);
   }

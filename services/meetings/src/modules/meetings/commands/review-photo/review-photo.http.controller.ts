@@ -31,7 +31,7 @@ export class ReviewPhotoHttpController {
   @ApiOperation({ summary: 'A reviewer (not the uploader) confirms or rejects a photo; publishes meetings.photo.verified or meetings.photo.flagged' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async review(@Param('id') id: string, @Body() body: ReviewPhotoDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<PhotoView> {
-    // Re-read and re-apply when the guarded write reports it did not land (see guarded-write.ts).
+    // Re-read and re-apply when the version-guarded write misses (the photo changed meanwhile).
     for (let attempt = 0; attempt < 5; attempt++) {
       const photo = await this.photos.findById(id);
       if (!photo) throw new NotFoundError('photo', id);
@@ -46,7 +46,7 @@ export class ReviewPhotoHttpController {
       const ctx = { actorId: principal.sub, correlationId: correlationIdOf(req) };
       const event = verified ? verifiedEvent(updated, 'reviewer', ctx, now) : flaggedEvent(updated, photo.verdict, reasons, ctx, now);
       if (await this.photos.saveReview(id, photo.version, review, verified, reasons, [event])) {
-        this.outbox.notify();
+        this.outbox.notify('meeting_photos', id);
         return toPhotoView({ ...updated, version: photo.version + 1 });
       }
     }

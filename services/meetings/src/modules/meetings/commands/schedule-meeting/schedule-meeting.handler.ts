@@ -67,7 +67,7 @@ export class ScheduleMeetingHandler {
     );
     const events = toIntegrationEvents(meeting, meeting.pullEvents(), { actorId: command.principal.sub, correlationId: command.correlationId });
     await this.meetings.insert(meeting, events);
-    this.outbox.notify();
+    this.outbox.notify('meetings', meeting.id);
     return MeetingMapper.toView(meeting);
   }
 }

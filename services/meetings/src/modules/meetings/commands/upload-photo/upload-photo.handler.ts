@@ -101,11 +101,12 @@ export class UploadPhotoHandler {
         await this.photos.insert(record, uploadEvents(record, { actorId: command.principal.sub, correlationId: command.correlationId }));
       } catch (error) {
         await removeFrom(i);
+        if (views.length) this.outbox.notify('meeting_photos', views.map((v) => v.id));
         throw error;
       }
       views.push(toPhotoView(record));
     }
-    this.outbox.notify();
+    this.outbox.notify('meeting_photos', views.map((v) => v.id));
     return { photos: views };
   }
 }
