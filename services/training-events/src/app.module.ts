@@ -11,7 +11,9 @@ import { TrainingModule } from './modules/training/training.module';
   imports: [
     ServiceDefaultsModule.forRoot({
       serviceName: 'training-events',
-      outboxCollections: ['programmes', 'sessions', 'participants'],
+      // invitation_batches before participants: a sweep relays collections in this order, so a
+      // batch's invited events go out before later events of the same participants.
+      outboxCollections: ['programmes', 'sessions', 'invitation_batches', 'participants'],
       ownedTopics: TRAINING_TOPICS,
       consumer: { groupId: 'training-events', handlers: [OrgAreaConsumer, OrgMemberConsumer, PositionAssignedConsumer] },
     }),

@@ -1,22 +1,32 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { TrainingParticipantInvitedV1, TrainingSessionScheduledV1, type AreaLevel } from '@sangathan/contracts';
+import { TrainingSessionScheduledV1, type AreaLevel } from '@sangathan/contracts';
 import { uuidv7 } from '@sangathan/kernel';
 import { OutboxRelay, outboxFieldsForInsert } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import { DirectoryReader, type AudienceMember } from '../directory/infrastructure/directory.reader';
-import { participantIdOf } from './domain/participant.entity';
-import { ParticipantDocument, ProgrammeDocument, SessionDocument } from './infrastructure/training.schemas';
+import { insertIgnoringDuplicates } from './infrastructure/insert-ignoring-duplicates';
+import { InvitationWriter } from './infrastructure/invitation-writer';
+import { ProgrammeDocument, SessionDocument } from './infrastructure/training.schemas';
 import { iso, outboxEvent, type RequestContext } from './training-integration-events';
 
-const CHUNK = 1000;
+/**
+ * Invitations per chunk: one `insertMany` of participants and one invitation batch carrying their
+ * events. 500 keeps a batch document (~650 KB of serialized events) well inside a document's size
+ * and the relay's `$pullAll` acknowledgement quick.
+ */
+export const INVITATION_CHUNK = 500;
 const LEASE_MS = 60_000;
 
 /**
- * Turns a programme's plan into sessions and invitations. Every write is idempotent (sessions and
- * participants have deterministic ids; a duplicate insert is ignored, so its event is written
- * exactly once) and progress is recorded per session, so an interrupted run resumes where it
+ * Turns a programme's plan into sessions and invitations. Every write is idempotent (sessions,
+ * participants and invitation batches have deterministic ids; a duplicate insert is ignored, so
+ * its events are written exactly once) and progress is recorded per chunk (`invitedCount`) and per
+ * session (`invitations: 'done'`, `sessionsInvited`), so an interrupted run resumes where it
  * stopped: after a crash, the poll below picks up programmes still `pending` once their lease ends.
+ *
+ * Reads of the read model are `_id` batches or top-level string equality (see DirectoryReader):
+ * on FerretDB-SQLite any other filter decodes the whole collection.
  */
 @Injectable()
 export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,8 +38,8 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
   constructor(
     @InjectModel(ProgrammeDocument.name) private readonly programmes: Model<ProgrammeDocument>,
     @InjectModel(SessionDocument.name) private readonly sessions: Model<SessionDocument>,
-    @InjectModel(ParticipantDocument.name) private readonly participants: Model<ParticipantDocument>,
     private readonly directory: DirectoryReader,
+    private readonly invitations: InvitationWriter,
     private readonly outbox: OutboxRelay,
   ) {}
 
@@ -59,77 +69,74 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
   /** Picks up programmes left pending (crash, restart) whose lease has run out. */
   async resumePending(): Promise<void> {
     if (this.stopped) return;
-    const due = await this.programmes
-      .find({ materialisation: 'pending', $or: [{ leaseUntil: null }, { leaseUntil: { $lt: new Date() } }] }, { _id: 1, createdBy: 1 })
-      .limit(10)
-      .lean()
-      .exec();
-    for (const p of due) void this.start(String(p._id), { actorId: null, correlationId: uuidv7() });
+    // Top-level string equality (evaluated inside SQLite); the lease is checked here, on the few pending ones.
+    const pending = await this.programmes.find({ materialisation: 'pending' }, { _id: 1, leaseUntil: 1 }).lean<Pick<ProgrammeDocument, '_id' | 'leaseUntil'>[]>().exec();
+    const now = Date.now();
+    for (const p of pending.filter((p) => !p.leaseUntil || p.leaseUntil.getTime() < now).slice(0, 10)) {
+      void this.start(String(p._id), { actorId: null, correlationId: uuidv7() });
+    }
   }
 
   /** Writes every session of the plan that does not exist yet, each with its `scheduled` event. */
   async ensureSessions(programme: ProgrammeDocument, ctx: RequestContext): Promise<void> {
-    const existing = new Set(
-      (await this.sessions.find({ programmeId: programme._id }, { _id: 1 }).lean().exec()).map((s) => String(s._id)),
-    );
+    const existing = new Set((await this.sessions.find({ programmeId: programme._id }, { _id: 1 }).lean().exec()).map((s) => String(s._id)));
     const missing = programme.plannedSessions.filter((s) => !existing.has(s.sessionId));
+    if (missing.length === 0) return;
     const areas = new Map((await this.directory.findAreas(missing.map((s) => s.areaId))).map((a) => [a.areaId, a]));
-    for (let i = 0; i < missing.length; i += CHUNK) {
-      const docs = [];
-      for (const planned of missing.slice(i, i + CHUNK)) {
-        const area = areas.get(planned.areaId);
-        if (!area) throw new Error(`area ${planned.areaId} vanished from the directory`);
-        const title = `${programme.title} — ${area.nameEn}`;
-        const schedule = programme.schedule as { capacity: number | null; allowWalkIns: boolean; venue: string | null };
-        const event = outboxEvent(
-          TrainingSessionScheduledV1,
-          {
-            programmeId: programme._id,
-            sessionId: planned.sessionId,
-            areaId: area.areaId,
-            areaLevel: area.level,
-            ancestors: area.ancestors,
-            title,
-            startsAt: iso(planned.startsAt),
-            endsAt: iso(planned.endsAt),
-            target: planned.target,
-            capacity: schedule.capacity,
-            allowWalkIns: schedule.allowWalkIns,
-            venue: schedule.venue,
-          },
-          planned.sessionId,
-          { areaId: area.areaId, ancestors: area.ancestors },
-          ctx,
-        );
-        docs.push({
-          _id: planned.sessionId,
+    const schedule = programme.schedule as { capacity: number | null; allowWalkIns: boolean; venue: string | null };
+    const docs = missing.map((planned) => {
+      const area = areas.get(planned.areaId);
+      if (!area) throw new Error(`area ${planned.areaId} vanished from the directory`);
+      const title = `${programme.title} — ${area.nameEn}`;
+      const event = outboxEvent(
+        TrainingSessionScheduledV1,
+        {
           programmeId: programme._id,
+          sessionId: planned.sessionId,
           areaId: area.areaId,
-          areaLevel: area.level as AreaLevel,
+          areaLevel: area.level,
           ancestors: area.ancestors,
           title,
-          startsAt: planned.startsAt,
-          endsAt: planned.endsAt,
-          venue: schedule.venue,
+          startsAt: iso(planned.startsAt),
+          endsAt: iso(planned.endsAt),
           target: planned.target,
           capacity: schedule.capacity,
           allowWalkIns: schedule.allowWalkIns,
-          passScore: programme.passScore,
-          status: 'scheduled',
-          registeredIds: [],
-          registeredCount: 0,
-          invitations: 'pending',
-          invitedCount: 0,
-          turnout: null,
-          heldAt: null,
-          cancelledAt: null,
-          cancelReason: null,
-          ...outboxFieldsForInsert([event]),
-        });
-      }
-      await insertIgnoringDuplicates(this.sessions, docs);
-    }
-    this.outbox.notify();
+          venue: schedule.venue,
+        },
+        planned.sessionId,
+        { areaId: area.areaId, ancestors: area.ancestors },
+        ctx,
+      );
+      return {
+        _id: planned.sessionId,
+        programmeId: programme._id,
+        areaId: area.areaId,
+        areaLevel: area.level as AreaLevel,
+        ancestors: area.ancestors,
+        title,
+        startsAt: planned.startsAt,
+        endsAt: planned.endsAt,
+        venue: schedule.venue,
+        target: planned.target,
+        capacity: schedule.capacity,
+        allowWalkIns: schedule.allowWalkIns,
+        passScore: programme.passScore,
+        status: 'scheduled',
+        registeredIds: [],
+        registeredCount: 0,
+        invitations: 'pending',
+        invitedCount: 0,
+        turnout: null,
+        heldAt: null,
+        cancelledAt: null,
+        cancelReason: null,
+        ...outboxFieldsForInsert([event]),
+      };
+    });
+    const { duplicates } = await insertIgnoringDuplicates(this.sessions, docs);
+    const written = new Set(duplicates.map((i) => docs[i]._id));
+    this.outbox.notify(this.sessions.collection.collectionName, docs.map((d) => d._id).filter((id) => !written.has(id)));
   }
 
   private async materialise(programmeId: string, ctx: RequestContext): Promise<void> {
@@ -143,93 +150,34 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
       .exec();
     if (!claimed) return;
     await this.ensureSessions(claimed, ctx);
-    const pending = await this.sessions
-      .find({ programmeId, invitations: 'pending' }, { _id: 1, areaId: 1, ancestors: 1, startsAt: 1, status: 1 })
-      .sort({ _id: 1 })
-      .lean<SessionDocument[]>()
-      .exec();
+    const pending = (
+      await this.sessions
+        .find({ programmeId, invitations: 'pending' }, { _id: 1, programmeId: 1, areaId: 1, ancestors: 1, startsAt: 1 })
+        .lean<SessionDocument[]>()
+        .exec()
+    ).sort((a, b) => (a._id < b._id ? -1 : 1));
     // One pass over the roster for every pending session (not one query per session).
     const areas = await this.directory.findAreas(pending.map((s) => s.areaId));
     const audience = await this.directory.audienceByArea(claimed.audienceTypes, await this.directory.coverageMap(areas));
     for (const session of pending) {
       if (this.stopped) return;
-      await this.inviteFor(claimed, session, audience.get(session.areaId) ?? [], ctx);
-      await this.programmes.updateOne({ _id: programmeId }, { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } }).exec();
+      await this.inviteAudience(session, audience.get(session.areaId) ?? [], ctx);
     }
-    const invited = await this.participants.countDocuments({ programmeId, walkIn: false }).exec();
-    await this.programmes
-      .updateOne({ _id: programmeId, materialisation: 'pending' }, { $set: { materialisation: 'done', invitedCount: invited, materialisedAt: new Date(), leaseUntil: null } })
+    const done = await this.programmes
+      .findOneAndUpdate({ _id: programmeId, materialisation: 'pending' }, { $set: { materialisation: 'done', materialisedAt: new Date(), leaseUntil: null } }, { new: true })
+      .lean<ProgrammeDocument>()
       .exec();
-    this.logger.log(`programme ${programmeId}: ${pending.length} sessions materialised, ${invited} invitations`);
+    if (done) this.logger.log(`programme ${programmeId}: ${done.sessionsInvited} sessions materialised, ${done.invitedCount} invitations`);
   }
 
-  private async inviteFor(programme: ProgrammeDocument, session: SessionDocument, audience: AudienceMember[], ctx: RequestContext): Promise<void> {
-    const now = new Date();
-    const place = { areaId: session.areaId, ancestors: session.ancestors };
-    for (let i = 0; i < audience.length; i += CHUNK) {
-      const docs = audience.slice(i, i + CHUNK).map((member) => {
-        const participantId = participantIdOf(session._id, member.memberId);
-        const event = outboxEvent(
-          TrainingParticipantInvitedV1,
-          {
-            programmeId: programme._id,
-            sessionId: session._id,
-            areaId: session.areaId,
-            participantId,
-            memberId: member.memberId,
-            positionId: member.positionId,
-            memberAreaId: member.positionAreaId,
-            startsAt: iso(session.startsAt),
-            invitedAt: iso(now),
-          },
-          participantId,
-          place,
-          ctx,
-          now,
-        );
-        return {
-          _id: participantId,
-          sessionId: session._id,
-          programmeId: programme._id,
-          areaId: session.areaId,
-          ancestors: session.ancestors,
-          memberId: member.memberId,
-          name: member.name,
-          nameAlt: member.nameAlt,
-          positionId: member.positionId,
-          memberAreaId: member.positionAreaId,
-          status: 'invited',
-          walkIn: false,
-          invitedAt: now,
-          registeredAt: null,
-          waitlistedAt: null,
-          declinedAt: null,
-          attendedAt: null,
-          checkInMethod: null,
-          completedAt: null,
-          score: null,
-          rating: null,
-          comment: null,
-          feedbackAt: null,
-          ...outboxFieldsForInsert([event]),
-        };
-      });
-      await insertIgnoringDuplicates(this.participants, docs);
-      this.outbox.notify();
+  /** One session's audience in chunks; each chunk renews the lease and shows as progress on the programme. */
+  private async inviteAudience(session: SessionDocument, audience: readonly AudienceMember[], ctx: RequestContext): Promise<void> {
+    for (let start = 0, chunk = 0; start < audience.length; start += INVITATION_CHUNK, chunk++) {
+      if (this.stopped) return;
+      await this.invitations.invite(session, audience.slice(start, start + INVITATION_CHUNK), `${session._id}#${chunk}`, ctx);
+      await this.programmes.updateOne({ _id: session.programmeId }, { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } }).exec();
     }
-    await this.sessions.updateOne({ _id: session._id, invitations: 'pending' }, { $set: { invitations: 'done', invitedCount: audience.length } }).exec();
-  }
-}
-
-/** insertMany that treats "already there" as success (a resumed run re-inserting its last chunk). */
-export async function insertIgnoringDuplicates<T>(model: Model<T>, docs: unknown[]): Promise<void> {
-  if (docs.length === 0) return;
-  try {
-    await model.collection.insertMany(docs as never[], { ordered: false });
-  } catch (error) {
-    const e = error as { code?: number; writeErrors?: { code?: number }[]; result?: { writeErrors?: { code?: number }[] } };
-    const writeErrors = e.writeErrors ?? e.result?.writeErrors ?? [];
-    const onlyDuplicates = e.code === 11000 || (writeErrors.length > 0 && writeErrors.every((w) => w.code === 11000));
-    if (!onlyDuplicates) throw error;
+    const marked = await this.sessions.updateOne({ _id: session._id, invitations: 'pending' }, { $set: { invitations: 'done' } }).exec();
+    if (marked.modifiedCount > 0) await this.programmes.updateOne({ _id: session.programmeId }, { $inc: { sessionsInvited: 1 } }).exec();
   }
 }

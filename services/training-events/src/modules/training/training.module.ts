@@ -19,7 +19,12 @@ import { RsvpHttpController } from './commands/register/register.http.controller
 import { RescheduleSessionHandler } from './commands/reschedule-session/reschedule-session.handler';
 import { RescheduleSessionHttpController } from './commands/reschedule-session/reschedule-session.http.controller';
 import { TrainingStore } from './infrastructure/training.store';
+import { InvitationWriter } from './infrastructure/invitation-writer';
+import { ParticipantOutbox } from './infrastructure/participant-outbox';
+import { RsvpWriter } from './infrastructure/rsvp-writer';
 import {
+  InvitationBatchDocument,
+  InvitationBatchSchema,
   ParticipantDocument,
   ParticipantSchema,
   ProgrammeDocument,
@@ -41,6 +46,7 @@ import { ReportHttpController } from './queries/report/report.http.controller';
       { name: ProgrammeDocument.name, schema: ProgrammeSchema },
       { name: SessionDocument.name, schema: SessionSchema },
       { name: ParticipantDocument.name, schema: ParticipantSchema },
+      { name: InvitationBatchDocument.name, schema: InvitationBatchSchema },
     ]),
   ],
   controllers: [
@@ -59,6 +65,9 @@ import { ReportHttpController } from './queries/report/report.http.controller';
   ],
   providers: [
     TrainingStore,
+    InvitationWriter,
+    ParticipantOutbox,
+    RsvpWriter,
     InvitationMaterialiser,
     CreateProgrammeHandler,
     RescheduleSessionHandler,

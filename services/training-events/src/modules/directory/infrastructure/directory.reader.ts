@@ -16,7 +16,7 @@ export type KnownArea = {
 };
 
 /** A member holding an audience position, ready to be invited. */
-export type AudienceMember = { memberId: string; positionId: string; positionAreaId: string; name: string; nameAlt: string | null };
+export type AudienceMember = { memberId: string; positionId: string; memberAreaId: string; name: string; nameAlt: string | null };
 
 export type KnownMember = { memberId: string; name: string; nameAlt: string | null; status: string; areaId: string; ancestors: string[] };
 
@@ -24,6 +24,11 @@ export type KnownMember = { memberId: string; name: string; nameAlt: string | nu
  * Queries over training's local copy of org data. Lok Sabha seats sit under the state in the
  * primary tree while their assembly seats sit under districts, so "who is in seat X" means: the
  * seat itself plus the subtrees of the assembly seats cross-linked to it (`lokSabhaId`).
+ *
+ * Every query is an `_id` lookup / `_id $in` batch or top-level string equality (arrays such as
+ * `ancestors` match by element); sorting and the remaining conditions are done here. On the
+ * embedded FerretDB-SQLite those shapes are evaluated inside SQLite, any other shape decodes the
+ * whole collection in Go (~33 µs per document); on MongoDB they are index lookups.
  */
 @Injectable()
 export class DirectoryReader {
@@ -46,12 +51,12 @@ export class DirectoryReader {
 
   /** Every area of `level` inside `rootId`'s subtree (or `rootId` itself), in id order. */
   async areasAtLevelUnder(level: AreaLevel, rootId: string): Promise<KnownArea[]> {
-    const docs = await this.areas
-      .find({ level, $or: [{ _id: rootId }, { ancestors: rootId }] })
-      .sort({ _id: 1 })
-      .lean<KnownAreaDocument[]>()
-      .exec();
-    return docs.map(toArea);
+    const [root, below] = await Promise.all([
+      this.areas.findById(rootId).lean<KnownAreaDocument>().exec(),
+      this.areas.find({ level, ancestors: rootId }).lean<KnownAreaDocument[]>().exec(),
+    ]);
+    const docs = root?.level === level ? [root, ...below] : below;
+    return docs.map(toArea).sort(byId((a) => a.areaId));
   }
 
   /**
@@ -73,18 +78,20 @@ export class DirectoryReader {
    * Filled positions of `types`, each assigned to the covered area it lies in (its own area or the
    * nearest covered ancestor). One scan of the positions for the whole plan.
    */
-  private async positionsByArea(types: readonly string[], coverage: ReadonlyMap<string, string>): Promise<Map<string, { _id: string; memberId: string; areaId: string }[]>> {
-    const held = await this.positions
-      .find({ type: { $in: [...types] }, memberId: { $ne: null } }, { memberId: 1, areaId: 1, ancestors: 1 })
-      .sort({ _id: 1 })
-      .lean<{ _id: string; memberId: string; areaId: string; ancestors: string[] }[]>()
+  private async positionsByArea(types: readonly string[], coverage: ReadonlyMap<string, string>): Promise<Map<string, HeldPosition[]>> {
+    const positions = await this.positions
+      .find({ type: { $in: [...types] } }, { memberId: 1, areaId: 1, ancestors: 1 })
+      .lean<{ _id: string; memberId: string | null; areaId: string; ancestors: string[] }[]>()
       .exec();
-    const byArea = new Map<string, { _id: string; memberId: string; areaId: string }[]>();
-    for (const position of held) {
+    const byArea = new Map<string, HeldPosition[]>();
+    for (const position of positions.sort(byId((p) => p._id))) {
+      if (position.memberId === null) continue; // vacant
       const root = [position.areaId, ...[...position.ancestors].reverse()].find((id) => coverage.has(id));
       if (!root) continue;
       const areaId = coverage.get(root)!;
-      byArea.set(areaId, [...(byArea.get(areaId) ?? []), position]);
+      let list = byArea.get(areaId);
+      if (!list) byArea.set(areaId, (list = []));
+      list.push({ _id: position._id, memberId: position.memberId, areaId: position.areaId });
     }
     return byArea;
   }
@@ -117,7 +124,7 @@ export class DirectoryReader {
         const member = known.get(position.memberId);
         if (seen.has(position.memberId) || (member && member.status !== 'active')) continue;
         seen.add(position.memberId);
-        list.push({ memberId: position.memberId, positionId: position._id, positionAreaId: position.areaId, name: member?.name ?? position.memberId, nameAlt: member?.nameAlt ?? null });
+        list.push({ memberId: position.memberId, positionId: position._id, memberAreaId: position.areaId, name: member?.name ?? position.memberId, nameAlt: member?.nameAlt ?? null });
       }
       result.set(areaId, list);
     }
@@ -129,6 +136,13 @@ export class DirectoryReader {
     return doc ? { memberId: doc._id, name: doc.name, nameAlt: doc.nameAlt, status: doc.status, areaId: doc.areaId, ancestors: doc.ancestors } : null;
   }
 }
+
+type HeldPosition = { _id: string; memberId: string; areaId: string };
+
+const byId =
+  <T>(id: (item: T) => string) =>
+  (a: T, b: T): number =>
+    id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
 
 function toArea(doc: KnownAreaDocument): KnownArea {
   return {

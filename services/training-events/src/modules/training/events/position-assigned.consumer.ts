@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { PositionAssignedV1, TrainingParticipantInvitedV1, type EventEnvelope, type PayloadOf } from '@sangathan/contracts';
-import { OutboxRelay, outboxFieldsForInsert, type IntegrationEventHandler } from '@sangathan/messaging';
+import { PositionAssignedV1, type EventEnvelope, type PayloadOf } from '@sangathan/contracts';
+import type { IntegrationEventHandler } from '@sangathan/messaging';
 import { DirectoryReader } from '../../directory/infrastructure/directory.reader';
 import { participantIdOf } from '../domain/participant.entity';
-import { insertIgnoringDuplicates } from '../invitation-materialiser';
+import { InvitationWriter } from '../infrastructure/invitation-writer';
 import type { SessionDocument } from '../infrastructure/training.schemas';
 import { TrainingStore } from '../infrastructure/training.store';
-import { iso, outboxEvent } from '../training-integration-events';
 
 type Assigned = PayloadOf<typeof PositionAssignedV1>;
 
 /**
  * Someone who takes up an audience position after a programme was materialised is invited to the
- * upcoming sessions covering their position's area. Idempotent: the participant id is derived
- * from (session, member), so a redelivered event inserts nothing and emits nothing.
+ * upcoming sessions covering their position's area, through the same InvitationWriter as the
+ * materialiser. Idempotent: the participant id is derived from (session, member) and the batch id
+ * from the participant, so a redelivered event inserts nothing and emits nothing.
  * Sessions still being materialised are left to the materialiser, which reads the roster later.
  */
 @Injectable()
@@ -23,7 +23,7 @@ export class PositionAssignedConsumer implements IntegrationEventHandler {
   constructor(
     private readonly store: TrainingStore,
     private readonly directory: DirectoryReader,
-    private readonly outbox: OutboxRelay,
+    private readonly invitations: InvitationWriter,
   ) {}
 
   async handle(event: EventEnvelope): Promise<void> {
@@ -41,59 +41,20 @@ export class PositionAssignedConsumer implements IntegrationEventHandler {
     const sessions = await this.store.sessions
       .find(
         { programmeId: { $in: programmes.map((p) => String(p._id)) }, status: 'scheduled', invitations: 'done', startsAt: { $gt: now }, areaId: { $in: covering } },
-        { registeredIds: 0, outbox: 0 },
+        { _id: 1, programmeId: 1, areaId: 1, ancestors: 1, startsAt: 1 },
       )
       .lean<SessionDocument[]>()
       .exec();
     const ctx = { actorId: null, correlationId: event.correlationId, causationId: event.eventId };
-    const docs = sessions.map((session) => {
-      const participantId = participantIdOf(session._id, position.memberId);
-      const invited = outboxEvent(
-        TrainingParticipantInvitedV1,
-        {
-          programmeId: session.programmeId,
-          sessionId: session._id,
-          areaId: session.areaId,
-          participantId,
-          memberId: position.memberId,
-          positionId: position.positionId,
-          memberAreaId: position.areaId,
-          startsAt: iso(session.startsAt),
-          invitedAt: iso(now),
-        },
-        participantId,
-        { areaId: session.areaId, ancestors: session.ancestors },
-        ctx,
-        now,
-      );
-      return {
-        _id: participantId,
-        sessionId: session._id,
-        programmeId: session.programmeId,
-        areaId: session.areaId,
-        ancestors: session.ancestors,
-        memberId: position.memberId,
-        name: member?.name ?? position.memberId,
-        nameAlt: member?.nameAlt ?? null,
-        positionId: position.positionId,
-        memberAreaId: position.areaId,
-        status: 'invited',
-        walkIn: false,
-        invitedAt: now,
-        registeredAt: null,
-        waitlistedAt: null,
-        declinedAt: null,
-        attendedAt: null,
-        checkInMethod: null,
-        completedAt: null,
-        score: null,
-        rating: null,
-        comment: null,
-        feedbackAt: null,
-        ...outboxFieldsForInsert([invited]),
-      };
-    });
-    await insertIgnoringDuplicates(this.store.participants, docs);
-    if (docs.length) this.outbox.notify();
+    const invitee = {
+      memberId: position.memberId,
+      name: member?.name ?? position.memberId,
+      nameAlt: member?.nameAlt ?? null,
+      positionId: position.positionId,
+      memberAreaId: position.areaId,
+    };
+    for (const session of sessions) {
+      await this.invitations.invite(session, [invitee], `${participantIdOf(session._id, position.memberId)}#late`, ctx);
+    }
   }
 }

@@ -31,7 +31,10 @@ export class ProgrammeDocument extends OutboxCarrier {
   @Prop({ type: [String], default: [] }) missingTargetBasis!: string[];
   /** `pending` until every session exists and every invitation is written; resumed after a crash. */
   @Prop({ type: String, required: true, index: true }) materialisation!: 'pending' | 'done';
+  /** Invitations written so far (grows per chunk while `pending`: materialisation progress). */
   @Prop({ type: Number, default: 0 }) invitedCount!: number;
+  /** Sessions whose invitations are all written. */
+  @Prop({ type: Number, default: 0 }) sessionsInvited!: number;
   @Prop({ type: Date, default: null }) materialisedAt!: Date | null;
   @Prop({ type: Date, default: null }) leaseUntil!: Date | null;
   @Prop({ type: String, default: null }) createdBy!: string | null;
@@ -97,8 +100,31 @@ export class ParticipantDocument extends OutboxCarrier {
   @Prop({ type: Number, default: null }) rating!: number | null;
   @Prop({ type: String, default: null }) comment!: string | null;
   @Prop({ type: Date, default: null }) feedbackAt!: Date | null;
+  /**
+   * The invitation batch that carries this participant's `invited` event, until the participant's
+   * next own event is written (see ParticipantOutbox): then null. Invitations written one by one
+   * (late joiners) and walk-ins carry their events themselves and have none.
+   */
+  @Prop({ type: String, default: null }) invitationBatchId!: string | null;
 }
 export const ParticipantSchema = SchemaFactory.createForClass(ParticipantDocument);
 ParticipantSchema.index({ sessionId: 1, _id: 1 });
 ParticipantSchema.index({ sessionId: 1, status: 1, waitlistedAt: 1 });
 ParticipantSchema.index({ programmeId: 1, _id: 1 });
+
+/**
+ * The `training.participant.invited` events of one chunk of invitations (up to a few hundred), carried
+ * by one outbox document instead of one per participant: the relay then claims, publishes and
+ * acknowledges a chunk with a handful of single-document operations. Its id is derived from the
+ * session and the chunk's position, so a resumed run does not write a chunk's events twice.
+ */
+@Schema({ collection: 'invitation_batches', versionKey: false })
+export class InvitationBatchDocument extends OutboxCarrier {
+  /** `<sessionId>#<chunk>` for materialised chunks, `<sessionId>~<memberId>#late` for late joiners. */
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ type: String, required: true }) sessionId!: string;
+  @Prop({ type: String, required: true }) programmeId!: string;
+  @Prop({ type: Number, required: true }) eventCount!: number;
+  @Prop({ type: Date, required: true }) createdAt!: Date;
+}
+export const InvitationBatchSchema = SchemaFactory.createForClass(InvitationBatchDocument);

@@ -16,7 +16,10 @@ export type ProgrammeView = {
   missingTargetBasis: string[];
   /** `pending` while invitations are still being written; `done` once every session's invitations exist. */
   materialisation: 'pending' | 'done';
+  /** Invitations written so far: grows while `pending`, final once `done`. */
   invitedCount: number;
+  /** Sessions whose invitations are all written (progress: out of `sessionCount`). */
+  sessionsInvited: number;
   createdAt: string;
 };
 
@@ -37,6 +40,7 @@ export function toProgrammeView(doc: ProgrammeDocument): ProgrammeView {
     missingTargetBasis: doc.missingTargetBasis ?? [],
     materialisation: doc.materialisation,
     invitedCount: doc.invitedCount,
+    sessionsInvited: doc.sessionsInvited ?? 0,
     createdAt: doc.createdAt.toISOString(),
   };
 }

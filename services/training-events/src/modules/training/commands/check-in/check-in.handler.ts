@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
 import { TrainingAttendanceRecordedV1 } from '@sangathan/contracts';
 import { ValidationError } from '@sangathan/kernel';
-import { OutboxRelay, outboxFieldsForInsert, outboxUpdate } from '@sangathan/messaging';
+import { outboxFieldsForInsert } from '@sangathan/messaging';
 import { DirectoryReader } from '../../../directory/infrastructure/directory.reader';
 import { decideCheckIn, participantIdOf } from '../../domain/participant.entity';
+import { newParticipantRecord } from '../../infrastructure/participant-record';
+import { ParticipantOutbox } from '../../infrastructure/participant-outbox';
 import { verifyQrToken } from '../../infrastructure/qr-token';
 import type { ParticipantDocument, SessionDocument } from '../../infrastructure/training.schemas';
 import { assertOrganiser, participantFacts, sessionFacts, TrainingStore } from '../../infrastructure/training.store';
@@ -16,14 +18,16 @@ export type CheckInResult = { participant: ParticipantView; alreadyCheckedIn: bo
 /**
  * Check-in from the organiser's list or a QR scan: one conditional single-document write per
  * attendee (attendance + event), so a double scan is answered "already checked in" with no second
- * event. Uninvited members become walk-ins where the session allows it.
+ * event. Uninvited members become walk-ins where the session allows it. Every step is an `_id`
+ * operation (session, participant, at most one invitation batch, the write, the relay's claim),
+ * so a check-in costs the same in a session of 50 as in one of 5,000.
  */
 @Injectable()
 export class CheckInHandler {
   constructor(
     private readonly store: TrainingStore,
     private readonly directory: DirectoryReader,
-    private readonly outbox: OutboxRelay,
+    private readonly events: ParticipantOutbox,
   ) {}
 
   async execute(sessionId: string, input: { memberId?: string; qrToken?: string }, principal: Principal, ctx: RequestContext): Promise<CheckInResult> {
@@ -45,16 +49,16 @@ export class CheckInHandler {
       now,
     );
     if (decision === 'invited') {
-      const { $push, $set } = outboxUpdate([event]);
+      const { $push, $set } = await this.events.append(participant!, [event]);
       const updated = await this.store.participants
         .findOneAndUpdate({ _id: participantId, attendedAt: null }, { $set: { ...$set, attendedAt: now, checkInMethod: method }, $push }, { new: true })
         .lean<ParticipantDocument>()
         .exec();
       if (!updated) return { participant: toParticipantView((await this.store.participant(sessionId, memberId))!), alreadyCheckedIn: true };
-      this.outbox.notify();
+      this.events.announce(participantId);
       return { participant: toParticipantView(updated), alreadyCheckedIn: false };
     }
-    return this.walkIn(session, memberId, now, event);
+    return this.walkIn(session, memberId, method, now, event);
   }
 
   private memberFromToken(sessionId: string, token: string): string {
@@ -66,42 +70,17 @@ export class CheckInHandler {
     return memberId;
   }
 
-  private async walkIn(session: SessionDocument, memberId: string, now: Date, event: ReturnType<typeof outboxEvent>): Promise<CheckInResult> {
+  private async walkIn(session: SessionDocument, memberId: string, method: 'list' | 'qr', now: Date, event: ReturnType<typeof outboxEvent>): Promise<CheckInResult> {
     const member = await this.directory.findMember(memberId);
-    const doc = {
-      _id: participantIdOf(session._id, memberId),
-      sessionId: session._id,
-      programmeId: session.programmeId,
-      areaId: session.areaId,
-      ancestors: session.ancestors,
-      memberId,
-      name: member?.name ?? memberId,
-      nameAlt: member?.nameAlt ?? null,
-      positionId: null,
-      memberAreaId: member?.areaId ?? null,
-      status: 'walk-in',
-      walkIn: true,
-      invitedAt: null,
-      registeredAt: null,
-      waitlistedAt: null,
-      declinedAt: null,
-      attendedAt: now,
-      checkInMethod: 'list',
-      completedAt: null,
-      score: null,
-      rating: null,
-      comment: null,
-      feedbackAt: null,
-      ...outboxFieldsForInsert([event]),
-    };
+    const person = { memberId, name: member?.name ?? memberId, nameAlt: member?.nameAlt ?? null, positionId: null, memberAreaId: member?.areaId ?? null };
+    const record = newParticipantRecord(session, person, { status: 'walk-in', at: now, checkInMethod: method });
     try {
-      await this.store.participants.collection.insertOne(doc as never);
+      await this.store.participants.collection.insertOne({ ...record, ...outboxFieldsForInsert([event]) } as never);
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
       return { participant: toParticipantView((await this.store.participant(session._id, memberId))!), alreadyCheckedIn: true };
     }
-    this.outbox.notify();
-    const { outbox: _outbox, outboxDueAt: _due, ...view } = doc as typeof doc & { outbox: unknown; outboxDueAt?: unknown };
-    return { participant: toParticipantView(view as unknown as ParticipantDocument), alreadyCheckedIn: false };
+    this.events.announce(record._id);
+    return { participant: toParticipantView(record as unknown as ParticipantDocument), alreadyCheckedIn: false };
   }
 }

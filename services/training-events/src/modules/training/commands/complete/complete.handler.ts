@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
 import { TrainingCompletedV1 } from '@sangathan/contracts';
-import { OutboxRelay, outboxUpdate } from '@sangathan/messaging';
 import { decideCompletion } from '../../domain/participant.entity';
+import { ParticipantOutbox } from '../../infrastructure/participant-outbox';
 import type { ParticipantDocument } from '../../infrastructure/training.schemas';
 import { assertOrganiser, participantFacts, sessionFacts, TrainingStore } from '../../infrastructure/training.store';
 import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
@@ -12,7 +12,7 @@ import { iso, outboxEvent, type RequestContext } from '../../training-integratio
 export class CompleteHandler {
   constructor(
     private readonly store: TrainingStore,
-    private readonly outbox: OutboxRelay,
+    private readonly events: ParticipantOutbox,
   ) {}
 
   async execute(sessionId: string, memberId: string, score: number | null, principal: Principal, ctx: RequestContext): Promise<ParticipantView> {
@@ -29,12 +29,12 @@ export class CompleteHandler {
       ctx,
       now,
     );
-    const { $push, $set } = outboxUpdate([event]);
+    const { $push, $set } = await this.events.append(participant!, [event]);
     const updated = await this.store.participants
       .findOneAndUpdate({ _id: participant!._id, attendedAt: { $ne: null }, completedAt: null }, { $set: { ...$set, completedAt: now, score }, $push }, { new: true })
       .lean<ParticipantDocument>()
       .exec();
-    if (updated) this.outbox.notify();
+    if (updated) this.events.announce(participant!._id);
     return toParticipantView(updated ?? (await this.store.participant(sessionId, memberId))!);
   }
 }

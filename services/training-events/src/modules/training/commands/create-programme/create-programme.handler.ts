@@ -111,6 +111,7 @@ export class CreateProgrammeHandler {
       missingTargetBasis: missingBasis,
       materialisation: 'pending',
       invitedCount: 0,
+      sessionsInvited: 0,
       materialisedAt: null,
       leaseUntil: null,
       createdBy: command.principal.sub,
@@ -119,7 +120,7 @@ export class CreateProgrammeHandler {
       ...outboxFieldsForInsert([event]),
     };
     await this.programmes.collection.insertOne(doc as never);
-    this.outbox.notify();
+    this.outbox.notify(this.programmes.collection.collectionName, id);
     // Sessions now (the answer lists them); invitations in the background (thousands per plan).
     await this.materialiser.ensureSessions(doc, ctx);
     void this.materialiser.start(id, ctx);

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { TrainingFeedbackGivenV1 } from '@sangathan/contracts';
 import { ConflictError } from '@sangathan/kernel';
-import { OutboxRelay, outboxUpdate } from '@sangathan/messaging';
 import { validateFeedback } from '../../domain/participant.entity';
+import { ParticipantOutbox } from '../../infrastructure/participant-outbox';
 import type { ParticipantDocument } from '../../infrastructure/training.schemas';
 import { participantFacts, TrainingStore } from '../../infrastructure/training.store';
 import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
@@ -14,7 +14,7 @@ import { iso, outboxEvent, type RequestContext } from '../../training-integratio
 export class GiveFeedbackHandler {
   constructor(
     private readonly store: TrainingStore,
-    private readonly outbox: OutboxRelay,
+    private readonly events: ParticipantOutbox,
   ) {}
 
   async execute(sessionId: string, rating: number, rawComment: string | null, principal: Principal, ctx: RequestContext): Promise<ParticipantView> {
@@ -32,7 +32,7 @@ export class GiveFeedbackHandler {
       ctx,
       now,
     );
-    const { $push, $set } = outboxUpdate([event]);
+    const { $push, $set } = await this.events.append(participant!, [event]);
     const updated = await this.store.participants
       .findOneAndUpdate(
         { _id: participant!._id, attendedAt: { $ne: null }, feedbackAt: null },
@@ -42,7 +42,7 @@ export class GiveFeedbackHandler {
       .lean<ParticipantDocument>()
       .exec();
     if (!updated) throw new ConflictError('FEEDBACK_ALREADY_GIVEN', 'feedback for this session was already given', [{ field: 'memberId', message: 'already given' }]);
-    this.outbox.notify();
+    this.events.announce(participant!._id);
     return toParticipantView(updated);
   }
 }

@@ -48,7 +48,7 @@ export class RescheduleSessionHandler {
       .lean()
       .exec();
     if (!updated) throw new ConflictError('SESSION_CHANGED', 'the session changed meanwhile; reload and retry', []);
-    this.outbox.notify();
+    this.outbox.notify(this.store.sessions.collection.collectionName, sessionId);
     return toSessionView(updated as never);
   }
 }
