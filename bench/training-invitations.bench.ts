@@ -39,15 +39,22 @@ async function main(): Promise<void> {
     const programmeId = created.body.id;
     console.log(`read model: ${seeded.areas} areas, ${seeded.positions} positions (seeded in ${seedMs} ms); POST /programmes answered in ${responseMs} ms`);
     let invited = 0;
+    let lastProgress = 0;
+    // Progress is on the programme while it is pending: invitations written so far, sessions done.
     await until('invitations materialised', async () => {
-      const res = await api<{ materialisation: string; invitedCount: number }>(`${service.url}/programmes/${programmeId}`, 'GET');
+      const res = await api<{ materialisation: string; invitedCount: number; sessionsInvited: number }>(`${service.url}/programmes/${programmeId}`, 'GET');
       invited = res.body.invitedCount;
+      if (Date.now() - lastProgress >= 5000) {
+        lastProgress = Date.now();
+        console.log(`  after ${Date.now() - started} ms: ${invited} invitations, ${res.body.sessionsInvited}/${created.body.sessionCount} sessions`);
+      }
       return res.body.materialisation === 'done';
-    });
+    }, 900_000, 250);
     const materialiseMs = Date.now() - started;
     console.log(`${invited} invitations materialised after ${materialiseMs} ms`);
-    const participants = service.db.collection('participants');
-    await until('every invited event published', async () => (await participants.countDocuments({ 'outbox.0': { $exists: true } })) === 0, 900_000, 500);
+    // The invited events travel on invitation batches (one outbox document per chunk of invitations).
+    const batches = service.db.collection('invitation_batches');
+    await until('every invited event published', async () => (await batches.countDocuments({ 'outbox.0': { $exists: true } })) === 0, 900_000, 250);
     const publishedMs = Date.now() - started;
     report('training: programme over 80 Lok Sabha seats inviting every IT-cell office bearer', {
       'read model (areas / positions)': `${seeded.areas} / ${seeded.positions}`,
@@ -59,6 +66,7 @@ async function main(): Promise<void> {
       'time to materialise all invitations': `${materialiseMs} ms`,
       'invitations / s': rate(invited, materialiseMs),
       'time until every invited event is on Kafka': `${publishedMs} ms`,
+      'invitation batches (outbox documents for the invited events)': await batches.countDocuments({}),
     });
   } finally {
     await service.stop();
