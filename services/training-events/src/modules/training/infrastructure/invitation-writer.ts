@@ -38,7 +38,11 @@ export class InvitationWriter {
   async invite(session: InvitedSession, invitees: readonly Invitee[], batchId: string, ctx: RequestContext): Promise<number> {
     if (invitees.length === 0) return 0;
     const now = new Date();
-    const records = invitees.map((person) => newParticipantRecord(session, person, { status: 'invited', at: now, invitationBatchId: batchId }));
+    // The participants' own outboxes start empty: their invited events go on the batch.
+    const records = invitees.map((person) => ({
+      ...newParticipantRecord(session, person, { status: 'invited', at: now, invitationBatchId: batchId }),
+      ...outboxFieldsForInsert([]),
+    }));
     const { duplicates } = await insertIgnoringDuplicates(this.participants, records);
     const existing = new Set(duplicates.map((i) => records[i]._id));
     // Participants an interrupted earlier attempt added for this batch still need their events.
