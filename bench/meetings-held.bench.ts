@@ -5,7 +5,7 @@
 // Phase 1 (throughput): schedule N meetings, then record all N held as fast as C clients can.
 // Phase 2 (latency): a fresh set of meetings is recorded held at a steady R requests/s (open loop:
 // requests are sent on schedule whether or not earlier ones finished), p50/p95/p99 reported.
-import { call, flag, option, outboxDrained, percentile, pool, print, startMeetingsService, type ServiceUnderTest } from './meetings-support';
+import { call, cpuSeconds, ferretdbPids, flag, option, outboxDrained, percentile, pool, print, startMeetingsService, type ServiceUnderTest } from './meetings-support';
 
 const full = flag('full');
 const meetings = option('meetings', full ? 10_000 : 1_000);
@@ -53,6 +53,9 @@ async function main(): Promise<void> {
     console.error('recording held…');
     const latencies: number[] = [];
     let errors = 0;
+    const dbPids = ferretdbPids();
+    const dbCpu = () => dbPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const cpuBefore = { service: cpuSeconds(service.pid), db: dbCpu() };
     t = performance.now();
     await pool(ids.length, concurrency, async (i) => {
       const res = await call(service.port, 'POST', `/meetings/${ids[i]}/held`, heldBody(i));
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
     });
     const heldMs = performance.now() - t;
     const drain = await outboxDrained(service, ['meetings']);
+    const cpu = { service: cpuSeconds(service.pid) - cpuBefore.service, db: dbCpu() - cpuBefore.db };
     const heldDocs = await service.mongo.db(service.db).collection('meetings').countDocuments({ status: 'held' }, { maxTimeMS: 20_000 }).catch(() => -1);
     print(`meetings-held: throughput (${meetings} meetings × ${ATTENDEES} named attendees, ${concurrency} concurrent clients)`, {
       'schedule: meetings/s': Math.round((meetings / scheduleMs) * 1000),
@@ -70,10 +74,12 @@ async function main(): Promise<void> {
       'errors': errors,
       'meetings stored as held': heldDocs,
       'outbox: ms waited after last request / still pending': `${drain.ms} / ${drain.pending < 0 ? 'count timed out' : drain.pending}`,
+      'CPU ms per held meeting: service / FerretDB': `${((cpu.service * 1000) / meetings).toFixed(1)} / ${dbPids.length ? ((cpu.db * 1000) / meetings).toFixed(1) : 'n/a'}`,
     });
 
-    // Phase 2: steady rate.
+    // Phase 2: steady rate (--seconds 0 skips it).
     const total = rate * seconds;
+    if (total === 0) return;
     const steadyIds = await scheduleMany(service, total);
     await outboxDrained(service, ['meetings']);
     const steady: number[] = [];

@@ -4,7 +4,7 @@
 import { signToken } from '@sangathan/auth';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { mongo as driver } from 'mongoose';
@@ -69,6 +69,30 @@ export function rssMiB(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
+/** CPU seconds (user + system) a process has used so far; 0 when it is gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Pids of the local FerretDB processes (to attribute CPU between the service and the database). */
+export function ferretdbPids(): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'ferretdb';
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 /** Starts dist/services/meetings/src/main.js on its own database and topic prefix, with the test area tree. */
 export async function startMeetingsService(name: string): Promise<ServiceUnderTest> {
   const id = `${name}-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
@@ -88,7 +112,9 @@ export async function startMeetingsService(name: string): Promise<ServiceUnderTe
     .db(db)
     .collection('known_areas')
     .insertMany(areas.map((a) => ({ ...a, nameEn: a._id, nameHi: null, lastEventId: '00000000-0000-7000-8000-000000000000', geo: null })) as never);
-  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=512', join(process.cwd(), 'dist', 'services', 'meetings', 'src', 'main.js')], {
+  // MEETINGS_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the service.
+  const nodeArgs = (process.env.MEETINGS_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--max-old-space-size=512', join(process.cwd(), 'dist', 'services', 'meetings', 'src', 'main.js')], {
     cwd: process.cwd(),
     env: { ...process.env, PORT: String(port), MONGODB_DB: db, KAFKA_TOPIC_PREFIX: `${id}.`, LOG_LEVEL: 'warn', QUOTA_JOB: 'off' },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,6 +1,8 @@
 import type { EventEnvelope } from '@sangathan/contracts';
 import { TopicProbe, waitFor } from '@sangathan/testing';
 import request from 'supertest';
+import { OrphanPhotoSweepJob } from '../src/modules/meetings/jobs/orphan-photo-sweep.job';
+import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../src/modules/meetings/infrastructure/photo-blob-storage.port';
 import { buildExifJpeg, buildPng } from './support/exif-jpeg';
 import { inMinutes, LKO_INCHARGE, LKO_PRESIDENT, startMeetings, STATE_LEADER, type Harness } from './support/harness';
 
@@ -12,6 +14,7 @@ const AGRA = { lat: 27.18, lon: 78.01 };
 describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
   let h: Harness;
   let probe: TopicProbe;
+  let meetingProbe: TopicProbe;
   const server = () => request(h.app.getHttpServer());
   const photoEvents = (meetingId: string) =>
     probe.messages.filter((m) => m.key === meetingId).map((m) => JSON.parse(m.value) as EventEnvelope<Record<string, unknown>>);
@@ -20,6 +23,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     process.env.PHOTO_MAX_BYTES = String(1024 * 1024);
     h = await startMeetings('mtg-photo');
     probe = await new TopicProbe(`${h.topicPrefix}meetings.photo.events`).start();
+    meetingProbe = await new TopicProbe(`${h.topicPrefix}meetings.meeting.events`).start();
     // Lucknow district gets a bounding box; its assembly seat inherits it.
     await server()
       .put('/areas/D-LKO/geo')
@@ -31,6 +35,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
   afterAll(async () => {
     delete process.env.PHOTO_MAX_BYTES;
     await probe?.stop();
+    await meetingProbe?.stop();
     await h?.close();
   });
 
@@ -142,5 +147,78 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     const { id } = await heldMeeting();
     const res = await server().post(`/meetings/${id}/photos`).set('Authorization', h.auth(LKO_INCHARGE)).send({ photo: 'x' }).expect(415);
     expect(res.body.error.code).toBe('NOT_MULTIPART');
+  });
+
+  it('judges photos again when the meeting is recorded held at other times than planned, and the held event counts the new verdict', async () => {
+    // Planned yesterday; the photo was taken 90 minutes ago, when the meeting really took place.
+    const created = await server()
+      .post('/meetings')
+      .set('Authorization', h.auth(LKO_PRESIDENT))
+      .send({ kind: 'daily-small', title: 'moved meeting', areaId: 'AC-173', organiserId: LKO_INCHARGE.sub, scheduledStart: inMinutes(-30 * 60), scheduledEnd: inMinutes(-29 * 60) })
+      .expect(201);
+    const id = created.body.id as string;
+    const photo = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(inMinutes(-80)), gps: LUCKNOW })).expect(201)).body.photos[0];
+    expect(photo).toMatchObject({ verdict: 'mismatch', reasons: ['time-mismatch'], verified: false });
+
+    await server().post(`/meetings/${id}/held`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ start: inMinutes(-90), end: inMinutes(-30), headcount: 6 }).expect(200);
+
+    const listed = await server().get(`/meetings/${id}/photos`).set('Authorization', h.auth(LKO_PRESIDENT)).expect(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: photo.id, verdict: 'verified', reasons: [], verified: true, geoAreaId: 'D-LKO' })]);
+    const events = await waitFor(() => (photoEvents(id).length >= 3 ? photoEvents(id) : undefined), { what: 'photo re-verified event' });
+    expect(events.map((e) => e.type)).toEqual(['meetings.photo.submitted', 'meetings.photo.flagged', 'meetings.photo.verified']);
+    expect(events[2].payload).toMatchObject({ photoId: photo.id, method: 'exif', verified: true });
+    const held = await waitFor(
+      () => meetingProbe.messages.map((m) => JSON.parse(m.value) as EventEnvelope<Record<string, unknown>>).find((e) => e.type === 'meetings.meeting.held' && e.payload.meetingId === id),
+      { what: 'held event' },
+    );
+    expect(held.payload).toMatchObject({ photoCount: 1, verifiedPhotoCount: 1 });
+  });
+
+  it('flags a verified photo when its meeting is rescheduled to another day, but keeps a reviewer’s confirmation', async () => {
+    const start = inMinutes(-60);
+    const created = await server()
+      .post('/meetings')
+      .set('Authorization', h.auth(LKO_PRESIDENT))
+      .send({ kind: 'daily-small', title: 'to be moved', areaId: 'AC-173', organiserId: LKO_INCHARGE.sub, scheduledStart: start, scheduledEnd: inMinutes(30) })
+      .expect(201);
+    const id = created.body.id as string;
+    const automatic = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(inMinutes(-50)) })).expect(201)).body.photos[0];
+    const reviewed = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(inMinutes(-40)) })).expect(201)).body.photos[0];
+    expect([automatic.verified, reviewed.verified]).toEqual([true, true]);
+    await server().post(`/photos/${reviewed.id}/review`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ decision: 'verify', note: 'मौके पर देखा' }).expect(200);
+
+    await server().patch(`/meetings/${id}`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ scheduledStart: inMinutes(24 * 60), scheduledEnd: inMinutes(25 * 60) }).expect(200);
+
+    const after = new Map(((await h.db.collection('meeting_photos').find({ meetingId: id }).toArray()) as unknown as { _id: string; verdict: string; reasons: string[]; verified: boolean }[]).map((p) => [p._id, p]));
+    expect(after.get(automatic.id)).toMatchObject({ verdict: 'mismatch', reasons: ['time-mismatch'], verified: false });
+    expect(after.get(reviewed.id)).toMatchObject({ verdict: 'mismatch', reasons: ['time-mismatch'], verified: true });
+    const meeting = await server().get(`/meetings/${id}`).set('Authorization', h.auth(LKO_PRESIDENT)).expect(200);
+    expect(meeting.body).toMatchObject({ photoCount: 2, verifiedPhotoCount: 1 });
+    const flagged = await waitFor(() => photoEvents(id).find((e) => e.type === 'meetings.photo.flagged' && e.payload.photoId === automatic.id), { what: 'flagged after reschedule' });
+    expect(flagged.payload).toMatchObject({ verdict: 'mismatch', reasons: ['time-mismatch'] });
+  });
+
+  it('sweeps GridFS blobs that no photo record refers to once they are older than the grace period, and keeps recorded ones', async () => {
+    const { id, start } = await heldMeeting();
+    const recorded = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(start) }, { sizeBytes: 300_000 })).expect(201)).body.photos[0];
+    // A blob whose record was never written (the process died between the two).
+    const blobs = h.app.get<PhotoBlobStorage>(PHOTO_BLOB_STORAGE);
+    const orphanId = `orphan-${Date.now()}`;
+    const upload2 = blobs.openUpload(orphanId, 'lost.jpg', { meetingId: id });
+    await new Promise<void>((resolve, reject) => upload2.stream.on('error', reject).end(Buffer.alloc(600_000, 7), () => resolve()));
+    await waitFor(async () => (await h.db.collection('photos.files').countDocuments({ _id: orphanId as never })) === 1, { what: 'orphan stored' });
+    expect(await h.db.collection('photos.chunks').countDocuments({ files_id: orphanId })).toBe(3);
+    const sweeper = h.app.get(OrphanPhotoSweepJob);
+
+    expect(await sweeper.sweep(new Date())).not.toContain(orphanId);
+    expect(await h.db.collection('photos.files').countDocuments({ _id: orphanId as never })).toBe(1);
+
+    const removed = await sweeper.sweep(new Date(Date.now() + 2 * 3600_000));
+    expect(removed).toContain(orphanId);
+    expect(removed).not.toContain(recorded.id);
+    expect(await h.db.collection('photos.files').countDocuments({ _id: orphanId as never })).toBe(0);
+    expect(await h.db.collection('photos.chunks').countDocuments({ files_id: orphanId })).toBe(0);
+    expect(await h.db.collection('photos.files').countDocuments({ _id: recorded.id })).toBe(1);
+    expect(await h.db.collection('photos.chunks').countDocuments({ files_id: recorded.id })).toBeGreaterThan(0);
   });
 });
