@@ -4,6 +4,8 @@ import { OutboxRelay, outboxUpdate, type OutboxEntry } from '@sangathan/messagin
 import type { Model } from 'mongoose';
 import { InvitationBatchDocument, ParticipantDocument } from './training.schemas';
 
+const PUBLISHED_BATCHES_REMEMBERED = 10_000;
+
 /**
  * Appends a participant's own events (registered, declined, attendance, completion, feedback) to its
  * outbox and announces the document to the relay.
@@ -12,10 +14,15 @@ import { InvitationBatchDocument, ParticipantDocument } from './training.schemas
  * batch: while that batch has not been published, the first own event is preceded by a copy of the
  * `invited` entry (same eventId), so the participant's document publishes invited → registered in
  * order; the batch's later copy is a duplicate consumers drop by eventId. The same write clears
- * `invitationBatchId`, so only a participant's first own event costs the extra read.
+ * `invitationBatchId`, so only a participant's first own event can cost the extra read, and a batch
+ * seen empty is remembered (a batch is written once and only ever emptied), so during a session's
+ * check-in rush the batches are read once each, not once per attendee.
  */
 @Injectable()
 export class ParticipantOutbox {
+  /** Batches whose events are all published (bounded: forgetting one only costs a read). */
+  private readonly publishedBatches = new Set<string>();
+
   constructor(
     @InjectModel(ParticipantDocument.name) private readonly participants: Model<ParticipantDocument>,
     @InjectModel(InvitationBatchDocument.name) private readonly batches: Model<InvitationBatchDocument>,
@@ -35,7 +42,12 @@ export class ParticipantOutbox {
   }
 
   private async unpublishedInvitation(batchId: string, participantId: string): Promise<OutboxEntry[]> {
+    if (this.publishedBatches.has(batchId)) return [];
     const batch = await this.batches.findById(batchId, { outbox: 1 }).lean<Pick<InvitationBatchDocument, 'outbox'>>().exec();
+    if (batch && batch.outbox.length === 0) {
+      if (this.publishedBatches.size >= PUBLISHED_BATCHES_REMEMBERED) this.publishedBatches.clear();
+      this.publishedBatches.add(batchId);
+    }
     return (batch?.outbox ?? []).filter((entry) => entry.key === participantId);
   }
 }
