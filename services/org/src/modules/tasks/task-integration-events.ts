@@ -30,9 +30,12 @@ export function taskSnapshot(task: Task): TaskSnapshot {
   };
 }
 
-/** Task domain events → integration events on org.task.events (key: task id). */
+/**
+ * Task domain events → integration events on org.task.events (key: task id). A cancellation has no
+ * contract yet (`org.task.cancelled` is to be added to libs/contracts), so it publishes nothing.
+ */
 export function taskIntegrationEvents(events: TaskEvent[], ctx: RequestContext): OutboxEntry[] {
-  return events.map((event) => {
+  return events.flatMap((event) => {
     const snapshot = taskSnapshot(event.task);
     const context = eventContext(ctx, snapshot.areaId, snapshot.ancestors);
     const key = snapshot.taskId;
@@ -51,6 +54,8 @@ export function taskIntegrationEvents(events: TaskEvent[], ctx: RequestContext):
         return toOutboxEntry(createEvent(TaskCompletedV1, { ...snapshot, completedBy: event.completedBy, late: event.late }, context), TaskCompletedV1.topic, key);
       case 'task-overdue':
         return toOutboxEntry(createEvent(TaskOverdueV1, snapshot, context), TaskOverdueV1.topic, key);
+      case 'task-cancelled':
+        return [];
     }
   });
 }

@@ -8,6 +8,7 @@ import type { Area } from '../domain/area.entity';
 import { AreaMapper, type AreaRow } from './area.mapper';
 import type { AreaRepository, LoadedArea } from './area.repository.port';
 import { AreaDocument } from './area.schema';
+import { AreaSubtreeIndex, levelsBelow } from './area-subtree-index';
 import { SubtreeRepather } from './subtree-repather';
 
 const ROW_PROJECTION = { outbox: 0, outboxDueAt: 0, booth: 0 } as const;
@@ -17,6 +18,7 @@ export class AreaMongoRepository implements AreaRepository {
   constructor(
     @InjectModel(AreaDocument.name) private readonly areas: Model<AreaDocument>,
     private readonly repather: SubtreeRepather,
+    private readonly index: AreaSubtreeIndex,
   ) {}
 
   async findById(id: string): Promise<Area | null> {
@@ -29,6 +31,8 @@ export class AreaMongoRepository implements AreaRepository {
   }
 
   async insert(area: Area, events: OutboxEntry[]): Promise<void> {
+    // Listed in the subtree index first: the index may hold an id too many, never one too few.
+    await this.index.add(area.id, area.level, area.ancestors);
     try {
       const now = new Date();
       await this.areas.collection.insertOne({ ...AreaMapper.toPersistence(area), version: 0, ...outboxFieldsForInsert(events), createdAt: now, updatedAt: now } as never);
@@ -45,8 +49,9 @@ export class AreaMongoRepository implements AreaRepository {
   }
 
   async move(area: Area, version: number, previousAncestors: string[], events: OutboxEntry[]): Promise<number> {
+    await this.index.moveSubtree(await this.index.subtreeOf(area), previousAncestors, area.ancestors, 'add');
     await this.conditionalSave(area, version, events, { repath: { from: previousAncestors, to: area.ancestors } });
-    return this.repather.repath(area.id, previousAncestors, area.ancestors, area.lokSabhaId);
+    return this.repather.repath(area, previousAncestors, area.ancestors, area.lokSabhaId);
   }
 
   countDescendants(id: string): Promise<number> {
@@ -56,6 +61,27 @@ export class AreaMongoRepository implements AreaRepository {
   async list(filter: Record<string, unknown>, limit: number): Promise<AreaRow[]> {
     const rows = await this.areas.collection.find(filter, { projection: ROW_PROJECTION }).sort({ _id: 1 }).limit(limit).toArray();
     return rows as unknown as AreaRow[];
+  }
+
+  async listSubtree(root: { id: string; ancestors: readonly string[] }, level: AreaLevel | undefined, afterId: string | undefined, limit: number): Promise<AreaRow[]> {
+    const levels = level ? [level] : levelsBelow('national');
+    const candidates = await this.index.candidates(root, levels);
+    let ids = [...new Set([...candidates.values()].flat())].sort();
+    if (afterId !== undefined) ids = ids.slice(upperBound(ids, afterId));
+    const rows: AreaRow[] = [];
+    // The index may list an id too many: keep only rows that really sit under the root, at the level.
+    let at = 0;
+    while (rows.length < limit && at < ids.length) {
+      const batch = ids.slice(at, at + Math.max(limit - rows.length, 20));
+      at += batch.length;
+      const docs = (await this.areas.collection.find({ _id: { $in: batch as never[] } }, { projection: ROW_PROJECTION }).toArray()) as unknown as AreaRow[];
+      const byId = new Map(docs.map((d) => [d._id, d]));
+      for (const id of batch) {
+        const doc = byId.get(id);
+        if (doc && doc.ancestors.includes(root.id) && (!level || doc.level === level)) rows.push(doc);
+      }
+    }
+    return rows.slice(0, limit);
   }
 
   async countByLevel(ancestorId: string): Promise<Partial<Record<AreaLevel, number>>> {
@@ -82,4 +108,16 @@ export class AreaMongoRepository implements AreaRepository {
       throw new ConflictError('AREA_CHANGED', `area ${_id} changed meanwhile; reload and retry`, [{ field: 'id', message: 'concurrent update' }]);
     }
   }
+}
+
+/** Index of the first element greater than `value` in a sorted array. */
+function upperBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -22,6 +22,11 @@ export interface AreaRepository {
   countDescendants(id: string): Promise<number>;
   /** One page of rows matching `filter`, in `_id` order. */
   list(filter: Record<string, unknown>, limit: number): Promise<AreaRow[]>;
+  /**
+   * Up to `limit` areas under `root` (optionally of one level), in `_id` order after `afterId`,
+   * read through the subtree index: `_id` lookups only.
+   */
+  listSubtree(root: { id: string; ancestors: readonly string[] }, level: AreaLevel | undefined, afterId: string | undefined, limit: number): Promise<AreaRow[]>;
   countByLevel(ancestorId: string): Promise<Partial<Record<AreaLevel, number>>>;
 }
 

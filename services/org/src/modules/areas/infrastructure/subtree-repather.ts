@@ -1,7 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Document } from 'mongodb';
+import type { AreaLevel } from '@sangathan/contracts';
 import type { Connection } from 'mongoose';
+import { AreaSubtreeIndex, type Placement } from './area-subtree-index';
 
 /** Collections whose documents carry `areaId` + `ancestors` and must follow a moved area. */
 export const PATHED_COLLECTIONS = ['members', 'positions', 'tasks'] as const;
@@ -18,37 +20,71 @@ const BATCH = 1000;
 export class SubtreeRepather implements OnApplicationBootstrap {
   private readonly logger = new Logger(SubtreeRepather.name);
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly index: AreaSubtreeIndex,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const pending = await this.connection
-      .collection('areas')
-      .find({ repath: { $exists: true } }, { projection: { repath: 1, lokSabhaId: 1 } })
+    const areas = this.connection.collection('areas');
+    const pending = await areas
+      .find({ repath: { $exists: true } }, { projection: { repath: 1, lokSabhaId: 1, level: 1 } })
       .toArray()
       .catch(() => []);
     for (const doc of pending) {
       this.logger.warn(`finishing the interrupted move of ${String(doc._id)}`);
-      await this.repath(String(doc._id), doc.repath.from, doc.repath.to, doc.lokSabhaId ?? null);
+      const area = { id: String(doc._id), level: doc.level as AreaLevel, ancestors: doc.repath.to as string[] };
+      await this.index.moveSubtree(await this.index.subtreeOf(area), doc.repath.from, doc.repath.to, 'add');
+      await this.repath(area, doc.repath.from, doc.repath.to, doc.lokSabhaId ?? null);
+    }
+    // A database from before the subtree index existed: build it once from the areas (one scan).
+    if ((await this.index.isEmpty()) && (await areas.findOne({}, { projection: { _id: 1 } }))) {
+      const placements: Placement[] = [];
+      for await (const doc of areas.find({}, { projection: { level: 1, ancestors: 1 }, batchSize: 10_000 })) {
+        placements.push({ id: String(doc._id), level: doc.level, ancestors: doc.ancestors ?? [] });
+      }
+      await this.index.ensure(placements);
+      this.logger.log(`built the subtree index for ${placements.length} area(s)`);
     }
   }
 
-  /** Rewrites `from + [areaId]` to `to + [areaId]` at the head of every descendant's ancestors. */
-  async repath(areaId: string, from: string[], to: string[], lokSabhaId: string | null): Promise<number> {
-    let count = await this.repathCollection('areas', { ancestors: areaId }, areaId, to, lokSabhaId);
+  /**
+   * Rewrites `from + [areaId]` to `to + [areaId]` at the head of every descendant's ancestors, then
+   * takes the subtree off the index lists of the ancestors it left, then clears the area's marker.
+   * The caller has already listed the subtree under its new ancestors (`AreaSubtreeIndex.moveSubtree`).
+   */
+  async repath(area: { id: string; level: AreaLevel }, from: string[], to: string[], lokSabhaId: string | null): Promise<number> {
+    const areaId = area.id;
+    const subtree = new Map<AreaLevel, string[]>([[area.level, [areaId]]]);
+    let count = await this.repathCollection('areas', { ancestors: areaId }, areaId, to, lokSabhaId, subtree);
     for (const name of PATHED_COLLECTIONS) {
       count += await this.repathCollection(name, { $or: [{ areaId }, { ancestors: areaId }] }, areaId, to, null);
     }
+    // The true subtree (read from the areas themselves), not index candidates: see moveSubtree.
+    await this.index.moveSubtree(subtree, from, to, 'remove');
     await this.connection.collection('areas').updateOne({ _id: areaId as never, 'repath.to': to }, { $unset: { repath: '' } });
     this.logger.log(`re-pathed ${count} document(s) under ${areaId} from ${from.join('/')} to ${to.join('/')}`);
     return count;
   }
 
-  private async repathCollection(name: string, filter: Document, areaId: string, to: string[], lokSabhaId: string | null): Promise<number> {
+  private async repathCollection(
+    name: string,
+    filter: Document,
+    areaId: string,
+    to: string[],
+    lokSabhaId: string | null,
+    seen?: Map<AreaLevel, string[]>,
+  ): Promise<number> {
     const collection = this.connection.collection(name);
     const cursor = collection.find(filter, { projection: { ancestors: 1, areaId: 1, level: 1 } });
     let ops: AnyBulkWriteOperation[] = [];
     let count = 0;
     for await (const doc of cursor) {
+      if (seen) {
+        const ids = seen.get(doc.level);
+        if (ids) ids.push(String(doc._id));
+        else seen.set(doc.level, [String(doc._id)]);
+      }
       const ancestors: string[] = doc.ancestors ?? [];
       const at = ancestors.indexOf(areaId);
       const next = doc.areaId === areaId && at < 0 ? [...to] : [...to, areaId, ...ancestors.slice(at + 1)];

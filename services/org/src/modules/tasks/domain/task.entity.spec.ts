@@ -55,4 +55,14 @@ describe('Task', () => {
     task.postProgress('holder', 30, 'started', now);
     expect(task.snapshot.progressPercent).toBe(30);
   });
+
+  it('can be cancelled while open, after which it takes no progress, review or overdue notice', () => {
+    const task = assign();
+    expect(task.cancel('leader', '  बदला   गया ', now)).toMatchObject({ kind: 'task-cancelled', cancelledBy: 'leader', reason: 'बदला गया' });
+    expect(task.snapshot.status).toBe('cancelled');
+    const after = new Date(now.getTime() + 11 * day);
+    expect(task.markOverdue(after)).toBeNull();
+    expect(() => task.postProgress('holder', 50, '', after)).toThrow(expect.objectContaining({ code: 'TASK_CLOSED' }));
+    expect(() => task.cancel('leader', null, after)).toThrow(expect.objectContaining({ code: 'TASK_CLOSED' }));
+  });
 });

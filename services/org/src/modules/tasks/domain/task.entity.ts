@@ -28,6 +28,9 @@ export type TaskProps = {
   overdueAt: Date | null;
   completedAt: Date | null;
   completedBy: string | null;
+  cancelledAt?: Date | null;
+  cancelledBy?: string | null;
+  cancelReason?: string | null;
 };
 
 export type TaskEvent =
@@ -35,7 +38,8 @@ export type TaskEvent =
   | { kind: 'task-progressed'; task: Task; memberId: string; note: string }
   | { kind: 'task-reviewed'; task: Task; reviewerId: string; verdict: Verdict; note: string }
   | { kind: 'task-completed'; task: Task; completedBy: string; late: boolean }
-  | { kind: 'task-overdue'; task: Task };
+  | { kind: 'task-overdue'; task: Task }
+  | { kind: 'task-cancelled'; task: Task; cancelledBy: string; reason: string | null };
 
 /** A task leadership gives an area or a position, reviewed every 5-7 days until done. */
 export class Task {
@@ -118,6 +122,14 @@ export class Task {
     const late = now.getTime() > this.props.dueAt.getTime();
     this.props = { ...this.props, status: 'completed', progressPercent: 100, completedAt: now, completedBy: by };
     return { kind: 'task-completed', task: this, completedBy: by, late };
+  }
+
+  /** Withdraws an open task: no more progress, reviews or overdue notices. */
+  cancel(by: string, reason: string | null, now: Date): TaskEvent {
+    this.assertOpen();
+    const why = reason?.normalize('NFC').replace(/\s+/g, ' ').trim() || null;
+    this.props = { ...this.props, status: 'cancelled', cancelledAt: now, cancelledBy: by, cancelReason: why };
+    return { kind: 'task-cancelled', task: this, cancelledBy: by, reason: why };
   }
 
   /** Announces the task overdue once; null when it is not (or already was announced). */

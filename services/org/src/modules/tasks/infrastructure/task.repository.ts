@@ -32,10 +32,11 @@ export class TaskRepository {
 
   async update(task: Task, version: number, events: OutboxEntry[]): Promise<void> {
     const { id, ...fields } = task.snapshot;
-    const withOutbox = outboxUpdate(events);
+    // A change without events (a cancellation) must not make the document due for the relay.
+    const withOutbox = events.length > 0 ? outboxUpdate(events) : { $set: {}, $push: undefined };
     const result = await this.tasks.collection.updateOne(
       { _id: id as never, version },
-      { $set: { ...fields, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 }, $push: withOutbox.$push } as never,
+      { $set: { ...fields, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 }, ...(withOutbox.$push ? { $push: withOutbox.$push } : {}) } as never,
     );
     if (result.matchedCount === 0) {
       throw new ConflictError('TASK_CHANGED', `task ${id} changed meanwhile; reload and retry`, [{ field: 'id', message: 'concurrent update' }]);

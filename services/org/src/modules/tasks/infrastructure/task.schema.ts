@@ -25,6 +25,9 @@ export class TaskDocument extends OutboxCarrier {
   @Prop({ type: Date, default: null }) overdueAt!: Date | null;
   @Prop({ type: Date, default: null }) completedAt!: Date | null;
   @Prop({ type: String, default: null }) completedBy!: string | null;
+  @Prop({ type: Date, default: null }) cancelledAt?: Date | null;
+  @Prop({ type: String, default: null }) cancelledBy?: string | null;
+  @Prop({ type: String, default: null }) cancelReason?: string | null;
   @Prop({ type: Number, default: 0 }) version?: number;
 }
 

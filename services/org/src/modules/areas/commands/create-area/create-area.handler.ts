@@ -42,7 +42,7 @@ export class CreateAreaHandler {
       },
     });
     await this.areas.insert(area, toIntegrationEvents([event], { actorId: command.principal.sub, correlationId: command.correlationId }));
-    this.outbox.notify();
+    this.outbox.notify('areas', area.id);
     return AreaMapper.toView(area);
   }
 

@@ -28,7 +28,7 @@ export class MoveAreaHandler {
     if (!event) return { ...AreaMapper.toView(area), descendantCount: 0 };
     const descendantCount = await this.areas.countDescendants(area.id);
     await this.areas.move(area, version, previousAncestors, toIntegrationEvents([event], ctx, descendantCount));
-    this.outbox.notify();
+    this.outbox.notify('areas', area.id);
     return { ...AreaMapper.toView(area), descendantCount };
   }
 }

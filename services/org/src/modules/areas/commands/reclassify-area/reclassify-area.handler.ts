@@ -23,7 +23,7 @@ export class ReclassifyAreaHandler {
     const event = area.reclassify(body.seatClass, body.lastMargin);
     if (event) {
       await this.areas.update(area, version, toIntegrationEvents([event], ctx));
-      this.outbox.notify();
+      this.outbox.notify('areas', area.id);
     }
     return AreaMapper.toView(area);
   }

@@ -25,7 +25,7 @@ export class UpdateAreaHandler {
     const event = area.update({ ...changes, lokSabhaId });
     if (event) {
       await this.areas.update(area, version, toIntegrationEvents([event], ctx));
-      this.outbox.notify();
+      this.outbox.notify('areas', area.id);
     }
     return AreaMapper.toView(area);
   }

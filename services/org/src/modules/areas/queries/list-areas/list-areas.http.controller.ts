@@ -20,6 +20,11 @@ export class ListAreasHttpController {
     const root = rootId === principal.areaId ? { id: rootId, ancestors: principal.areaPath } : await this.areas.findById(rootId);
     if (!root) throw new ValidationError('UNKNOWN_AREA', `area ${rootId} does not exist`, [{ field: 'under', message: 'unknown area' }]);
     assertCan(principal, 'org:read', { areaId: root.id, ancestors: root.ancestors });
+    if (!query.q && !query.lokSabhaId && !query.seatClass) {
+      // The common case (a subtree, optionally one level): read through the subtree index, `_id` lookups only.
+      const after = query.cursor ? (afterCursor(query.cursor)._id as { $gt: string }).$gt : undefined;
+      return toPage(await this.areas.listSubtree(root, query.level, after, query.limit + 1), query.limit, AreaMapper.docToView);
+    }
     const filter = allOf(
       { ancestors: root.id },
       query.level ? { level: query.level } : {},

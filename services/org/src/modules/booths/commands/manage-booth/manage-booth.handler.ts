@@ -72,7 +72,7 @@ export class ManageBoothHandler {
     const events = await apply(booth);
     if (events.length > 0) {
       await this.booths.save(booth, version, boothIntegrationEvents(events, ctx));
-      this.outbox.notify();
+      this.outbox.notify('areas', booth.snapshot.boothId);
     }
     return boothView(booth);
   }

@@ -40,10 +40,15 @@ export class ImportService {
   }
 
   async run(kind: ImportKind, rows: unknown[], query: ImportQueryDto, principal: Principal, req: Request): Promise<ImportReport> {
-    const options = { principal, ctx: requestContext(principal, req), mode: query.mode, importId: query.importId };
-    const report = kind === 'areas' ? await this.importer.importAreas(rows, options) : await this.importer.importMembers(rows, options);
-    this.outbox.notify();
-    return report;
+    const options = {
+      principal,
+      ctx: requestContext(principal, req),
+      mode: query.mode,
+      importId: query.importId,
+      // Each written chunk is handed to the relay by `_id`, so its events go out while the import goes on.
+      onWritten: (collection: string, ids: string[]) => this.outbox.notify(collection, ids),
+    };
+    return kind === 'areas' ? this.importer.importAreas(rows, options) : this.importer.importMembers(rows, options);
   }
 }
 

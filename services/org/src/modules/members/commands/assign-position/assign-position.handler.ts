@@ -53,7 +53,7 @@ export class AssignPositionHandler {
     const events = position.assign(member.id, new Date());
     if (events.length > 0) {
       await this.positions.save(position, loaded?.version ?? null, positionIntegrationEvents(events, ctx));
-      this.outbox.notify();
+      this.outbox.notify('positions', position.id);
     }
     return PositionMapper.toView(position);
   }
@@ -66,7 +66,7 @@ export class AssignPositionHandler {
     assertCan(principal, 'org:write', { areaId: position.snapshot.areaId, ancestors: position.snapshot.ancestors });
     const event = position.vacate('released', new Date());
     await this.positions.save(position, loaded.version, positionIntegrationEvents([event], ctx));
-    this.outbox.notify();
+    this.outbox.notify('positions', position.id);
     return PositionMapper.toView(position);
   }
 }

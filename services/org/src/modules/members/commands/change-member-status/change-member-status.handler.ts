@@ -35,12 +35,13 @@ export class ChangeMemberStatusHandler {
       }
       const event = member.deactivate({ ...body, by: principal.sub, now });
       await this.members.update(member, loaded.version, memberIntegrationEvents([event], ctx));
+      this.outbox.notify('members', member.id);
     }
     for (const held of await this.positions.heldBy(member.id)) {
       const vacated = held.value.vacate('deactivated', now);
       await this.positions.save(held.value, held.version, positionIntegrationEvents([vacated], ctx));
+      this.outbox.notify('positions', held.value.id);
     }
-    this.outbox.notify();
     return MemberMapper.toView(member);
   }
 
@@ -48,7 +49,7 @@ export class ChangeMemberStatusHandler {
     const loaded = await this.load(id, principal);
     const event = loaded.value.reactivate({ reason: body.reason, by: principal.sub, now: new Date() });
     await this.members.update(loaded.value, loaded.version, memberIntegrationEvents([event], ctx));
-    this.outbox.notify();
+    this.outbox.notify('members', loaded.value.id);
     return MemberMapper.toView(loaded.value);
   }
 

@@ -24,7 +24,7 @@ export class RegisterMemberHandler {
     assertCan(principal, 'org:write', { areaId: home.id, ancestors: home.ancestors });
     const { member, event } = Member.register({ id: uuidv7(), ...body, home: { id: home.id, ancestors: home.ancestors }, now: new Date(), by: principal.sub });
     await this.members.insert(member, memberIntegrationEvents([event], ctx));
-    this.outbox.notify();
+    this.outbox.notify('members', member.id);
     return MemberMapper.toView(member);
   }
 }

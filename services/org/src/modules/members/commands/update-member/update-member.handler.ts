@@ -32,7 +32,7 @@ export class UpdateMemberHandler {
     const event = member.update({ ...body, home });
     if (event) {
       await this.members.update(member, loaded.version, memberIntegrationEvents([event], ctx));
-      this.outbox.notify();
+      this.outbox.notify('members', member.id);
     }
     return MemberMapper.toView(member);
   }

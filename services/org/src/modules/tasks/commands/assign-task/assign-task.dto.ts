@@ -20,4 +20,9 @@ export const progressSchema = z.object({ percent: z.number().int().min(0).max(10
 export class ProgressDto extends createZodDto(progressSchema) {}
 
 export const reviewSchema = z.object({ verdict: z.enum(['on-track', 'at-risk', 'off-track']), note: z.string().max(2000).default('') });
+export const cancelTaskSchema = z.object({
+  reason: z.string().min(1).max(500).optional().describe('Why the task is withdrawn (shown in its history)'),
+});
+export class CancelTaskDto extends createZodDto(cancelTaskSchema) {}
+
 export class ReviewDto extends createZodDto(reviewSchema) {}

@@ -58,7 +58,7 @@ export class AssignTaskHandler {
       now: new Date(),
     });
     await this.tasks.insert(task, taskIntegrationEvents([event], ctx));
-    this.outbox.notify();
+    this.outbox.notify('tasks', task.snapshot.id);
     return taskView(task);
   }
 }

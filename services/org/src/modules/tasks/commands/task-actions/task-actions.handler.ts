@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { assertCan, hasPermission, isWithinScope, type Principal } from '@sangathan/auth';
-import { ForbiddenError, NotFoundError, uuidv7 } from '@sangathan/kernel';
+import { ForbiddenError, isCleanText, NotFoundError, uuidv7, ValidationError } from '@sangathan/kernel';
 import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
 import { POSITION_REPOSITORY, type PositionRepository } from '../../../members/infrastructure/member.repository.port';
@@ -53,6 +53,12 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
     return this.change(id, principal, ctx, 'holder', (task) => task.complete(principal.sub, new Date()));
   }
 
+  /** Withdraws an open task (a leader above it). No event: the contracts have no org.task.cancelled yet. */
+  cancel(id: string, reason: string | null, principal: Principal, ctx: RequestContext): Promise<TaskView> {
+    if (reason && !isCleanText(reason)) throw new ValidationError('INVALID_TEXT', 'reason is not valid text', [{ field: 'reason', message: 'invalid characters' }]);
+    return this.change(id, principal, ctx, 'leader', (task) => task.cancel(principal.sub, reason, new Date()));
+  }
+
   /** Announces every open task past its due date once (org.task.overdue). Returns how many. */
   async sweepOverdue(scope: Record<string, unknown>, ctx: RequestContext = { actorId: null, correlationId: uuidv7() }): Promise<number> {
     const now = new Date();
@@ -64,12 +70,17 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
         const loaded = await this.tasks.load(id);
         const event = loaded?.task.markOverdue(now);
         if (!loaded || !event) continue;
-        await this.tasks.update(loaded.task, loaded.version, taskIntegrationEvents([event], ctx)).catch(() => undefined);
+        // A task changed meanwhile (409) is picked up again by the next sweep.
+        const saved = await this.tasks.update(loaded.task, loaded.version, taskIntegrationEvents([event], ctx)).then(
+          () => true,
+          () => false,
+        );
+        if (!saved) continue;
+        this.outbox.notify('tasks', id);
         announced++;
       }
       if (ids.length < 200) break;
     }
-    if (announced) this.outbox.notify();
     return announced;
   }
 
@@ -82,8 +93,9 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
       throw new ForbiddenError('NOT_ASSIGNEE', `task ${id} is not assigned to you`, [{ field: 'id', message: 'only the assignee or a leader above it' }]);
     }
     const event = apply(task);
-    await this.tasks.update(task, version, taskIntegrationEvents([event], ctx));
-    this.outbox.notify();
+    const entries = taskIntegrationEvents([event], ctx);
+    await this.tasks.update(task, version, entries);
+    if (entries.length > 0) this.outbox.notify('tasks', task.snapshot.id);
     return taskView(task);
   }
 

@@ -6,7 +6,7 @@ import { requestContext } from '../../../../common/request-context';
 import { subtreeFilter } from '../../../../common/subtree';
 import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
 import { Inject } from '@nestjs/common';
-import { ProgressDto, ReviewDto } from '../assign-task/assign-task.dto';
+import { CancelTaskDto, ProgressDto, ReviewDto } from '../assign-task/assign-task.dto';
 import { TaskActionsHandler } from './task-actions.handler';
 import type { TaskView } from './task-view';
 
@@ -62,5 +62,14 @@ export class TaskActionsHttpController {
   @ApiOkResponse({ description: 'org.task.completed' })
   complete(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TaskView> {
     return this.handler.complete(id, principal, requestContext(principal, req));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Requires('org:write')
+  @ApiOperation({ summary: 'Withdraw an open task (a leader above it); a closed task is a 409 TASK_CLOSED' })
+  @ApiOkResponse({ description: 'The cancelled task. No event yet: org.task.cancelled is not in the contracts' })
+  cancel(@Param('id') id: string, @Body() body: CancelTaskDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TaskView> {
+    return this.handler.cancel(id, body.reason ?? null, principal, requestContext(principal, req));
   }
 }

@@ -27,5 +27,8 @@ export function taskView(task: Task) {
     overdueAt: iso(t.overdueAt),
     completedAt: iso(t.completedAt),
     completedBy: t.completedBy,
+    cancelledAt: iso(t.cancelledAt),
+    cancelledBy: t.cancelledBy ?? null,
+    cancelReason: t.cancelReason ?? null,
   };
 }
