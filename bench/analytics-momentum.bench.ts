@@ -134,10 +134,15 @@ async function main(): Promise<void> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const dbName = `bench-momentum-${id}`;
   const logFile = `/tmp/${dbName}.log`;
-  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=2048', join(process.cwd(), 'dist/services/analytics/src/main.js')], {
-    env: { ...process.env, KAFKA_TOPIC_PREFIX: prefix, MONGODB_DB: dbName, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the service under load
+    ['--max-old-space-size=2048', ...(process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean), join(process.cwd(), 'dist/services/analytics/src/main.js')],
+    {
+      env: { ...process.env, KAFKA_TOPIC_PREFIX: prefix, MONGODB_DB: dbName, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const log = createWriteStream(logFile);
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
