@@ -39,9 +39,7 @@ export function assertRsvpOpen(session: SessionFacts, now: Date): void {
  * is a walk-in, allowed only where the session permits it.
  */
 export function decideCheckIn(session: SessionFacts, participant: ParticipantFacts | null): 'invited' | 'walk-in' | 'already' {
-  if (session.status !== 'scheduled') {
-    throw new ConflictError('SESSION_NOT_OPEN', `the session is ${session.status}; check-in is closed`, [{ field: 'sessionId', message: session.status }]);
-  }
+  assertCheckInOpen(session);
   if (participant?.attendedAt) return 'already';
   if (participant) return 'invited';
   if (!session.allowWalkIns) {
@@ -50,6 +48,13 @@ export function decideCheckIn(session: SessionFacts, participant: ParticipantFac
     ]);
   }
   return 'walk-in';
+}
+
+/** Check-in is open while the session is scheduled (it stops once the session is held or cancelled). */
+export function assertCheckInOpen(session: SessionFacts): void {
+  if (session.status !== 'scheduled') {
+    throw new ConflictError('SESSION_NOT_OPEN', `the session is ${session.status}; check-in is closed`, [{ field: 'sessionId', message: session.status }]);
+  }
 }
 
 /** Completion needs attendance and, where the programme has an assessment, a passing score. */

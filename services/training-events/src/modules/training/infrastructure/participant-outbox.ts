@@ -36,6 +36,17 @@ export class ParticipantOutbox {
     return { $push, $set: { ...$set, invitationBatchId: null } };
   }
 
+  /**
+   * For a write made without reading the participant first: the update carrying `entries`, and the
+   * filter condition under which that update keeps the order (the participant has no invitation
+   * batch, or one known to be published). If the condition fails, read the participant and use `append`.
+   */
+  appendIfInvitationPublished(sessionId: string, entries: OutboxEntry[]): { update: ReturnType<typeof outboxUpdate>; inOrderIf: Record<string, unknown> } {
+    const published = [...this.publishedBatches].filter((id) => id.startsWith(`${sessionId}#`));
+    const { $push, $set } = outboxUpdate(entries);
+    return { update: { $push, $set: { ...$set, invitationBatchId: null } }, inOrderIf: { invitationBatchId: { $in: [null, ...published] } } };
+  }
+
   /** Tells the relay the participant has new events (claimed by `_id`). */
   announce(participantId: string): void {
     this.relay.notify(this.participants.collection.collectionName, participantId);

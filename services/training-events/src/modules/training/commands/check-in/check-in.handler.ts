@@ -4,7 +4,7 @@ import { TrainingAttendanceRecordedV1 } from '@sangathan/contracts';
 import { ValidationError } from '@sangathan/kernel';
 import { outboxFieldsForInsert } from '@sangathan/messaging';
 import { DirectoryReader } from '../../../directory/infrastructure/directory.reader';
-import { decideCheckIn, participantIdOf } from '../../domain/participant.entity';
+import { assertCheckInOpen, decideCheckIn, participantIdOf } from '../../domain/participant.entity';
 import { newParticipantRecord } from '../../infrastructure/participant-record';
 import { ParticipantOutbox } from '../../infrastructure/participant-outbox';
 import { verifyQrToken } from '../../infrastructure/qr-token';
@@ -18,9 +18,12 @@ export type CheckInResult = { participant: ParticipantView; alreadyCheckedIn: bo
 /**
  * Check-in from the organiser's list or a QR scan: one conditional single-document write per
  * attendee (attendance + event), so a double scan is answered "already checked in" with no second
- * event. Uninvited members become walk-ins where the session allows it. Every step is an `_id`
- * operation (session, participant, at most one invitation batch, the write, the relay's claim),
- * so a check-in costs the same in a session of 50 as in one of 5,000.
+ * event. Uninvited members become walk-ins where the session allows it.
+ *
+ * Every step is an `_id` operation, so a check-in costs the same in a session of 50 as in one of
+ * 5,000: usually two (the session, then the attendance write guarded by "not yet checked in and
+ * invitation known published"); when that guard fails, the participant read, at most one
+ * invitation-batch read and the write again.
  */
 @Injectable()
 export class CheckInHandler {
@@ -33,32 +36,51 @@ export class CheckInHandler {
   async execute(sessionId: string, input: { memberId?: string; qrToken?: string }, principal: Principal, ctx: RequestContext): Promise<CheckInResult> {
     const session = await this.store.session(sessionId);
     assertOrganiser(principal, session);
+    assertCheckInOpen(sessionFacts(session));
     const method = input.qrToken ? 'qr' : 'list';
     const memberId = input.qrToken ? this.memberFromToken(sessionId, input.qrToken) : input.memberId!;
+    const participantId = participantIdOf(sessionId, memberId);
+    const attendance = (walkIn: boolean, now: Date) =>
+      outboxEvent(
+        TrainingAttendanceRecordedV1,
+        { programmeId: session.programmeId, sessionId, areaId: session.areaId, participantId, memberId, method, walkIn, sessionTarget: session.target, checkedInAt: iso(now) },
+        participantId,
+        session,
+        ctx,
+        now,
+      );
+
+    // The common case in one write: an invitee not yet checked in whose invitation is known published.
+    const now = new Date();
+    const { update, inOrderIf } = this.events.appendIfInvitationPublished(sessionId, [attendance(false, now)]);
+    const recorded = await this.recordAttendance({ _id: participantId, attendedAt: null, ...inOrderIf }, update, now, method);
+    if (recorded) return { participant: recorded, alreadyCheckedIn: false };
+
+    // Otherwise decide on the participant as stored: already checked in, invited (carrying the invitation along), or a walk-in.
     const participant = await this.store.participant(sessionId, memberId);
     const decision = decideCheckIn(sessionFacts(session), participantFacts(participant));
     if (decision === 'already') return { participant: toParticipantView(participant!), alreadyCheckedIn: true };
-    const now = new Date();
-    const participantId = participantIdOf(sessionId, memberId);
-    const event = outboxEvent(
-      TrainingAttendanceRecordedV1,
-      { programmeId: session.programmeId, sessionId, areaId: session.areaId, participantId, memberId, method, walkIn: decision === 'walk-in', sessionTarget: session.target, checkedInAt: iso(now) },
-      participantId,
-      session,
-      ctx,
-      now,
-    );
-    if (decision === 'invited') {
-      const { $push, $set } = await this.events.append(participant!, [event]);
-      const updated = await this.store.participants
-        .findOneAndUpdate({ _id: participantId, attendedAt: null }, { $set: { ...$set, attendedAt: now, checkInMethod: method }, $push }, { new: true })
-        .lean<ParticipantDocument>()
-        .exec();
-      if (!updated) return { participant: toParticipantView((await this.store.participant(sessionId, memberId))!), alreadyCheckedIn: true };
-      this.events.announce(participantId);
-      return { participant: toParticipantView(updated), alreadyCheckedIn: false };
-    }
-    return this.walkIn(session, memberId, method, now, event);
+    if (decision === 'walk-in') return this.walkIn(session, memberId, method, now, attendance(true, now));
+    const appended = await this.events.append(participant!, [attendance(false, now)]);
+    const updated = await this.recordAttendance({ _id: participantId, attendedAt: null }, appended, now, method);
+    if (!updated) return { participant: toParticipantView((await this.store.participant(sessionId, memberId))!), alreadyCheckedIn: true };
+    return { participant: updated, alreadyCheckedIn: false };
+  }
+
+  /** The conditional attendance write; announces the event when it applied. */
+  private async recordAttendance(
+    filter: Record<string, unknown>,
+    { $push, $set }: Awaited<ReturnType<ParticipantOutbox['append']>>,
+    now: Date,
+    method: 'list' | 'qr',
+  ): Promise<ParticipantView | null> {
+    const updated = await this.store.participants
+      .findOneAndUpdate(filter, { $set: { ...$set, attendedAt: now, checkInMethod: method }, $push }, { new: true })
+      .lean<ParticipantDocument>()
+      .exec();
+    if (!updated) return null;
+    this.events.announce(updated._id);
+    return toParticipantView(updated);
   }
 
   private memberFromToken(sessionId: string, token: string): string {
