@@ -134,4 +134,13 @@ describe('subtree index, hinted relay and task cancellation', () => {
     expect(stored).toMatchObject({ status: 'cancelled', outbox: [] });
     expect(stored?.outboxDueAt ?? null).toBeNull();
   });
+
+  it('narrows member lists through the index without trusting it: a stray id never brings in a member from elsewhere', async () => {
+    const memberId = await org.member('UP-AC-001-B0001', '9820000099', 'सुनीता देवी', 'Sunita Devi');
+    await org.db().collection(SUBTREE_INDEX_COLLECTION).updateOne({ _id: 'UP-D-ONE/booth' as never }, { $addToSet: { ids: 'UP-AC-001-B0001' } } as never);
+    const one = await org.http().get('/members?under=UP-D-ONE&limit=500').set('Authorization', ADMIN).expect(200);
+    expect(one.body.items.map((m: { id: string }) => m.id)).not.toContain(memberId);
+    const two = await org.http().get('/members?under=UP-D-TWO&q=सुनी').set('Authorization', ADMIN).expect(200);
+    expect(two.body.items.map((m: { id: string }) => m.id)).toEqual([memberId]);
+  });
 });

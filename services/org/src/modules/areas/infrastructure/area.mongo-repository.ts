@@ -84,6 +84,12 @@ export class AreaMongoRepository implements AreaRepository {
     return rows.slice(0, limit);
   }
 
+  async subtreeAreaIds(root: { id: string; ancestors: readonly string[] }, max: number): Promise<string[] | null> {
+    const candidates = await this.index.candidates(root, levelsBelow('national'));
+    const ids = [root.id, ...[...candidates.values()].flat()];
+    return ids.length > max ? null : ids;
+  }
+
   async countByLevel(ancestorId: string): Promise<Partial<Record<AreaLevel, number>>> {
     const counts: Partial<Record<AreaLevel, number>> = {};
     // One indexed count per level: FerretDB's $group is limited, and there are only nine levels.

@@ -27,6 +27,11 @@ export interface AreaRepository {
    * read through the subtree index: `_id` lookups only.
    */
   listSubtree(root: { id: string; ancestors: readonly string[] }, level: AreaLevel | undefined, afterId: string | undefined, limit: number): Promise<AreaRow[]>;
+  /**
+   * The root and every area the subtree index lists under it (a superset: filter on the documents'
+   * own path too), or null when that is more than `max` ids.
+   */
+  subtreeAreaIds(root: { id: string; ancestors: readonly string[] }, max: number): Promise<string[] | null>;
   countByLevel(ancestorId: string): Promise<Partial<Record<AreaLevel, number>>>;
 }
 

@@ -43,7 +43,7 @@ export type ImportOptions = {
   /** Same id + same rows resumes an interrupted import where it stopped. */
   importId?: string;
   /** Called with the documents each chunk inserts (benchmarks compare a raw insert of them). */
-  onInsert?: (collection: string, docs: Document[]) => void;
+  onInsert?: (collection: string, docs: Document[]) => void | Promise<void>;
   /** Fails the write phase after this many chunks (tests of resuming). */
   stopAfterChunks?: number;
   /** Called after each chunk with the ids of the documents that gained events (the service hints its outbox relay). */
@@ -51,7 +51,11 @@ export type ImportOptions = {
 };
 
 type Op =
-  | { kind: 'insert'; doc: Document }
+  /**
+   * A validated new document, built (with its events) only when its chunk is written: an import of
+   * 800,000 members holding every finished document and envelope at once needs gigabytes of heap.
+   */
+  | { kind: 'insert'; id: string; build: () => Document }
   | { kind: 'update'; id: string; version: number; set: Document; events: OutboxEntry[] }
   | { kind: 'unchanged' };
 
@@ -134,7 +138,7 @@ export class BulkImporter {
       }
       const chunk = planned.ops.slice(start, start + this.chunkSize);
       const conflicts = await this.writeChunk(collection.collectionName, chunk, options);
-      const written = chunk.flatMap((op) => (op.kind === 'insert' ? [String(op.doc._id)] : op.kind === 'update' ? [op.id] : []));
+      const written = chunk.flatMap((op) => (op.kind === 'insert' ? [op.id] : op.kind === 'update' ? [op.id] : []));
       if (written.length > 0) options.onWritten?.(kind, written);
       for (const op of chunk) {
         if (op.kind === 'insert') counts.created++;
@@ -155,11 +159,11 @@ export class BulkImporter {
   /** Inserts and updates one chunk; returns messages for documents someone else created meanwhile. */
   private async writeChunk(name: string, chunk: Op[], options: ImportOptions): Promise<string[]> {
     const collection = this.db.collection(name);
-    const inserts = chunk.filter((op): op is Extract<Op, { kind: 'insert' }> => op.kind === 'insert').map((op) => op.doc);
+    const inserts = chunk.filter((op): op is Extract<Op, { kind: 'insert' }> => op.kind === 'insert').map((op) => op.build());
     const updates = chunk.filter((op): op is Extract<Op, { kind: 'update' }> => op.kind === 'update');
     const conflicts: string[] = [];
     if (inserts.length > 0) {
-      options.onInsert?.(name, inserts);
+      await options.onInsert?.(name, inserts);
       try {
         await collection.insertMany(inserts, { ordered: false });
       } catch (error) {
@@ -295,8 +299,13 @@ export class BulkImporter {
       // Stored areas keep their place (an import never moves one): index them where they are, which also repairs the index.
       placements.push(existing ? { id: code, level: existing.level, ancestors: existing.ancestors } : { id: code, level: area.level, ancestors: area.ancestors });
       if (!existing) {
-        const events = toIntegrationEvents([created!], options.ctx);
-        ops.push({ kind: 'insert', doc: { ...AreaMapper.toPersistence(area), version: 0, ...outboxFieldsForInsert(events), createdAt: now, updatedAt: now } });
+        const newArea = area;
+        const event = created!;
+        ops.push({
+          kind: 'insert',
+          id: code,
+          build: () => ({ ...AreaMapper.toPersistence(newArea), version: 0, ...outboxFieldsForInsert(toIntegrationEvents([event], options.ctx)), createdAt: now, updatedAt: now }),
+        });
         continue;
       }
       // Upsert by code: apply the row's names, figures and class to the stored area; no event when nothing changed.
@@ -373,8 +382,11 @@ export class BulkImporter {
             now,
             by: options.principal.sub,
           });
-          const events = memberIntegrationEvents([event], options.ctx);
-          ops.push({ kind: 'insert', doc: { ...MemberMapper.toPersistence(member), version: 0, ...outboxFieldsForInsert(events), createdAt: now, updatedAt: now } });
+          ops.push({
+            kind: 'insert',
+            id: member.id,
+            build: () => ({ ...MemberMapper.toPersistence(member), version: 0, ...outboxFieldsForInsert(memberIntegrationEvents([event], options.ctx)), createdAt: now, updatedAt: now }),
+          });
           continue;
         }
         const member = MemberMapper.toDomain(stored);

@@ -10,6 +10,13 @@ import { MEMBER_REPOSITORY, type MemberRepository } from '../../infrastructure/m
 import { ListMembersQueryDto } from './list-members.dto';
 
 const DAY_MS = 24 * 3600_000;
+/**
+ * Up to this many areas in the subtree, the list also carries a top-level `areaId: {$in: …}` (ids
+ * from the subtree index): MongoDB can use the `areaId` index, and the patched FerretDB evaluates a
+ * top-level string `$in` inside SQLite (~4 µs a member instead of ~33 µs decoding each one in Go).
+ * The subtree condition stays in the filter, so an id the index holds too many changes nothing.
+ */
+const NARROW_MAX_AREAS = 5000;
 
 @ApiTags('members')
 @Controller('members')
@@ -22,9 +29,13 @@ export class ListMembersHttpController {
   @Get()
   @Requires('org:read')
   @ApiOperation({
-    summary: 'Members of a subtree: by name prefix, status, kind, phone, or "not active for N days" (inactiveDays); cursor-paginated',
+    summary:
+      'Members of a subtree: by name prefix, status, kind, phone, or "not active for N days" (inactiveDays); cursor-paginated',
   })
-  async list(@Query() query: ListMembersQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<MemberView>> {
+  async list(
+    @Query() query: ListMembersQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<MemberView>> {
     const scope = await subtreeFilter(principal, 'org:read', query.under, async (id) => {
       const area = await this.areas.findById(id);
       return area ? { id: area.id, ancestors: area.ancestors } : null;
@@ -34,18 +45,31 @@ export class ListMembersHttpController {
     const inactive = query.inactiveDays
       ? (() => {
           const cutoff = new Date(Date.now() - query.inactiveDays * DAY_MS);
-          return { status: 'active', $or: [{ lastActiveAt: { $lt: cutoff } }, { lastActiveAt: null, joinedAt: { $lt: cutoff } }] };
+          return {
+            status: 'active',
+            $or: [{ lastActiveAt: { $lt: cutoff } }, { lastActiveAt: null, joinedAt: { $lt: cutoff } }],
+          };
         })()
       : {};
-    const filter = allOf(
-      scope,
-      query.status ? { status: query.status } : {},
-      query.kind ? { kind: query.kind } : {},
-      query.phone ? { phone: PhoneNumber.of(query.phone).value } : {},
-      namePrefixFilter(query.q),
-      inactive,
-      afterCursor(query.cursor),
-    );
+    const rootId = (query.under ?? principal.areaId).trim().toUpperCase();
+    const root =
+      rootId === principal.areaId
+        ? { id: rootId, ancestors: principal.areaPath }
+        : await this.areas.findById(rootId);
+    const areaIds = root ? await this.areas.subtreeAreaIds(root, NARROW_MAX_AREAS) : null;
+    // `areaId` at the top level (FerretDB pushes down top-level conditions only); the rest under `$and`.
+    const filter = {
+      ...(areaIds ? { areaId: { $in: areaIds } } : {}),
+      ...allOf(
+        scope,
+        query.status ? { status: query.status } : {},
+        query.kind ? { kind: query.kind } : {},
+        query.phone ? { phone: PhoneNumber.of(query.phone).value } : {},
+        namePrefixFilter(query.q),
+        inactive,
+        afterCursor(query.cursor),
+      ),
+    };
     const rows = await this.members.list(filter, query.limit + 1);
     return toPage(rows, query.limit, MemberMapper.rowToView);
   }

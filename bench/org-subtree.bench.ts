@@ -1,0 +1,169 @@
+// District subtree listing under concurrent load: GET /areas?under=<district>&level=booth, page by page
+// (100 per page, following the cursors), against the org service running on its own database.
+//   npm run bench -- org-subtree [--scale 1] [--district UP-D-LUCKNOW] [--concurrency 4] [--requests 400]
+//                                [--before 8] [--db <kept org-import database>] [--keep 1]
+// Before: the query the API ran until the subtree index existed ({ancestors, level} sorted by _id, the
+// shape MongoDB serves from the multikey index), timed through the driver on the same data, same run.
+// After: the API, which reads the district's booth list from the subtree index and the page by `_id $in`.
+// `--db` reuses a database left by `org-import --keep 1` (its members are dropped and its area outboxes
+// emptied, as a running relay would have); without it the areas are generated and imported here.
+import { signToken } from '@sangathan/auth';
+import { MEETINGS_TOPICS, ORG_TOPICS, TRAINING_TOPICS } from '@sangathan/contracts';
+import { KafkaConnection, kafkaSettingsFromEnv } from '@sangathan/messaging';
+import { NATIONAL_ADMIN } from '@sangathan/testing';
+import { MongoClient } from 'mongodb';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+// The benchmark measures the org service's own generator and importer.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { FULL, generateUp } from '../services/org/src/modules/generator/domain/up-generator';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { loadUpReference } from '../services/org/src/modules/generator/infrastructure/up-reference.loader';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { BulkImporter } from '../services/org/src/modules/import/infrastructure/bulk-importer';
+import { argNumber, percentile, rate, report } from './bench-utils';
+
+const scale = argNumber('scale', 1);
+const concurrency = argNumber('concurrency', 4);
+const requests = argNumber('requests', 400);
+const before = argNumber('before', 8);
+const keep = argNumber('keep', 0) === 1;
+const argString = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const district = argString('district') ?? 'UP-D-LUCKNOW';
+const reuse = argString('db');
+const port = 3191;
+const token = `Bearer ${signToken({ sub: 'bench', roles: ['national-admin'], areaId: 'IN', areaPath: [] })}`;
+
+const summary = (ms: number[]): string => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 95).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)}`;
+};
+
+async function main(): Promise<void> {
+  const uri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017';
+  const client = await new MongoClient(uri, { maxPoolSize: concurrency }).connect();
+  const id = `bench-org-subtree-${Date.now().toString(36)}`;
+  const dbName = reuse ?? `${id}-org`;
+  const db = client.db(dbName);
+  const areas = db.collection('areas');
+  let started = Date.now();
+  if (!reuse) {
+    const reference = loadUpReference();
+    const generated = generateUp(reference, { ...FULL, boothsPerSector: Math.max(1, Math.round(FULL.boothsPerSector * scale)) });
+    await areas.createIndexes([{ key: { ancestors: 1 } }, { key: { level: 1, _id: 1 } }, { key: { nameKeys: 1 } }, { key: { lokSabhaId: 1, level: 1 } }]);
+    await new BulkImporter(db).importAreas(generated.areas, { principal: NATIONAL_ADMIN, ctx: { actorId: 'bench', correlationId: id } });
+    console.log(`imported ${generated.areas.length} areas in ${Date.now() - started} ms`);
+  } else {
+    await db.collection('members').drop().catch(() => undefined);
+  }
+  // A running relay empties the outboxes; the service must not start by publishing 181,000 bench events.
+  started = Date.now();
+  await areas.updateMany({ outboxDueAt: { $exists: true } }, { $set: { outbox: [] }, $unset: { outboxDueAt: '' } });
+  console.log(`emptied the area outboxes in ${Date.now() - started} ms`);
+  const total = await areas.estimatedDocumentCount();
+  const truth = (await areas.find({ ancestors: district, level: 'booth' }, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)).sort();
+
+  // Before: the former query, same data, through the driver (pool of `concurrency`).
+  const beforeMs: number[] = [];
+  let issued = 0;
+  const oldWorker = async (): Promise<void> => {
+    while (issued < before) {
+      issued++;
+      const t = performance.now();
+      await areas.find({ ancestors: district, level: 'booth' }, { projection: { outbox: 0, outboxDueAt: 0, booth: 0 } }).sort({ _id: 1 }).limit(101).toArray();
+      beforeMs.push(performance.now() - t);
+    }
+  };
+  started = Date.now();
+  await Promise.all(Array.from({ length: concurrency }, oldWorker));
+  const beforeWall = Date.now() - started;
+
+  // After: the org service (its own topic prefix and consumer group; one MongoDB connection as on FerretDB).
+  process.env.KAFKA_TOPIC_PREFIX = `${id}.`;
+  const kafka = new KafkaConnection(kafkaSettingsFromEnv('bench-org-subtree'));
+  await kafka.ensureTopics([...ORG_TOPICS, ...MEETINGS_TOPICS, ...TRAINING_TOPICS]);
+  await kafka.disconnect();
+  const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'services', 'org', 'src', 'main.js')], {
+    env: { ...process.env, PORT: String(port), MONGODB_DB: dbName, MONGODB_MAX_POOL_SIZE: '1', KAFKA_TOPIC_PREFIX: `${id}.`, LOG_LEVEL: 'warn', ORG_OVERDUE_SWEEP_MS: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  const url = `http://127.0.0.1:${port}`;
+  started = Date.now();
+  for (;;) {
+    const ready = await fetch(`${url}/health/ready`).then((r) => r.status === 200, () => false);
+    if (ready) break;
+    if (Date.now() - started > 300_000) throw new Error('org did not become ready in 300 s');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  const readyMs = Date.now() - started;
+  const get = async (path: string): Promise<{ items: { id: string }[]; nextCursor: string | null }> => {
+    const response = await fetch(`${url}${path}`, { headers: { authorization: token } });
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { items: { id: string }[]; nextCursor: string | null };
+  };
+
+  // Correctness first: one walk through every page equals what the areas say.
+  const walked: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await get(`/areas?under=${district}&level=booth&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    walked.push(...page.items.map((a) => a.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  const correct = walked.length === truth.length && walked.every((v, i) => v === truth[i]);
+
+  // Load: `concurrency` clients walking the district's booth pages, `requests` pages in all.
+  const afterMs: number[] = [];
+  let sent = 0;
+  const worker = async (): Promise<void> => {
+    let next: string | null = null;
+    while (sent < requests) {
+      sent++;
+      const t = performance.now();
+      const page = await get(`/areas?under=${district}&level=booth&limit=100${next ? `&cursor=${next}` : ''}`);
+      afterMs.push(performance.now() - t);
+      next = page.nextCursor;
+    }
+  };
+  started = Date.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const afterWall = Date.now() - started;
+
+  // Two more shapes, one client: all levels of the district, and a zone's booths (through its districts).
+  const zone = (await areas.findOne({ _id: district as never }, { projection: { ancestors: 1 } }))?.ancestors?.[2] as string;
+  const shapes: Record<string, number[]> = { district: [], zone: [] };
+  for (let i = 0; i < 10; i++) {
+    let t = performance.now();
+    await get(`/areas?under=${district}&limit=100`);
+    shapes.district.push(performance.now() - t);
+    t = performance.now();
+    await get(`/areas?under=${zone}&level=booth&limit=100`);
+    shapes.zone.push(performance.now() - t);
+  }
+
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  report(`org subtree listing (FerretDB, ${district}, 100 per page)`, {
+    'areas in the collection': total,
+    [`booths under ${district}`]: truth.length,
+    'service ready after (ms, incl. index build if absent)': readyMs,
+    'walk through all pages equals the truth': correct ? `yes (${walked.length})` : `NO: ${walked.length} listed vs ${truth.length}`,
+    [`before: {ancestors, level} query p50 / p95 / p99 (ms, ${concurrency} concurrent, ${beforeMs.length} queries)`]: summary(beforeMs),
+    'before: queries per second': rate(beforeMs.length, beforeWall),
+    [`after: GET /areas p50 / p95 / p99 (ms, ${concurrency} concurrent, ${afterMs.length} pages)`]: summary(afterMs),
+    'after: pages per second': rate(afterMs.length, afterWall),
+    'all levels of the district, first page p50 / p95 / p99 (ms, 1 client)': summary(shapes.district),
+    [`booths of zone ${zone}, first page p50 / p95 / p99 (ms, 1 client)`]: summary(shapes.zone),
+  });
+  if (!keep) await db.dropDatabase();
+  await client.close();
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
