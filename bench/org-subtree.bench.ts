@@ -2,6 +2,8 @@
 // (100 per page, following the cursors), against the org service running on its own database.
 //   npm run bench -- org-subtree [--scale 1] [--district UP-D-LUCKNOW] [--concurrency 4] [--requests 400]
 //                                [--before 8] [--db <kept org-import database>] [--keep 1]
+// The service's relay sweeps its outbox collections every OUTBOX_SWEEP_INTERVAL_MS (passed through from the
+// environment); on FerretDB a sweep reads the whole areas collection on the service's one connection.
 // Before: the query the API ran until the subtree index existed ({ancestors, level} sorted by _id, the
 // shape MongoDB serves from the multikey index), timed through the driver on the same data, same run.
 // After: the API, which reads the district's booth list from the subtree index and the page by `_id $in`.
@@ -149,6 +151,7 @@ async function main(): Promise<void> {
   await new Promise((resolve) => child.once('exit', resolve));
   report(`org subtree listing (FerretDB, ${district}, 100 per page)`, {
     'areas in the collection': total,
+    'relay sweep interval (OUTBOX_SWEEP_INTERVAL_MS)': process.env.OUTBOX_SWEEP_INTERVAL_MS ?? 'service default (10 s)',
     [`booths under ${district}`]: truth.length,
     'service ready after (ms, incl. index build if absent)': readyMs,
     'walk through all pages equals the truth': correct ? `yes (${walked.length})` : `NO: ${walked.length} listed vs ${truth.length}`,

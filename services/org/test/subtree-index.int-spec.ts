@@ -79,6 +79,10 @@ describe('subtree index, hinted relay and task cancellation', () => {
     await index.updateOne({ _id: 'UP-D-ONE/booth' as never }, { $addToSet: { ids: { $each: ['UP-AC-009-B0001', 'UP-AC-002-B0001'] } } } as never, { upsert: true });
     expect(await listAll('UP-D-ONE', 'booth')).toEqual([]);
     expect(await listAll('UP-D-TWO', 'booth')).toEqual(await truth('UP-D-TWO', 'booth'));
+    const counts = await org.http().get('/areas/UP-D-ONE/counts').set('Authorization', ADMIN).expect(200);
+    expect(counts.body.counts).toEqual({});
+    const two = await org.http().get('/areas/UP-D-TWO/counts').set('Authorization', ADMIN).expect(200);
+    expect(two.body.counts).toEqual({ assembly: 2, mandal: 2, sector: 2, booth: 5 });
   });
 
   it('finishes at start-up a move interrupted after the area was written, index included', async () => {

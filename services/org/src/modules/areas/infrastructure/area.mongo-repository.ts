@@ -12,6 +12,8 @@ import { AreaSubtreeIndex, levelsBelow } from './area-subtree-index';
 import { SubtreeRepather } from './subtree-repather';
 
 const ROW_PROJECTION = { outbox: 0, outboxDueAt: 0, booth: 0 } as const;
+/** Above this many areas a count per level is nine indexed counts (MongoDB) rather than `_id` lookups. */
+const COUNT_BY_LOOKUP_MAX = 5000;
 
 @Injectable()
 export class AreaMongoRepository implements AreaRepository {
@@ -86,12 +88,22 @@ export class AreaMongoRepository implements AreaRepository {
 
   async subtreeAreaIds(root: { id: string; ancestors: readonly string[] }, max: number): Promise<string[] | null> {
     const candidates = await this.index.candidates(root, levelsBelow('national'));
-    const ids = [root.id, ...[...candidates.values()].flat()];
+    const ids = [...new Set([root.id, ...[...candidates.values()].flat()])];
     return ids.length > max ? null : ids;
   }
 
-  async countByLevel(ancestorId: string): Promise<Partial<Record<AreaLevel, number>>> {
+  async countByLevel(root: { id: string; ancestors: readonly string[] }): Promise<Partial<Record<AreaLevel, number>>> {
     const counts: Partial<Record<AreaLevel, number>> = {};
+    // A subtree of at most COUNT_BY_LOOKUP_MAX areas: its index candidates read by `_id` and checked against their own path.
+    const ids = await this.subtreeAreaIds(root, COUNT_BY_LOOKUP_MAX);
+    if (ids) {
+      for (let i = 1; i < ids.length; i += 1000) {
+        const docs = await this.areas.collection.find({ _id: { $in: ids.slice(i, i + 1000) as never[] } }, { projection: { level: 1, ancestors: 1 } }).toArray();
+        for (const doc of docs) if ((doc.ancestors as string[]).includes(root.id)) counts[doc.level as AreaLevel] = (counts[doc.level as AreaLevel] ?? 0) + 1;
+      }
+      return counts;
+    }
+    const ancestorId = root.id;
     // One indexed count per level: FerretDB's $group is limited, and there are only nine levels.
     await Promise.all(
       AREA_LEVELS.map(async (level) => {

@@ -32,7 +32,8 @@ export interface AreaRepository {
    * own path too), or null when that is more than `max` ids.
    */
   subtreeAreaIds(root: { id: string; ancestors: readonly string[] }, max: number): Promise<string[] | null>;
-  countByLevel(ancestorId: string): Promise<Partial<Record<AreaLevel, number>>>;
+  /** Areas per level under `root`. */
+  countByLevel(root: { id: string; ancestors: readonly string[] }): Promise<Partial<Record<AreaLevel, number>>>;
 }
 
 export const AREA_REPOSITORY = Symbol('AreaRepository');
