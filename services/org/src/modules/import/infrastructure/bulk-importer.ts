@@ -131,13 +131,20 @@ export class BulkImporter {
     if (planned.placements) await new AreaSubtreeIndex(() => this.db).ensure(planned.placements, this.chunkSize);
 
     const collection = this.db.collection(kind);
+    const build = (from: number): Document[] => planned.ops.slice(from, from + this.chunkSize).flatMap((op) => (op.kind === 'insert' ? [op.build()] : []));
+    let built = build(resumedFrom);
     let chunks = 0;
     for (let start = resumedFrom; start < planned.ops.length; start += this.chunkSize) {
       if (options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) {
         throw new ImportInterruptedError(`import ${importId} stopped after ${chunks} chunk(s)`);
       }
       const chunk = planned.ops.slice(start, start + this.chunkSize);
-      const conflicts = await this.writeChunk(collection.collectionName, chunk, options);
+      let next: Document[] = [];
+      // The next chunk's documents are built while the database writes this one (CPU here, I/O there).
+      const conflicts = await this.writeChunk(collection.collectionName, chunk, built, options, () => {
+        next = build(start + this.chunkSize);
+      });
+      built = next;
       const written = chunk.flatMap((op) => (op.kind === 'insert' ? [op.id] : op.kind === 'update' ? [op.id] : []));
       if (written.length > 0) options.onWritten?.(kind, written);
       for (const op of chunk) {
@@ -156,17 +163,31 @@ export class BulkImporter {
     return { ...base, status: 'done', ...counts, resumedFrom, durationMs: Date.now() - started };
   }
 
-  /** Inserts and updates one chunk; returns messages for documents someone else created meanwhile. */
-  private async writeChunk(name: string, chunk: Op[], options: ImportOptions): Promise<string[]> {
+  /**
+   * Inserts (the chunk's built documents) and updates one chunk; returns messages for documents
+   * someone else created meanwhile. `whileWriting` runs once, while the insert is in flight.
+   */
+  private async writeChunk(name: string, chunk: Op[], inserts: Document[], options: ImportOptions, whileWriting: () => void): Promise<string[]> {
     const collection = this.db.collection(name);
-    const inserts = chunk.filter((op): op is Extract<Op, { kind: 'insert' }> => op.kind === 'insert').map((op) => op.build());
     const updates = chunk.filter((op): op is Extract<Op, { kind: 'update' }> => op.kind === 'update');
     const conflicts: string[] = [];
+    let overlapped = false;
+    const overlap = async (): Promise<void> => {
+      if (overlapped) return;
+      overlapped = true;
+      // Let the driver put the command on the socket first.
+      await new Promise((resolve) => setImmediate(resolve));
+      whileWriting();
+    };
     if (inserts.length > 0) {
       await options.onInsert?.(name, inserts);
-      try {
-        await collection.insertMany(inserts, { ordered: false });
-      } catch (error) {
+      const inserting = collection.insertMany(inserts, { ordered: false }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await overlap();
+      const error = await inserting;
+      if (error) {
         // A resumed chunk may meet its own earlier inserts: those are not conflicts.
         const writeErrors = (error as { writeErrors?: { code: number; index?: number; err?: { index?: number } }[] }).writeErrors;
         if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw error;
@@ -180,6 +201,7 @@ export class BulkImporter {
         }
       }
     }
+    await overlap();
     if (updates.length > 0) {
       const ops: AnyBulkWriteOperation[] = updates.map((op) => ({
         updateOne: {
