@@ -13,7 +13,9 @@ import { MomentumModule } from './modules/momentum/momentum.module';
       serviceName: 'analytics',
       ownedTopics: ANALYTICS_TOPICS,
       outboxCollections: [PUBLICATIONS_COLLECTION],
-      consumer: { groupId: 'analytics', handlers: [AreaCreatedConsumer, MomentumIngestConsumer] },
+      // Momentum folds every activity stream: three partitions at once let one batch's journal write overlap the
+      // folding of another (MomentumService.ingest), and bigger chunks mean fewer journal documents.
+      consumer: { groupId: 'analytics', handlers: [AreaCreatedConsumer, MomentumIngestConsumer], chunkSize: 2000, partitionsConcurrently: 3 },
     }),
     AreaDirectoryModule,
     MomentumModule,

@@ -9,6 +9,11 @@ export type KafkaEventConsumerOptions = {
   fromBeginning?: boolean;
   /** Messages handed to the dispatcher at once; offsets are committed after each chunk. */
   chunkSize?: number;
+  /**
+   * Batches of this many partitions are dispatched at once (default 1). Order within a partition is kept; a
+   * handler's I/O for one partition then overlaps the CPU work for another.
+   */
+  partitionsConcurrently?: number;
 };
 
 /**
@@ -88,6 +93,7 @@ export class KafkaEventConsumer {
       autoCommit: true,
       autoCommitInterval: 1000,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachBatch: (payload) => this.onBatch(payload),
     });
   }

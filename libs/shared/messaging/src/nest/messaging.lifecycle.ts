@@ -73,7 +73,11 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     const dispatcher = new EventDispatcher(this.registry, handlers, new KafkaMessagePublisher(this.connection), {
       consumerGroup: consumer.groupId,
     });
-    this.consumer = new KafkaEventConsumer(this.connection, dispatcher, { groupId: consumer.groupId });
+    this.consumer = new KafkaEventConsumer(this.connection, dispatcher, {
+      groupId: consumer.groupId,
+      chunkSize: consumer.chunkSize,
+      partitionsConcurrently: consumer.partitionsConcurrently,
+    });
     void this.consumer.start();
   }
 

@@ -9,8 +9,12 @@ export type MessagingOptions = {
   outboxCollections?: string[];
   /** Topics this service owns; created from the catalog at start if missing. */
   ownedTopics?: readonly TopicDefinition[];
-  /** Consumer group and the handlers (Nest providers) that receive other services' events. */
-  consumer?: { groupId: string; handlers: Type<IntegrationEventHandler>[] };
+  /**
+   * Consumer group and the handlers (Nest providers) that receive other services' events. `chunkSize` and
+   * `partitionsConcurrently` are for handlers that fold large streams (see KafkaEventConsumerOptions); their
+   * handlers must then tolerate concurrent batches of different partitions.
+   */
+  consumer?: { groupId: string; handlers: Type<IntegrationEventHandler>[]; chunkSize?: number; partitionsConcurrently?: number };
 };
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

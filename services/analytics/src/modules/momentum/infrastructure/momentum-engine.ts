@@ -93,10 +93,10 @@ export class MomentumEngine {
       engine = new MomentumEngine(store, namespace, formula, fingerprint, new MomentumState(formula));
     }
     let replayed = 0;
-    for (const doc of await store.readJournal(namespace)) {
-      const { tp, items } = deserialize(Buffer.from(doc.data.buffer)) as { tp: string; items: Item[] };
+    for (const entry of await store.readJournal(namespace)) {
+      const { tp, items } = deserialize(entry.data) as { tp: string; items: Item[] };
       replayed += engine.fold(tp, items);
-      engine.journaled.push({ id: doc._id, tp: doc.tp, to: doc.to });
+      engine.journaled.push({ id: entry.id, tp: entry.tp, to: entry.to });
     }
     if (meta?.gen || replayed) engine.logger.log(`opened ${namespace}: snapshot gen ${meta?.gen ?? 0}, ${replayed} journaled events re-applied, ${engine.events} events in state`);
     return engine;

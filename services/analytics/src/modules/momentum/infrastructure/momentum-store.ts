@@ -1,4 +1,5 @@
 import { mongo } from 'mongoose';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 export const META_COLLECTION = 'momentum_meta';
@@ -17,7 +18,9 @@ export type StateMeta = {
   chunks: number;
 };
 
-export type JournalDoc = { _id: string; tp: string; from: number; to: number; data: mongo.Binary };
+/** `z: 1` marks deflated data (fast level: the journal write is on the ingest path, bytes cost more than CPU here). */
+type JournalDoc = { _id: string; tp: string; from: number; to: number; data: mongo.Binary; z?: 1 };
+export type JournalEntry = { id: string; tp: string; to: number; data: Buffer };
 
 /**
  * Where one momentum state lives in MongoDB: a namespace of its own collections
@@ -70,16 +73,21 @@ export class MomentumStore {
   /** Appends a batch; a retry of the same batch (same first offset) is a no-op. */
   async appendJournal(ns: string, tp: string, from: number, to: number, data: Buffer): Promise<void> {
     try {
-      await this.journal(ns).insertOne({ _id: `${tp}@${from}`, tp, from, to, data: new mongo.Binary(data) });
+      await this.journal(ns).insertOne({ _id: `${tp}@${from}`, tp, from, to, data: new mongo.Binary(deflateRawSync(data, { level: 1 })), z: 1 });
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
     }
   }
 
   /** The whole journal (read once at start), in partition and offset order. */
-  async readJournal(ns: string): Promise<JournalDoc[]> {
+  async readJournal(ns: string): Promise<JournalEntry[]> {
     const docs = await this.journal(ns).find({}).toArray();
-    return docs.sort((a, b) => (a.tp === b.tp ? a.from - b.from : a.tp < b.tp ? -1 : 1));
+    return docs
+      .sort((a, b) => (a.tp === b.tp ? a.from - b.from : a.tp < b.tp ? -1 : 1))
+      .map((doc) => {
+        const raw = Buffer.from(doc.data.buffer);
+        return { id: doc._id, tp: doc.tp, to: doc.to, data: doc.z === 1 ? inflateRawSync(raw) : raw };
+      });
   }
 
   /** Deletes journal documents by id (those a snapshot now covers). */

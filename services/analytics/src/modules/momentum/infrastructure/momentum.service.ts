@@ -41,7 +41,11 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   private ready!: Promise<void>;
   /** Last offset the live consumer delivered per partition (whether or not a state was active). */
   private readonly liveSeen = new Map<string, number>();
-  private lock: Promise<unknown> = Promise.resolve();
+  /** Live batches being applied (several partitions at once); a switch-over or shutdown waits for none. */
+  private inflight = 0;
+  private onIdle?: () => void;
+  /** Set while a switch-over or the final snapshot runs: live batches wait for it. */
+  private exclusiveRun?: Promise<void>;
   private replay?: { engine: MomentumEngine; consumer: KafkaEventConsumer; status: ReplayStatus; seen: Map<string, number>; lastBatchAt: number; timer?: NodeJS.Timeout };
   private readonly snapshotEvery = num(process.env.ANALYTICS_SNAPSHOT_EVERY_EVENTS, 500_000);
   private readonly snapshotMs = num(process.env.ANALYTICS_SNAPSHOT_INTERVAL_MS, 60_000);
@@ -88,16 +92,30 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     return this.engine;
   }
 
-  private withLock<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.lock.then(work, work);
-    this.lock = run.catch(() => undefined);
-    return run;
+  /** Runs `work` with no live batch in progress and none starting. */
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    while (this.exclusiveRun) await this.exclusiveRun;
+    let release!: () => void;
+    this.exclusiveRun = new Promise<void>((resolve) => (release = resolve));
+    try {
+      while (this.inflight > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
+      return await work();
+    } finally {
+      this.exclusiveRun = undefined;
+      release();
+    }
   }
 
-  /** Live consumer batches. */
+  /**
+   * Live consumer batches. Batches of different partitions arrive concurrently (the consumer runs several
+   * partitions at once so that one batch's journal write overlaps another's folding); the engine keeps each
+   * partition's order and journals before it folds, so concurrency does not change what is applied.
+   */
   async ingest(events: DeliveredEvent[]): Promise<void> {
     await this.ready;
-    await this.withLock(async () => {
+    while (this.exclusiveRun) await this.exclusiveRun;
+    this.inflight++;
+    try {
       if (this.engine) {
         await this.engine.applyBatch(events);
         this.engine.maybeSnapshot(this.snapshotEvery, this.snapshotMs);
@@ -106,7 +124,10 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
         const tp = `${delivery.topic}:${delivery.partition}`;
         this.liveSeen.set(tp, Math.max(this.liveSeen.get(tp) ?? -1, Number(delivery.offset)));
       }
-    });
+    } finally {
+      this.inflight--;
+      if (this.inflight === 0) this.onIdle?.();
+    }
   }
 
   stats(): { formulaVersion: number; fingerprint: string; active: EngineStats | null; replay: ReplayStatus | null } {
@@ -181,7 +202,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
 
   /** Switches over once the replay has read everything the live consumer delivered (so no event falls between them). */
   private async trySwitch(run: NonNullable<typeof this.replay>): Promise<void> {
-    await this.withLock(async () => {
+    await this.exclusive(async () => {
       for (const [tp, offset] of this.liveSeen) if ((run.seen.get(tp) ?? -1) < offset) return;
       clearInterval(run.timer);
       await run.consumer.stop();
@@ -204,7 +225,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
       clearInterval(this.replay.timer);
       await this.replay.consumer.stop();
     }
-    await this.withLock(async () => {
+    await this.exclusive(async () => {
       await this.engine?.snapshot().catch((error) => this.logger.warn(`final snapshot failed: ${(error as Error).message}`));
     });
   }
