@@ -1,19 +1,20 @@
 // District subtree listing under concurrent load: GET /areas?under=<district>&level=booth, page by page
 // (100 per page, following the cursors), against the org service running on its own database.
 //   npm run bench -- org-subtree [--scale 1] [--district UP-D-LUCKNOW] [--concurrency 4] [--requests 400]
-//                                [--before 8] [--db <kept org-import database>] [--keep 1]
+//                                [--before 8] [--from <kept org-import database>] [--keep 1]
 // The service's relay sweeps its outbox collections every OUTBOX_SWEEP_INTERVAL_MS (passed through from the
 // environment); on FerretDB a sweep reads the whole areas collection on the service's one connection.
 // Before: the query the API ran until the subtree index existed ({ancestors, level} sorted by _id, the
 // shape MongoDB serves from the multikey index), timed through the driver on the same data, same run.
 // After: the API, which reads the district's booth list from the subtree index and the page by `_id $in`.
-// `--db` reuses a database left by `org-import --keep 1` (its members are dropped and its area outboxes
-// emptied, as a running relay would have); without it the areas are generated and imported here.
+// `--from` copies the areas and the subtree index of a database left by `org-import --keep 1` into a
+// fresh one, without their outboxes (as a running relay leaves them; an `updateMany` emptying 181k
+// outboxes in place took over 10 min on FerretDB); without it the areas are generated and imported here.
 import { signToken } from '@sangathan/auth';
 import { MEETINGS_TOPICS, ORG_TOPICS, TRAINING_TOPICS } from '@sangathan/contracts';
 import { KafkaConnection, kafkaSettingsFromEnv } from '@sangathan/messaging';
 import { NATIONAL_ADMIN } from '@sangathan/testing';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type Document } from 'mongodb';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 // The benchmark measures the org service's own generator and importer.
@@ -35,7 +36,7 @@ const argString = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const district = argString('district') ?? 'UP-D-LUCKNOW';
-const reuse = argString('db');
+const source = argString('from');
 const port = 3191;
 const token = `Bearer ${signToken({ sub: 'bench', roles: ['national-admin'], areaId: 'IN', areaPath: [] })}`;
 
@@ -48,23 +49,33 @@ async function main(): Promise<void> {
   const uri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017';
   const client = await new MongoClient(uri, { maxPoolSize: concurrency }).connect();
   const id = `bench-org-subtree-${Date.now().toString(36)}`;
-  const dbName = reuse ?? `${id}-org`;
+  const dbName = `${id}-org`;
   const db = client.db(dbName);
   const areas = db.collection('areas');
   let started = Date.now();
-  if (!reuse) {
+  if (!source) {
     const reference = loadUpReference();
     const generated = generateUp(reference, { ...FULL, boothsPerSector: Math.max(1, Math.round(FULL.boothsPerSector * scale)) });
     await areas.createIndexes([{ key: { ancestors: 1 } }, { key: { level: 1, _id: 1 } }, { key: { nameKeys: 1 } }, { key: { lokSabhaId: 1, level: 1 } }]);
     await new BulkImporter(db).importAreas(generated.areas, { principal: NATIONAL_ADMIN, ctx: { actorId: 'bench', correlationId: id } });
     console.log(`imported ${generated.areas.length} areas in ${Date.now() - started} ms`);
+    // A running relay empties the outboxes; the service must not start by publishing 181,000 bench events.
+    await areas.updateMany({ outboxDueAt: { $exists: true } }, { $set: { outbox: [] }, $unset: { outboxDueAt: '' } });
   } else {
-    await db.collection('members').drop().catch(() => undefined);
+    for (const [name, projection] of [['areas', { outbox: 0, outboxDueAt: 0 }], ['area_subtree', {}]] as const) {
+      let batch: Document[] = [];
+      for await (const doc of client.db(source).collection(name).find({}, { projection, batchSize: 5000 })) {
+        batch.push(name === 'areas' ? { ...doc, outbox: [] } : doc);
+        if (batch.length === 5000) {
+          await db.collection(name).insertMany(batch, { ordered: false });
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await db.collection(name).insertMany(batch, { ordered: false });
+    }
+    await areas.createIndexes([{ key: { ancestors: 1 } }, { key: { level: 1, _id: 1 } }, { key: { nameKeys: 1 } }, { key: { lokSabhaId: 1, level: 1 } }]);
+    console.log(`copied the areas and the subtree index of ${source} in ${Date.now() - started} ms`);
   }
-  // A running relay empties the outboxes; the service must not start by publishing 181,000 bench events.
-  started = Date.now();
-  await areas.updateMany({ outboxDueAt: { $exists: true } }, { $set: { outbox: [] }, $unset: { outboxDueAt: '' } });
-  console.log(`emptied the area outboxes in ${Date.now() - started} ms`);
   const total = await areas.estimatedDocumentCount();
   const truth = (await areas.find({ ancestors: district, level: 'booth' }, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)).sort();
 
