@@ -11,8 +11,8 @@ export type OutboxRelayOptions = {
   /** Documents claimed per round. */
   batchSize?: number;
   /**
-   * Interval of the full sweep (a query on the due time over each whole collection), which catches what no
-   * hint announced: events left by a crashed process, another replica's expired lease, retries after a
+   * Least interval of the full sweep (a query on the due time over each whole collection; a slow sweep is spaced
+   * out to 20 times its duration), which catches what no hint announced: events left by a crashed process, another replica's expired lease, retries after a
    * rejection. Writes announced with `notify(collection, ids)` are relayed at once by `_id`.
    */
   sweepIntervalMs?: number;
@@ -121,8 +121,11 @@ export class OutboxRelay {
       try {
         if (this.sweepRequested || Date.now() >= this.nextSweepAt) {
           this.sweepRequested = false;
-          this.nextSweepAt = Date.now() + this.sweepIntervalMs;
+          const started = Date.now();
           await this.drainOnce();
+          // A sweep that scans (FerretDB: a date filter reads the whole collection on the service's one
+          // connection) is spaced out so that it never takes more than ~5% of the time; hints keep latency low.
+          this.nextSweepAt = Date.now() + Math.max(this.sweepIntervalMs, 20 * (Date.now() - started));
         }
         await this.drainHinted();
         this.backoffMs = 0;
