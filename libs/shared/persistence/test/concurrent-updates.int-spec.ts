@@ -1,6 +1,6 @@
 import { isolateTest } from '@sangathan/testing';
-import mongoose, { type Connection } from 'mongoose';
-import { mongoSettingsFromEnv } from '../src';
+import type { Connection } from 'mongoose';
+import { openTestConnection } from './test-connection';
 
 /**
  * FerretDB 1.24 applies an update as read-modify-write; on several connections concurrent updates
@@ -13,8 +13,7 @@ describe('concurrent single-document updates with the platform connection settin
   let connection: Connection;
 
   beforeAll(async () => {
-    const { uri, maxPoolSize } = mongoSettingsFromEnv('unused', { ...process.env, MONGODB_MAX_POOL_SIZE: process.env.MONGODB_MAX_POOL_SIZE ?? '1' });
-    connection = await mongoose.createConnection(uri, { dbName: isolation.dbName('persistence'), maxPoolSize, retryWrites: false }).asPromise();
+    connection = await openTestConnection(isolation.dbName('persistence'));
   });
   afterAll(async () => connection?.close());
 

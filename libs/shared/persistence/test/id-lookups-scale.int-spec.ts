@@ -1,6 +1,6 @@
 import { isolateTest } from '@sangathan/testing';
-import mongoose, { type Connection } from 'mongoose';
-import { mongoSettingsFromEnv } from '../src';
+import type { Connection } from 'mongoose';
+import { openTestConnection } from './test-connection';
 
 /**
  * Every aggregate write (state + outbox entry) is an update by `_id`, usually with a guard such as a version.
@@ -13,8 +13,7 @@ describe('writes by _id do not slow down as the collection grows', () => {
   let connection: Connection;
 
   beforeAll(async () => {
-    const { uri, maxPoolSize } = mongoSettingsFromEnv('unused', { ...process.env, MONGODB_MAX_POOL_SIZE: process.env.MONGODB_MAX_POOL_SIZE ?? '1' });
-    connection = await mongoose.createConnection(uri, { dbName: isolation.dbName('persistence'), maxPoolSize, retryWrites: false }).asPromise();
+    connection = await openTestConnection(isolation.dbName('persistence'));
   });
   afterAll(async () => connection?.close());
 

@@ -1,6 +1,6 @@
 import { isolateTest } from '@sangathan/testing';
-import mongoose, { type Connection } from 'mongoose';
-import { mongoSettingsFromEnv } from '../src';
+import type { Connection } from 'mongoose';
+import { openTestConnection } from './test-connection';
 
 type Doc = { _id: string; tag?: unknown; n?: number; sub?: unknown };
 
@@ -25,8 +25,7 @@ describe('query shapes keep MongoDB semantics', () => {
   ];
 
   beforeAll(async () => {
-    const { uri, maxPoolSize } = mongoSettingsFromEnv('unused', { ...process.env, MONGODB_MAX_POOL_SIZE: process.env.MONGODB_MAX_POOL_SIZE ?? '1' });
-    connection = await mongoose.createConnection(uri, { dbName: isolation.dbName('persistence'), maxPoolSize, retryWrites: false }).asPromise();
+    connection = await openTestConnection(isolation.dbName('persistence'));
     await connection.collection<Doc>('shapes').insertMany(docs);
   });
   afterAll(async () => connection?.close());
