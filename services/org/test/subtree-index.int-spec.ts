@@ -118,7 +118,7 @@ describe('subtree index, hinted relay and task cancellation', () => {
     for (const i of [0, 1, 2]) await org.published(memberEvents, 'org.member.joined', (p) => p.name === `सदस्य ${i}` && p.areaId === 'UP-AC-002-B0001');
   });
 
-  it('cancels an open task for a leader only, once, with no event until the contracts have one', async () => {
+  it('cancels an open task for a leader only, once, and publishes org.task.cancelled', async () => {
     const dueAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
     const task = await org.http().post('/tasks').set('Authorization', ADMIN).send({ title: 'बूथ सम्मेलन', areaId: 'UP-AC-002', dueAt }).expect(201);
     await org.published(taskEvents, 'org.task.assigned', (p) => p.taskId === task.body.id);
@@ -134,6 +134,8 @@ describe('subtree index, hinted relay and task cancellation', () => {
     const again = await org.http().post(`/tasks/${task.body.id}/cancel`).set('Authorization', ADMIN).send({}).expect(409);
     expect(again.body.error.code).toBe('TASK_CLOSED');
     await org.http().post(`/tasks/${task.body.id}/progress`).set('Authorization', ADMIN).send({ percent: 10 }).expect(409);
+    await org.published(taskEvents, 'org.task.cancelled', (p) => p.taskId === task.body.id && p.status === 'cancelled' && p.reason === 'योजना बदली');
+    await org.settle('tasks', task.body.id);
     const stored = await org.db().collection('tasks').findOne({ _id: task.body.id as never });
     expect(stored).toMatchObject({ status: 'cancelled', outbox: [] });
     expect(stored?.outboxDueAt ?? null).toBeNull();

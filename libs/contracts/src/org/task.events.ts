@@ -90,5 +90,18 @@ export const TaskOverdueV1 = defineEvent({
   payload: taskSnapshot,
 });
 
+export const TaskCancelledV1 = defineEvent({
+  type: 'org.task.cancelled',
+  version: 1,
+  topic: ORG_TASK_TOPIC.name,
+  description: 'An open task was withdrawn by a leader; it takes no further progress or reviews.',
+  payload: taskSnapshot.extend({
+    /** Who cancelled it. */
+    cancelledBy: z.string().min(1),
+    /** Why, in the leader's words (Devanagari welcome); null when none was given. */
+    reason: z.string().max(500).nullable(),
+  }),
+});
+
 export type TaskSnapshot = z.infer<typeof taskSnapshot>;
-export const ORG_TASK_EVENTS = [TaskAssignedV1, TaskProgressedV1, TaskReviewedV1, TaskCompletedV1, TaskOverdueV1];
+export const ORG_TASK_EVENTS = [TaskAssignedV1, TaskProgressedV1, TaskReviewedV1, TaskCompletedV1, TaskOverdueV1, TaskCancelledV1];

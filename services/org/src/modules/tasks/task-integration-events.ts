@@ -1,6 +1,7 @@
 import {
   createEvent,
   TaskAssignedV1,
+  TaskCancelledV1,
   TaskCompletedV1,
   TaskOverdueV1,
   TaskProgressedV1,
@@ -30,10 +31,7 @@ export function taskSnapshot(task: Task): TaskSnapshot {
   };
 }
 
-/**
- * Task domain events → integration events on org.task.events (key: task id). A cancellation has no
- * contract yet (`org.task.cancelled` is to be added to libs/contracts), so it publishes nothing.
- */
+/** Task domain events → integration events on org.task.events (key: task id). */
 export function taskIntegrationEvents(events: TaskEvent[], ctx: RequestContext): OutboxEntry[] {
   return events.flatMap((event) => {
     const snapshot = taskSnapshot(event.task);
@@ -55,7 +53,7 @@ export function taskIntegrationEvents(events: TaskEvent[], ctx: RequestContext):
       case 'task-overdue':
         return toOutboxEntry(createEvent(TaskOverdueV1, snapshot, context), TaskOverdueV1.topic, key);
       case 'task-cancelled':
-        return [];
+        return toOutboxEntry(createEvent(TaskCancelledV1, { ...snapshot, cancelledBy: event.cancelledBy, reason: event.reason }, context), TaskCancelledV1.topic, key);
     }
   });
 }
