@@ -66,6 +66,34 @@ export const FERRETDB_PATCHES = [
     occurrences: 1,
   },
   {
+    name: 'update-close-each-statement',
+    file: 'internal/handler/msg_update.go',
+    // Each statement of an `update` command (a bulkWrite of updateOne/updateMany) opened a query whose iterator
+    // was closed by a `defer` inside the loop, i.e. only when the whole command returned; with a limit of 1 the
+    // rows are never drained, so every statement kept one SQLite connection. A bulk of ~100 statements used up
+    // FerretDB's pool and the command waited for a connection forever, and with it every later operation on
+    // that database (seen as "a 100-statement bulk stalls" and as the analytics full-scale stall). Close each
+    // statement's iterator when the statement is done.
+    find: `\t\tcloser := iterator.NewMultiCloser()
+\t\tdefer closer.Close()
+
+\t\tcloser.Add(res.Iter)`,
+    replace: `\t\tcloser := iterator.NewMultiCloser()
+
+\t\tcloser.Add(res.Iter)`,
+    occurrences: 1,
+  },
+  {
+    name: 'update-close-each-statement-after-use',
+    file: 'internal/handler/msg_update.go',
+    find: `\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)
+\t\tif err != nil {`,
+    replace: `\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)
+\t\tcloser.Close()
+\t\tif err != nil {`,
+    occurrences: 1,
+  },
+  {
     name: 'sqlite-pushdown-helpers',
     file: 'internal/backends/sqlite/sangathan_pushdown.go',
     addFrom: 'ferretdb-patches/sangathan_pushdown.go',
