@@ -52,10 +52,38 @@ async function main(): Promise<void> {
     await call('PUT', `/booths/${booth.code}/whatsapp-groups`, { groups: [{ name: `${booth.nameHi} परिवार`, inviteLink: null, memberCount: 150 }] });
     positions++;
   }
+  // Office bearers for the training demo (IT-cell meetings, district leadership programmes): members of other
+  // booths hold the IT-cell posts of their sector, mandal and assembly seat and their district's leadership posts.
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  const held = new Set<string>();
+  let officeBearers = 0;
+  const others = areas.filter((a) => a.level === 'booth' && !lucknowBooths.includes(a) && members.some((m) => m.areaId === a.code));
+  for (const booth of others.slice(0, 24)) {
+    const member = members.find((m) => m.areaId === booth.code)!;
+    const chain: typeof areas = [];
+    for (let area = byCode.get(booth.parentId ?? ''); area; area = byCode.get(area.parentId ?? '')) chain.push(area);
+    const posts = [
+      ['it-cell-sector', 'sector'],
+      ['it-cell-mandal', 'mandal'],
+      ['it-cell-assembly', 'assembly'],
+      ['district-president', 'district'],
+      ['district-incharge', 'district'],
+    ].flatMap(([type, level]) => {
+      const area = chain.find((a) => a.level === level);
+      return area && !held.has(`${type}/${area.code}`) ? [`${type}/${area.code}`] : [];
+    });
+    if (posts.length === 0) continue;
+    const id = await memberIdByPhone(member.phone);
+    for (const post of posts) {
+      await call('PUT', `/positions/${post}`, { memberId: id });
+      held.add(post);
+      officeBearers++;
+    }
+  }
   const created = Number(areaReport.created) + Number(memberReport.created);
   console.log(
     `org: ${areas.length} areas (${String(areaReport.created)} new), ${members.length} members (${String(memberReport.created)} new), ` +
-      `${positions} booth teams, in ${((Date.now() - started) / 1000).toFixed(1)} s${created === 0 ? ' (already present)' : ''}`,
+      `${positions} booth teams, ${officeBearers} office-bearer posts, in ${((Date.now() - started) / 1000).toFixed(1)} s${created === 0 ? ' (already present)' : ''}`,
   );
 }
 
