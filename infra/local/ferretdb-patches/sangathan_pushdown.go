@@ -74,79 +74,67 @@ func sangathanWhere(filter *types.Document) (string, []any) {
 
 // idValues returns the sjson encodings of `_id` equality values, or nil when the condition is not pushable.
 func idValues(v any) []any {
-	switch v := v.(type) {
-	case string, types.ObjectID:
-		return []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
-	case *types.Document:
-		in, ok := onlyOperand(v, "$in")
-		if !ok {
-			if eq, ok := onlyOperand(v, "$eq"); ok {
-				return idValues(eq)
-			}
-
-			return nil
+	encode := func(e any) (any, bool) {
+		switch e.(type) {
+		case string, types.ObjectID:
+			return string(must.NotFail(sjson.MarshalSingleValue(e))), true
 		}
 
-		arr, ok := in.(*types.Array)
-		if !ok || arr.Len() == 0 || arr.Len() > maxPushdownValues {
-			return nil
-		}
-
-		out := make([]any, 0, arr.Len())
-		for j := 0; j < arr.Len(); j++ {
-			e := must.NotFail(arr.Get(j))
-			switch e.(type) {
-			case string, types.ObjectID:
-				out = append(out, string(must.NotFail(sjson.MarshalSingleValue(e))))
-			default:
-				return nil
-			}
-		}
-
-		return out
+		return nil, false
 	}
 
-	return nil
+	return pushableValues(v, encode)
 }
 
 // stringValues returns the strings a field must equal (or contain), or nil when the condition is not pushable.
 func stringValues(v any) []any {
-	switch v := v.(type) {
-	case string:
-		return []any{v}
-	case *types.Document:
-		if eq, ok := onlyOperand(v, "$eq"); ok {
-			if s, ok := eq.(string); ok {
-				return []any{s}
-			}
+	return pushableValues(v, func(e any) (any, bool) {
+		s, ok := e.(string)
+		return s, ok
+	})
+}
 
-			return nil
+// pushableValues returns the SQL arguments for `value`, `{$eq: value}` or `{$in: [values]}` when `encode` accepts
+// every value, or nil when the condition is not pushable.
+func pushableValues(v any, encode func(any) (any, bool)) []any {
+	d, ok := v.(*types.Document)
+	if !ok {
+		if e, ok := encode(v); ok {
+			return []any{e}
 		}
 
-		in, ok := onlyOperand(v, "$in")
+		return nil
+	}
+
+	if eq, ok := onlyOperand(d, "$eq"); ok {
+		if e, ok := encode(eq); ok {
+			return []any{e}
+		}
+
+		return nil
+	}
+
+	in, ok := onlyOperand(d, "$in")
+	if !ok {
+		return nil
+	}
+
+	arr, ok := in.(*types.Array)
+	if !ok || arr.Len() == 0 || arr.Len() > maxPushdownValues {
+		return nil
+	}
+
+	out := make([]any, 0, arr.Len())
+	for j := 0; j < arr.Len(); j++ {
+		e, ok := encode(must.NotFail(arr.Get(j)))
 		if !ok {
 			return nil
 		}
 
-		arr, ok := in.(*types.Array)
-		if !ok || arr.Len() == 0 || arr.Len() > maxPushdownValues {
-			return nil
-		}
-
-		out := make([]any, 0, arr.Len())
-		for j := 0; j < arr.Len(); j++ {
-			s, ok := must.NotFail(arr.Get(j)).(string)
-			if !ok {
-				return nil
-			}
-
-			out = append(out, s)
-		}
-
-		return out
+		out = append(out, e)
 	}
 
-	return nil
+	return out
 }
 
 // onlyOperand returns the operand of op when the document is exactly {op: operand}.
