@@ -31,12 +31,11 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { mongo } from 'mongoose';
 import { activityMessages, areaMessages, buildOrg, daysForTargetRate, FULL_UP, PACE_FACTOR, SMALL_UP, type GeneratedMessage } from './analytics-load-generator';
-import { argNumber, percentile, rate, report } from './bench-utils';
+import { argNumber, flag, percentile, rate, report, runBench } from './bench-utils';
 
 const events = argNumber('events', 1_000_000);
 const latencySeconds = argNumber('latency-seconds', 20);
 const latencyRate = argNumber('rate', 1000);
-const flag = (name: string) => process.argv.includes(`--${name}`);
 const SOURCES = [AreaCreatedV1, MeetingHeldV1, PhotoVerifiedV1, TrainingSessionHeldV1, TrainingAttendanceRecordedV1, BoothCommitteeFormedV1, VolunteerAddedV1, TaskAssignedV1, TaskCompletedV1];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -311,10 +310,4 @@ async function main(): Promise<void> {
   console.log(`\nservice log: ${logFile}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

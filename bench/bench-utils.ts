@@ -5,6 +5,10 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)];
 }
 
+export function flag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
+
 export function argNumber(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
@@ -16,3 +20,14 @@ export function report(title: string, rows: Record<string, string | number>): vo
 }
 
 export const rate = (count: number, ms: number): number => Math.round((count / ms) * 1000);
+
+/** Runs a benchmark's main and ends the process with its outcome (open clients must not keep a finished run alive). */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

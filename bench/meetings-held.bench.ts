@@ -5,13 +5,14 @@
 // Phase 1 (throughput): schedule N meetings, then record all N held as fast as C clients can.
 // Phase 2 (latency): a fresh set of meetings is recorded held at a steady R requests/s (open loop:
 // requests are sent on schedule whether or not earlier ones finished), p50/p95/p99 reported.
-import { call, cpuSeconds, ferretdbPids, flag, option, outboxDrained, percentile, pool, print, startMeetingsService, type ServiceUnderTest } from './meetings-support';
+import { call, cpuSeconds, ferretdbPids, outboxDrained, pool, startMeetingsService, type ServiceUnderTest } from './meetings-support';
+import { argNumber, flag, percentile, report, runBench } from './bench-utils';
 
 const full = flag('full');
-const meetings = option('meetings', full ? 10_000 : 1_000);
-const rate = option('rate', 200);
-const seconds = option('seconds', full ? 50 : 10);
-const concurrency = option('concurrency', 16);
+const meetings = argNumber('meetings', full ? 10_000 : 1_000);
+const rate = argNumber('rate', 200);
+const seconds = argNumber('seconds', full ? 50 : 10);
+const concurrency = argNumber('concurrency', 16);
 const ATTENDEES = 20;
 
 const iso = (offsetMin: number) => new Date(Date.now() + offsetMin * 60_000).toISOString();
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
     const drain = await outboxDrained(service, ['meetings']);
     const cpu = { service: cpuSeconds(service.pid) - cpuBefore.service, db: dbCpu() - cpuBefore.db };
     const heldDocs = await service.mongo.db(service.db).collection('meetings').countDocuments({ status: 'held' }, { maxTimeMS: 20_000 }).catch(() => -1);
-    print(`meetings-held: throughput (${meetings} meetings × ${ATTENDEES} named attendees, ${concurrency} concurrent clients)`, {
+    latencies.sort((a, b) => a - b);
+    report(`meetings-held: throughput (${meetings} meetings × ${ATTENDEES} named attendees, ${concurrency} concurrent clients)`, {
       'schedule: meetings/s': Math.round((meetings / scheduleMs) * 1000),
       'record held: meetings/s': Math.round((meetings / heldMs) * 1000),
       'record held: attendees/s': Math.round(((meetings * ATTENDEES) / heldMs) * 1000),
@@ -99,7 +101,8 @@ async function main(): Promise<void> {
     }
     await Promise.all(inflight);
     const elapsed = performance.now() - started;
-    print(`meetings-held: latency at a steady ${rate} requests/s for ${seconds} s (open loop)`, {
+    steady.sort((a, b) => a - b);
+    report(`meetings-held: latency at a steady ${rate} requests/s for ${seconds} s (open loop)`, {
       'requests': total,
       'achieved rate (req/s)': Math.round((total / elapsed) * 1000),
       'p50 ms': percentile(steady, 50).toFixed(1),
@@ -113,7 +116,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

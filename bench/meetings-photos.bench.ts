@@ -6,12 +6,13 @@
 // sampled through the run: streamed uploads keep it flat; a buffered upload would grow with
 // concurrency × size and the GC churn would show.
 import { randomBytes } from 'node:crypto';
-import { call, flag, option, percentile, pool, print, rssMiB, startMeetingsService } from './meetings-support';
+import { call, pool, rssMiB, startMeetingsService } from './meetings-support';
+import { argNumber, flag, percentile, report, runBench } from './bench-utils';
 
 const full = flag('full');
-const uploads = option('uploads', full ? 1_000 : 200);
-const concurrency = option('concurrency', 4);
-const sizeBytes = Math.round(option('mb', 3) * 1024 * 1024);
+const uploads = argNumber('uploads', full ? 1_000 : 200);
+const concurrency = argNumber('concurrency', 4);
+const sizeBytes = Math.round(argNumber('mb', 3) * 1024 * 1024);
 
 function segment(marker: number, payload: Buffer): Buffer {
   const head = Buffer.alloc(4);
@@ -93,7 +94,8 @@ async function main(): Promise<void> {
     const lastTenth = rss.slice(-tenth);
     const avg = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
     const stored = await service.mongo.db(service.db).collection('photos.files').countDocuments({});
-    print(`meetings-photos: ${uploads} uploads of a ${(sizeBytes / 1024 / 1024).toFixed(1)} MB JPEG, ${concurrency} concurrent`, {
+    latencies.sort((a, b) => a - b);
+    report(`meetings-photos: ${uploads} uploads of a ${(sizeBytes / 1024 / 1024).toFixed(1)} MB JPEG, ${concurrency} concurrent`, {
       'p50 ms': percentile(latencies, 50).toFixed(1),
       'p95 ms': percentile(latencies, 95).toFixed(1),
       'p99 ms': percentile(latencies, 99).toFixed(1),
@@ -111,7 +113,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

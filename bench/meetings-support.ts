@@ -13,26 +13,6 @@ type MongoClient = InstanceType<typeof driver.MongoClient>;
 
 export const TOKEN = `Bearer ${signToken({ sub: 'bench-organiser', roles: ['national-admin'], areaId: 'IN', areaPath: [] }, undefined, '6h')}`;
 
-export function flag(name: string): boolean {
-  return process.argv.includes(`--${name}`);
-}
-
-export function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-export function print(title: string, rows: Record<string, string | number>): void {
-  console.log(`\n${title}`);
-  for (const [key, value] of Object.entries(rows)) console.log(`  ${key.padEnd(44)} ${value}`);
-}
-
 export const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 export type Response = { status: number; body: string; ms: number };

@@ -3,7 +3,7 @@
 import { AreaCreatedV1, createEvent, EventRegistry, ORG_TOPICS } from '@sangathan/contracts';
 import { EventDispatcher, KafkaConnection, KafkaEventConsumer, KafkaMessagePublisher, kafkaSettingsFromEnv, type IntegrationEventHandler } from '@sangathan/messaging';
 import { Kafka, logLevel } from 'kafkajs';
-import { argNumber, rate, report } from './bench-utils';
+import { argNumber, rate, report, runBench } from './bench-utils';
 
 const total = argNumber('events', 200_000);
 
@@ -113,10 +113,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -16,7 +16,7 @@ import { FULL, generateUp } from '../services/org/src/modules/generator/domain/u
 import { loadUpReference } from '../services/org/src/modules/generator/infrastructure/up-reference.loader';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { BulkImporter } from '../services/org/src/modules/import/infrastructure/bulk-importer';
-import { argNumber, rate, report } from './bench-utils';
+import { argNumber, rate, report, runBench } from './bench-utils';
 
 const scale = argNumber('scale', 1);
 const reimport = argNumber('reimport', 0);
@@ -110,7 +110,4 @@ async function main(): Promise<void> {
   await client.close();
 }
 
-main().catch((error: Error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

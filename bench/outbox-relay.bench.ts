@@ -3,7 +3,7 @@
 import { AreaCreatedV1, createEvent, ORG_TOPICS } from '@sangathan/contracts';
 import { KafkaConnection, KafkaMessagePublisher, kafkaSettingsFromEnv, OutboxRelay, outboxFieldsForInsert, toOutboxEntry } from '@sangathan/messaging';
 import mongoose from 'mongoose';
-import { argNumber, rate, report } from './bench-utils';
+import { argNumber, rate, report, runBench } from './bench-utils';
 
 const docs = argNumber('docs', 20_000);
 const perDoc = argNumber('events-per-doc', 1);
@@ -59,10 +59,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -2,7 +2,7 @@
 // request is sent every 10 ms whether or not earlier ones have answered, so slow answers show up
 // as latency, not as a lower rate).
 //   npm run bench -- training-checkin [--attendees 5000] [--rate 100] [--keep]
-import { argNumber, percentile, rate, report } from './bench-utils';
+import { argNumber, percentile, rate, report, runBench } from './bench-utils';
 import { api, startTrainingService, until } from './training-support';
 
 const EVENT_ID = '00000000-0000-7000-8000-000000000000';
@@ -82,10 +82,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

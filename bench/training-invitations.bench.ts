@@ -1,7 +1,7 @@
 // Full-scale invitation materialisation: a programme of IT-cell meetings in each of the 80 Lok
 // Sabha seats, inviting every IT-cell office bearer (assembly, mandal, sector) of Uttar Pradesh.
 //   npm run bench -- training-invitations [--seats 80] [--assemblies 403] [--mandals-per-assembly 4] [--sectors-per-mandal 10] [--keep]
-import { argNumber, rate, report } from './bench-utils';
+import { argNumber, rate, report, runBench } from './bench-utils';
 import { api, FULL_UP, seedReadModel, startTrainingService, until, type Seeded } from './training-support';
 
 async function main(): Promise<void> {
@@ -73,10 +73,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);
