@@ -5,10 +5,10 @@ import { uuidv7 } from '@sangathan/kernel';
 import { OutboxRelay, outboxFieldsForInsert } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import { DirectoryReader, type AudienceMember } from '../directory/infrastructure/directory.reader';
-import { insertIgnoringDuplicates } from './infrastructure/insert-ignoring-duplicates';
 import { InvitationWriter } from './infrastructure/invitation-writer';
 import { ProgrammeDocument, SessionDocument } from './infrastructure/training.schemas';
 import { iso, outboxEvent, type RequestContext } from './training-integration-events';
+import { insertIgnoringDuplicates } from '@sangathan/persistence';
 
 /**
  * Invitations per chunk: one `insertMany` of participants and one invitation batch carrying their
@@ -134,7 +134,7 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
         ...outboxFieldsForInsert([event]),
       };
     });
-    const { duplicates } = await insertIgnoringDuplicates(this.sessions, docs);
+    const { duplicates } = await insertIgnoringDuplicates(this.sessions.collection, docs);
     const written = new Set(duplicates.map((i) => docs[i]._id));
     this.outbox.notify(this.sessions.collection.collectionName, docs.map((d) => d._id).filter((id) => !written.has(id)));
   }

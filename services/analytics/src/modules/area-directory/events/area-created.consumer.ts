@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { trace } from '@opentelemetry/api';
 import { AreaCreatedV1, type AreaSnapshot } from '@sangathan/contracts';
 import type { DeliveredEvent, IntegrationEventHandler } from '@sangathan/messaging';
+import { insertIgnoringDuplicates } from '@sangathan/persistence';
 import type { Model } from 'mongoose';
 import { KnownAreaDocument } from '../infrastructure/known-area.schema';
 
@@ -39,14 +40,11 @@ export class AreaCreatedConsumer implements IntegrationEventHandler {
     });
     const entries = [...latest];
     // Insert all; the ones already known fail on the key (every access is by _id: FerretDB scans anything else).
-    const existing = new Set<string>();
-    await this.areas.collection
-      .insertMany(entries.map(([id, { eventId, payload }]) => ({ _id: id, ...fieldsOf(eventId, payload) })) as never[], { ordered: false })
-      .catch((error: { code?: number; writeErrors?: { code: number; index: number }[] }) => {
-        const failures = error.writeErrors ?? [];
-        if (failures.length === 0 || !failures.every((e) => e.code === 11000)) throw error;
-        for (const failure of failures) existing.add(entries[failure.index][0]);
-      });
+    const { duplicates } = await insertIgnoringDuplicates(
+      this.areas.collection,
+      entries.map(([id, { eventId, payload }]) => ({ _id: id, ...fieldsOf(eventId, payload) })) as never[],
+    );
+    const existing = new Set(duplicates.map((index) => entries[index][0]));
     if (existing.size > 0) {
       // Known areas change only if this event is newer than the last one applied.
       await this.areas.collection.bulkWrite(

@@ -1,4 +1,5 @@
 import type { AreaLevel } from '@sangathan/contracts';
+import { insertIgnoringDuplicates } from '@sangathan/persistence';
 import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 import { LEVEL_RANK } from '../domain/area-hierarchy';
 
@@ -106,17 +107,9 @@ export class AreaSubtreeIndex {
     }
     for (let i = 0; i < inserts.length; i += chunkSize) {
       const batch = inserts.slice(i, i + chunkSize);
-      try {
-        await this.collection.insertMany(batch, { ordered: false });
-      } catch (error) {
-        // Someone created some of these lists meanwhile: add to them instead.
-        const writeErrors = (error as { writeErrors?: { code: number; index?: number; err?: { index?: number } }[] }).writeErrors;
-        if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw error;
-        for (const e of writeErrors) {
-          const doc = batch[e.index ?? e.err?.index ?? -1];
-          if (doc) additions.set(doc._id, doc.ids);
-        }
-      }
+      // Someone created some of these lists meanwhile: add to them instead.
+      const { duplicates } = await insertIgnoringDuplicates(this.collection, batch);
+      for (const index of duplicates) additions.set(batch[index]._id, batch[index].ids);
     }
     await this.addMany(additions);
   }

@@ -3,6 +3,7 @@ import { hasPermission, isWithinScope, type Principal } from '@sangathan/auth';
 import type { AreaLevel } from '@sangathan/contracts';
 import { ApplicationError, ConflictError, ForbiddenError, uuidv7, ValidationError } from '@sangathan/kernel';
 import { outboxFieldsForInsert, type OutboxEntry } from '@sangathan/messaging';
+import { insertIgnoringDuplicates } from '@sangathan/persistence';
 import type { AnyBulkWriteOperation, Db, Document } from 'mongodb';
 import type { RequestContext } from '../../../common/request-context';
 import { Area, type AreaDomainEvent } from '../../areas/domain/area.entity';
@@ -181,24 +182,17 @@ export class BulkImporter {
     };
     if (inserts.length > 0) {
       await options.onInsert?.(name, inserts);
-      const inserting = collection.insertMany(inserts, { ordered: false }).then(
-        () => undefined,
-        (error: unknown) => error,
-      );
+      const inserting = insertIgnoringDuplicates(collection, inserts);
+      inserting.catch(() => undefined); // awaited below, after the overlapping work: not unhandled meanwhile
       await overlap();
-      const error = await inserting;
-      if (error) {
-        // A resumed chunk may meet its own earlier inserts: those are not conflicts.
-        const writeErrors = (error as { writeErrors?: { code: number; index?: number; err?: { index?: number } }[] }).writeErrors;
-        if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw error;
-        for (const e of writeErrors) {
-          const doc = inserts[e.index ?? e.err?.index ?? -1];
-          if (!doc) continue;
-          const existing = await collection.findOne({ _id: doc._id }, { projection: { _id: 1, outbox: 1 } });
-          const ownEvent = existing?.outbox?.some((o: OutboxEntry) => doc.outbox?.some((d: OutboxEntry) => d.eventId === o.eventId));
-          const sameImport = existing && (await this.sameContent(collection.collectionName, doc));
-          if (!ownEvent && !sameImport) conflicts.push(`${String(doc._id ?? doc.phone)} was created by someone else during the import`);
-        }
+      const { duplicates } = await inserting;
+      // A resumed chunk may meet its own earlier inserts: those are not conflicts.
+      for (const index of duplicates) {
+        const doc = inserts[index];
+        const existing = await collection.findOne({ _id: doc._id }, { projection: { _id: 1, outbox: 1 } });
+        const ownEvent = existing?.outbox?.some((o: OutboxEntry) => doc.outbox?.some((d: OutboxEntry) => d.eventId === o.eventId));
+        const sameImport = existing && (await this.sameContent(collection.collectionName, doc));
+        if (!ownEvent && !sameImport) conflicts.push(`${String(doc._id ?? doc.phone)} was created by someone else during the import`);
       }
     }
     await overlap();

@@ -4,9 +4,9 @@ import { TrainingParticipantInvitedV1 } from '@sangathan/contracts';
 import { OutboxRelay, outboxFieldsForInsert } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import { iso, outboxEvent, type RequestContext } from '../training-integration-events';
-import { insertIgnoringDuplicates } from './insert-ignoring-duplicates';
 import { newParticipantRecord, type ParticipantPerson } from './participant-record';
 import { InvitationBatchDocument, ParticipantDocument, ProgrammeDocument, SessionDocument } from './training.schemas';
+import { insertIgnoringDuplicates } from '@sangathan/persistence';
 
 /** An audience member to invite: who, and the position that matched the audience rule. */
 export type Invitee = ParticipantPerson & { positionId: string; memberAreaId: string };
@@ -43,7 +43,7 @@ export class InvitationWriter {
       ...newParticipantRecord(session, person, { status: 'invited', at: now, invitationBatchId: batchId }),
       ...outboxFieldsForInsert([]),
     }));
-    const { duplicates } = await insertIgnoringDuplicates(this.participants, records);
+    const { duplicates } = await insertIgnoringDuplicates(this.participants.collection, records);
     const existing = new Set(duplicates.map((i) => records[i]._id));
     // Participants an interrupted earlier attempt added for this batch still need their events.
     const ours = existing.size === 0 ? new Set<string>() : await this.pointingTo(batchId, [...existing]);
@@ -72,7 +72,7 @@ export class InvitationWriter {
       );
     if (events.length > 0) {
       const batch = { _id: batchId, sessionId: session._id, programmeId: session.programmeId, eventCount: events.length, createdAt: now, ...outboxFieldsForInsert(events) };
-      const { duplicates: batchExisted } = await insertIgnoringDuplicates(this.batches, [batch]);
+      const { duplicates: batchExisted } = await insertIgnoringDuplicates(this.batches.collection, [batch]);
       if (batchExisted.length === 0) this.relay.notify(this.batches.collection.collectionName, batchId);
     }
     const added = records.length - existing.size;
