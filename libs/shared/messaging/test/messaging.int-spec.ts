@@ -119,8 +119,20 @@ describe('messaging against the real broker and database', () => {
       hinted.notify('hinted', announced);
       await waitFor(() => probe.messages.some((m) => m.key === announced), { what: 'hinted event published', timeoutMs: 10_000 });
       expect(probe.messages.some((m) => m.key === silent)).toBe(false);
+      // A hint for a document another replica holds under lease (its due time pushed past now) is skipped.
+      const leased = uniqueName('LEASED');
+      await insert(leased);
+      await db.collection('hinted').updateOne({ _id: leased as never }, { $set: { outboxDueAt: new Date(Date.now() + 60_000), outboxClaimedBy: 'other-replica' } });
+      const marker = uniqueName('MARKER');
+      await insert(marker);
+      hinted.notify('hinted', [leased, marker]);
+      await waitFor(() => probe.messages.some((m) => m.key === marker), { what: 'hinted marker published', timeoutMs: 10_000 });
+      expect(probe.messages.some((m) => m.key === leased)).toBe(false);
+      expect((await db.collection('hinted').findOne({ _id: leased as never }))?.outbox).toHaveLength(1);
+      await db.collection('hinted').updateOne({ _id: leased as never }, { $set: { outboxDueAt: new Date() }, $unset: { outboxClaimedBy: '' } });
       hinted.notify();
       await waitFor(() => probe.messages.some((m) => m.key === silent), { what: 'swept event published', timeoutMs: 10_000 });
+      await waitFor(() => probe.messages.some((m) => m.key === leased), { what: 'lease-expired event published', timeoutMs: 10_000 });
       expect(await db.collection('hinted').countDocuments({ outboxDueAt: { $exists: true } })).toBe(0);
     } finally {
       await hinted.stop();

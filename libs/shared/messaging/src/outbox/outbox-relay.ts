@@ -157,8 +157,8 @@ export class OutboxRelay {
         const ids = [...pending].slice(0, this.batchSize);
         for (const id of ids) pending.delete(id);
         const collection = db.collection<OutboxDocument>(name);
-        const claimed = await this.claimByIds(collection, ids);
-        if (claimed.length > 0) published += await this.publishClaimed(db, collection, claimed);
+        const due = await this.readDueByIds(collection, ids);
+        if (due.length > 0) published += await this.publishClaimed(db, collection, due, false);
       }
     }
     return published;
@@ -210,21 +210,41 @@ export class OutboxRelay {
       .toArray();
   }
 
-  private async publishClaimed(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<number> {
+  /**
+   * Reads the announced documents that are due, without claiming them: a claim is one more rewrite of each
+   * aggregate (FerretDB rewrites the whole document), and these were written by this process a moment ago.
+   * A document leased by another replica's sweep is not due, so it is skipped; the only race left (that sweep
+   * claiming between this read and the publish) publishes the events twice, which consumers absorb by eventId.
+   */
+  private async readDueByIds(collection: Collection<OutboxDocument>, ids: string[]): Promise<OutboxDocument[]> {
+    return collection
+      .find(
+        { _id: { $in: ids }, [OUTBOX_FIELDS.due]: { $lte: new Date() } },
+        { projection: { [OUTBOX_FIELDS.outbox]: 1, [OUTBOX_FIELDS.attempts]: 1 } },
+      )
+      .toArray();
+  }
+
+  /** `claimed` is false for hinted documents read without a lease: there is no lease to release then. */
+  private async publishClaimed(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[], claimed = true): Promise<number> {
     const withEvents = docs.filter((d) => (d.outbox ?? []).length > 0);
     const entries = withEvents.flatMap((d) => d.outbox);
     try {
       await this.publishTraced(entries);
     } catch (error) {
       if (isRetriable(error)) {
-        await this.release(collection, docs);
+        // Unclaimed documents are still due: the sweep after this failed round finds them.
+        if (claimed) await this.release(collection, docs);
         throw error;
       }
       // The broker refused something in this batch: find the culprit one document at a time.
       return this.publishOneByOne(db, collection, withEvents);
     }
     await this.acknowledge(collection, withEvents);
-    await this.release(collection, docs.filter((d) => (d.outbox ?? []).length === 0));
+    // A hinted document whose outbox was already relayed may still carry a due time: clear it like a release would.
+    const empty = docs.filter((d) => (d.outbox ?? []).length === 0);
+    if (claimed) await this.release(collection, empty);
+    else await this.clearDue(collection, empty);
     publishedCounter.add(entries.length, { collection: collection.collectionName });
     return entries.length;
   }
@@ -320,6 +340,14 @@ export class OutboxRelay {
     await collection.updateMany(
       { _id: { $in: ids }, outboxClaimedBy: this.relayId },
       { $set: { [OUTBOX_FIELDS.due]: new Date() }, $unset: { outboxClaimedBy: '' } },
+    );
+  }
+
+  private async clearDue(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    await collection.updateMany(
+      { _id: { $in: docs.map((d) => d._id) }, [OUTBOX_FIELDS.outbox]: { $size: 0 } },
+      { $unset: { [OUTBOX_FIELDS.due]: '' } },
     );
   }
 
