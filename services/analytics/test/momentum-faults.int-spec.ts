@@ -57,12 +57,13 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
   });
 
   /** Feeds every partition to completion in random-sized batches, interleaving partitions at random. */
-  async function run(namespace: string, seed: number, faults: boolean): Promise<{ engine: MomentumEngine; crashes: number }> {
+  async function run(namespace: string, seed: number, faults: boolean): Promise<{ engine: MomentumEngine; crashes: number; journalFailures: number }> {
     const rand = prng(seed);
     let engine = await MomentumEngine.open(store, namespace, formula, fingerprint);
     const position = new Map([...partitions.keys()].map((tp) => [tp, 0]));
     const committed = new Map(position);
     let crashes = 0;
+    let journalFailures = 0;
     const restart = async () => {
       crashes++;
       engine = await MomentumEngine.open(store, namespace, formula, fingerprint);
@@ -76,8 +77,10 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
       const batch = partitions.get(tp)!.slice(pos, pos + 1 + Math.floor(rand() * 150));
       const roll = faults ? rand() : 1;
       if (roll < 0.06) {
+        // Killed after the fold, before or after the journal write: memory is lost either way.
+        const killPoint = rand() < 0.5 ? 'before-journal' : 'after-journal';
         engine.crashAt = (point) => {
-          if (point === 'after-journal') throw new Error('kill -9 after the journal write');
+          if (point === killPoint) throw new Error(`kill -9 at ${killPoint}`);
         };
         const killed = await engine.applyBatch(batch).then(
           () => false, // nothing new in the batch (all redelivered): no write, so nothing to kill
@@ -91,7 +94,29 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
         engine.crashAt = undefined;
         continue;
       }
-      if (roll < 0.1) {
+      if (roll < 0.08) {
+        // The journal write fails (the process lives on): the consumer retries the batch, which is
+        // already folded, and acknowledges it; it must still survive a later kill.
+        engine.crashAt = (point) => {
+          if (point === 'before-journal') throw new Error('journal write failed');
+        };
+        const failed = await engine.applyBatch(batch).then(
+          () => false,
+          (error: Error) => {
+            if (!error.message.includes('journal write failed')) throw error;
+            return true;
+          },
+        );
+        engine.crashAt = undefined;
+        if (failed) {
+          journalFailures++;
+          await engine.applyBatch(batch);
+        }
+        position.set(tp, pos + batch.length);
+        committed.set(tp, pos + batch.length);
+        continue;
+      }
+      if (roll < 0.11) {
         engine.crashAt = (point) => {
           if (point === 'after-snapshot-chunks') throw new Error('kill -9 during a snapshot');
         };
@@ -111,7 +136,7 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
         position.set(tp, committed.get(tp)!);
       }
     }
-    return { engine, crashes };
+    return { engine, crashes, journalFailures };
   }
 
   function expectSameState(a: MomentumEngine, b: MomentumEngine): void {
@@ -139,6 +164,7 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
     expect(clean.engine.stats().republishedSkipped).toBe(80);
     const faulty = await run('faulty', 2, true);
     expect(faulty.crashes).toBeGreaterThan(3);
+    expect(faulty.journalFailures).toBeGreaterThan(0);
     expect(faulty.engine.stats().redeliveredSkipped).toBeGreaterThan(0);
     expectSameState(clean.engine, faulty.engine);
     // And once more after a restart from what the database holds.

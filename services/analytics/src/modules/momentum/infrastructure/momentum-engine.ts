@@ -7,7 +7,8 @@ import { activitiesOf, FutureActivityError } from '../domain/activity-mapping';
 import { DedupRing } from '../domain/dedup-ring';
 import type { MomentumFormula } from '../domain/momentum-formula';
 import { MomentumState } from '../domain/momentum-state';
-import type { MomentumStore } from './momentum-store';
+import { JournalGroupWriter } from './journal-group-writer';
+import { journalId, type JournalPiece, type MomentumStore } from './momentum-store';
 
 /** One consumed message as journaled: its offset and id, and what it meant. */
 type Item = { o: number; id: string; area?: AreaRecord; acts?: Activity[] };
@@ -34,9 +35,12 @@ export type EngineStats = {
 /**
  * Folds consumed events into a MomentumState, exactly once per message, without transactions:
  *
- * 1. Each batch (one partition, consecutive offsets) is written to the journal as ONE document
- *    before the state changes and before the consumer commits its offsets, so nothing
- *    acknowledged to Kafka can be lost by a `kill -9`.
+ * 1. Each batch (one partition, consecutive offsets) is folded (the API sees it at once) and then
+ *    written to the journal as ONE document before the handler returns, i.e. before the consumer
+ *    commits its offsets, so nothing acknowledged to Kafka can be lost by a `kill -9`; a kill
+ *    before the write loses only memory, and Kafka delivers the batch again. Concurrent batches
+ *    of other partitions share one write (JournalGroupWriter). A batch folded but not journaled
+ *    (the write failed) is made durable by a snapshot before any later batch is acknowledged.
  * 2. The state remembers the last offset applied per partition and skips anything at or below
  *    it (redelivery after a crash or a rebalance), and skips event ids it applied at a smaller
  *    offset of the same partition (a producer publishing one event twice).
@@ -55,6 +59,7 @@ export class MomentumEngine {
   private sinceSnapshot = 0;
   private lastSnapshotAt = Date.now();
   private snapshotting?: Promise<void>;
+  private snapshotQueue: Promise<void> = Promise.resolve();
   private lastAppliedAt: number | null = null;
   /** Journal documents not yet covered by a snapshot (deleted by id once one is). */
   private journaled: { id: string; tp: string; to: number }[] = [];
@@ -63,8 +68,11 @@ export class MomentumEngine {
    * the state becomes durable with the snapshot taken at switch-over.
    */
   journaling = true;
-  /** Test hook: throws at a named point to simulate a crash there. */
-  crashAt?: (point: 'after-journal' | 'after-snapshot-chunks') => void;
+  /** Test hook: throws at a named point to simulate a crash (or a failed write) there. */
+  crashAt?: (point: 'before-journal' | 'after-journal' | 'after-snapshot-chunks') => void;
+  private readonly journal: JournalGroupWriter;
+  /** A folded batch missed its journal write: the next successful batch snapshots first. */
+  private unjournaled = false;
 
   private constructor(
     private readonly store: MomentumStore,
@@ -72,7 +80,9 @@ export class MomentumEngine {
     readonly formula: MomentumFormula,
     readonly fingerprint: string,
     public state: MomentumState,
-  ) {}
+  ) {
+    this.journal = new JournalGroupWriter((pieces) => this.store.appendJournal(this.namespace, pieces));
+  }
 
   /** Opens (or creates) the state of `namespace`; refuses state built with another formula. */
   static async open(store: MomentumStore, namespace: string, formula: MomentumFormula, fingerprint: string): Promise<MomentumEngine> {
@@ -116,17 +126,31 @@ export class MomentumEngine {
       list.push(this.toItem(event, offset));
       byTp.set(tp, list);
     }
+    const pieces: JournalPiece[] = [];
     for (const [tp, items] of byTp) {
-      if (this.journaling) {
-        const from = items[0].o;
-        const to = items[items.length - 1].o;
-        await this.store.appendJournal(this.namespace, tp, from, to, serialize({ tp, items }));
-        this.journaled.push({ id: `${tp}@${from}`, tp, to });
-        this.crashAt?.('after-journal');
-      }
       this.fold(tp, items);
+      if (this.journaling) pieces.push({ tp, from: items[0].o, to: items[items.length - 1].o, data: serialize({ tp, items }) });
     }
     this.lastAppliedAt = Date.now();
+    if (!this.journaling) return;
+    try {
+      if (pieces.length > 0) this.crashAt?.('before-journal');
+      await this.journal.append(pieces);
+    } catch (error) {
+      this.unjournaled = true;
+      throw error;
+    }
+    for (const { tp, from, to } of pieces) this.journaled.push({ id: journalId(tp, from), tp, to });
+    if (pieces.length > 0) this.crashAt?.('after-journal');
+    if (this.unjournaled) {
+      // The redelivery of a batch whose journal write failed is skipped as already applied: before it is
+      // acknowledged, a snapshot makes what the state holds durable.
+      this.unjournaled = false;
+      await this.snapshot().catch((error: unknown) => {
+        this.unjournaled = true;
+        throw error;
+      });
+    }
   }
 
   private toItem(event: EventEnvelope, offset: number): Item {
@@ -183,9 +207,17 @@ export class MomentumEngine {
       });
   }
 
-  /** Serialises the state now (consistent with the offsets applied so far) and writes it as the next generation. */
-  async snapshot(): Promise<void> {
-    await this.snapshotting;
+  /**
+   * Serialises the state (consistent with the offsets applied when its turn comes) and writes it as the next
+   * generation. Snapshots run one after another: two at once would write the same generation's chunks.
+   */
+  snapshot(): Promise<void> {
+    const run = this.snapshotQueue.then(() => this.writeSnapshot());
+    this.snapshotQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeSnapshot(): Promise<void> {
     const offsets = Object.fromEntries(this.applied);
     const data = serialize({
       state: this.state.toSnapshot(),

@@ -1,3 +1,4 @@
+import { insertIgnoringDuplicates } from '@sangathan/persistence';
 import { mongo } from 'mongoose';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
@@ -21,6 +22,10 @@ export type StateMeta = {
 /** `z: 1` marks deflated data (fast level: the journal write is on the ingest path, bytes cost more than CPU here). */
 type JournalDoc = { _id: string; tp: string; from: number; to: number; data: mongo.Binary; z?: 1 };
 export type JournalEntry = { id: string; tp: string; to: number; data: Buffer };
+/** One consumed batch of one partition, serialised, as it goes into the journal. */
+export type JournalPiece = { tp: string; from: number; to: number; data: Buffer };
+
+export const journalId = (tp: string, from: number): string => `${tp}@${from}`;
 
 /**
  * Where one momentum state lives in MongoDB: a namespace of its own collections
@@ -70,13 +75,12 @@ export class MomentumStore {
     );
   }
 
-  /** Appends a batch; a retry of the same batch (same first offset) is a no-op. */
-  async appendJournal(ns: string, tp: string, from: number, to: number, data: Buffer): Promise<void> {
-    try {
-      await this.journal(ns).insertOne({ _id: `${tp}@${from}`, tp, from, to, data: new mongo.Binary(deflateRawSync(data, { level: 1 })), z: 1 });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
+  /** Appends batches in one round trip; a retry of a batch (same partition and first offset) is a no-op. */
+  async appendJournal(ns: string, pieces: readonly JournalPiece[]): Promise<void> {
+    await insertIgnoringDuplicates(
+      this.journal(ns),
+      pieces.map(({ tp, from, to, data }) => ({ _id: journalId(tp, from), tp, from, to, data: new mongo.Binary(deflateRawSync(data, { level: 1 })), z: 1 as const })),
+    );
   }
 
   /** The whole journal (read once at start), in partition and offset order. */
