@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     await outboxDrained(service, ['meetings']);
     const steady: number[] = [];
     let steadyErrors = 0;
+    const steadyCpu = { service: cpuSeconds(service.pid), db: dbCpu(), client: process.cpuUsage() };
     const started = performance.now();
     const inflight: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
     }
     await Promise.all(inflight);
     const elapsed = performance.now() - started;
+    const client = process.cpuUsage(steadyCpu.client);
+    const perRequest = (seconds: number) => ((seconds * 1000) / total).toFixed(1);
     steady.sort((a, b) => a - b);
     report(`meetings-held: latency at a steady ${rate} requests/s for ${seconds} s (open loop)`, {
       'requests': total,
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
       'p99 ms': percentile(steady, 99).toFixed(1),
       'max ms': Math.max(...steady).toFixed(1),
       'errors': steadyErrors,
+      'CPU ms per request: service / FerretDB / load generator': `${perRequest(cpuSeconds(service.pid) - steadyCpu.service)} / ${dbPids.length ? perRequest(dbCpu() - steadyCpu.db) : 'n/a'} / ${perRequest((client.user + client.system) / 1e6)}`,
     });
   } finally {
     await service.stop();

@@ -3,6 +3,7 @@ import { ServiceDefaultsModule } from '@sangathan/bootstrap';
 import { MEETINGS_TOPICS } from '@sangathan/contracts';
 import { AreasModule } from './modules/areas/areas.module';
 import { AreaCreatedConsumer } from './modules/areas/events/area-created.consumer';
+import { PhotoRecheckConsumer } from './modules/meetings/events/photo-recheck.consumer';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { QuotasModule } from './modules/quotas/quotas.module';
 import { RosterConsumer } from './modules/roster/events/roster.consumer';
@@ -15,7 +16,7 @@ import { VcRoomsModule } from './modules/vc-rooms/vc-rooms.module';
       serviceName: 'meetings',
       outboxCollections: ['meetings', 'meeting_photos', 'quota_evaluations'],
       ownedTopics: MEETINGS_TOPICS,
-      consumer: { groupId: 'meetings', handlers: [AreaCreatedConsumer, RosterConsumer] },
+      consumer: { groupId: 'meetings', handlers: [AreaCreatedConsumer, RosterConsumer, PhotoRecheckConsumer] },
     }),
     AreasModule,
     RosterModule,

@@ -3,6 +3,7 @@ import { TopicProbe, waitFor } from '@sangathan/testing';
 import request from 'supertest';
 import { OrphanPhotoSweepJob } from '../src/modules/meetings/jobs/orphan-photo-sweep.job';
 import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../src/modules/meetings/infrastructure/photo-blob-storage.port';
+import { PhotoReverifier } from '../src/modules/meetings/photo-reverifier';
 import { buildExifJpeg, buildPng } from './support/exif-jpeg';
 import { inMinutes, LKO_INCHARGE, LKO_PRESIDENT, startMeetings, STATE_LEADER, type Harness } from './support/harness';
 
@@ -118,6 +119,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     expect(await h.db.collection('meeting_photos').countDocuments({ meetingId: id })).toBe(0);
     expect(await h.db.collection('photos.files').countDocuments({})).toBe(files);
     expect(await h.db.collection('photos.chunks').countDocuments({})).toBe(chunks);
+    expect(await h.db.collection('photo_uploads').countDocuments({})).toBe(0);
   });
 
   it('refuses a photo over the size limit (413) and removes what was streamed', async () => {
@@ -127,6 +129,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     expect(res.body.error.code).toBe('PHOTO_TOO_LARGE');
     expect(await h.db.collection('meeting_photos').countDocuments({ meetingId: id })).toBe(0);
     await waitFor(async () => (await h.db.collection('photos.chunks').countDocuments({})) === chunks, { what: 'chunks removed' });
+    expect(await h.db.collection('photo_uploads').countDocuments({})).toBe(0);
   });
 
   it('lets a reviewer (not the uploader) confirm a flagged photo, once', async () => {
@@ -201,10 +204,11 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
   it('sweeps GridFS blobs that no photo record refers to once they are older than the grace period, and keeps recorded ones', async () => {
     const { id, start } = await heldMeeting();
     const recorded = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(start) }, { sizeBytes: 300_000 })).expect(201)).body.photos[0];
+    expect(await h.db.collection('photo_uploads').countDocuments({ _id: recorded.id })).toBe(0);
     // A blob whose record was never written (the process died between the two).
     const blobs = h.app.get<PhotoBlobStorage>(PHOTO_BLOB_STORAGE);
     const orphanId = `orphan-${Date.now()}`;
-    const upload2 = blobs.openUpload(orphanId, 'lost.jpg', { meetingId: id });
+    const upload2 = await blobs.openUpload(orphanId, 'lost.jpg', { meetingId: id });
     await new Promise<void>((resolve, reject) => upload2.stream.on('error', reject).end(Buffer.alloc(600_000, 7), () => resolve()));
     await waitFor(async () => (await h.db.collection('photos.files').countDocuments({ _id: orphanId as never })) === 1, { what: 'orphan stored' });
     expect(await h.db.collection('photos.chunks').countDocuments({ files_id: orphanId })).toBe(3);
@@ -218,7 +222,72 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     expect(removed).not.toContain(recorded.id);
     expect(await h.db.collection('photos.files').countDocuments({ _id: orphanId as never })).toBe(0);
     expect(await h.db.collection('photos.chunks').countDocuments({ files_id: orphanId })).toBe(0);
+    expect(await h.db.collection('photo_uploads').countDocuments({ _id: orphanId as never })).toBe(0);
     expect(await h.db.collection('photos.files').countDocuments({ _id: recorded.id })).toBe(1);
     expect(await h.db.collection('photos.chunks').countDocuments({ files_id: recorded.id })).toBeGreaterThan(0);
+  });
+
+  it('sweeps the chunks of an upload interrupted mid-stream (no photos.files document) after the grace period', async () => {
+    const { id } = await heldMeeting();
+    const blobs = h.app.get<PhotoBlobStorage>(PHOTO_BLOB_STORAGE);
+    const partialId = `partial-${Date.now()}`;
+    // Two full chunks reach the database, then the process "dies": the stream is never ended or aborted.
+    const interrupted = await blobs.openUpload(partialId, 'cut.jpg', { meetingId: id });
+    interrupted.stream.write(Buffer.alloc(600_000, 9));
+    await waitFor(async () => (await h.db.collection('photos.chunks').countDocuments({ files_id: partialId })) === 2, { what: 'chunks of the interrupted upload' });
+    expect(await h.db.collection('photos.files').countDocuments({ _id: partialId as never })).toBe(0);
+    const sweeper = h.app.get(OrphanPhotoSweepJob);
+
+    expect(await sweeper.sweep(new Date())).not.toContain(partialId);
+    expect(await h.db.collection('photos.chunks').countDocuments({ files_id: partialId })).toBe(2);
+
+    expect(await sweeper.sweep(new Date(Date.now() + 2 * 3600_000))).toContain(partialId);
+    expect(await h.db.collection('photos.chunks').countDocuments({ files_id: partialId })).toBe(0);
+    expect(await h.db.collection('photo_uploads').countDocuments({ _id: partialId as never })).toBe(0);
+  });
+
+  it('settles, and keeps, a blob whose record was written before the process stopped', async () => {
+    const { id, start } = await heldMeeting();
+    const recorded = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(start) })).expect(201)).body.photos[0];
+    // As if the process had died between the record insert and settling the upload.
+    await h.db.collection('photo_uploads').insertOne({ _id: recorded.id, startedAt: new Date() } as never);
+
+    expect(await h.app.get(OrphanPhotoSweepJob).sweep(new Date(Date.now() + 2 * 3600_000))).not.toContain(recorded.id);
+    expect(await h.db.collection('photo_uploads').countDocuments({ _id: recorded.id })).toBe(0);
+    expect(await h.db.collection('photos.files').countDocuments({ _id: recorded.id })).toBe(1);
+  });
+
+  it('completes the photo re-check from the held event when the process stopped between the meeting write and the photos', async () => {
+    // Planned yesterday; the photo was taken 80 minutes ago, when the meeting really took place.
+    const created = await server()
+      .post('/meetings')
+      .set('Authorization', h.auth(LKO_PRESIDENT))
+      .send({ kind: 'daily-small', title: 'crash after held', areaId: 'AC-173', organiserId: LKO_INCHARGE.sub, scheduledStart: inMinutes(-30 * 60), scheduledEnd: inMinutes(-29 * 60) })
+      .expect(201);
+    const id = created.body.id as string;
+    const photo = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(inMinutes(-80)), gps: LUCKNOW })).expect(201)).body.photos[0];
+    expect(photo).toMatchObject({ verdict: 'mismatch', verified: false });
+    // The request dies right after the meeting's write, before it saves the photos' new verdicts.
+    const reverifier = h.app.get(PhotoReverifier);
+    const apply = jest.spyOn(reverifier, 'apply').mockRejectedValueOnce(new Error('process stopped'));
+    try {
+      await server().post(`/meetings/${id}/held`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ start: inMinutes(-90), end: inMinutes(-30), headcount: 6 }).expect(500);
+      expect(apply).toHaveBeenCalledTimes(1);
+      expect((await server().get(`/meetings/${id}`).set('Authorization', h.auth(LKO_PRESIDENT)).expect(200)).body.status).toBe('held');
+
+      const rejudged = await waitFor(
+        async () => {
+          const doc = (await h.db.collection('meeting_photos').findOne({ _id: photo.id })) as unknown as { verdict: string; verified: boolean } | null;
+          return doc?.verified ? doc : undefined;
+        },
+        { what: 'photo re-judged from the held event' },
+      );
+      expect(rejudged).toMatchObject({ verdict: 'verified', verified: true });
+      expect(apply.mock.calls.length).toBeGreaterThanOrEqual(2);
+      const verified = await waitFor(() => photoEvents(id).find((e) => e.type === 'meetings.photo.verified'), { what: 'verified event' });
+      expect(verified.payload).toMatchObject({ photoId: photo.id, method: 'exif' });
+    } finally {
+      apply.mockRestore();
+    }
   });
 });

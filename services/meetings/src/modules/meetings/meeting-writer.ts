@@ -20,7 +20,7 @@ export type MutationContext = { principal: Principal; correlationId: string };
  *
  * When the write moves the meeting's window (held, rescheduled), its photos are judged again
  * (PhotoReverifier): the held event carries the counts after that, and the changed verdicts are
- * saved right after the meeting.
+ * saved right after the meeting (and again, durably, by PhotoRecheckConsumer from the write's event).
  */
 @Injectable()
 export class MeetingWriter {
@@ -59,7 +59,7 @@ export class MeetingWriter {
       const entries = toIntegrationEvents(meeting, domainEvents, request, rejudged?.counts);
       if (await this.meetings.save(meeting, entries)) {
         if (entries.length) this.outbox.notify('meetings', meeting.id);
-        // A crash here leaves photos judged against the old window (docs/meetings.md, "gaps").
+        // A crash here is completed by PhotoRecheckConsumer when this write's own event comes back.
         if (rejudged?.changed.length) await this.reverifier.apply(rejudged, request);
         return { meeting, result };
       }

@@ -14,6 +14,7 @@ import { ScheduleMeetingHttpController } from './commands/schedule-meeting/sched
 import { UpdateMeetingHttpController } from './commands/update-meeting/update-meeting.http.controller';
 import { UploadPhotoHandler } from './commands/upload-photo/upload-photo.handler';
 import { UploadPhotoHttpController } from './commands/upload-photo/upload-photo.http.controller';
+import { PhotoRecheckConsumer } from './events/photo-recheck.consumer';
 import { GridFsPhotoStorage } from './infrastructure/gridfs-photo-storage';
 import { MeetingMongoRepository } from './infrastructure/meeting.mongo-repository';
 import { MEETING_REPOSITORY } from './infrastructure/meeting.repository.port';
@@ -58,12 +59,13 @@ import { MeetingCalendarHttpController } from './queries/meeting-calendar/meetin
     UploadPhotoHandler,
     MeetingWriter,
     PhotoReverifier,
+    PhotoRecheckConsumer,
     OrphanPhotoSweepJob,
     AttendeeResolver,
     PhotoStore,
     { provide: MEETING_REPOSITORY, useClass: MeetingMongoRepository },
     { provide: PHOTO_BLOB_STORAGE, useClass: GridFsPhotoStorage },
   ],
-  exports: [MEETING_REPOSITORY, PhotoStore],
+  exports: [MEETING_REPOSITORY, PhotoStore, PhotoRecheckConsumer],
 })
 export class MeetingsModule {}

@@ -4,12 +4,21 @@ import { mongo, type Connection } from 'mongoose';
 import type { Readable } from 'node:stream';
 import type { BlobUpload, PhotoBlobStorage } from './photo-blob-storage.port';
 
+/** One small document per upload in progress (or interrupted): `_id` = photo id. */
+const UPLOADS = 'photo_uploads';
+type UploadRecord = { _id: string; startedAt: Date };
+
 /**
  * GridFS bucket `photos` (collections photos.files / photos.chunks) in the service's database.
  * Works on FerretDB 1.24 (proved by test/photos.int-spec.ts): only plain inserts, finds, a
  * compound index and deletes are used. Chunks of 255 KiB stream in and out. Ids are strings
  * (UUIDv7), so `files_id` lookups are top-level string equality, which our patched FerretDB
  * evaluates in SQLite rather than by decoding every chunk.
+ *
+ * GridFS writes the chunks first and the `photos.files` document last, so an interrupted upload
+ * leaves chunks that no files document names; finding them would mean reading every chunk. Each
+ * upload is therefore recorded in `photo_uploads` before its first chunk and removed once settled:
+ * that collection holds only uploads in flight or interrupted, so the sweep's scan of it stays small.
  */
 @Injectable()
 export class GridFsPhotoStorage implements PhotoBlobStorage {
@@ -24,7 +33,12 @@ export class GridFsPhotoStorage implements PhotoBlobStorage {
     return this.cached.bucket;
   }
 
-  openUpload(id: string, filename: string, metadata: Record<string, unknown>): BlobUpload {
+  private get uploads(): mongo.Collection<UploadRecord> {
+    return this.connection.db!.collection<UploadRecord>(UPLOADS);
+  }
+
+  async openUpload(id: string, filename: string, metadata: Record<string, unknown>): Promise<BlobUpload> {
+    await this.uploads.insertOne({ _id: id, startedAt: new Date() });
     const stream = this.bucket.openUploadStreamWithId(id as never, filename, { metadata });
     return {
       stream,
@@ -44,16 +58,15 @@ export class GridFsPhotoStorage implements PhotoBlobStorage {
     const db = this.connection.db!;
     await db.collection('photos.chunks').deleteMany({ files_id: id } as never);
     await db.collection('photos.files').deleteOne({ _id: id } as never);
+    await this.uploads.deleteOne({ _id: id });
   }
 
-  async exists(id: string): Promise<boolean> {
-    return (await this.connection.db!.collection('photos.files').countDocuments({ _id: id } as never)) === 1;
+  async settle(ids: readonly string[]): Promise<void> {
+    if (ids.length) await this.uploads.deleteMany({ _id: { $in: [...ids] } });
   }
 
-  async storedBefore(cutoff: Date): Promise<string[]> {
-    // A date range over photos.files (one small document per photo, never the chunks): on FerretDB
-    // a scan of that collection, acceptable for an hourly job.
-    const docs = await this.connection.db!.collection('photos.files').find({ uploadDate: { $lt: cutoff } }, { projection: { _id: 1 } }).toArray();
-    return docs.map((d) => String(d._id));
+  async unsettledBefore(cutoff: Date): Promise<string[]> {
+    const docs = await this.uploads.find({ startedAt: { $lt: cutoff } }, { projection: { _id: 1 } }).toArray();
+    return docs.map((d) => d._id);
   }
 }

@@ -4,7 +4,7 @@ import { ConflictError, decodeCursor, encodeCursor, ValidationError, type Page }
 import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { FilterQuery, Model } from 'mongoose';
 import type { Meeting } from '../domain/meeting.entity';
-import { MeetingMapper } from './meeting.mapper';
+import { MeetingMapper, namedCountOf } from './meeting.mapper';
 import type { HeldMeetingRow, MeetingListFilter, MeetingRepository, MeetingSummary } from './meeting.repository.port';
 import { MeetingDocument } from './meeting.schema';
 
@@ -18,6 +18,7 @@ const SUMMARY_FIELDS = {
   scheduledEnd: 1,
   day: 1,
   headcount: 1,
+  attendance: 1,
   attendees: 1,
   linkedAreas: 1,
 } as const;
@@ -33,7 +34,8 @@ export class MeetingMongoRepository implements MeetingRepository {
 
   async insert(meeting: Meeting, events: OutboxEntry[]): Promise<void> {
     try {
-      await this.meetings.collection.insertOne({ ...MeetingMapper.toPersistence(meeting, new Date()), ...outboxFieldsForInsert(events) } as never);
+      const { set } = MeetingMapper.toStorage(MeetingMapper.toPersistence(meeting, new Date()));
+      await this.meetings.collection.insertOne({ ...set, ...outboxFieldsForInsert(events) } as never);
     } catch (error) {
       if ((error as { code?: number }).code === 11000) throw new ConflictError('MEETING_EXISTS', `meeting ${meeting.id} already exists`, [{ field: 'id', message: 'taken' }]);
       throw error;
@@ -42,9 +44,11 @@ export class MeetingMongoRepository implements MeetingRepository {
 
   async save(meeting: Meeting, events: OutboxEntry[]): Promise<boolean> {
     const { _id, version, ...state } = MeetingMapper.toPersistence(meeting, new Date());
+    const { set, unset } = MeetingMapper.toStorage(state);
     // One conditional single-document write: it lands only if nobody saved a newer version since
     // this one was read (an index lookup by _id on MongoDB and on our patched FerretDB).
-    const update = events.length === 0 ? { $set: { ...state, version: version + 1 } } : versioned(outboxUpdate(events), state, version);
+    const withOutbox = events.length ? outboxUpdate(events) : { $set: {} };
+    const update = { ...withOutbox, $set: { ...set, ...withOutbox.$set, version: version + 1 }, $unset: unset };
     const result = await this.meetings.collection.updateOne({ _id, version } as never, update as never);
     return result.matchedCount === 1;
   }
@@ -89,10 +93,6 @@ export class MeetingMongoRepository implements MeetingRepository {
   }
 }
 
-function versioned(withOutbox: ReturnType<typeof outboxUpdate>, state: Record<string, unknown>, version: number) {
-  return { ...withOutbox, $set: { ...state, ...withOutbox.$set, version: version + 1 } };
-}
-
 function toSummary(doc: MeetingDocument): MeetingSummary {
   return {
     id: doc._id,
@@ -104,7 +104,7 @@ function toSummary(doc: MeetingDocument): MeetingSummary {
     scheduledStart: doc.scheduledStart.toISOString(),
     scheduledEnd: doc.scheduledEnd.toISOString(),
     day: doc.day,
-    namedCount: doc.attendees?.length ?? 0,
+    namedCount: namedCountOf(doc),
     headcount: (doc.headcount ?? 0) + (doc.linkedAreas ?? []).reduce((sum, l) => sum + l.headcount, 0),
     linkedAreaIds: (doc.linkedAreas ?? []).map((l) => l.areaId),
   };

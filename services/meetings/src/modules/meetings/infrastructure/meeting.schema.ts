@@ -2,11 +2,20 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { MEETING_KINDS, type MeetingKind } from '@sangathan/contracts';
 import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { Attendee, LinkedArea, MeetingStatus, QrPass } from '../domain/meeting.entity';
+import type { AttendanceMethod, LinkedArea, MeetingStatus, QrPass } from '../domain/meeting.entity';
+
+/**
+ * Named attendees as stored: those recorded together (one request: same method, time and district)
+ * from the same area share one group. A held meeting's 20 attendees are then a few string arrays
+ * instead of 20 objects, which more than halves the document; on FerretDB every read and rewrite
+ * of the meeting (the write, the relay's read and acknowledgement) costs in proportion to its size.
+ */
+export type AttendanceGroup = { method: AttendanceMethod; recordedAt: Date; districtId: string | null; areaId: string; memberIds: string[] };
 
 /**
  * A meeting and its attendance in one document, so every change (and the events it emits) is one
  * atomic single-document write. `version` guards concurrent edits (optimistic concurrency).
+ * Null fields and empty lists are not stored (MeetingMapper restores them), for the same reason.
  */
 @Schema({ collection: 'meetings', versionKey: false })
 export class MeetingDocument extends OutboxCarrier {
@@ -85,7 +94,7 @@ export class MeetingDocument extends OutboxCarrier {
   cancelledAt!: Date | null;
 
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
-  attendees!: Attendee[];
+  attendance!: AttendanceGroup[];
 
   @Prop({ type: Number, default: 0 })
   headcount!: number;

@@ -7,10 +7,11 @@ const BATCH = 500;
 /**
  * Removes photo blobs that no photo record refers to. An upload streams its bytes first and inserts
  * the record after; a refused upload removes its blobs at once, but a crash (or a lost database
- * connection) between the blob and its record leaves the blob behind. Once an hour, blobs older than
- * the grace period (`PHOTO_ORPHAN_GRACE_MS`, default 1 h: far longer than any upload takes between
- * blob and record) without a record are deleted. `PHOTO_ORPHAN_SWEEP=off` disables the timer.
- * Safe on several replicas: deleting a blob twice is a no-op.
+ * connection) in the middle of streaming, or between the blob and its record, leaves the blob (whole
+ * or only some chunks) behind, its upload unsettled. Once an hour, uploads unsettled for longer than
+ * the grace period (`PHOTO_ORPHAN_GRACE_MS`, default 1 h: far longer than any upload takes) are
+ * resolved: with a record, the upload is settled; without one, the blob is deleted.
+ * `PHOTO_ORPHAN_SWEEP=off` disables the timer. Safe on several replicas: deleting twice is a no-op.
  */
 @Injectable()
 export class OrphanPhotoSweepJob implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,13 +37,15 @@ export class OrphanPhotoSweepJob implements OnApplicationBootstrap, OnApplicatio
     if (this.first) clearTimeout(this.first);
   }
 
-  /** Deletes the blobs stored before `now - grace` that have no photo record; returns their ids. */
+  /** Deletes the blobs of uploads unsettled since before `now - grace` that have no photo record; returns their ids. */
   async sweep(now = new Date(), graceMs = Number(process.env.PHOTO_ORPHAN_GRACE_MS ?? 3600_000)): Promise<string[]> {
-    const candidates = await this.blobs.storedBefore(new Date(now.getTime() - graceMs));
+    const candidates = await this.blobs.unsettledBefore(new Date(now.getTime() - graceMs));
     const removed: string[] = [];
     for (let i = 0; i < candidates.length; i += BATCH) {
       const batch = candidates.slice(i, i + BATCH);
       const recorded = await this.photos.existing(batch);
+      // The process stopped after the record was written but before the upload was settled.
+      await this.blobs.settle(batch.filter((b) => recorded.has(b)));
       for (const id of batch.filter((b) => !recorded.has(b))) {
         await this.blobs.delete(id);
         removed.push(id);

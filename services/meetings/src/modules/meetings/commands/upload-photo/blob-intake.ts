@@ -88,16 +88,24 @@ export async function receiveBlobs(
       }
       const id = options.newId();
       const filename = (info.filename || 'photo').slice(0, 200);
-      const upload = storage.openUpload(id, filename, { ...options.metadata, declaredType: info.mimeType });
-      aborts.push(upload.abort);
       const inspector = new Inspector(filename);
       const tooLarge = () =>
         new PayloadTooLargeError('PHOTO_TOO_LARGE', `${filename} is larger than ${options.maxBytes} bytes`, [{ field: 'photo', message: `max ${options.maxBytes} bytes` }]);
       // The part is piped (not handed to pipeline) so that, if it is refused, the rest of it can
-      // still be drained and the parser reaches the end of the request.
-      const stored = pipeline(inspector, upload.stream).then(() => {
-        received.push({ id, filename, contentType: inspector.type!, sizeBytes: inspector.size, sha256: inspector.hash.digest('hex'), head: inspector.head });
-      });
+      // still be drained and the parser reaches the end of the request. Until the upload is open
+      // (its start recorded), the inspector's buffer fills and holds the part back; a refusal in
+      // that time is kept on the inspector (`errored`) rather than thrown as an unhandled event.
+      inspector.on('error', () => undefined);
+      const stored = storage
+        .openUpload(id, filename, { ...options.metadata, declaredType: info.mimeType })
+        .then((upload) => {
+          aborts.push(upload.abort);
+          if (inspector.errored) throw inspector.errored;
+          return pipeline(inspector, upload.stream);
+        })
+        .then(() => {
+          received.push({ id, filename, contentType: inspector.type!, sizeBytes: inspector.size, sha256: inspector.hash.digest('hex'), head: inspector.head });
+        });
       file.on('limit', () => inspector.destroy(tooLarge()));
       file.pipe(inspector);
       stored.catch((error: Error) => {

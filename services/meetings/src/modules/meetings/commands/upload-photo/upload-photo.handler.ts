@@ -101,12 +101,17 @@ export class UploadPhotoHandler {
         await this.photos.insert(record, uploadEvents(record, { actorId: command.principal.sub, correlationId: command.correlationId }));
       } catch (error) {
         await removeFrom(i);
-        if (views.length) this.outbox.notify('meeting_photos', views.map((v) => v.id));
+        if (views.length) {
+          this.outbox.notify('meeting_photos', views.map((v) => v.id));
+          await this.blobs.settle(views.map((v) => v.id));
+        }
         throw error;
       }
       views.push(toPhotoView(record));
     }
     this.outbox.notify('meeting_photos', views.map((v) => v.id));
+    // A crash before this leaves the uploads unsettled; the orphan sweep then finds their records and settles them.
+    await this.blobs.settle(views.map((v) => v.id));
     return { photos: views };
   }
 }
