@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceDefaultsModule } from '@sangathan/bootstrap';
 import { ANALYTICS_TOPICS } from '@sangathan/contracts';
-import { AreaDirectoryModule } from './modules/area-directory/area-directory.module';
-import { AreaCreatedConsumer } from './modules/area-directory/events/area-created.consumer';
 import { MomentumIngestConsumer } from './modules/momentum/events/momentum-ingest.consumer';
 import { PUBLICATIONS_COLLECTION } from './modules/momentum/infrastructure/momentum-publisher';
 import { MomentumModule } from './modules/momentum/momentum.module';
@@ -15,9 +13,8 @@ import { MomentumModule } from './modules/momentum/momentum.module';
       outboxCollections: [PUBLICATIONS_COLLECTION],
       // Momentum folds every activity stream: three partitions at once let one batch's journal write overlap the
       // folding of another (MomentumService.ingest), and bigger chunks mean fewer journal documents.
-      consumer: { groupId: 'analytics', handlers: [AreaCreatedConsumer, MomentumIngestConsumer], chunkSize: 2000, partitionsConcurrently: 3 },
+      consumer: { groupId: 'analytics', handlers: [MomentumIngestConsumer], chunkSize: 2000, partitionsConcurrently: 3 },
     }),
-    AreaDirectoryModule,
     MomentumModule,
   ],
 })

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@sangathan/bootstrap';
-import { ANALYTICS_MOMENTUM_TOPIC, AreaCreatedV1, createEvent, MeetingHeldV1, MomentumChangedV1, EventRegistry } from '@sangathan/contracts';
+import { ANALYTICS_MOMENTUM_TOPIC, createEvent, MeetingHeldV1, MomentumChangedV1, EventRegistry } from '@sangathan/contracts';
 import { KafkaConnection, KafkaMessagePublisher, kafkaSettingsFromEnv } from '@sangathan/messaging';
 import { bearer, isolateTest, NATIONAL_ADMIN, TopicProbe, waitFor } from '@sangathan/testing';
 import request from 'supertest';
@@ -182,9 +182,24 @@ describe('momentum: Kafka → analytics state → API', () => {
     }
   });
 
-  it('still serves the area directory built from org.area.created', async () => {
-    const res = await request(app.getHttpServer()).get('/areas/T').set('Authorization', auth).expect(200);
-    expect(res.body).toMatchObject({ id: 'T', level: 'state' });
-    void AreaCreatedV1;
+  it('serves an area as the hierarchy state knows it, scoped like the scores', async () => {
+    const [district, other] = org.areas.filter((a) => a.level === 'district');
+    const booths = org.areas.filter((a) => a.level === 'booth' && a.ancestors.includes(district.areaId)).length;
+    const res = await request(app.getHttpServer()).get(`/areas/${district.areaId}`).set('Authorization', auth).expect(200);
+    expect(res.body).toEqual({
+      id: district.areaId,
+      level: 'district',
+      parentId: district.ancestors[district.ancestors.length - 1],
+      ancestors: district.ancestors,
+      nameEn: district.nameEn,
+      nameHi: district.nameHi,
+      seatClass: null,
+      booths,
+    });
+    expect(booths).toBeGreaterThan(0);
+    const token = bearer({ sub: 'dp', roles: ['district-president'], areaId: district.areaId, areaPath: district.ancestors });
+    await request(app.getHttpServer()).get(`/areas/${other.areaId}`).set('Authorization', token).expect(403);
+    const missing = await request(app.getHttpServer()).get('/areas/NOWHERE').set('Authorization', auth).expect(404);
+    expect(missing.body.error.code).toBeDefined();
   });
 });

@@ -3,6 +3,7 @@ import { StartReplayHttpController } from './commands/start-replay/start-replay.
 import { MomentumIngestConsumer } from './events/momentum-ingest.consumer';
 import { MomentumPublisher } from './infrastructure/momentum-publisher';
 import { MomentumService } from './infrastructure/momentum.service';
+import { GetAreaHttpController } from './queries/get-area/get-area.http.controller';
 import { FindLaggardsHttpController } from './queries/find-laggards/find-laggards.http.controller';
 import { GetAreaMomentumHttpController } from './queries/get-area-momentum/get-area-momentum.http.controller';
 import { GetLeaderboardHttpController } from './queries/get-leaderboard/get-leaderboard.http.controller';
@@ -10,6 +11,7 @@ import { GetMomentumStatusHttpController } from './queries/get-momentum-status/g
 
 @Module({
   controllers: [
+    GetAreaHttpController,
     GetAreaMomentumHttpController,
     FindLaggardsHttpController,
     GetLeaderboardHttpController,

@@ -135,7 +135,10 @@ export class MomentumEngine {
     if (!this.journaling) return;
     try {
       if (pieces.length > 0) this.crashAt?.('before-journal');
+      const started = performance.now();
       await this.journal.append(pieces);
+      const waited = performance.now() - started;
+      if (waited > 1000) this.logger.warn(`journal write of ${pieces.length} batches waited ${waited.toFixed(0)} ms`);
     } catch (error) {
       this.unjournaled = true;
       throw error;
@@ -218,6 +221,7 @@ export class MomentumEngine {
   }
 
   private async writeSnapshot(): Promise<void> {
+    const started = performance.now();
     const offsets = Object.fromEntries(this.applied);
     const data = serialize({
       state: this.state.toSnapshot(),
@@ -225,6 +229,7 @@ export class MomentumEngine {
       rings: [...this.rings].map(([tp, ring]) => [tp, ring.toJSON()]),
       events: this.events,
     });
+    const serialisedMs = performance.now() - started;
     const gen = this.gen + 1;
     this.sinceSnapshot = 0;
     this.lastSnapshotAt = Date.now();
@@ -246,6 +251,10 @@ export class MomentumEngine {
     await this.store.deleteJournal(
       this.namespace,
       covered.map((j) => j.id),
+    );
+    this.logger.log(
+      `snapshot ${this.namespace} gen ${gen}: ${(data.length / 1048576).toFixed(1)} MB serialised in ${serialisedMs.toFixed(0)} ms (event loop), ` +
+        `written with ${covered.length} journal documents deleted in ${(performance.now() - started - serialisedMs).toFixed(0)} ms`,
     );
   }
 

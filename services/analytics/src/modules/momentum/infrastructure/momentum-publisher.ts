@@ -72,6 +72,7 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
 
   /** One evaluation round; returns how many events were queued. */
   async publishOnce(nowMs = Date.now()): Promise<number> {
+    const startedMs = Date.now();
     const engine = this.momentum.active;
     if (!engine) return 0;
     const collection = this.connection.db!.collection<Publication>(PUBLICATIONS_COLLECTION);
@@ -167,9 +168,10 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
       );
       for (const { id, next } of slice) this.cache.set(id, next);
     }
-    this.relay.notify();
+    const announced = writes.filter((w) => w.entries.length > 0).map((w) => w.id);
+    if (announced.length > 0) this.relay.notify(PUBLICATIONS_COLLECTION, announced);
     const queued = writes.reduce((sum, w) => sum + w.entries.length, 0);
-    if (queued > 0) this.logger.log(`queued ${queued} momentum/alert events for ${writes.length} areas`);
+    if (queued > 0) this.logger.log(`queued ${queued} momentum/alert events for ${writes.length} areas in ${Date.now() - startedMs} ms`);
     return queued;
   }
 }
