@@ -3,6 +3,7 @@ import { TopicProbe, waitFor } from '@sangathan/testing';
 import request from 'supertest';
 import { OrphanPhotoSweepJob } from '../src/modules/meetings/jobs/orphan-photo-sweep.job';
 import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../src/modules/meetings/infrastructure/photo-blob-storage.port';
+import { PhotoStore } from '../src/modules/meetings/infrastructure/photo.store';
 import { PhotoReverifier } from '../src/modules/meetings/photo-reverifier';
 import { buildExifJpeg, buildPng } from './support/exif-jpeg';
 import { inMinutes, LKO_INCHARGE, LKO_PRESIDENT, startMeetings, STATE_LEADER, type Harness } from './support/harness';
@@ -289,5 +290,49 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     } finally {
       apply.mockRestore();
     }
+  });
+  it('judges a photo again when the meeting is recorded held while its upload is between attaching and recording it', async () => {
+    const created = await server()
+      .post('/meetings')
+      .set('Authorization', h.auth(LKO_PRESIDENT))
+      .send({ kind: 'daily-small', title: 'held during upload', areaId: 'AC-173', organiserId: LKO_INCHARGE.sub, scheduledStart: inMinutes(-30 * 60), scheduledEnd: inMinutes(-29 * 60) })
+      .expect(201);
+    const id = created.body.id as string;
+    // Hold the upload after it attached the photo to the meeting, before it writes the photo's record.
+    const store = h.app.get(PhotoStore);
+    const insert = store.insert.bind(store);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reachedInsert!: () => void;
+    const atInsert = new Promise<void>((resolve) => (reachedInsert = resolve));
+    const spy = jest.spyOn(store, 'insert').mockImplementation(async (...args) => {
+      reachedInsert();
+      await gate;
+      return insert(...args);
+    });
+    try {
+      const uploading = upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(inMinutes(-80)), gps: LUCKNOW })).then((r) => r);
+      await atInsert;
+      await server().post(`/meetings/${id}/held`).set('Authorization', h.auth(LKO_PRESIDENT)).send({ start: inMinutes(-90), end: inMinutes(-30), headcount: 3 }).expect(200);
+      release();
+      const uploaded = await uploading;
+      expect(uploaded.status).toBe(201);
+      // Judged at first against the planned window (yesterday), then again once the upload saw the held write.
+      expect(uploaded.body.photos[0]).toMatchObject({ verdict: 'mismatch' });
+      const listed = await server().get(`/meetings/${id}/photos`).set('Authorization', h.auth(LKO_PRESIDENT)).expect(200);
+      expect(listed.body.items).toEqual([expect.objectContaining({ id: uploaded.body.photos[0].id, verdict: 'verified', verified: true })]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('finds the photos of a meeting stored before meetings listed their photo ids', async () => {
+    const { id, start } = await heldMeeting();
+    const photo = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(start) })).expect(201)).body.photos[0];
+    await h.db.collection('meetings').updateOne({ _id: id as never }, { $unset: { photoIds: '' } });
+    const listed = await server().get(`/meetings/${id}/photos`).set('Authorization', h.auth(LKO_PRESIDENT)).expect(200);
+    expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([photo.id]);
+    const meeting = await server().get(`/meetings/${id}`).set('Authorization', h.auth(LKO_PRESIDENT)).expect(200);
+    expect(meeting.body).toMatchObject({ photoCount: 1, verifiedPhotoCount: 1 });
   });
 });

@@ -61,6 +61,9 @@ export class MeetingWriter {
         if (entries.length) this.outbox.notify('meetings', meeting.id);
         // A crash here is completed by PhotoRecheckConsumer when this write's own event comes back.
         if (rejudged?.changed.length) await this.reverifier.apply(rejudged, request);
+        // An upload was between attaching a photo and recording it: if it recorded the photo before
+        // seeing this write, judge it now; if after, the upload sees this write and judges it itself.
+        if (rejudged?.pending) await this.reverifier.recheck(meeting, request);
         return { meeting, result };
       }
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));

@@ -11,8 +11,11 @@ import { flaggedEvent, verifiedEvent } from './photo-integration-events';
 /** A photo whose verdict changes under the meeting's new window. */
 type Rejudged = { before: PhotoRecord; after: PhotoRecord };
 
-/** The meeting's photos judged again against its current window: what changes, and the counts after. */
-export type Rejudgement = { window: MeetingWindow; place: PlaceCheck; geoAreaId: string | null; changed: Rejudged[]; counts: PhotoCounts };
+/**
+ * The meeting's photos judged again against its current window: what changes, and the counts after.
+ * `pending`: some attached photos have no record yet (an upload is between attaching and recording them).
+ */
+export type Rejudgement = { window: MeetingWindow; place: PlaceCheck; geoAreaId: string | null; changed: Rejudged[]; counts: PhotoCounts; pending: boolean };
 
 /**
  * A photo's automatic verdict depends on the meeting's window (held times once recorded, else the
@@ -33,7 +36,7 @@ export class PhotoReverifier {
   async plan(meeting: Meeting): Promise<Rejudgement> {
     const m = meeting.snapshot();
     const window = { start: m.heldStart ?? m.scheduledStart, end: m.heldEnd ?? m.scheduledEnd };
-    const current = await this.photos.listByMeeting(meeting.id);
+    const current = await this.photos.findByIds(m.photoIds);
     let place: PlaceCheck = null;
     let geoAreaId: string | null = null;
     if (current.some((p) => p.gps)) {
@@ -54,7 +57,14 @@ export class PhotoReverifier {
       geoAreaId,
       changed,
       counts: { photoCount: after.length, verifiedPhotoCount: after.filter((p) => p.verified).length },
+      pending: current.length < m.photoIds.length,
     };
+  }
+
+  /** Judges the meeting's photos against its current window and saves what changes. */
+  async recheck(meeting: Meeting, ctx: RequestContext): Promise<number> {
+    const plan = await this.plan(meeting);
+    return plan.changed.length ? this.apply(plan, ctx) : 0;
   }
 
   /**

@@ -125,4 +125,15 @@ describe('Meeting', () => {
     meeting.update({ minutes: 'Discussed booth lists' }, NOW);
     expect(meeting.snapshot().minutes).toBe('Discussed booth lists');
   });
+  it('lists attached photos once each, without an event, and refuses photos for a cancelled meeting', () => {
+    const meeting = Meeting.schedule(input(), NOW);
+    meeting.pullEvents();
+    meeting.attachPhotos(['p-1', 'p-2']);
+    meeting.attachPhotos(['p-2', 'p-3']);
+    expect(meeting.photoIds).toEqual(['p-1', 'p-2', 'p-3']);
+    expect(meeting.pullEvents()).toEqual([]);
+    meeting.cancel('rain', NOW);
+    expect(() => meeting.attachPhotos(['p-4'])).toThrow(expect.objectContaining({ code: 'MEETING_CANCELLED' }));
+    expect(meeting.photoIds).toEqual(['p-1', 'p-2', 'p-3']);
+  });
 });

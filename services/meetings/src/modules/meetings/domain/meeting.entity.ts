@@ -44,6 +44,11 @@ export type MeetingProps = {
   cancelledAt: Date | null;
   attendees: Attendee[];
   headcount: number;
+  /**
+   * Photos attached (announced before their records are written, so it may name a photo whose
+   * upload failed). Lets a held or rescheduled write find them by id instead of searching the photos.
+   */
+  photoIds: string[];
   qr: QrPass | null;
   createdBy: string;
   createdAt: Date;
@@ -150,6 +155,7 @@ export class Meeting {
       cancelledAt: null,
       attendees: [],
       headcount: 0,
+      photoIds: [],
       qr: null,
       createdBy: input.createdBy,
       createdAt: now,
@@ -271,6 +277,12 @@ export class Meeting {
     return { added: added.map((a) => a.memberId) };
   }
 
+  /** Attaches uploaded photos (their records are written after this). A cancelled meeting takes none. */
+  attachPhotos(ids: readonly string[]): void {
+    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting takes no photos', [{ message: 'cancelled' }]);
+    this.props.photoIds = [...new Set([...this.props.photoIds, ...ids])];
+  }
+
   /** Opens QR check-in with a token whose hash the caller computed (the token itself is never stored). */
   issueQr(tokenHash: string, now: Date): QrPass {
     if (this.props.status !== 'scheduled') {
@@ -355,6 +367,9 @@ export class Meeting {
   get version(): number {
     return this.props.version;
   }
+  get photoIds(): string[] {
+    return [...this.props.photoIds];
+  }
   /** The IST day the meeting counts for (when held, else when planned). */
   get day(): string {
     return istDay(this.props.heldStart ?? this.props.scheduledStart);
@@ -371,7 +386,7 @@ export class Meeting {
   }
   /** A copy of the state, for mappers and views. */
   snapshot(): MeetingProps {
-    return { ...this.props, attendees: [...this.props.attendees], linkedAreas: this.props.linkedAreas.map((l) => ({ ...l })) };
+    return { ...this.props, attendees: [...this.props.attendees], photoIds: [...this.props.photoIds], linkedAreas: this.props.linkedAreas.map((l) => ({ ...l })) };
   }
 }
 

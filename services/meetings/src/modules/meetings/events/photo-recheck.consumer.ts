@@ -25,8 +25,6 @@ export class PhotoRecheckConsumer implements IntegrationEventHandler {
     const payload = event.payload as { meetingId: string; photoCount?: number };
     if (event.type === MeetingHeldV1.type && payload.photoCount === 0) return;
     const meeting = await this.meetings.findById(payload.meetingId);
-    if (!meeting) return;
-    const plan = await this.reverifier.plan(meeting);
-    if (plan.changed.length) await this.reverifier.apply(plan, { actorId: event.actorId, correlationId: event.correlationId });
+    if (meeting) await this.reverifier.recheck(meeting, { actorId: event.actorId, correlationId: event.correlationId });
   }
 }

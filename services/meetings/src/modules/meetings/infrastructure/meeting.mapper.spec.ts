@@ -72,6 +72,9 @@ describe('MeetingMapper', () => {
     expect(unset).toMatchObject({ agenda: '', linkedAreas: '', cancelledAt: '', qr: '', attendees: '' });
     expect(set.attendance).toHaveLength(2);
     expect(set.headcount).toBe(4);
+    // Stored even when empty: its absence marks a document from before meetings listed their photos.
+    expect(set.photoIds).toEqual([]);
+    expect(unset).not.toHaveProperty('photoIds');
 
     const restored = MeetingMapper.toDomain(set as unknown as MeetingDocument);
     const original = meeting.snapshot();

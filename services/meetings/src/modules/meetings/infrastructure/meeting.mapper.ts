@@ -7,7 +7,7 @@ export type MeetingState = Omit<MeetingDocument, 'outbox' | 'outboxDueAt'>;
 type StoredMeeting = Partial<MeetingDocument> & Pick<MeetingDocument, '_id'> & { attendees?: Attendee[] };
 
 /** What the API returns for a meeting (the QR token hash never leaves the service). */
-export type MeetingView = Omit<MeetingProps, 'qr' | 'version' | 'scheduledStart' | 'scheduledEnd'> & {
+export type MeetingView = Omit<MeetingProps, 'qr' | 'version' | 'scheduledStart' | 'scheduledEnd' | 'photoIds'> & {
   scheduledStart: string;
   scheduledEnd: string;
   day: string;
@@ -41,7 +41,7 @@ export const MeetingMapper = {
     } = doc as StoredMeeting & { outboxAttempts?: number; outboxClaimedBy?: string; writeId?: string };
     const props = { ...rest, id: _id, attendees: attendance ? ungroupAttendees(attendance) : (attendees ?? []) } as Record<string, unknown>;
     for (const field of NULLABLE) props[field] ??= null;
-    for (const field of LISTS) props[field] ??= [];
+    for (const field of [...LISTS, 'photoIds']) props[field] ??= [];
     return Meeting.restore(props as MeetingProps);
   },
 
@@ -56,14 +56,14 @@ export const MeetingMapper = {
     // Documents written before grouping carry `attendees`; the first save replaces them.
     const unset: Record<string, ''> = { attendees: '' };
     for (const [field, value] of Object.entries(state)) {
-      if (value === null || (Array.isArray(value) && value.length === 0)) unset[field] = '';
+      if (value === null || (Array.isArray(value) && value.length === 0 && field !== 'photoIds')) unset[field] = '';
       else set[field] = value;
     }
     return { set, unset };
   },
 
   toView(meeting: Meeting): MeetingView {
-    const { qr, scheduledStart, scheduledEnd, ...props } = meeting.snapshot();
+    const { qr, scheduledStart, scheduledEnd, photoIds: _photoIds, ...props } = meeting.snapshot();
     return {
       ...props,
       scheduledStart: scheduledStart.toISOString(),

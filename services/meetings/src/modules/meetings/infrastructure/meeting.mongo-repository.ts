@@ -7,6 +7,7 @@ import type { Meeting } from '../domain/meeting.entity';
 import { MeetingMapper, namedCountOf } from './meeting.mapper';
 import type { HeldMeetingRow, MeetingListFilter, MeetingRepository, MeetingSummary } from './meeting.repository.port';
 import { MeetingDocument } from './meeting.schema';
+import { PhotoDocument } from './photo.schema';
 
 const SUMMARY_FIELDS = {
   kind: 1,
@@ -25,11 +26,17 @@ const SUMMARY_FIELDS = {
 
 @Injectable()
 export class MeetingMongoRepository implements MeetingRepository {
-  constructor(@InjectModel(MeetingDocument.name) private readonly meetings: Model<MeetingDocument>) {}
+  constructor(
+    @InjectModel(MeetingDocument.name) private readonly meetings: Model<MeetingDocument>,
+    @InjectModel(PhotoDocument.name) private readonly photos: Model<PhotoDocument>,
+  ) {}
 
   async findById(id: string): Promise<Meeting | null> {
     const doc = await this.meetings.findById(id, { outbox: 0 }).lean<MeetingDocument>().exec();
-    return doc ? MeetingMapper.toDomain(doc) : null;
+    if (!doc) return null;
+    // Stored before meetings listed their photos: find them once (the next save stores the list).
+    doc.photoIds ??= (await this.photos.find({ meetingId: id }, { _id: 1 }).lean<{ _id: string }[]>().exec()).map((p) => p._id);
+    return MeetingMapper.toDomain(doc);
   }
 
   async insert(meeting: Meeting, events: OutboxEntry[]): Promise<void> {

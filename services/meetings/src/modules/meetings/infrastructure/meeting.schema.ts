@@ -99,6 +99,10 @@ export class MeetingDocument extends OutboxCarrier {
   @Prop({ type: Number, default: 0 })
   headcount!: number;
 
+  /** Always stored, even empty: a document without it predates it (its photos are then found by meetingId). */
+  @Prop({ type: [String], default: [] })
+  photoIds!: string[];
+
   @Prop({ type: MongooseSchema.Types.Mixed, default: null })
   qr!: QrPass | null;
 

@@ -67,8 +67,10 @@ export class PhotoStore {
     return this.photos.findById(id, { outbox: 0 }).lean<PhotoRecord>().exec();
   }
 
-  async listByMeeting(meetingId: string): Promise<PhotoRecord[]> {
-    return this.photos.find({ meetingId }, { outbox: 0 }).sort({ _id: 1 }).lean<PhotoRecord[]>().exec();
+  /** Photo records by id (a meeting lists its photos' ids), in upload order; ids without a record are skipped. */
+  async findByIds(ids: readonly string[]): Promise<PhotoRecord[]> {
+    if (ids.length === 0) return [];
+    return this.photos.find({ _id: { $in: [...ids] } }, { outbox: 0 }).sort({ _id: 1 }).lean<PhotoRecord[]>().exec();
   }
 
   /** Meetings other than `meetingId` that already have a photo with these bytes. */
@@ -77,15 +79,10 @@ export class PhotoStore {
     return [...new Set(docs.map((d) => d.meetingId))];
   }
 
-  /** Hashes already attached to a meeting. */
-  async hashesOf(meetingId: string): Promise<Set<string>> {
-    const docs = await this.photos.find({ meetingId }, { sha256: 1 }).lean<{ sha256: string }[]>().exec();
-    return new Set(docs.map((d) => d.sha256));
-  }
-
-  /** Photos of one meeting and how many count as evidence (top-level string equality: evaluated in SQLite on FerretDB). */
-  async countsFor(meetingId: string): Promise<{ photoCount: number; verifiedPhotoCount: number }> {
-    const docs = await this.photos.find({ meetingId }, { verified: 1 }).lean<{ verified: boolean }[]>().exec();
+  /** How many of these photos exist and how many count as evidence. */
+  async countsOf(ids: readonly string[]): Promise<{ photoCount: number; verifiedPhotoCount: number }> {
+    if (ids.length === 0) return { photoCount: 0, verifiedPhotoCount: 0 };
+    const docs = await this.photos.find({ _id: { $in: [...ids] } }, { verified: 1 }).lean<{ verified: boolean }[]>().exec();
     return { photoCount: docs.length, verifiedPhotoCount: docs.filter((d) => d.verified).length };
   }
 

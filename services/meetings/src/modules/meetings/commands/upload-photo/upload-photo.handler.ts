@@ -11,6 +11,9 @@ import { readPhotoMetadata } from '../../infrastructure/exif-reader';
 import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
 import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../../infrastructure/photo-blob-storage.port';
 import { PhotoStore, toPhotoView, type PhotoRecord, type PhotoView } from '../../infrastructure/photo.store';
+import type { Meeting } from '../../domain/meeting.entity';
+import { MeetingWriter } from '../../meeting-writer';
+import { PhotoReverifier } from '../../photo-reverifier';
 import { uploadEvents } from '../../photo-integration-events';
 import { receiveBlobs } from './blob-intake';
 import { photoLimits } from './photo-limits';
@@ -25,8 +28,9 @@ export type UploadPhotoCommand = {
 /**
  * Stores meeting photos and judges them. Order matters for "nothing half-written": the meeting
  * and scope are checked before a byte is stored; every file is streamed to blob storage and
- * checked (type, size); only when all are in does each photo get its record (one insert carrying
- * its events). Any refusal before that removes the blobs already written.
+ * checked (type, size); only when all are in are they attached to the meeting (its `photoIds`, a
+ * version-guarded write) and does each photo get its record (one insert carrying its events). Any
+ * refusal before the records removes the blobs already written.
  */
 @Injectable()
 export class UploadPhotoHandler {
@@ -36,6 +40,8 @@ export class UploadPhotoHandler {
     @Inject(PHOTO_BLOB_STORAGE) private readonly blobs: PhotoBlobStorage,
     private readonly photos: PhotoStore,
     private readonly outbox: OutboxRelay,
+    private readonly writer: MeetingWriter,
+    private readonly reverifier: PhotoReverifier,
   ) {}
 
   async execute(command: UploadPhotoCommand): Promise<{ photos: PhotoView[] }> {
@@ -51,17 +57,27 @@ export class UploadPhotoHandler {
     });
     const removeFrom = (i: number) => Promise.all(blobs.slice(i).map((b) => this.blobs.delete(b.id)));
 
-    const existing = await this.photos.hashesOf(meeting.id);
-    const seen = new Set<string>();
-    for (const blob of blobs) {
-      if (existing.has(blob.sha256) || seen.has(blob.sha256)) {
-        await removeFrom(0);
-        throw new ConflictError('DUPLICATE_PHOTO', `${blob.filename} is already attached to this meeting`, [{ field: 'photo', message: 'same content already attached' }]);
+    const ctx = { actorId: command.principal.sub, correlationId: command.correlationId };
+    let attached: Meeting;
+    try {
+      const existing = new Set((await this.photos.findByIds(meeting.photoIds)).map((p) => p.sha256));
+      const seen = new Set<string>();
+      for (const blob of blobs) {
+        if (existing.has(blob.sha256) || seen.has(blob.sha256)) {
+          throw new ConflictError('DUPLICATE_PHOTO', `${blob.filename} is already attached to this meeting`, [{ field: 'photo', message: 'same content already attached' }]);
+        }
+        seen.add(blob.sha256);
       }
-      seen.add(blob.sha256);
+      // Attached before they are recorded: a held or rescheduled write from now on finds them by id.
+      ({ meeting: attached } = await this.writer.mutate(meeting.id, { principal: command.principal, correlationId: command.correlationId }, (m) =>
+        m.attachPhotos(blobs.map((b) => b.id)),
+      ));
+    } catch (error) {
+      await removeFrom(0);
+      throw error;
     }
 
-    const m = meeting.snapshot();
+    const m = attached.snapshot();
     const area = await this.areas.findById(m.areaId);
     const place = area ? await this.areas.geoFor(area) : null;
     const window = { start: m.heldStart ?? m.scheduledStart, end: m.heldEnd ?? m.scheduledEnd };
@@ -98,7 +114,7 @@ export class UploadPhotoHandler {
         version: 0,
       };
       try {
-        await this.photos.insert(record, uploadEvents(record, { actorId: command.principal.sub, correlationId: command.correlationId }));
+        await this.photos.insert(record, uploadEvents(record, ctx));
       } catch (error) {
         await removeFrom(i);
         if (views.length) {
@@ -110,6 +126,10 @@ export class UploadPhotoHandler {
       views.push(toPhotoView(record));
     }
     this.outbox.notify('meeting_photos', views.map((v) => v.id));
+    // The photos were judged against the window of the meeting as attached; a write since (recorded
+    // held, rescheduled) that did not find their records yet moved it: judge them again.
+    const latest = await this.meetings.findById(meeting.id);
+    if (latest && latest.version !== attached.version + 1) await this.reverifier.recheck(latest, ctx);
     // A crash before this leaves the uploads unsettled; the orphan sweep then finds their records and settles them.
     await this.blobs.settle(views.map((v) => v.id));
     return { photos: views };

@@ -22,6 +22,6 @@ export class GetMeetingHttpController {
     if (!meeting) throw new NotFoundError('meeting', id);
     // Visible if the caller's area is the meeting's area, an ancestor of it, or a linked district (or above one).
     if (!meeting.scopeKeys.includes(principal.areaId)) assertCan(principal, 'meetings:read', { areaId: meeting.areaId, ancestors: meeting.ancestors });
-    return { ...MeetingMapper.toView(meeting), ...(await this.photos.countsFor(meeting.id)) };
+    return { ...MeetingMapper.toView(meeting), ...(await this.photos.countsOf(meeting.photoIds)) };
   }
 }

@@ -24,7 +24,7 @@ export class ListPhotosHttpController {
     const meeting = await this.meetings.findById(id);
     if (!meeting) throw new NotFoundError('meeting', id);
     if (!meeting.scopeKeys.includes(principal.areaId)) assertCan(principal, 'meetings:read', { areaId: meeting.areaId, ancestors: meeting.ancestors });
-    return { items: (await this.photos.listByMeeting(id)).map(toPhotoView) };
+    return { items: (await this.photos.findByIds(meeting.photoIds)).map(toPhotoView) };
   }
 
   @Get('photos/:id')
