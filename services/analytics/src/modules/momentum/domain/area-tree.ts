@@ -1,5 +1,8 @@
 import type { AreaRecord } from './activity';
 
+/** An area as a snapshot stores it: id, level, parent id, names, seat class. */
+export type AreaRow = [areaId: string, level: string, parentId: string | null, nameEn: string, nameHi: string | null, seatClass: string | null];
+
 /**
  * The hierarchy as momentum needs it, built from org.area.* events. An area is *attached* once
  * its whole ancestor chain is known (org events of different areas may arrive in any order);
@@ -120,17 +123,18 @@ export class AreaTree {
     return found;
   }
 
-  toJSON(): Record<string, unknown> {
-    return {
-      areas: this.ids.map((id, i) => [id, this.level[i], this.parentId[i], this.nameEn[i], this.nameHi[i], this.seatClass[i]]),
-    };
+  /** Rows `from`…`to` (exclusive) in index order: what rebuilds the tree. The tree only grows, so a row count is a cut. */
+  rows(from: number, to: number): AreaRow[] {
+    const rows: AreaRow[] = [];
+    for (let i = from; i < to; i++) rows.push([this.ids[i], this.level[i], this.parentId[i], this.nameEn[i], this.nameHi[i], this.seatClass[i]]);
+    return rows;
   }
 
-  /** Rebuilds a tree by re-adding the areas in their original order (same indexes, same attach order). */
-  static fromJSON(json: Record<string, unknown>, historyLevels: ReadonlySet<string>): AreaTree {
+  /** Rebuilds a tree by re-adding the rows in their original order (same indexes, same attach order). */
+  static fromRows(slices: Iterable<readonly AreaRow[]>, historyLevels: ReadonlySet<string>): AreaTree {
     const tree = new AreaTree(historyLevels);
-    for (const [areaId, level, parentId, nameEn, nameHi, seatClass] of json.areas as [string, string, string | null, string, string | null, string | null][]) {
-      tree.upsert({ areaId, level, parentId, nameEn, nameHi, seatClass });
+    for (const rows of slices) {
+      for (const [areaId, level, parentId, nameEn, nameHi, seatClass] of rows) tree.upsert({ areaId, level, parentId, nameEn, nameHi, seatClass });
     }
     return tree;
   }

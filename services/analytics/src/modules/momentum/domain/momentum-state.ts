@@ -1,5 +1,5 @@
 import type { Activity, AreaRecord } from './activity';
-import { AreaTree } from './area-tree';
+import { AreaTree, type AreaRow } from './area-tree';
 import { dayEnd, dayOf, toReference } from './decay';
 import { BOOTH_STATES, BUCKET, FLOWS, SLOT, TREND_FLOWS, type FlowName, type MomentumFormula } from './momentum-formula';
 
@@ -156,30 +156,42 @@ export class MomentumState {
     this.boothVal = boothVal;
   }
 
-  /** Everything needed to rebuild the state exactly (v8-serialisable). */
-  toSnapshot(): Record<string, unknown> {
+  /**
+   * A consistent cut for a snapshot, taken at once and cheaply: copies of the accumulators (typed-array copies)
+   * and of what else later events change. The tree only grows, so its first `areas` rows stand for it and can
+   * be encoded afterwards (a name or seat class refreshed meanwhile is re-applied by the journal anyway).
+   */
+  cut(): StateCut {
     const n = this.tree.count;
     return {
-      tree: this.tree.toJSON(),
-      acc: this.acc.slice(0, n * SLOT.stride),
-      boothAt: this.boothAt.slice(0, n),
-      boothVal: this.boothVal.slice(0, n * NB),
-      buckets: [...this.buckets].map(([day, b]) => [day, b.slice(0, this.tree.historyRows * BUCKET.stride)]),
-      parked: [...this.parked],
+      areas: n,
+      body: {
+        acc: this.acc.slice(0, n * SLOT.stride),
+        boothAt: this.boothAt.slice(0, n),
+        boothVal: this.boothVal.slice(0, n * NB),
+        buckets: [...this.buckets].map(([day, b]) => [day, b.slice(0, this.tree.historyRows * BUCKET.stride)]),
+        parked: [...this.parked].map(([areaId, list]) => [areaId, list.slice()]),
+      },
     };
   }
 
-  static fromSnapshot(formula: MomentumFormula, snapshot: Record<string, unknown>): MomentumState {
-    const tree = AreaTree.fromJSON(snapshot.tree as Record<string, unknown>, new Set(formula.historyLevels));
-    const state = new MomentumState(formula, tree);
-    state.acc.set(snapshot.acc as Float64Array);
-    state.boothAt.set(snapshot.boothAt as Float64Array);
-    state.boothVal.set(snapshot.boothVal as Float64Array);
-    for (const [day, bucket] of snapshot.buckets as [number, Float64Array][]) state.buckets.set(day, bucket);
-    for (const [areaId, list] of snapshot.parked as [string, Activity[]][]) {
+  /** Rebuilds a state exactly from the tree rows and the body of a cut. */
+  static restore(formula: MomentumFormula, treeRows: Iterable<readonly AreaRow[]>, body: StateCut['body']): MomentumState {
+    const state = new MomentumState(formula, AreaTree.fromRows(treeRows, new Set(formula.historyLevels)));
+    state.acc.set(body.acc);
+    state.boothAt.set(body.boothAt);
+    state.boothVal.set(body.boothVal);
+    for (const [day, bucket] of body.buckets) state.buckets.set(day, bucket);
+    for (const [areaId, list] of body.parked) {
       state.parked.set(areaId, list);
       state.parkedTotal += list.length;
     }
     return state;
   }
 }
+
+export type StateCut = {
+  /** Tree rows 0…areas-1 belong to the cut. */
+  areas: number;
+  body: { acc: Float64Array; boothAt: Float64Array; boothVal: Float64Array; buckets: [number, Float64Array][]; parked: [string, Activity[]][] };
+};

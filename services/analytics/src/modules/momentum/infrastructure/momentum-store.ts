@@ -2,7 +2,8 @@ import { insertIgnoringDuplicates } from '@sangathan/persistence';
 import { mongo } from 'mongoose';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Small enough that a journal write queued behind a chunk on the one connection waits little. */
+const CHUNK_BYTES = 2 * 1024 * 1024;
 export const META_COLLECTION = 'momentum_meta';
 
 export type StateMeta = {
@@ -101,33 +102,63 @@ export class MomentumStore {
     }
   }
 
-  async readSnapshot(ns: string, gen: number, chunks: number): Promise<Buffer> {
-    const parts: Buffer[] = [];
+  /** The parts of snapshot `gen`, as written. */
+  async readSnapshot(ns: string, gen: number, chunks: number): Promise<Buffer[]> {
+    const data: Buffer[] = [];
     for (let i = 0; i < chunks; i++) {
       const doc = await this.snapshots(ns).findOne({ _id: `${gen}:${i}` });
       if (!doc) throw new Error(`snapshot ${ns} gen ${gen} misses chunk ${i}`);
-      parts.push(Buffer.from(doc.data.buffer));
+      data.push(Buffer.from(doc.data.buffer));
     }
-    return Buffer.concat(parts);
+    const all = Buffer.concat(data);
+    const parts: Buffer[] = [];
+    for (let offset = 0; offset < all.length; ) {
+      const length = all.readUInt32LE(offset);
+      parts.push(all.subarray(offset + 4, offset + 4 + length));
+      offset += 4 + length;
+    }
+    return parts;
   }
 
-  /** Writes generation `meta.gen` and then makes it current; a crash before the last step leaves the previous one current. */
-  async writeSnapshot(meta: Omit<StateMeta, '_id' | 'snapshotAt' | 'chunks'>, data: Buffer, afterChunks?: () => void): Promise<void> {
-    // One single-document update below makes the generation current; everything before it is invisible.
+  /**
+   * Writes generation `meta.gen` (its parts, length-prefixed, cut into chunk documents as they come, so the whole
+   * snapshot is never one more buffer in memory) and then makes it current; a crash before the last step leaves
+   * the previous one current.
+   */
+  async writeSnapshot(meta: Omit<StateMeta, '_id' | 'snapshotAt' | 'chunks'>, parts: readonly Buffer[], afterChunks?: () => void): Promise<void> {
     const ns = meta.namespace;
     const collection = this.snapshots(ns);
     const previous = await this.loadMeta(ns);
     let chunks = 0;
-    for (let offset = 0; offset < data.length || chunks === 0; offset += CHUNK_BYTES) {
+    let pending: Buffer[] = [];
+    let size = 0;
+    const flush = async () => {
       // replaceOne: a crashed earlier attempt at this generation left chunks with the same ids.
-      const doc = { _id: `${meta.gen}:${chunks}`, gen: meta.gen, i: chunks, data: new mongo.Binary(data.subarray(offset, offset + CHUNK_BYTES)) };
+      const doc = { _id: `${meta.gen}:${chunks}`, gen: meta.gen, i: chunks, data: new mongo.Binary(Buffer.concat(pending, size)) };
       await collection.replaceOne({ _id: doc._id }, doc, { upsert: true });
       chunks++;
+      pending = [];
+      size = 0;
+    };
+    for (const part of parts) {
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(part.length);
+      for (const piece of [length, part]) {
+        for (let offset = 0; offset < piece.length; ) {
+          const take = Math.min(piece.length - offset, CHUNK_BYTES - size);
+          pending.push(piece.subarray(offset, offset + take));
+          size += take;
+          offset += take;
+          if (size === CHUNK_BYTES) await flush();
+        }
+      }
     }
+    if (size > 0 || chunks === 0) await flush();
     afterChunks?.();
+    // One single-document update makes the generation current; everything before it is invisible.
     await this.meta.updateOne({ _id: `state:${ns}` }, { $set: { ...meta, chunks, snapshotAt: new Date() } }, { upsert: true });
     if (previous && previous.gen !== meta.gen) {
-      for (let i = 0; i < (previous.chunks ?? 0); i++) await collection.deleteOne({ _id: `${previous.gen}:${i}` });
+      await collection.deleteMany({ _id: { $in: Array.from({ length: previous.chunks ?? 0 }, (_, i) => `${previous.gen}:${i}`) } });
     }
   }
 

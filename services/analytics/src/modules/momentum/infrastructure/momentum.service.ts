@@ -6,7 +6,7 @@ import { EventDispatcher, KafkaConnection, KafkaEventConsumer, type DeliveredEve
 import type { Connection } from 'mongoose';
 import { ACTIVITY_DEFINITIONS, ACTIVITY_MAPPING_KEYS } from '../domain/activity-mapping';
 import { formulaFingerprint, MOMENTUM_FORMULA_V1 } from '../domain/momentum-formula';
-import { AREA_EVENTS, FormulaMismatchError, MomentumEngine, type EngineStats } from './momentum-engine';
+import { AREA_EVENTS, FormulaMismatchError, MomentumEngine, SNAPSHOT_LAYOUT, type EngineStats } from './momentum-engine';
 import { MomentumStore } from './momentum-store';
 
 /** Every event momentum folds: the hierarchy and the activity sources of the mapping table. */
@@ -35,7 +35,7 @@ const num = (value: string | undefined, fallback: number): number => (value === 
 export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Momentum');
   readonly formula = MOMENTUM_FORMULA_V1;
-  readonly fingerprint = formulaFingerprint(MOMENTUM_FORMULA_V1, ACTIVITY_MAPPING_KEYS);
+  readonly fingerprint = `${formulaFingerprint(MOMENTUM_FORMULA_V1, ACTIVITY_MAPPING_KEYS)}.s${SNAPSHOT_LAYOUT}`;
   private store!: MomentumStore;
   private engine?: MomentumEngine;
   private ready!: Promise<void>;
