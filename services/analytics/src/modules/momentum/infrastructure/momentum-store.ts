@@ -38,10 +38,19 @@ export const journalId = (tp: string, from: number): string => `${tp}@${from}`;
  * current with one single-document update of the meta row, and old generations are deleted after.
  */
 export class MomentumStore {
-  constructor(private readonly db: mongo.Db) {}
+  /**
+   * `journalDb` is the same database over a connection of its own (default: the same connection): journal
+   * appends gate every consumed batch, so they must not queue behind the publisher's bulks or a snapshot's
+   * chunks on the service's one connection. No document is written through both connections, so FerretDB's
+   * lost updates across connections cannot happen here: appends use `journalDb`, everything else `db`.
+   */
+  constructor(
+    private readonly db: mongo.Db,
+    private readonly journalDb: mongo.Db = db,
+  ) {}
 
-  private journal(ns: string) {
-    return this.db.collection<JournalDoc>(`momentum_${ns}_journal`);
+  private journal(ns: string, db = this.db) {
+    return db.collection<JournalDoc>(`momentum_${ns}_journal`);
   }
 
   private snapshots(ns: string) {
@@ -79,7 +88,7 @@ export class MomentumStore {
   /** Appends batches in one round trip; a retry of a batch (same partition and first offset) is a no-op. */
   async appendJournal(ns: string, pieces: readonly JournalPiece[]): Promise<void> {
     await insertIgnoringDuplicates(
-      this.journal(ns),
+      this.journal(ns, this.journalDb),
       pieces.map(({ tp, from, to, data }) => ({ _id: journalId(tp, from), tp, from, to, data: new mongo.Binary(deflateRawSync(data, { level: 1 })), z: 1 as const })),
     );
   }

@@ -3,7 +3,8 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { EventRegistry, type EventDefinition } from '@sangathan/contracts';
 import { ConflictError } from '@sangathan/kernel';
 import { EventDispatcher, KafkaConnection, KafkaEventConsumer, type DeliveredEvent, type MessagePublisher } from '@sangathan/messaging';
-import type { Connection } from 'mongoose';
+import { mongo, type Connection } from 'mongoose';
+import { mongoSettingsFromEnv } from '@sangathan/persistence';
 import { ACTIVITY_DEFINITIONS, ACTIVITY_MAPPING_KEYS } from '../domain/activity-mapping';
 import { formulaFingerprint, MOMENTUM_FORMULA_V1 } from '../domain/momentum-formula';
 import { AREA_EVENTS, FormulaMismatchError, MomentumEngine, SNAPSHOT_LAYOUT, type EngineStats } from './momentum-engine';
@@ -37,6 +38,8 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   readonly formula = MOMENTUM_FORMULA_V1;
   readonly fingerprint = `${formulaFingerprint(MOMENTUM_FORMULA_V1, ACTIVITY_MAPPING_KEYS)}.s${SNAPSHOT_LAYOUT}`;
   private store!: MomentumStore;
+  /** The journal's own connection (see MomentumStore). */
+  private journalClient?: mongo.MongoClient;
   private engine?: MomentumEngine;
   private ready!: Promise<void>;
   /** Last offset the live consumer delivered per partition (whether or not a state was active). */
@@ -63,7 +66,13 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
 
   private async open(): Promise<void> {
     await this.connection.asPromise();
-    this.store = new MomentumStore(this.connection.db!);
+    const db = this.connection.db!;
+    this.journalClient = await new mongo.MongoClient(mongoSettingsFromEnv(db.databaseName).uri, {
+      maxPoolSize: 1,
+      serverSelectionTimeoutMS: 3000,
+      retryWrites: false,
+    }).connect();
+    this.store = new MomentumStore(db, this.journalClient.db(db.databaseName));
     const active = await this.store.activeNamespace();
     if (!active) {
       const ns = this.newNamespace();
@@ -228,5 +237,6 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     await this.exclusive(async () => {
       await this.engine?.snapshot().catch((error) => this.logger.warn(`final snapshot failed: ${(error as Error).message}`));
     });
+    await this.journalClient?.close();
   }
 }
