@@ -1,20 +1,23 @@
 // District subtree listing under concurrent load: GET /areas?under=<district>&level=booth, page by page
 // (100 per page, following the cursors), against the org service running on its own database.
 //   npm run bench -- org-subtree [--scale 1] [--district UP-D-LUCKNOW] [--concurrency 4] [--requests 400]
-//                                [--before 8] [--from <kept org-import database>] [--keep 1]
+//                                [--before 8] [--uncached 1] [--from <kept org-import database>] [--keep 1]
 // The service's relay sweeps its outbox collections every OUTBOX_SWEEP_INTERVAL_MS (passed through from the
 // environment); on FerretDB a sweep reads the whole areas collection on the service's one connection.
 // Before: the query the API ran until the subtree index existed ({ancestors, level} sorted by _id, the
 // shape MongoDB serves from the multikey index), timed through the driver on the same data, same run.
-// After: the API, which reads the district's booth list from the subtree index and the page by `_id $in`.
-// `--from` copies the areas and the subtree index of a database left by `org-import --keep 1` into a
-// fresh one, without their outboxes (as a running relay leaves them; an `updateMany` emptying 181k
-// outboxes in place took over 10 min on FerretDB); without it the areas are generated and imported here.
+// After: the API, which reads the district's booth list from the subtree index and the page by `_id $in`,
+// run twice on the same data: with the in-process cache turned off (ORG_SUBTREE_CACHE_ENTRIES=0, each page
+// reads the list and its 101 rows as before the cache existed; skip with `--uncached 0`) and on.
+// The areas and the subtree index are copied into a fresh database without their outboxes (as a running
+// relay leaves them; an `updateMany` emptying 181k outboxes in place took over 10 min on FerretDB), from
+// `--from` (a database left by `org-import --keep 1` or by this bench with `--keep 1`) or else from a
+// staging database the areas are generated and imported into first (~70 s at full scale).
 import { signToken } from '@sangathan/auth';
 import { MEETINGS_TOPICS, ORG_TOPICS, TRAINING_TOPICS } from '@sangathan/contracts';
 import { KafkaConnection, kafkaSettingsFromEnv } from '@sangathan/messaging';
 import { NATIONAL_ADMIN } from '@sangathan/testing';
-import { MongoClient, type Document } from 'mongodb';
+import { MongoClient, type Document, type IndexDescription } from 'mongodb';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 // The benchmark measures the org service's own generator and importer.
@@ -31,6 +34,7 @@ const concurrency = argNumber('concurrency', 4);
 const requests = argNumber('requests', 400);
 const before = argNumber('before', 8);
 const keep = argNumber('keep', 0) === 1;
+const uncached = argNumber('uncached', 1) === 1;
 const argString = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -38,6 +42,7 @@ const argString = (name: string): string | undefined => {
 const district = argString('district') ?? 'UP-D-LUCKNOW';
 const source = argString('from');
 const port = 3191;
+const AREA_INDEXES: IndexDescription[] = [{ key: { ancestors: 1 } }, { key: { level: 1, _id: 1 } }, { key: { nameKeys: 1 } }, { key: { lokSabhaId: 1, level: 1 } }];
 const token = `Bearer ${signToken({ sub: 'bench', roles: ['national-admin'], areaId: 'IN', areaPath: [] })}`;
 
 const summary = (ms: number[]): string => {
@@ -53,29 +58,31 @@ async function main(): Promise<void> {
   const db = client.db(dbName);
   const areas = db.collection('areas');
   let started = Date.now();
-  if (!source) {
-    const reference = loadUpReference();
-    const generated = generateUp(reference, { ...FULL, boothsPerSector: Math.max(1, Math.round(FULL.boothsPerSector * scale)) });
-    await areas.createIndexes([{ key: { ancestors: 1 } }, { key: { level: 1, _id: 1 } }, { key: { nameKeys: 1 } }, { key: { lokSabhaId: 1, level: 1 } }]);
-    await new BulkImporter(db).importAreas(generated.areas, { principal: NATIONAL_ADMIN, ctx: { actorId: 'bench', correlationId: id } });
+  let from = source;
+  if (!from) {
+    // Imported into a staging database first, then copied without outboxes like a kept one.
+    from = `${id}-import`;
+    const staging = client.db(from);
+    const generated = generateUp(loadUpReference(), { ...FULL, boothsPerSector: Math.max(1, Math.round(FULL.boothsPerSector * scale)) });
+    await staging.collection('areas').createIndexes(AREA_INDEXES);
+    await new BulkImporter(staging).importAreas(generated.areas, { principal: NATIONAL_ADMIN, ctx: { actorId: 'bench', correlationId: id } });
     console.log(`imported ${generated.areas.length} areas in ${Date.now() - started} ms`);
-    // A running relay empties the outboxes; the service must not start by publishing 181,000 bench events.
-    await areas.updateMany({ outboxDueAt: { $exists: true } }, { $set: { outbox: [] }, $unset: { outboxDueAt: '' } });
-  } else {
-    for (const [name, projection] of [['areas', { outbox: 0, outboxDueAt: 0 }], ['area_subtree', {}]] as const) {
-      let batch: Document[] = [];
-      for await (const doc of client.db(source).collection(name).find({}, { projection, batchSize: 5000 })) {
-        batch.push(name === 'areas' ? { ...doc, outbox: [] } : doc);
-        if (batch.length === 5000) {
-          await db.collection(name).insertMany(batch, { ordered: false });
-          batch = [];
-        }
-      }
-      if (batch.length > 0) await db.collection(name).insertMany(batch, { ordered: false });
-    }
-    await areas.createIndexes([{ key: { ancestors: 1 } }, { key: { level: 1, _id: 1 } }, { key: { nameKeys: 1 } }, { key: { lokSabhaId: 1, level: 1 } }]);
-    console.log(`copied the areas and the subtree index of ${source} in ${Date.now() - started} ms`);
+    started = Date.now();
   }
+  for (const [name, projection] of [['areas', { outbox: 0, outboxDueAt: 0 }], ['area_subtree', {}]] as const) {
+    let batch: Document[] = [];
+    for await (const doc of client.db(from).collection(name).find({}, { projection, batchSize: 5000 })) {
+      batch.push(name === 'areas' ? { ...doc, outbox: [] } : doc);
+      if (batch.length === 5000) {
+        await db.collection(name).insertMany(batch, { ordered: false });
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await db.collection(name).insertMany(batch, { ordered: false });
+  }
+  await areas.createIndexes(AREA_INDEXES);
+  console.log(`copied the areas and the subtree index of ${from} in ${Date.now() - started} ms`);
+  if (!source) await client.db(from).dropDatabase();
   const total = await areas.estimatedDocumentCount();
   const truth = (await areas.find({ ancestors: district, level: 'booth' }, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)).sort();
 
@@ -99,13 +106,35 @@ async function main(): Promise<void> {
   const kafka = new KafkaConnection(kafkaSettingsFromEnv('bench-org-subtree'));
   await kafka.ensureTopics([...ORG_TOPICS, ...MEETINGS_TOPICS, ...TRAINING_TOPICS]);
   await kafka.disconnect();
+  const zone = (await areas.findOne({ _id: district as never }, { projection: { ancestors: 1 } }))?.ancestors?.[2] as string;
+  const runs: Record<string, Record<string, string | number>> = {};
+  // Without the in-process cache (ORG_SUBTREE_CACHE_ENTRIES=0: every page reads the list and its rows, as
+  // before the cache existed, plus the stamp read), then with it; same data, same run.
+  for (const [label, cacheEntries] of uncached ? ([['without cache', '0'], ['with cache', '100000']] as const) : ([['with cache', '100000']] as const)) {
+    runs[label] = await measureService(dbName, `${id}.`, cacheEntries, truth, zone);
+  }
+  report(`org subtree listing (FerretDB, ${district}, 100 per page)`, {
+    'areas in the collection': total,
+    'relay sweep interval (OUTBOX_SWEEP_INTERVAL_MS)': process.env.OUTBOX_SWEEP_INTERVAL_MS ?? 'service default (10 s)',
+    [`booths under ${district}`]: truth.length,
+    [`before: {ancestors, level} query p50 / p95 / p99 (ms, ${concurrency} concurrent, ${beforeMs.length} queries)`]: summary(beforeMs),
+    'before: queries per second': rate(beforeMs.length, beforeWall),
+    ...Object.fromEntries(Object.entries(runs).flatMap(([label, rows]) => Object.entries(rows).map(([key, value]) => [`${label}: ${key}`, value]))),
+  });
+  if (!keep) await db.dropDatabase();
+  await client.close();
+}
+
+/** Starts the org service on the database, checks one walk against the truth, then loads it. */
+async function measureService(dbName: string, topicPrefix: string, cacheEntries: string, truth: string[], zone: string): Promise<Record<string, string | number>> {
   const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'services', 'org', 'src', 'main.js')], {
-    env: { ...process.env, PORT: String(port), MONGODB_DB: dbName, MONGODB_MAX_POOL_SIZE: '1', KAFKA_TOPIC_PREFIX: `${id}.`, LOG_LEVEL: 'warn', ORG_OVERDUE_SWEEP_MS: '0' },
+    env: { ...process.env, PORT: String(port), MONGODB_DB: dbName, MONGODB_MAX_POOL_SIZE: '1', KAFKA_TOPIC_PREFIX: topicPrefix, LOG_LEVEL: 'warn', ORG_OVERDUE_SWEEP_MS: '0', ORG_SUBTREE_CACHE_ENTRIES: cacheEntries },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  process.once('exit', () => child.kill('SIGKILL'));
+  const kill = (): boolean => child.kill('SIGKILL');
+  process.once('exit', kill);
   const url = `http://127.0.0.1:${port}`;
-  started = Date.now();
+  let started = Date.now();
   for (;;) {
     const ready = await fetch(`${url}/health/ready`).then((r) => r.status === 200, () => false);
     if (ready) break;
@@ -118,63 +147,57 @@ async function main(): Promise<void> {
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { items: { id: string }[]; nextCursor: string | null };
   };
+  const timed = async (path: string, into: number[]): Promise<{ items: { id: string }[]; nextCursor: string | null }> => {
+    const t = performance.now();
+    const page = await get(path);
+    into.push(performance.now() - t);
+    return page;
+  };
 
-  // Correctness first: one walk through every page equals what the areas say.
+  // Correctness first: one walk through every page (one client, the first since the start) equals what the areas say.
   const walked: string[] = [];
+  const firstWalkMs: number[] = [];
   let cursor: string | null = null;
   do {
-    const page = await get(`/areas?under=${district}&level=booth&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    const page = await timed(`/areas?under=${district}&level=booth&limit=100${cursor ? `&cursor=${cursor}` : ''}`, firstWalkMs);
     walked.push(...page.items.map((a) => a.id));
     cursor = page.nextCursor;
   } while (cursor);
   const correct = walked.length === truth.length && walked.every((v, i) => v === truth[i]);
 
   // Load: `concurrency` clients walking the district's booth pages, `requests` pages in all.
-  const afterMs: number[] = [];
+  const loadMs: number[] = [];
   let sent = 0;
   const worker = async (): Promise<void> => {
     let next: string | null = null;
     while (sent < requests) {
       sent++;
-      const t = performance.now();
-      const page = await get(`/areas?under=${district}&level=booth&limit=100${next ? `&cursor=${next}` : ''}`);
-      afterMs.push(performance.now() - t);
-      next = page.nextCursor;
+      next = (await timed(`/areas?under=${district}&level=booth&limit=100${next ? `&cursor=${next}` : ''}`, loadMs)).nextCursor;
     }
   };
   started = Date.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const afterWall = Date.now() - started;
+  const loadWall = Date.now() - started;
 
-  // Two more shapes, one client: all levels of the district, and a zone's booths (through its districts).
-  const zone = (await areas.findOne({ _id: district as never }, { projection: { ancestors: 1 } }))?.ancestors?.[2] as string;
+  // Two more shapes, one client, 10 times each (the first is the cold one): all levels of the district, a zone's booths.
   const shapes: Record<string, number[]> = { district: [], zone: [] };
   for (let i = 0; i < 10; i++) {
-    let t = performance.now();
-    await get(`/areas?under=${district}&limit=100`);
-    shapes.district.push(performance.now() - t);
-    t = performance.now();
-    await get(`/areas?under=${zone}&level=booth&limit=100`);
-    shapes.zone.push(performance.now() - t);
+    await timed(`/areas?under=${district}&limit=100`, shapes.district);
+    await timed(`/areas?under=${zone}&level=booth&limit=100`, shapes.zone);
   }
 
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
-  report(`org subtree listing (FerretDB, ${district}, 100 per page)`, {
-    'areas in the collection': total,
-    'relay sweep interval (OUTBOX_SWEEP_INTERVAL_MS)': process.env.OUTBOX_SWEEP_INTERVAL_MS ?? 'service default (10 s)',
-    [`booths under ${district}`]: truth.length,
-    'service ready after (ms, incl. index build if absent)': readyMs,
+  process.removeListener('exit', kill);
+  return {
+    'service ready after (ms)': readyMs,
     'walk through all pages equals the truth': correct ? `yes (${walked.length})` : `NO: ${walked.length} listed vs ${truth.length}`,
-    [`before: {ancestors, level} query p50 / p95 / p99 (ms, ${concurrency} concurrent, ${beforeMs.length} queries)`]: summary(beforeMs),
-    'before: queries per second': rate(beforeMs.length, beforeWall),
-    [`after: GET /areas p50 / p95 / p99 (ms, ${concurrency} concurrent, ${afterMs.length} pages)`]: summary(afterMs),
-    'after: pages per second': rate(afterMs.length, afterWall),
-    'all levels of the district, first page p50 / p95 / p99 (ms, 1 client)': summary(shapes.district),
-    [`booths of zone ${zone}, first page p50 / p95 / p99 (ms, 1 client)`]: summary(shapes.zone),
-  });
-  if (!keep) await db.dropDatabase();
-  await client.close();
+    'first walk, 1 client, p50 / p95 / p99 (ms)': summary(firstWalkMs),
+    [`GET /areas p50 / p95 / p99 (ms, ${concurrency} concurrent, ${loadMs.length} pages)`]: summary(loadMs),
+    'pages per second': rate(loadMs.length, loadWall),
+    'all levels of the district, first page, 1 client: first / p50 / p99 of 10 (ms)': `${shapes.district[0].toFixed(1)} / ${summary(shapes.district).split(' / ').filter((_, i) => i !== 1).join(' / ')}`,
+    [`booths of zone ${zone}, first page, 1 client: first / p50 / p99 of 10 (ms)`]: `${shapes.zone[0].toFixed(1)} / ${summary(shapes.zone).split(' / ').filter((_, i) => i !== 1).join(' / ')}`,
+  };
 }
 
 runBench(main);

@@ -1,6 +1,6 @@
 import type { TopicProbe } from '@sangathan/testing';
 import { SUBTREE_INDEX_COLLECTION } from '../src/modules/areas/infrastructure/area-subtree-index';
-import { SubtreeRepather } from '../src/modules/areas/infrastructure/subtree-repather';
+import { AREA_MOVES_COLLECTION, SubtreeRepather } from '../src/modules/areas/infrastructure/subtree-repather';
 import { ADMIN, districtPresident, MEMBER_HEADER, OrgHarness } from './org-harness';
 
 /**
@@ -90,9 +90,11 @@ describe('subtree index, hinted relay and task cancellation', () => {
     const areas = org.db().collection('areas');
     const from = ['IN', 'UP', 'UP-Z-A', 'UP-D-TWO'];
     const to = ['IN', 'UP', 'UP-Z-A', 'UP-D-ONE'];
+    await org.db().collection(AREA_MOVES_COLLECTION).insertOne({ _id: 'UP-AC-002' as never, from, to });
     await areas.updateOne({ _id: 'UP-AC-002' as never }, { $set: { parentId: 'UP-D-ONE', ancestors: to, repath: { from, to } } });
     await org.app.get(SubtreeRepather).onApplicationBootstrap();
     expect((await areas.findOne({ _id: 'UP-AC-002' as never }))?.repath).toBeUndefined();
+    expect(await org.db().collection(AREA_MOVES_COLLECTION).findOne({ _id: 'UP-AC-002' as never })).toBeNull();
     expect(await listAll('UP-D-ONE', 'booth')).toEqual(['UP-AC-002-B0001', 'UP-AC-002-B0002']);
     expect(await listAll('UP-D-ONE')).toEqual(await truth('UP-D-ONE'));
     expect(await listAll('UP-D-TWO')).toEqual(await truth('UP-D-TWO'));
@@ -148,5 +150,23 @@ describe('subtree index, hinted relay and task cancellation', () => {
     expect(one.body.items.map((m: { id: string }) => m.id)).not.toContain(memberId);
     const two = await org.http().get('/members?under=UP-D-TWO&q=सुनी').set('Authorization', ADMIN).expect(200);
     expect(two.body.items.map((m: { id: string }) => m.id)).toEqual([memberId]);
+  });
+
+  it('finds at start-up, once, a marker left from before moves were recorded, and drops a record whose move never saved', async () => {
+    const areas = org.db().collection('areas');
+    const moves = org.db().collection(AREA_MOVES_COLLECTION);
+    const from = ['IN', 'UP', 'UP-Z-A', 'UP-D-ONE'];
+    const to = ['IN', 'UP', 'UP-Z-A', 'UP-D-TWO'];
+    await org.settle('areas', 'UP-AC-002');
+    // A marker with no record (written by a version that kept none), and a record whose area never got its marker.
+    await areas.updateOne({ _id: 'UP-AC-002' as never }, { $set: { parentId: 'UP-D-TWO', ancestors: to, repath: { from, to } } });
+    await moves.insertOne({ _id: 'UP-AC-001' as never, from: ['IN', 'UP', 'UP-Z-A', 'UP-D-TWO'], to: ['IN', 'UP', 'UP-Z-A', 'UP-D-ONE'] });
+    await moves.deleteOne({ _id: '$markers-scanned' as never });
+    await org.app.get(SubtreeRepather).onApplicationBootstrap();
+    expect((await areas.findOne({ _id: 'UP-AC-002' as never }))?.repath).toBeUndefined();
+    expect(await listAll('UP-D-TWO', 'booth')).toEqual(await truth('UP-D-TWO', 'booth'));
+    expect(await listAll('UP-D-TWO', 'booth')).toContain('UP-AC-002-B0001');
+    expect((await areas.findOne({ _id: 'UP-AC-001' as never }))?.ancestors).toEqual(['IN', 'UP', 'UP-Z-A', 'UP-D-TWO']);
+    expect((await moves.find({}).toArray()).map((m) => String(m._id))).toEqual(['$markers-scanned']);
   });
 });

@@ -1,10 +1,19 @@
 import type { AreaLevel } from '@sangathan/contracts';
 import { insertIgnoringDuplicates } from '@sangathan/persistence';
 import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
+import { randomUUID } from 'node:crypto';
 import { LEVEL_RANK } from '../domain/area-hierarchy';
+import type { AreaRow } from './area.mapper';
+import { type CachedList, SubtreeListCache, subtreeCacheEntriesFromEnv } from './area-subtree-cache';
 
 /** Collection of the subtree index: `{ _id: '<ancestorId>/<level>', ids: [descendant ids at that level] }`. */
 export const SUBTREE_INDEX_COLLECTION = 'area_subtree';
+/**
+ * Collection of the stamps of the lists: `{ _id: '<ancestorId>/<level>', token }`. A reader that caches a
+ * list (and rows read through it) creates the stamp first; every writer that changes the list, or an area
+ * listed in it, deletes the stamp after its write. See `AreaSubtreeIndex.lists`.
+ */
+export const SUBTREE_STAMP_COLLECTION = 'area_subtree_stamps';
 
 /**
  * Depth of the first ancestor for which every descendant level is indexed. Every path starts
@@ -18,6 +27,7 @@ const FULL_FROM_DEPTH = 3;
 const SMALL_LEVELS: ReadonlySet<AreaLevel> = new Set(['state', 'zone', 'district', 'lok-sabha']);
 
 type IndexDoc = { _id: string; ids: string[] };
+type StampDoc = { _id: string; token: string };
 
 /** Where an area sits, as the index needs it. */
 export type Placement = { id: string; level: AreaLevel; ancestors: readonly string[] };
@@ -30,6 +40,13 @@ export const isIndexed = (depth: number, level: AreaLevel): boolean => depth >= 
 /** The index documents an area at `level` with these ancestors (root first) must be listed in. */
 export function indexKeysOf(level: AreaLevel, ancestors: readonly string[]): string[] {
   return ancestors.flatMap((ancestorId, depth) => (isIndexed(depth, level) ? [subtreeKey(ancestorId, level)] : []));
+}
+
+/** The distinct index keys of several placements (an area before and after a move, a chunk of an import). */
+export function indexKeysOfAll(placements: Iterable<{ level: AreaLevel; ancestors: readonly string[] }>): string[] {
+  const keys = new Set<string>();
+  for (const p of placements) for (const key of indexKeysOf(p.level, p.ancestors)) keys.add(key);
+  return [...keys];
 }
 
 /** Levels strictly below `level` in the tree. */
@@ -49,12 +66,22 @@ export function levelsBelow(level: AreaLevel): AreaLevel[] {
  * lookup and show nothing. An interrupted move is finished at start-up (its `repath` marker), which
  * redoes the index changes; a failed create leaves an id that resolves to no area or to one
  * elsewhere, and is filtered out.
+ *
+ * Reads go through an in-process cache of lists and of the rows read through them, checked against
+ * the lists' stamps on every read (see `lists`), so a warm page is two small `_id` reads.
  */
 export class AreaSubtreeIndex {
-  constructor(private readonly db: () => Db) {}
+  constructor(
+    private readonly db: () => Db,
+    private readonly cache = new SubtreeListCache(subtreeCacheEntriesFromEnv()),
+  ) {}
 
   private get collection(): Collection<IndexDoc> {
     return this.db().collection<IndexDoc>(SUBTREE_INDEX_COLLECTION);
+  }
+
+  private get stamps(): Collection<StampDoc> {
+    return this.db().collection<StampDoc>(SUBTREE_STAMP_COLLECTION);
   }
 
   /** Adds one area to every list it belongs in (before the area is written). */
@@ -68,6 +95,7 @@ export class AreaSubtreeIndex {
       updateOne: { filter: { _id: key }, update: { $addToSet: { ids: { $each: ids } } }, upsert: true },
     }));
     for (let i = 0; i < ops.length; i += BULK_CHUNK) await this.collection.bulkWrite(ops.slice(i, i + BULK_CHUNK), { ordered: false });
+    await this.invalidate([...byKey.keys()]);
   }
 
   /** `$pullAll` of the given ids per key (exact values: FerretDB ignores `$pull` conditions). */
@@ -76,6 +104,16 @@ export class AreaSubtreeIndex {
       updateOne: { filter: { _id: key }, update: { $pullAll: { ids } } },
     }));
     for (let i = 0; i < ops.length; i += BULK_CHUNK) await this.collection.bulkWrite(ops.slice(i, i + BULK_CHUNK), { ordered: false });
+    await this.invalidate([...byKey.keys()]);
+  }
+
+  /**
+   * Deletes the stamps of these lists, so every process re-reads them and the rows read through them.
+   * Called after any write that changes a list or an area listed in it (its fields or its place),
+   * before the write is acknowledged to anyone.
+   */
+  async invalidate(keys: readonly string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += READ_CHUNK) await this.stamps.deleteMany({ _id: { $in: keys.slice(i, i + READ_CHUNK) } });
   }
 
   /**
@@ -111,6 +149,7 @@ export class AreaSubtreeIndex {
       const { duplicates } = await insertIgnoringDuplicates(this.collection, batch);
       for (const index of duplicates) additions.set(batch[index]._id, batch[index].ids);
     }
+    await this.invalidate(inserts.map((doc) => doc._id));
     await this.addMany(additions);
   }
 
@@ -148,22 +187,73 @@ export class AreaSubtreeIndex {
 
   /**
    * Candidate ids of the descendants of `root` at each of `levels` (a superset of the truth: check
-   * the rows). At most two `_id $in` reads: the lists themselves, plus the districts' lists when the
-   * root sits above the districts and a deep level is asked for.
+   * the rows), from `lists`.
    */
   async candidates(root: { id: string; ancestors: readonly string[] }, levels: readonly AreaLevel[]): Promise<Map<AreaLevel, string[]>> {
+    const lists = await this.lists(root, levels);
+    return new Map([...lists].map(([level, parts]) => [level, parts.flatMap((list) => list.ids)]));
+  }
+
+  /**
+   * The lists holding the descendants of `root` at each of `levels`, ids sorted: the root's own lists,
+   * or its districts' lists when the root sits above the districts and a deep level is asked for.
+   */
+  async lists(root: { id: string; ancestors: readonly string[] }, levels: readonly AreaLevel[]): Promise<Map<AreaLevel, CachedList[]>> {
     const depth = root.ancestors.length;
     const direct = levels.filter((l) => isIndexed(depth, l));
     const viaDistricts = levels.filter((l) => !isIndexed(depth, l));
     const keys = direct.map((l) => subtreeKey(root.id, l));
     if (viaDistricts.length > 0 && !direct.includes('district')) keys.push(subtreeKey(root.id, 'district'));
-    const found = await this.read(keys);
-    const result = new Map<AreaLevel, string[]>();
-    for (const level of direct) result.set(level, found.get(subtreeKey(root.id, level)) ?? []);
+    const found = await this.cachedLists(keys);
+    const result = new Map<AreaLevel, CachedList[]>();
+    for (const level of direct) result.set(level, [found.get(subtreeKey(root.id, level))!]);
     if (viaDistricts.length > 0) {
-      const districts = found.get(subtreeKey(root.id, 'district')) ?? [];
-      const deep = await this.read(districts.flatMap((d) => viaDistricts.map((l) => subtreeKey(d, l))));
-      for (const level of viaDistricts) result.set(level, districts.flatMap((d) => deep.get(subtreeKey(d, level)) ?? []));
+      const districts = found.get(subtreeKey(root.id, 'district'))!.ids;
+      const deep = await this.cachedLists(districts.flatMap((d) => viaDistricts.map((l) => subtreeKey(d, l))));
+      for (const level of viaDistricts) result.set(level, districts.map((d) => deep.get(subtreeKey(d, level))!));
+    }
+    return result;
+  }
+
+  /** Keeps an area row read through `list` for the next reader (see `CachedList`). */
+  remember(list: CachedList, id: string, row: AreaRow | null): void {
+    this.cache.remember(list, id, row);
+  }
+
+  /**
+   * The lists under `keys` (a missing list is an empty one), from the cache when its token is still
+   * the list's stamp, else read afresh. Why a cached list is never missing an acknowledged change: a
+   * writer deletes the stamps of the lists it touched after its write; a reader creates a missing
+   * stamp with a new random token *before* reading the list and the rows. So if a reader finds the
+   * token its copy was read under, that stamp was created after every deletion acknowledged so far,
+   * hence the copy was read after the writes they followed. Stamps are only inserted and deleted,
+   * never updated, so FerretDB's lost concurrent updates cannot bring an old token back; it holds for
+   * any number of replicas. Costs one `_id $in` on the stamps per read.
+   */
+  private async cachedLists(keys: string[]): Promise<Map<string, CachedList>> {
+    const tokens = new Map<string, string>();
+    for (let i = 0; i < keys.length; i += READ_CHUNK) {
+      for (const stamp of await this.stamps.find({ _id: { $in: keys.slice(i, i + READ_CHUNK) } }).toArray()) tokens.set(stamp._id, stamp.token);
+    }
+    const result = new Map<string, CachedList>();
+    const stale: string[] = [];
+    for (const key of keys) {
+      const cached = this.cache.get(key);
+      if (cached && cached.token === tokens.get(key)) result.set(key, cached);
+      else stale.push(key);
+    }
+    if (stale.length === 0) return result;
+    const fresh = stale.filter((key) => !tokens.has(key)).map((key) => ({ _id: key, token: randomUUID() }));
+    const { duplicates } = await insertIgnoringDuplicates(this.stamps, fresh);
+    const taken = new Set(duplicates.map((index) => fresh[index]._id));
+    for (const stamp of fresh) if (!taken.has(stamp._id)) tokens.set(stamp._id, stamp.token);
+    // Another reader stamped these first: use its token (if a writer deleted it meanwhile, do not cache).
+    if (taken.size > 0) for (const stamp of await this.stamps.find({ _id: { $in: [...taken] } }).toArray()) tokens.set(stamp._id, stamp.token);
+    const stored = await this.read(stale);
+    for (const key of stale) {
+      const list: CachedList = { key, token: tokens.get(key) ?? null, ids: [...(stored.get(key) ?? [])].sort(), rows: new Map() };
+      this.cache.put(list);
+      result.set(key, list);
     }
     return result;
   }

@@ -8,7 +8,8 @@ import type { Area } from '../domain/area.entity';
 import { AreaMapper, type AreaRow } from './area.mapper';
 import type { AreaRepository, LoadedArea } from './area.repository.port';
 import { AreaDocument } from './area.schema';
-import { AreaSubtreeIndex, levelsBelow } from './area-subtree-index';
+import { AreaSubtreeIndex, indexKeysOf, levelsBelow } from './area-subtree-index';
+import type { CachedList } from './area-subtree-cache';
 import { SubtreeRepather } from './subtree-repather';
 
 const ROW_PROJECTION = { outbox: 0, outboxDueAt: 0, booth: 0 } as const;
@@ -43,15 +44,20 @@ export class AreaMongoRepository implements AreaRepository {
         throw new ConflictError('AREA_EXISTS', `area ${area.id} already exists`, [{ field: 'code', message: 'already used' }]);
       }
       throw error;
+    } finally {
+      // A reader may have cached "no such area" between the index write and the insert.
+      await this.index.invalidate(indexKeysOf(area.level, area.ancestors));
     }
   }
 
   async update(area: Area, version: number, events: OutboxEntry[]): Promise<void> {
     await this.conditionalSave(area, version, events, {});
+    await this.index.invalidate(indexKeysOf(area.level, area.ancestors));
   }
 
   async move(area: Area, version: number, previousAncestors: string[], events: OutboxEntry[]): Promise<number> {
     await this.index.moveSubtree(await this.index.subtreeOf(area), previousAncestors, area.ancestors, 'add');
+    await this.repather.record(area.id, previousAncestors, area.ancestors);
     await this.conditionalSave(area, version, events, { repath: { from: previousAncestors, to: area.ancestors } });
     return this.repather.repath(area, previousAncestors, area.ancestors, area.lokSabhaId);
   }
@@ -66,22 +72,25 @@ export class AreaMongoRepository implements AreaRepository {
   }
 
   async listSubtree(root: { id: string; ancestors: readonly string[] }, level: AreaLevel | undefined, afterId: string | undefined, limit: number): Promise<AreaRow[]> {
-    const levels = level ? [level] : levelsBelow('national');
-    const candidates = await this.index.candidates(root, levels);
-    let ids = [...new Set([...candidates.values()].flat())].sort();
-    if (afterId !== undefined) ids = ids.slice(upperBound(ids, afterId));
+    const lists = [...(await this.index.lists(root, level ? [level] : levelsBelow('national'))).values()].flat();
+    // Each id with the list it was found in (where its row is cached); one list is sorted already.
+    const listOf = new Map<string, CachedList>();
+    for (const list of lists) for (const id of list.ids) if (!listOf.has(id)) listOf.set(id, list);
+    const ids = lists.length === 1 ? lists[0].ids : [...listOf.keys()].sort();
     const rows: AreaRow[] = [];
     // The index may list an id too many: keep only rows that really sit under the root, at the level.
-    let at = 0;
+    const keep = (row: AreaRow | null | undefined): void => {
+      if (row && row.ancestors.includes(root.id) && (!level || row.level === level)) rows.push(row);
+    };
+    let at = afterId === undefined ? 0 : upperBound(ids, afterId);
     while (rows.length < limit && at < ids.length) {
       const batch = ids.slice(at, at + Math.max(limit - rows.length, 20));
       at += batch.length;
-      const docs = (await this.areas.collection.find({ _id: { $in: batch as never[] } }, { projection: ROW_PROJECTION }).toArray()) as unknown as AreaRow[];
+      const missing = batch.filter((id) => !listOf.get(id)!.rows.has(id));
+      const docs = missing.length === 0 ? [] : ((await this.areas.collection.find({ _id: { $in: missing as never[] } }, { projection: ROW_PROJECTION }).toArray()) as unknown as AreaRow[]);
       const byId = new Map(docs.map((d) => [d._id, d]));
-      for (const id of batch) {
-        const doc = byId.get(id);
-        if (doc && doc.ancestors.includes(root.id) && (!level || doc.level === level)) rows.push(doc);
-      }
+      for (const id of missing) this.index.remember(listOf.get(id)!, id, byId.get(id) ?? null);
+      for (const id of batch) keep(listOf.get(id)!.rows.get(id));
     }
     return rows.slice(0, limit);
   }
@@ -129,7 +138,7 @@ export class AreaMongoRepository implements AreaRepository {
 }
 
 /** Index of the first element greater than `value` in a sorted array. */
-function upperBound(sorted: string[], value: string): number {
+function upperBound(sorted: readonly string[], value: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

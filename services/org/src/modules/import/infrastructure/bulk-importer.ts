@@ -11,7 +11,7 @@ import { LEVEL_RANK } from '../../areas/domain/area-hierarchy';
 import { AreaCode } from '../../areas/domain/area-code.value-object';
 import { toIntegrationEvents } from '../../areas/area-integration-events';
 import { AreaMapper, type AreaRow } from '../../areas/infrastructure/area.mapper';
-import { AreaSubtreeIndex, type Placement } from '../../areas/infrastructure/area-subtree-index';
+import { AreaSubtreeIndex, indexKeysOfAll, type Placement } from '../../areas/infrastructure/area-subtree-index';
 import { Member, type MemberDomainEvent } from '../../members/domain/member.entity';
 import { PhoneNumber } from '../../members/domain/phone-number.value-object';
 import { memberIntegrationEvents } from '../../members/member-integration-events';
@@ -129,7 +129,9 @@ export class BulkImporter {
     }
 
     // The subtree index is a superset of the truth: ids go in before their areas are written.
-    if (planned.placements) await new AreaSubtreeIndex(() => this.db).ensure(planned.placements, this.chunkSize);
+    const index = new AreaSubtreeIndex(() => this.db);
+    if (planned.placements) await index.ensure(planned.placements, this.chunkSize);
+    const placementOf = new Map((planned.placements ?? []).map((p) => [p.id, p]));
 
     const collection = this.db.collection(kind);
     const build = (from: number): Document[] => planned.ops.slice(from, from + this.chunkSize).flatMap((op) => (op.kind === 'insert' ? [op.build()] : []));
@@ -147,6 +149,8 @@ export class BulkImporter {
       });
       built = next;
       const written = chunk.flatMap((op) => (op.kind === 'insert' ? [op.id] : op.kind === 'update' ? [op.id] : []));
+      // Areas written: the lists they are listed in drop their cached rows (see AreaSubtreeIndex.lists).
+      await index.invalidate(indexKeysOfAll(written.flatMap((id) => placementOf.get(id) ?? [])));
       if (written.length > 0) options.onWritten?.(kind, written);
       for (const op of chunk) {
         if (op.kind === 'insert') counts.created++;
