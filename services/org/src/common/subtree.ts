@@ -51,10 +51,20 @@ export function toPage<TDoc extends { _id: string }, TView>(rows: TDoc[], limit:
   return { items: items.map(view), nextCursor: more ? encodeCursor({ id: items[items.length - 1]._id }) : null };
 }
 
-/** `{ $and: [...] }` of the non-empty parts. */
+/**
+ * All of the parts as one flat filter where their keys do not collide, the colliding rest under `$and`
+ * (same matches). Flat because FerretDB pushes down top-level conditions only: `{ancestors, level,
+ * lokSabhaId}` or `{status: 'open', …}` are then evaluated inside SQLite (~4 µs a document) instead of
+ * decoding every document in Go, which a top-level `$and` forced.
+ */
 export function allOf(...parts: Record<string, unknown>[]): Record<string, unknown> {
-  const nonEmpty = parts.filter((p) => Object.keys(p).length > 0);
-  if (nonEmpty.length === 0) return {};
-  if (nonEmpty.length === 1) return nonEmpty[0];
-  return { $and: nonEmpty };
+  const flat: Record<string, unknown> = {};
+  const rest: Record<string, unknown>[] = [];
+  for (const part of parts) {
+    const keys = Object.keys(part);
+    if (keys.length === 0) continue;
+    if (keys.some((key) => key in flat || key === '$and')) rest.push(part);
+    else Object.assign(flat, part);
+  }
+  return rest.length > 0 ? { ...flat, $and: rest } : flat;
 }
