@@ -152,7 +152,12 @@ async function main(): Promise<void> {
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  type Status = { active: { events: number; republishedSkipped: number; parked: number } | null; replay: { state: string; events: number; lag: number | null; eventsPerSecond: number } | null };
+  type Status = {
+    active: { events: number; republishedSkipped: number; parked: number } | null;
+    replay: { state: string; events: number; lag: number | null; eventsPerSecond: number } | null;
+    memoryMb: Record<string, number>;
+  };
+  const memory = (s: Status | null) => (s ? `heap ${s.memoryMb.heapUsed}/${s.memoryMb.heapTotal}, buffers ${s.memoryMb.arrayBuffers} MB` : '');
   const status = async (): Promise<Status | null> => (await api('/momentum/status').catch(() => null)) as Status | null;
   let peakRss = 0;
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, procStatus(pid, 'VmRSS') || 0)), 250);
@@ -170,7 +175,7 @@ async function main(): Promise<void> {
     }
     if (Date.now() - lastPrint > 5000) {
       lastPrint = Date.now();
-      console.log(`  ingest: ${applied}/${total} folded, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB`);
+      console.log(`  ingest: ${applied}/${total} folded, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`);
     }
     if (applied >= total) {
       doneAt = Date.now();
@@ -278,7 +283,7 @@ async function main(): Promise<void> {
       const s = await status();
       if (s?.replay && Date.now() - lastLine > 5000) {
         lastLine = Date.now();
-        console.log(`  replay: ${s.replay.events} events, lag ${s.replay.lag ?? '?'}, ${s.replay.eventsPerSecond}/s, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB`);
+        console.log(`  replay: ${s.replay.events} events, lag ${s.replay.lag ?? '?'}, ${s.replay.eventsPerSecond}/s, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`);
       }
       if (s?.replay?.state === 'switched') break;
       if (child.exitCode !== null) throw new Error(`analytics exited (${child.exitCode}); see ${logFile}`);

@@ -1,9 +1,19 @@
 import type { Activity, AreaRecord } from './activity';
 import { AreaTree, type AreaRow } from './area-tree';
 import { dayEnd, dayOf, toReference } from './decay';
-import { BOOTH_STATES, BUCKET, FLOWS, SLOT, TREND_FLOWS, type FlowName, type MomentumFormula } from './momentum-formula';
+import { BOOTH_STATES, BUCKET, FLOWS, SLOT, TREND_FLOWS, type MomentumFormula } from './momentum-formula';
 
 const NB = BOOTH_STATES.length;
+/** Short and long half-life slots by main slot, -1 for flows without a trend. */
+const TREND_SLOTS = (() => {
+  const short = FLOWS.map(() => -1);
+  const long = FLOWS.map(() => -1);
+  for (const flow of TREND_FLOWS) {
+    short[SLOT.main[flow]] = SLOT.short[flow];
+    long[SLOT.main[flow]] = SLOT.long[flow];
+  }
+  return { short, long };
+})();
 
 /**
  * Per-area accumulators of the whole hierarchy, in flat typed arrays (a full-scale org of ~180k
@@ -72,9 +82,10 @@ export class MomentumState {
   }
 
   private applyAttached(idx: number, activity: Activity): void {
-    const lineage = this.tree.lineage(idx);
     const { epochMs } = this.formula;
     const day = dayOf(activity.at);
+    const { parent, historyRow } = this.tree;
+    const acc = this.acc;
     if (activity.flows) {
       const fMain = toReference(activity.at, epochMs, this.h.main);
       const fShort = toReference(activity.at, epochMs, this.h.short);
@@ -84,23 +95,27 @@ export class MomentumState {
       for (const flow of FLOWS) {
         const value = activity.flows[flow];
         if (!value) continue;
-        const trend = (TREND_FLOWS as readonly FlowName[]).includes(flow);
-        for (const node of lineage) {
+        const main = SLOT.main[flow];
+        const short = TREND_SLOTS.short[main];
+        const long = TREND_SLOTS.long[main];
+        const column = BUCKET.flow[flow];
+        // The area and every ancestor (cost ∝ depth): walked in place, no lineage array per activity.
+        for (let node = idx; node >= 0; node = parent[node]) {
           const base = node * SLOT.stride;
-          this.acc[base + SLOT.main[flow]] += value * fMain;
-          if (trend) {
-            this.acc[base + SLOT.short[flow as (typeof TREND_FLOWS)[number]]] += value * fShort;
-            this.acc[base + SLOT.long[flow as (typeof TREND_FLOWS)[number]]] += value * fLong;
+          acc[base + main] += value * fMain;
+          if (short >= 0) {
+            acc[base + short] += value * fShort;
+            acc[base + long] += value * fLong;
           }
-          const row = this.tree.historyRow[node];
+          const row = historyRow[node];
           if (row >= 0) {
             bucket ??= this.bucket(day);
-            bucket[row * BUCKET.stride + BUCKET.flow[flow]] += value * fDay;
+            bucket[row * BUCKET.stride + column] += value * fDay;
           }
         }
       }
     }
-    if (activity.booth) this.applyBoothState(idx, lineage, activity, day);
+    if (activity.booth) this.applyBoothState(idx, this.tree.lineage(idx), activity, day);
   }
 
   private applyBoothState(idx: number, lineage: number[], activity: Activity, day: number): void {

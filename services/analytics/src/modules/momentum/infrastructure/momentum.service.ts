@@ -139,8 +139,13 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  stats(): { formulaVersion: number; fingerprint: string; active: EngineStats | null; replay: ReplayStatus | null } {
-    return { formulaVersion: this.formula.version, fingerprint: this.fingerprint, active: this.engine?.stats() ?? null, replay: this.replay?.status ?? null };
+  stats(): { formulaVersion: number; fingerprint: string; active: EngineStats | null; replay: ReplayStatus | null; memoryMb: Record<string, number> } {
+    // The state lives in this process's memory: its size is part of the ingest state operators watch.
+    const memory = process.memoryUsage();
+    const memoryMb = Object.fromEntries(
+      (['rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'] as const).map((key) => [key, Math.round(memory[key] / 1048576)]),
+    );
+    return { formulaVersion: this.formula.version, fingerprint: this.fingerprint, active: this.engine?.stats() ?? null, replay: this.replay?.status ?? null, memoryMb };
   }
 
   /**
