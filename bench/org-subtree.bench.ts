@@ -107,11 +107,24 @@ async function main(): Promise<void> {
   await kafka.ensureTopics([...ORG_TOPICS, ...MEETINGS_TOPICS, ...TRAINING_TOPICS]);
   await kafka.disconnect();
   const zone = (await areas.findOne({ _id: district as never }, { projection: { ancestors: 1 } }))?.ancestors?.[2] as string;
+  // Filtered lists: the former top-level `$and` (every document decoded in FerretDB's Go) against the flat
+  // filter the API now sends (top-level strings evaluated inside SQLite), through the driver, once each.
+  const lokSabhaId = String((await areas.findOne({ _id: truth[0] as never }, { projection: { lokSabhaId: 1 } }))?.lokSabhaId);
+  const filterMs: Record<string, number> = {};
+  const shapes: [string, Document][] = [
+    ['$and', { $and: [{ ancestors: 'UP' }, { level: 'booth' }, { lokSabhaId }] }],
+    ['flat', { ancestors: 'UP', level: 'booth', lokSabhaId }],
+  ];
+  for (const [shape, filter] of shapes) {
+    const t = performance.now();
+    await areas.find(filter, { projection: { outbox: 0, outboxDueAt: 0, booth: 0 } }).sort({ _id: 1 }).limit(101).toArray();
+    filterMs[shape] = performance.now() - t;
+  }
   const runs: Record<string, Record<string, string | number>> = {};
   // Without the in-process cache (ORG_SUBTREE_CACHE_ENTRIES=0: every page reads the list and its rows, as
   // before the cache existed, plus the stamp read), then with it; same data, same run.
   for (const [label, cacheEntries] of uncached ? ([['without cache', '0'], ['with cache', '100000']] as const) : ([['with cache', '100000']] as const)) {
-    runs[label] = await measureService(dbName, `${id}.`, cacheEntries, truth, zone);
+    runs[label] = await measureService(dbName, `${id}.`, cacheEntries, truth, zone, lokSabhaId);
   }
   report(`org subtree listing (FerretDB, ${district}, 100 per page)`, {
     'areas in the collection': total,
@@ -119,6 +132,7 @@ async function main(): Promise<void> {
     [`booths under ${district}`]: truth.length,
     [`before: {ancestors, level} query p50 / p95 / p99 (ms, ${concurrency} concurrent, ${beforeMs.length} queries)`]: summary(beforeMs),
     'before: queries per second': rate(beforeMs.length, beforeWall),
+    [`booths of UP in ${lokSabhaId}, first page through the driver: former $and / flat filter (ms)`]: `${filterMs.$and.toFixed(0)} / ${filterMs.flat.toFixed(0)}`,
     ...Object.fromEntries(Object.entries(runs).flatMap(([label, rows]) => Object.entries(rows).map(([key, value]) => [`${label}: ${key}`, value]))),
   });
   if (!keep) await db.dropDatabase();
@@ -126,7 +140,7 @@ async function main(): Promise<void> {
 }
 
 /** Starts the org service on the database, checks one walk against the truth, then loads it. */
-async function measureService(dbName: string, topicPrefix: string, cacheEntries: string, truth: string[], zone: string): Promise<Record<string, string | number>> {
+async function measureService(dbName: string, topicPrefix: string, cacheEntries: string, truth: string[], zone: string, lokSabhaId: string): Promise<Record<string, string | number>> {
   const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'services', 'org', 'src', 'main.js')], {
     env: { ...process.env, PORT: String(port), MONGODB_DB: dbName, MONGODB_MAX_POOL_SIZE: '1', KAFKA_TOPIC_PREFIX: topicPrefix, LOG_LEVEL: 'warn', ORG_OVERDUE_SWEEP_MS: '0', ORG_SUBTREE_CACHE_ENTRIES: cacheEntries },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -186,6 +200,13 @@ async function measureService(dbName: string, topicPrefix: string, cacheEntries:
     await timed(`/areas?under=${zone}&level=booth&limit=100`, shapes.zone);
   }
 
+  // Filtered lists through the API (flat filters), 3 times each.
+  const filtered: Record<string, number[]> = { lokSabha: [], q: [] };
+  for (let i = 0; i < 3; i++) {
+    await timed(`/areas?under=UP&lokSabhaId=${lokSabhaId}&level=booth&limit=100`, filtered.lokSabha);
+    await timed(`/areas?under=${district}&q=ra&limit=100`, filtered.q);
+  }
+
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
   process.removeListener('exit', kill);
@@ -197,6 +218,8 @@ async function measureService(dbName: string, topicPrefix: string, cacheEntries:
     'pages per second': rate(loadMs.length, loadWall),
     'all levels of the district, first page, 1 client: first / p50 / p99 of 10 (ms)': `${shapes.district[0].toFixed(1)} / ${summary(shapes.district).split(' / ').filter((_, i) => i !== 1).join(' / ')}`,
     [`booths of zone ${zone}, first page, 1 client: first / p50 / p99 of 10 (ms)`]: `${shapes.zone[0].toFixed(1)} / ${summary(shapes.zone).split(' / ').filter((_, i) => i !== 1).join(' / ')}`,
+    [`GET /areas?under=UP&lokSabhaId=${lokSabhaId}&level=booth, 1 client, 3 times (ms)`]: filtered.lokSabha.map((ms) => ms.toFixed(0)).join(' / '),
+    [`GET /areas?under=${district}&q=ra, 1 client, 3 times (ms)`]: filtered.q.map((ms) => ms.toFixed(0)).join(' / '),
   };
 }
 
