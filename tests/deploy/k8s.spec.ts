@@ -321,6 +321,18 @@ describe('dev overlay', () => {
   });
 });
 
+describe('analytics, whose momentum state lives in its memory', () => {
+  it.each(['dev', 'prod'])('%s: runs exactly one replica, replaced (Recreate) rather than rolled, never autoscaled', (overlay) => {
+    const deployment = find(overlay, 'Deployment', 'analytics').spec as { replicas?: number; strategy?: { type: string } };
+    expect(deployment.replicas).toBe(1);
+    expect(deployment.strategy?.type).toBe('Recreate');
+    const hpa = objects(overlay).find(
+      (o) => o.kind === 'HorizontalPodAutoscaler' && (o.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name === 'analytics',
+    );
+    expect(hpa).toBeUndefined();
+  });
+});
+
 describe('prod overlay', () => {
   it('pins every image tag', () => {
     for (const o of objects('prod').filter((x) => x.kind === 'Deployment' || x.kind === 'Job')) {
@@ -333,11 +345,9 @@ describe('prod overlay', () => {
     }
   });
 
-  it('runs 3 replicas of org and analytics, and autoscales every service on CPU', () => {
-    for (const svc of ['org', 'analytics'].filter((s) => baseServices.includes(s))) {
-      expect({ svc, replicas: find('prod', 'Deployment', svc).spec?.replicas }).toEqual({ svc, replicas: 3 });
-    }
-    for (const svc of baseServices) {
+  it('runs 3 replicas of org, and autoscales every service on CPU except analytics', () => {
+    expect(find('prod', 'Deployment', 'org').spec?.replicas).toBe(3);
+    for (const svc of baseServices.filter((s) => s !== 'analytics')) {
       const hpa = objects('prod').find(
         (o) =>
           o.kind === 'HorizontalPodAutoscaler' &&
