@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@sangathan/bootstrap';
-import { ANALYTICS_MOMENTUM_TOPIC, createEvent, MeetingHeldV1, MomentumChangedV1, EventRegistry } from '@sangathan/contracts';
+import { ANALYTICS_MOMENTUM_TOPIC, AreaMovedV1, createEvent, MeetingHeldV1, MomentumChangedV1, EventRegistry } from '@sangathan/contracts';
 import { KafkaConnection, KafkaMessagePublisher, kafkaSettingsFromEnv } from '@sangathan/messaging';
 import { bearer, isolateTest, NATIONAL_ADMIN, TopicProbe, waitFor } from '@sangathan/testing';
 import request from 'supertest';
@@ -201,5 +201,46 @@ describe('momentum: Kafka → analytics state → API', () => {
     await request(app.getHttpServer()).get(`/areas/${other.areaId}`).set('Authorization', token).expect(403);
     const missing = await request(app.getHttpServer()).get('/areas/NOWHERE').set('Authorization', auth).expect(404);
     expect(missing.body.error.code).toBeDefined();
+  });
+  // Last: it changes the hierarchy the tests above rely on.
+  it('moves an area with its accumulators when org moves it (org.area.moved)', async () => {
+    const mandal = org.areas.find((a) => a.level === 'mandal')!;
+    const from = org.areas.find((a) => a.areaId === mandal.ancestors[mandal.ancestors.length - 1])!;
+    const districtOf = (a: { ancestors: string[] }) => a.ancestors.find((id) => org.areas.some((x) => x.areaId === id && x.level === 'district'))!;
+    const fromDistrict = districtOf(mandal);
+    const to = org.areas.find((a) => a.level === 'assembly' && districtOf(a) !== fromDistrict)!;
+    const toDistrict = districtOf(to);
+    const area = async (id: string) => (await request(app.getHttpServer()).get(`/areas/${id}`).set('Authorization', auth).expect(200)).body;
+    const meetings = async (id: string) => (await momentum(id)).components.meetings.actual as number;
+    const before = { m: await area(mandal.areaId), from: await area(fromDistrict), to: await area(toDistrict) };
+    const flow = { m: await meetings(mandal.areaId), from: await meetings(fromDistrict), to: await meetings(toDistrict) };
+    expect(flow.m).toBeGreaterThan(0);
+    const event = createEvent(
+      AreaMovedV1,
+      {
+        areaId: mandal.areaId,
+        level: 'mandal',
+        parentId: to.areaId,
+        ancestors: [...to.ancestors, to.areaId],
+        nameEn: mandal.nameEn,
+        nameHi: mandal.nameHi,
+        seatClass: null,
+        previousParentId: from.areaId,
+        previousAncestors: mandal.ancestors,
+        descendantCount: before.m.booths,
+      },
+      { producer: 'org', areaId: mandal.areaId, areaPath: [...to.ancestors, to.areaId], actorId: null, correlationId: 'move' },
+    );
+    await send([{ topic: AreaMovedV1.topic, key: mandal.areaId, value: JSON.stringify(event), event }]);
+    const moved = await waitFor(async () => {
+      const now = await area(mandal.areaId);
+      return now.parentId === to.areaId ? now : undefined;
+    }, { what: 'the move applied' });
+    expect(moved.ancestors).toEqual([...to.ancestors, to.areaId]);
+    expect((await area(fromDistrict)).booths).toBe(before.from.booths - before.m.booths);
+    expect((await area(toDistrict)).booths).toBe(before.to.booths + before.m.booths);
+    // Its past activity left the old district and joined the new one.
+    expect(await meetings(fromDistrict)).toBeCloseTo(flow.from - flow.m, 6);
+    expect(await meetings(toDistrict)).toBeCloseTo(flow.to + flow.m, 6);
   });
 });

@@ -91,6 +91,41 @@ export class AreaTree {
     return done;
   }
 
+  /** Moves an attached area and its subtree under another attached area: links, children and booth counts. */
+  reattach(idx: number, newParent: number): void {
+    const booths = this.boothCount[idx];
+    const old = this.parent[idx];
+    for (let node = old; node >= 0; node = this.parent[node]) this.boothCount[node] -= booths;
+    if (old >= 0) this.children[old].splice(this.children[old].indexOf(idx), 1);
+    this.parent[idx] = newParent;
+    this.parentId[idx] = this.ids[newParent];
+    this.children[newParent].push(idx);
+    for (let node = newParent; node >= 0; node = this.parent[node]) this.boothCount[node] += booths;
+  }
+
+  /** Points an area that still waits for its parent at another parent; returns the areas that attached as a result. */
+  rewait(idx: number, parentId: string): number[] {
+    const before = this.parentId[idx];
+    if (before !== null) {
+      const waiting = this.waiting.get(before) ?? [];
+      waiting.splice(waiting.indexOf(idx), 1);
+      if (waiting.length === 0) this.waiting.delete(before);
+    }
+    this.parentId[idx] = parentId;
+    const parent = this.index.get(parentId);
+    if (parent !== undefined && this.attached[parent]) return this.attach(idx);
+    const waiting = this.waiting.get(parentId);
+    if (waiting) waiting.push(idx);
+    else this.waiting.set(parentId, [idx]);
+    return [];
+  }
+
+  /** True if `ancestor` is `idx` or one of its ancestors. */
+  isWithin(idx: number, ancestor: number): boolean {
+    for (let node = idx; node >= 0; node = this.parent[node]) if (node === ancestor) return true;
+    return false;
+  }
+
   /** The area and its ancestors, nearest first (attached areas only). */
   lineage(idx: number): number[] {
     const chain: number[] = [];
@@ -123,18 +158,28 @@ export class AreaTree {
     return found;
   }
 
-  /** Rows `from`…`to` (exclusive) in index order: what rebuilds the tree. The tree only grows, so a row count is a cut. */
-  rows(from: number, to: number): AreaRow[] {
+  /**
+   * Rows `from`…`to` (exclusive) in index order: what rebuilds the tree. Areas are only ever appended, so a row
+   * count and a copy of the parent ids (moves change them) make a cut; names may be newer, which is harmless.
+   */
+  rows(from: number, to: number, parentIds: readonly (string | null)[] = this.parentId): AreaRow[] {
     const rows: AreaRow[] = [];
-    for (let i = from; i < to; i++) rows.push([this.ids[i], this.level[i], this.parentId[i], this.nameEn[i], this.nameHi[i], this.seatClass[i]]);
+    for (let i = from; i < to; i++) rows.push([this.ids[i], this.level[i], parentIds[i], this.nameEn[i], this.nameHi[i], this.seatClass[i]]);
     return rows;
   }
 
-  /** Rebuilds a tree by re-adding the rows in their original order (same indexes, same attach order). */
-  static fromRows(slices: Iterable<readonly AreaRow[]>, historyLevels: ReadonlySet<string>): AreaTree {
+  /**
+   * Rebuilds a tree by re-adding the rows in index order. History rows are restored as they were: after moves,
+   * areas may attach in another order than they first did.
+   */
+  static fromRows(slices: Iterable<readonly AreaRow[]>, historyLevels: ReadonlySet<string>, historyRow?: Int32Array): AreaTree {
     const tree = new AreaTree(historyLevels);
     for (const rows of slices) {
       for (const [areaId, level, parentId, nameEn, nameHi, seatClass] of rows) tree.upsert({ areaId, level, parentId, nameEn, nameHi, seatClass });
+    }
+    if (historyRow) {
+      historyRow.forEach((row, i) => (tree.historyRow[i] = row));
+      tree.historyRows = historyRow.reduce((max, row) => Math.max(max, row + 1), 0);
     }
     return tree;
   }

@@ -198,6 +198,73 @@ describe('score', () => {
   });
 });
 
+describe('MomentumState: an area moved to another parent (org.area.moved)', () => {
+  const moved = area('D1-M', 'mandal', 'D2-A');
+
+  function expectSame(a: MomentumState, b: MomentumState): void {
+    for (const id of a.tree.ids) {
+      const ia = a.tree.index.get(id)!;
+      const ib = b.tree.index.get(id)!;
+      expect(b.tree.parentId[ib]).toBe(a.tree.parentId[ia]);
+      for (let s = 0; s < SLOT.stride; s++) {
+        const x = a.slot(ia, s);
+        expect(Math.abs(x - b.slot(ib, s))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(x)));
+      }
+    }
+    expect(dailyScores(b, b.tree.index.get('D2')!, 20440, 20450)).toEqual(dailyScores(a, a.tree.index.get('D2')!, 20440, 20450));
+  }
+
+  it('takes its subtree with it: every parent is again the sum of its children, booths included', () => {
+    const state = build(hierarchy(), randomActivities(3, 400));
+    const { tree } = state;
+    const d1 = tree.index.get('D1')!;
+    expect(state.slot(d1, SLOT.main.meetings)).toBeGreaterThan(0);
+    state.addArea(moved);
+    for (let idx = 0; idx < tree.count; idx++) {
+      if (tree.children[idx].length === 0) continue;
+      for (let s = 0; s < SLOT.stride; s++) {
+        const sum = tree.children[idx].reduce((total, child) => total + state.slot(child, s), 0);
+        expect(Math.abs(state.slot(idx, s) - sum)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(sum)));
+      }
+    }
+    expect(Math.abs(state.slot(d1, SLOT.main.meetings))).toBeLessThan(1e-9); // D1 kept nothing: all its booths moved
+    expect([tree.boothCount[d1], tree.boothCount[tree.index.get('D2')!], tree.boothCount[tree.index.get('UP')!]]).toEqual([0, 6, 6]);
+    expect(tree.ancestorIds(tree.index.get('D1-B1')!)).toEqual(['UP', 'D2', 'D2-A', 'D1-M', 'D1-S']);
+  });
+
+  it('gives the same state whether activity comes before or after the move, or the move before its new parent', () => {
+    const activities = randomActivities(4, 600);
+    const before = build(hierarchy(), activities);
+    before.addArea(moved);
+    const after = build(hierarchy(), []);
+    after.addArea(moved);
+    activities.forEach((a) => after.apply(a));
+    // The move arrives before the new parent exists (org events of different areas travel on different partitions).
+    const early = new MomentumState(MOMENTUM_FORMULA_V1);
+    const late = new Set(['D2', 'D2-A']);
+    hierarchy().filter((a) => !late.has(a.areaId)).forEach((a) => early.addArea(a));
+    shuffled(activities, 5).slice(0, 300).forEach((a) => early.apply(a));
+    early.addArea(moved);
+    hierarchy().filter((a) => late.has(a.areaId)).forEach((a) => early.addArea(a));
+    shuffled(activities, 5).slice(300).forEach((a) => early.apply(a));
+    expect(early.parkedCount).toBe(0);
+    expectSame(before, after);
+    expectSame(before, early);
+  });
+
+  it('survives a snapshot cut taken after the move', () => {
+    const state = build(hierarchy(), randomActivities(6, 300));
+    state.addArea(area('D3', 'district', 'UP'));
+    state.addArea(area('D3-A', 'assembly', 'D3'));
+    state.addArea(moved);
+    state.addArea(area('D2-M', 'mandal', 'D3-A'));
+    const { areas, parentIds, body } = structuredClone(state.cut());
+    const copy = MomentumState.restore(MOMENTUM_FORMULA_V1, [state.tree.rows(0, areas, parentIds)], body);
+    expectSame(state, copy);
+    for (let idx = 0; idx < areas; idx++) expect(copy.tree.historyRow[idx]).toBe(state.tree.historyRow[idx]);
+  });
+});
+
 describe('DedupRing', () => {
   it('flags an event id seen at a smaller offset, not a redelivery of the same offset', () => {
     const ring = new DedupRing(3);

@@ -32,6 +32,8 @@ export class MomentumState {
   readonly buckets = new Map<number, Float64Array>();
   /** Activities of areas not attached yet, by area id. */
   readonly parked = new Map<string, Activity[]>();
+  /** Moves waiting for their new parent to attach: area index → new parent id. */
+  private readonly pendingMoves = new Map<number, string>();
   private parkedTotal = 0;
   private readonly h: MomentumFormula['halfLifeDays'];
 
@@ -51,17 +53,70 @@ export class MomentumState {
     return this.parkedTotal;
   }
 
+  /** Adds an area, refreshes its names and seat class, or moves it when its parent changed (org.area.moved). */
   addArea(area: AreaRecord): void {
-    const attached = this.tree.upsert(area);
+    const known = this.tree.index.get(area.areaId);
+    if (known !== undefined && area.parentId !== null && area.parentId !== (this.pendingMoves.get(known) ?? this.tree.parentId[known])) {
+      this.move(known, area.parentId);
+    }
+    this.onAttached(this.tree.upsert(area));
+  }
+
+  private onAttached(attached: number[]): void {
     if (attached.length === 0) return;
     this.ensureCapacity(this.tree.count);
     for (const idx of attached) {
       const parked = this.parked.get(this.tree.ids[idx]);
-      if (!parked) continue;
-      this.parked.delete(this.tree.ids[idx]);
-      this.parkedTotal -= parked.length;
-      for (const activity of parked) this.applyAttached(idx, activity);
+      if (parked) {
+        this.parked.delete(this.tree.ids[idx]);
+        this.parkedTotal -= parked.length;
+        for (const activity of parked) this.applyAttached(idx, activity);
+      }
+      for (const [moving, parentId] of this.pendingMoves) if (parentId === this.tree.ids[idx]) this.move(moving, parentId);
     }
+  }
+
+  /**
+   * Moves an area and its subtree to another parent: its accumulators leave the old ancestors and join the new
+   * ones, so the result does not depend on whether an activity arrived before or after the move. A move under an
+   * area not attached yet waits for it. Daily history moves with the area when the area has history rows of
+   * its own (mandal and above); a booth's or sector's past days stay with the old ancestors (docs/momentum.md).
+   */
+  private move(idx: number, parentId: string): void {
+    this.pendingMoves.delete(idx);
+    if (!this.tree.attached[idx]) {
+      this.onAttached(this.tree.rewait(idx, parentId));
+      return;
+    }
+    if (parentId === this.tree.parentId[idx]) return; // moved back before its pending move happened
+    const target = this.tree.index.get(parentId);
+    if (target === undefined || !this.tree.attached[target]) {
+      this.pendingMoves.set(idx, parentId);
+      return;
+    }
+    if (this.tree.isWithin(target, idx)) return; // into its own subtree: org refuses these, and so do we
+    const { parent, historyRow } = this.tree;
+    const from = parent[idx];
+    const shift = (values: Float64Array, width: number, row: (node: number) => number, column: number, value: number) => {
+      for (let node = from; node >= 0; node = parent[node]) if (row(node) >= 0) values[row(node) * width + column] -= value;
+      for (let node = target; node >= 0; node = parent[node]) if (row(node) >= 0) values[row(node) * width + column] += value;
+    };
+    const self = (node: number) => node;
+    for (let s = 0; s < SLOT.stride; s++) {
+      const value = this.acc[idx * SLOT.stride + s];
+      if (value !== 0) shift(this.acc, SLOT.stride, self, s, value);
+    }
+    const row = historyRow[idx];
+    if (row >= 0) {
+      for (const day of [...this.buckets.keys()]) {
+        const bucket = this.bucket(day);
+        for (let c = 0; c < BUCKET.stride; c++) {
+          const value = bucket[row * BUCKET.stride + c];
+          if (value !== 0) shift(bucket, BUCKET.stride, (node) => historyRow[node], c, value);
+        }
+      }
+    }
+    this.tree.reattach(idx, target);
   }
 
   apply(activity: Activity): void {
@@ -173,14 +228,18 @@ export class MomentumState {
 
   /**
    * A consistent cut for a snapshot, taken at once and cheaply: copies of the accumulators (typed-array copies)
-   * and of what else later events change. The tree only grows, so its first `areas` rows stand for it and can
-   * be encoded afterwards (a name or seat class refreshed meanwhile is re-applied by the journal anyway).
+   * and of what else later events change. Areas are only appended, so the first `areas` rows with a copy of
+   * their parent ids stand for the tree and can be encoded afterwards (a name or seat class refreshed meanwhile
+   * is re-applied by the journal anyway).
    */
   cut(): StateCut {
     const n = this.tree.count;
     return {
       areas: n,
+      parentIds: this.tree.parentId.slice(0, n),
       body: {
+        historyRow: Int32Array.from(this.tree.historyRow.slice(0, n)),
+        pendingMoves: [...this.pendingMoves],
         acc: this.acc.slice(0, n * SLOT.stride),
         boothAt: this.boothAt.slice(0, n),
         boothVal: this.boothVal.slice(0, n * NB),
@@ -192,7 +251,8 @@ export class MomentumState {
 
   /** Rebuilds a state exactly from the tree rows and the body of a cut. */
   static restore(formula: MomentumFormula, treeRows: Iterable<readonly AreaRow[]>, body: StateCut['body']): MomentumState {
-    const state = new MomentumState(formula, AreaTree.fromRows(treeRows, new Set(formula.historyLevels)));
+    const state = new MomentumState(formula, AreaTree.fromRows(treeRows, new Set(formula.historyLevels), body.historyRow));
+    for (const [idx, parentId] of body.pendingMoves) state.pendingMoves.set(idx, parentId);
     state.acc.set(body.acc);
     state.boothAt.set(body.boothAt);
     state.boothVal.set(body.boothVal);
@@ -206,7 +266,11 @@ export class MomentumState {
 }
 
 export type StateCut = {
-  /** Tree rows 0…areas-1 belong to the cut. */
+  /** Tree rows 0…areas-1 belong to the cut, with these parent ids (`tree.rows(from, to, parentIds)`). */
   areas: number;
-  body: { acc: Float64Array; boothAt: Float64Array; boothVal: Float64Array; buckets: [number, Float64Array][]; parked: [string, Activity[]][] };
+  parentIds: (string | null)[];
+  body: {
+    historyRow: Int32Array;
+    pendingMoves: [number, string][];
+    acc: Float64Array; boothAt: Float64Array; boothVal: Float64Array; buckets: [number, Float64Array][]; parked: [string, Activity[]][] };
 };

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AreaCreatedV1, AreaReclassifiedV1, AreaUpdatedV1, type AreaSnapshot, type EventEnvelope } from '@sangathan/contracts';
+import { AreaCreatedV1, AreaMovedV1, AreaReclassifiedV1, AreaUpdatedV1, type AreaSnapshot, type EventEnvelope } from '@sangathan/contracts';
 import { PermanentEventError, type DeliveredEvent } from '@sangathan/messaging';
 import { deserialize, serialize } from 'node:v8';
 import type { Activity, AreaRecord } from '../domain/activity';
@@ -12,7 +12,7 @@ import { JournalGroupWriter } from './journal-group-writer';
 import { journalId, type JournalPiece, type MomentumStore } from './momentum-store';
 
 /** Version of the snapshot layout below; part of the state fingerprint, so state in an older layout is rebuilt by replay. */
-export const SNAPSHOT_LAYOUT = 2;
+export const SNAPSHOT_LAYOUT = 3;
 
 /** Tree rows per snapshot part: each is encoded in one go (~10 ms), with the event loop free between parts. */
 const TREE_SLICE = 10_000;
@@ -25,8 +25,8 @@ type Item = { o: number; id: string; area?: AreaRecord; acts?: Activity[] };
 
 export class FormulaMismatchError extends Error {}
 
-/** Hierarchy events: created adds an area; updated and reclassified refresh its names and seat class. */
-export const AREA_EVENTS = [AreaCreatedV1, AreaUpdatedV1, AreaReclassifiedV1];
+/** Hierarchy events: created adds an area; updated and reclassified refresh its names and seat class; moved re-parents it. */
+export const AREA_EVENTS = [AreaCreatedV1, AreaUpdatedV1, AreaReclassifiedV1, AreaMovedV1];
 const AREA_EVENT_TYPES = new Set(AREA_EVENTS.map((d) => d.type));
 
 export type EngineStats = {
@@ -252,7 +252,7 @@ export class MomentumEngine {
       parts.push(serialize(value));
       blockedMs = Math.max(blockedMs, performance.now() - t);
     };
-    for (let from = 0; from < cut.areas; from += TREE_SLICE) await encode(this.state.tree.rows(from, Math.min(cut.areas, from + TREE_SLICE)));
+    for (let from = 0; from < cut.areas; from += TREE_SLICE) await encode(this.state.tree.rows(from, Math.min(cut.areas, from + TREE_SLICE), cut.parentIds));
     await encode(cut.body);
     for (const ring of rings) await encode(ring);
     const encodedMs = performance.now() - started;
