@@ -4,8 +4,8 @@ import { ADMIN, OrgHarness } from './org-harness';
 /**
  * The filtered lists (areas by Lok Sabha seat, seat class or name; tasks overdue or unreviewed;
  * members by kind or name) now send one flat filter, which FerretDB pushes down, instead of a
- * top-level `$and`. Each answer must be what the former `$and` filter finds, read here through the
- * driver on the same data.
+ * top-level `$and`, and area lists under a district filter the cached rows in memory. Each answer
+ * must be what the former `$and` filter finds, read here through the driver on the same data.
  */
 describe('filtered lists: flat filters find what $and found', () => {
   const org = new OrgHarness('org-list-filters');
@@ -58,12 +58,19 @@ describe('filtered lists: flat filters find what $and found', () => {
       ['/areas?under=IN&seatClass=lost', [{ ancestors: 'IN' }, { seatClass: 'lost' }]],
       ['/areas?under=IN&q=ram', [{ ancestors: 'IN' }, { nameKeys: { $regex: '^ram' } }]],
       ['/areas?under=UP-Z-A&q=बूथ&level=booth', [{ ancestors: 'UP-Z-A' }, { level: 'booth' }, { nameKeys: { $regex: '^बूथ' } }]],
+      // Under a district: the cached rows filtered in memory must select the same.
+      ['/areas?under=UP-D-ONE&q=RĀM', [{ ancestors: 'UP-D-ONE' }, { nameKeys: { $regex: '^ram' } }]],
+      ['/areas?under=UP-D-ONE&q=बूथ&level=booth', [{ ancestors: 'UP-D-ONE' }, { level: 'booth' }, { nameKeys: { $regex: '^बूथ' } }]],
+      ['/areas?under=UP-D-ONE&seatClass=lost', [{ ancestors: 'UP-D-ONE' }, { seatClass: 'lost' }]],
+      ['/areas?under=UP-D-ONE&lokSabhaId=up-ls-01&level=booth', [{ ancestors: 'UP-D-ONE' }, { level: 'booth' }, { lokSabhaId: 'UP-LS-01' }]],
+      ['/areas?under=UP-AC-001&q=shiv&lokSabhaId=UP-LS-01', [{ ancestors: 'UP-AC-001' }, { lokSabhaId: 'UP-LS-01' }, { nameKeys: { $regex: '^shiv' } }]],
     ];
     for (const [path, parts] of cases) {
       const expected = await former('areas', parts);
       expect(expected.length).toBeGreaterThan(0);
       expect(await listAll(path)).toEqual(expected);
     }
+    expect(await listAll('/areas?under=UP-D-ONE&q=nomatch')).toEqual([]);
   });
 
   it('overdue and unreviewed tasks of a subtree', async () => {

@@ -71,7 +71,13 @@ export class AreaMongoRepository implements AreaRepository {
     return rows as unknown as AreaRow[];
   }
 
-  async listSubtree(root: { id: string; ancestors: readonly string[] }, level: AreaLevel | undefined, afterId: string | undefined, limit: number): Promise<AreaRow[]> {
+  async listSubtree(
+    root: { id: string; ancestors: readonly string[] },
+    level: AreaLevel | undefined,
+    afterId: string | undefined,
+    limit: number,
+    matches?: (row: AreaRow) => boolean,
+  ): Promise<AreaRow[]> {
     const lists = [...(await this.index.lists(root, level ? [level] : levelsBelow('national'))).values()].flat();
     // Each id with the list it was found in (where its row is cached); one list is sorted already.
     const listOf = new Map<string, CachedList>();
@@ -80,11 +86,12 @@ export class AreaMongoRepository implements AreaRepository {
     const rows: AreaRow[] = [];
     // The index may list an id too many: keep only rows that really sit under the root, at the level.
     const keep = (row: AreaRow | null | undefined): void => {
-      if (row && row.ancestors.includes(root.id) && (!level || row.level === level)) rows.push(row);
+      if (row && row.ancestors.includes(root.id) && (!level || row.level === level) && (!matches || matches(row))) rows.push(row);
     };
     let at = afterId === undefined ? 0 : upperBound(ids, afterId);
     while (rows.length < limit && at < ids.length) {
-      const batch = ids.slice(at, at + Math.max(limit - rows.length, 20));
+      // A filter may skip most rows: read more at a time then.
+      const batch = ids.slice(at, at + Math.max(limit - rows.length, matches ? 500 : 20));
       at += batch.length;
       const missing = batch.filter((id) => !listOf.get(id)!.rows.has(id));
       const docs = missing.length === 0 ? [] : ((await this.areas.collection.find({ _id: { $in: missing as never[] } }, { projection: ROW_PROJECTION }).toArray()) as unknown as AreaRow[]);

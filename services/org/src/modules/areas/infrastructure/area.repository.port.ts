@@ -23,10 +23,16 @@ export interface AreaRepository {
   /** One page of rows matching `filter`, in `_id` order. */
   list(filter: Record<string, unknown>, limit: number): Promise<AreaRow[]>;
   /**
-   * Up to `limit` areas under `root` (optionally of one level), in `_id` order after `afterId`,
-   * read through the subtree index: `_id` lookups only.
+   * Up to `limit` areas under `root` (optionally of one level, and only rows `matches` accepts), in
+   * `_id` order after `afterId`, read through the subtree index and its cache: `_id` lookups only.
    */
-  listSubtree(root: { id: string; ancestors: readonly string[] }, level: AreaLevel | undefined, afterId: string | undefined, limit: number): Promise<AreaRow[]>;
+  listSubtree(
+    root: { id: string; ancestors: readonly string[] },
+    level: AreaLevel | undefined,
+    afterId: string | undefined,
+    limit: number,
+    matches?: (row: AreaRow) => boolean,
+  ): Promise<AreaRow[]>;
   /**
    * The root and every area the subtree index lists under it (a superset: filter on the documents'
    * own path too), or null when that is more than `max` ids.
