@@ -1,5 +1,4 @@
 import type { Activity, AreaRecord } from './activity';
-import { DedupRing } from './dedup-ring';
 import { steadyLevel } from './decay';
 import { DAY_MS, MOMENTUM_FORMULA_V1, SLOT } from './momentum-formula';
 import { MomentumState } from './momentum-state';
@@ -262,17 +261,5 @@ describe('MomentumState: an area moved to another parent (org.area.moved)', () =
     const copy = MomentumState.restore(MOMENTUM_FORMULA_V1, [state.tree.rows(0, areas, parentIds)], body);
     expectSame(state, copy);
     for (let idx = 0; idx < areas; idx++) expect(copy.tree.historyRow[idx]).toBe(state.tree.historyRow[idx]);
-  });
-});
-
-describe('DedupRing', () => {
-  it('flags an event id seen at a smaller offset, not a redelivery of the same offset', () => {
-    const ring = new DedupRing(3);
-    expect(ring.isRepublished('a', 1)).toBe(false);
-    expect(ring.isRepublished('a', 1)).toBe(false);
-    expect(ring.isRepublished('a', 5)).toBe(true);
-    ['b', 'c', 'd'].forEach((id, i) => ring.isRepublished(id, 10 + i));
-    expect(ring.isRepublished('a', 20)).toBe(false); // evicted: beyond the window
-    expect(DedupRing.fromJSON(ring.toJSON(), 3).isRepublished('d', 30)).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import { JournalGroupWriter } from './journal-group-writer';
 import { journalId, type JournalPiece, type MomentumStore } from './momentum-store';
 
 /** Version of the snapshot layout below; part of the state fingerprint, so state in an older layout is rebuilt by replay. */
-export const SNAPSHOT_LAYOUT = 3;
+export const SNAPSHOT_LAYOUT = 4;
 
 /** Tree rows per snapshot part: each is encoded in one go (~10 ms), with the event loop free between parts. */
 const TREE_SLICE = 10_000;
