@@ -25,6 +25,8 @@ export class AreaTree {
   historyRows = 0;
   /** parentId → areas waiting for it to attach. */
   private readonly waiting = new Map<string, number[]>();
+  /** Canonical strings of the few values levels and seat classes take. */
+  private readonly values = new Map<string, string>();
 
   constructor(private readonly historyLevels: ReadonlySet<string>) {}
 
@@ -41,18 +43,20 @@ export class AreaTree {
     if (known !== undefined) {
       this.nameEn[known] = area.nameEn;
       this.nameHi[known] = area.nameHi;
-      this.seatClass[known] = area.seatClass;
+      this.seatClass[known] = area.seatClass === null ? null : this.shared(area.seatClass);
       return [];
     }
     const idx = this.ids.length;
     this.ids.push(area.areaId);
     this.index.set(area.areaId, idx);
     this.parent.push(-1);
-    this.parentId.push(area.parentId);
-    this.level.push(area.level);
+    // One string object per distinct value: each parsed event brings its own copies, ~180k of them at full scale.
+    const knownParent = area.parentId === null ? undefined : this.index.get(area.parentId);
+    this.parentId.push(knownParent === undefined ? area.parentId : this.ids[knownParent]);
+    this.level.push(this.shared(area.level));
     this.nameEn.push(area.nameEn);
     this.nameHi.push(area.nameHi);
-    this.seatClass.push(area.seatClass);
+    this.seatClass.push(area.seatClass === null ? null : this.shared(area.seatClass));
     this.attached.push(false);
     this.boothCount.push(0);
     this.children.push([]);
@@ -89,6 +93,13 @@ export class AreaTree {
       }
     }
     return done;
+  }
+
+  private shared(value: string): string {
+    const known = this.values.get(value);
+    if (known !== undefined) return known;
+    this.values.set(value, value);
+    return value;
   }
 
   /** Moves an attached area and its subtree under another attached area: links, children and booth counts. */
