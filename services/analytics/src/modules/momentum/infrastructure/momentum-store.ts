@@ -131,10 +131,10 @@ export class MomentumStore {
 
   /**
    * Writes generation `meta.gen` (its parts, length-prefixed, cut into chunk documents as they come, so the whole
-   * snapshot is never one more buffer in memory) and then makes it current; a crash before the last step leaves
+   * snapshot is never in memory at once) and then makes it current; a crash before the last step leaves
    * the previous one current.
    */
-  async writeSnapshot(meta: Omit<StateMeta, '_id' | 'snapshotAt' | 'chunks'>, parts: readonly Buffer[], afterChunks?: () => void): Promise<void> {
+  async writeSnapshot(meta: Omit<StateMeta, '_id' | 'snapshotAt' | 'chunks'>, parts: AsyncIterable<Buffer> | Iterable<Buffer>, afterChunks?: () => void): Promise<void> {
     const ns = meta.namespace;
     const collection = this.snapshots(ns);
     const previous = await this.loadMeta(ns);
@@ -149,7 +149,7 @@ export class MomentumStore {
       pending = [];
       size = 0;
     };
-    for (const part of parts) {
+    for await (const part of parts) {
       const length = Buffer.alloc(4);
       length.writeUInt32LE(part.length);
       for (const piece of [length, part]) {
