@@ -39,6 +39,11 @@ export class MeetingMongoRepository implements MeetingRepository {
     return MeetingMapper.toDomain(doc);
   }
 
+  async versionOf(id: string): Promise<number | null> {
+    const doc = await this.meetings.findById(id, { version: 1 }).lean<Pick<MeetingDocument, 'version'>>().exec();
+    return doc ? doc.version : null;
+  }
+
   async insert(meeting: Meeting, events: OutboxEntry[]): Promise<void> {
     try {
       const { set } = MeetingMapper.toStorage(MeetingMapper.toPersistence(meeting, new Date()));

@@ -37,6 +37,8 @@ export type HeldMeetingRow = { id: string; organiserId: string; day: string; kin
 /** Persistence port for meetings; the Mongo adapter lives beside it. */
 export interface MeetingRepository {
   findById(id: string): Promise<Meeting | null>;
+  /** The stored version only (a meeting with many photos is a large document to map). */
+  versionOf(id: string): Promise<number | null>;
   /** Inserts a new meeting together with its events (one write). */
   insert(meeting: Meeting, events: OutboxEntry[]): Promise<void>;
   /** Saves if nobody changed the meeting since `meeting.version` was read; false on a concurrent change. */

@@ -73,6 +73,12 @@ export class PhotoStore {
     return this.photos.find({ _id: { $in: [...ids] } }, { outbox: 0 }).sort({ _id: 1 }).lean<PhotoRecord[]>().exec();
   }
 
+  /** Which of these hashes the meeting already has a photo with (both conditions are string equality: in SQLite on FerretDB). */
+  async hashesAmong(meetingId: string, sha256s: readonly string[]): Promise<Set<string>> {
+    const docs = await this.photos.find({ meetingId, sha256: { $in: [...sha256s] } }, { sha256: 1 }).lean<{ sha256: string }[]>().exec();
+    return new Set(docs.map((d) => d.sha256));
+  }
+
   /** Meetings other than `meetingId` that already have a photo with these bytes. */
   async meetingsWithHash(sha256: string, exceptMeetingId: string): Promise<string[]> {
     const docs = await this.photos.find({ sha256, meetingId: { $ne: exceptMeetingId } }, { meetingId: 1 }).lean<{ meetingId: string }[]>().exec();

@@ -60,7 +60,7 @@ export class UploadPhotoHandler {
     const ctx = { actorId: command.principal.sub, correlationId: command.correlationId };
     let attached: Meeting;
     try {
-      const existing = new Set((await this.photos.findByIds(meeting.photoIds)).map((p) => p.sha256));
+      const existing = await this.photos.hashesAmong(meeting.id, blobs.map((b) => b.sha256));
       const seen = new Set<string>();
       for (const blob of blobs) {
         if (existing.has(blob.sha256) || seen.has(blob.sha256)) {
@@ -128,8 +128,10 @@ export class UploadPhotoHandler {
     this.outbox.notify('meeting_photos', views.map((v) => v.id));
     // The photos were judged against the window of the meeting as attached; a write since (recorded
     // held, rescheduled) that did not find their records yet moved it: judge them again.
-    const latest = await this.meetings.findById(meeting.id);
-    if (latest && latest.version !== attached.version + 1) await this.reverifier.recheck(latest, ctx);
+    if ((await this.meetings.versionOf(meeting.id)) !== attached.version + 1) {
+      const latest = await this.meetings.findById(meeting.id);
+      if (latest) await this.reverifier.recheck(latest, ctx);
+    }
     // A crash before this leaves the uploads unsettled; the orphan sweep then finds their records and settles them.
     await this.blobs.settle(views.map((v) => v.id));
     return { photos: views };
