@@ -1,6 +1,6 @@
 import { AreaCreatedV1, createEvent, EventRegistry, ORG_TOPICS, type EventEnvelope } from '@sangathan/contracts';
 import { isolateTest, produceRaw, TopicProbe, uniqueName, waitFor } from '@sangathan/testing';
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { mongo, type Connection } from 'mongoose';
 import {
   EventDispatcher,
   KafkaConnection,
@@ -105,7 +105,17 @@ describe('messaging against the real broker and database', () => {
 
   it('relays a hinted document at once by _id, and finds an unannounced one on a sweep', async () => {
     // A second relay on its own collection whose periodic sweep is far away: only hints and explicit sweeps run.
-    const hinted = new OutboxRelay(() => db.db, new KafkaMessagePublisher(kafka), { collections: ['hinted'], sweepIntervalMs: 600_000 });
+    // Sweeps search for due documents over a connection of their own (a scan must not block the main one).
+    const scanClient = await mongo.MongoClient.connect(process.env.MONGODB_URI!);
+    let scans = 0;
+    const hinted = new OutboxRelay(() => db.db, new KafkaMessagePublisher(kafka), {
+      collections: ['hinted'],
+      sweepIntervalMs: 600_000,
+      scanDatabase: async () => {
+        scans++;
+        return scanClient.db(db.db!.databaseName);
+      },
+    });
     const probe = await new TopicProbe(kafka.topicName(topic)).start();
     const insert = (id: string) => db.collection('hinted').insertOne({ _id: id as never, ...outboxFieldsForInsert([toOutboxEntry(areaEvent(id), topic, id)]) });
     const startupSwept = uniqueName('STARTUP');
@@ -134,9 +144,11 @@ describe('messaging against the real broker and database', () => {
       await waitFor(() => probe.messages.some((m) => m.key === silent), { what: 'swept event published', timeoutMs: 10_000 });
       await waitFor(() => probe.messages.some((m) => m.key === leased), { what: 'lease-expired event published', timeoutMs: 10_000 });
       expect(await db.collection('hinted').countDocuments({ outboxDueAt: { $exists: true } })).toBe(0);
+      expect(scans).toBeGreaterThanOrEqual(2); // the start-up sweep and the requested one
     } finally {
       await hinted.stop();
       await probe.stop();
+      await scanClient.close();
     }
   });
 
