@@ -38,13 +38,14 @@ export class DedupRing {
 
   /** Ids and offsets, oldest first (typed arrays: a snapshot copies and encodes them cheaply). */
   toJSON(): RingEntries {
+    // The ring is at most two contiguous runs: start…end of the arrays, then 0….
+    const first = Math.min(this.size, this.capacity - this.start);
     const words = new Uint32Array(this.size * 4);
     const offsets = new Float64Array(this.size);
-    for (let i = 0; i < this.size; i++) {
-      const pos = (this.start + i) % this.capacity;
-      words.set(this.words.subarray(pos * 4, pos * 4 + 4), i * 4);
-      offsets[i] = this.offsets[pos];
-    }
+    words.set(this.words.subarray(this.start * 4, (this.start + first) * 4));
+    words.set(this.words.subarray(0, (this.size - first) * 4), first * 4);
+    offsets.set(this.offsets.subarray(this.start, this.start + first));
+    offsets.set(this.offsets.subarray(0, this.size - first), first);
     return { words, offsets };
   }
 

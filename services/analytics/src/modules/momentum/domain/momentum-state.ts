@@ -214,7 +214,8 @@ export class MomentumState {
   private ensureCapacity(areas: number): void {
     const capacity = this.boothAt.length;
     if (areas <= capacity) return;
-    const next = Math.max(areas, capacity * 2);
+    // ×1.25, not ×2: at full scale (~180k areas) doubling leaves up to 100k areas' worth of slack in every array.
+    const next = Math.max(areas, Math.ceil(capacity * 1.25));
     const acc = new Float64Array(next * SLOT.stride);
     acc.set(this.acc);
     this.acc = acc;
