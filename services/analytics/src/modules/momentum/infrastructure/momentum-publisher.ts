@@ -45,6 +45,7 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
   private running?: Promise<void>;
   private cache?: Map<string, Publication>;
   private readonly intervalMs = num(process.env.ANALYTICS_PUBLISH_INTERVAL_MS, 10_000);
+  private readonly maxPerRound = num(process.env.ANALYTICS_PUBLISH_MAX_PER_ROUND, 500);
   private readonly levels = new Set((process.env.ANALYTICS_PUBLISH_LEVELS ?? 'national,state,zone,district,lok-sabha,assembly,mandal').split(','));
 
   constructor(
@@ -80,7 +81,7 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
     const { tree } = engine.state;
     const computedAt = new Date(nowMs).toISOString();
     const today = Math.floor(nowMs / 86_400_000);
-    const writes: { id: string; next: Publication; entries: OutboxEntry[] }[] = [];
+    const writes: { id: string; next: Publication; entries: OutboxEntry[]; urgency: number }[] = [];
     const candidates: number[] = [];
     for (let idx = 0; idx < tree.count; idx++) if (tree.attached[idx] && this.levels.has(tree.level[idx])) candidates.push(idx);
     for (const [i, idx] of candidates.entries()) {
@@ -150,9 +151,17 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
         dropDay: drop ? today : (last?.dropDay ?? null),
         formulaVersion: engine.formula.version,
       };
-      writes.push({ id: areaId, next, entries });
+      // Alerts first, then the biggest moves: what a capped round leaves waits for the next one.
+      const urgency = (alertBelow || drop ? 1000 : 0) + (last ? Math.abs(score.score - last.score) : 500);
+      writes.push({ id: areaId, next, entries, urgency });
     }
     if (writes.length === 0) return 0;
+    if (writes.length > this.maxPerRound) {
+      // After a backlog (a restart, a replay) thousands of areas move at once; publishing them all in one round
+      // would load the database and the relay for seconds. The rest are found again by the next rounds.
+      writes.sort((a, b) => b.urgency - a.urgency);
+      writes.length = this.maxPerRound;
+    }
     // Bulks of 100: journal writes queued behind one on the service's single connection wait ~0.1 s, not seconds.
     for (let i = 0; i < writes.length; i += 100) {
       const slice = writes.slice(i, i + 100);
