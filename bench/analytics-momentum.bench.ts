@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     process.execPath,
     // The heap the deployment gives it (NODE_OPTIONS in k8s/base/analytics/deployment.yaml).
     // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the service under load
-    ['--max-old-space-size=384', ...(process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean), join(process.cwd(), 'dist/services/analytics/src/main.js')],
+    ['--max-old-space-size=320', '--max-semi-space-size=8', ...(process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean), join(process.cwd(), 'dist/services/analytics/src/main.js')],
     {
       env: { ...process.env, KAFKA_TOPIC_PREFIX: prefix, MONGODB_DB: dbName, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -231,21 +231,23 @@ export class MomentumState {
    * A consistent cut for a snapshot, taken at once and cheaply: copies of the accumulators (typed-array copies)
    * and of what else later events change. Areas are only appended, so the first `areas` rows with a copy of
    * their parent ids stand for the tree and can be encoded afterwards (a name or seat class refreshed meanwhile
-   * is re-applied by the journal anyway).
+   * is re-applied by the journal anyway). `copy: false` takes views instead, for a state nothing changes while
+   * the snapshot is written (switch-over, shutdown): at full scale that saves ~40 MB at the moment two states live.
    */
-  cut(): StateCut {
+  cut(copy = true): StateCut {
     const n = this.tree.count;
+    const take = (array: Float64Array, length: number) => (copy ? array.slice(0, length) : array.subarray(0, length));
     return {
       areas: n,
-      parentIds: this.tree.parentId.slice(0, n),
+      parentIds: copy ? this.tree.parentId.slice(0, n) : this.tree.parentId,
       body: {
         historyRow: Int32Array.from(this.tree.historyRow.slice(0, n)),
         pendingMoves: [...this.pendingMoves],
-        acc: this.acc.slice(0, n * SLOT.stride),
-        boothAt: this.boothAt.slice(0, n),
-        boothVal: this.boothVal.slice(0, n * NB),
-        buckets: [...this.buckets].map(([day, b]) => [day, b.slice(0, this.tree.historyRows * BUCKET.stride)]),
-        parked: [...this.parked].map(([areaId, list]) => [areaId, list.slice()]),
+        acc: take(this.acc, n * SLOT.stride),
+        boothAt: take(this.boothAt, n),
+        boothVal: take(this.boothVal, n * NB),
+        buckets: [...this.buckets].map(([day, b]) => [day, take(b, this.tree.historyRows * BUCKET.stride)]),
+        parked: [...this.parked].map(([areaId, list]) => [areaId, copy ? list.slice() : list]),
       },
     };
   }

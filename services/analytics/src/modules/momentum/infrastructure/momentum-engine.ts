@@ -226,17 +226,19 @@ export class MomentumEngine {
   /**
    * Serialises the state (consistent with the offsets applied when its turn comes) and writes it as the next
    * generation. Snapshots run one after another: two at once would write the same generation's chunks.
+   * `quiesced`: nothing is applied until it is written (the caller holds ingest), so the cut takes views.
    */
-  snapshot(): Promise<void> {
-    const run = this.snapshotQueue.then(() => this.writeSnapshot());
+  snapshot(quiesced = false): Promise<void> {
+    const run = this.snapshotQueue.then(() => this.writeSnapshot(quiesced));
     this.snapshotQueue = run.catch(() => undefined);
     return run;
   }
 
-  private async writeSnapshot(): Promise<void> {
+  /** `quiesced`: the caller guarantees no batch is applied until the snapshot is written, so the cut need not copy. */
+  private async writeSnapshot(quiesced: boolean): Promise<void> {
     const started = performance.now();
     // The cut, taken synchronously (copies): everything after it may change while the parts are encoded.
-    const cut = this.state.cut();
+    const cut = this.state.cut(!quiesced);
     const offsets = Object.fromEntries(this.applied);
     const rings = [...this.rings].map(([tp, ring]) => [tp, ring.toJSON()] as const);
     const header: SnapshotHeader = { offsets, events: this.events, treeSlices: Math.ceil(cut.areas / TREE_SLICE) };

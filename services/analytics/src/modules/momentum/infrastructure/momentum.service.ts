@@ -127,7 +127,9 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     try {
       if (this.engine) {
         await this.engine.applyBatch(events);
-        this.engine.maybeSnapshot(this.snapshotEvery, this.snapshotMs);
+        // Not while a replay builds the next state: its journal keeps everything meanwhile, and the replay's own
+        // snapshot at switch-over replaces it; two states plus a snapshot's copies is the memory peak otherwise.
+        if (this.replay?.status.state !== 'running') this.engine.maybeSnapshot(this.snapshotEvery, this.snapshotMs);
       }
       for (const { delivery } of events) {
         const tp = `${delivery.topic}:${delivery.partition}`;
@@ -220,7 +222,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
       for (const [tp, offset] of this.liveSeen) if ((run.seen.get(tp) ?? -1) < offset) return;
       clearInterval(run.timer);
       await run.consumer.stop();
-      await run.engine.snapshot();
+      await run.engine.snapshot(true); // the replay consumer is stopped: nothing changes this state now
       run.engine.journaling = true;
       await this.store.setActive(run.engine.namespace);
       const previous = this.engine?.namespace;
@@ -240,7 +242,8 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
       await this.replay.consumer.stop();
     }
     await this.exclusive(async () => {
-      await this.engine?.snapshot().catch((error) => this.logger.warn(`final snapshot failed: ${(error as Error).message}`));
+      // Held by exclusive(): no live batch runs, so the cut needs no copies.
+      await this.engine?.snapshot(true).catch((error) => this.logger.warn(`final snapshot failed: ${(error as Error).message}`));
     });
     await this.journalClient?.close();
   }
