@@ -1,2 +1,3 @@
 export * from './persistence.module';
 export * from './insert-ignoring-duplicates';
+export * from './side-connection';

@@ -165,7 +165,7 @@ export class OutboxRelay {
         for (const id of ids) pending.delete(id);
         const collection = db.collection<OutboxDocument>(name);
         const due = await this.readDueByIds(collection, ids);
-        if (due.length > 0) published += await this.publishClaimed(db, collection, due, false);
+        if (due.length > 0) published += await this.publishAndAcknowledge(db, collection, due, false);
       }
     }
     return published;
@@ -186,7 +186,7 @@ export class OutboxRelay {
     for (;;) {
       const claimed = await this.claim(collection);
       if (claimed.length === 0) return total;
-      total += await this.publishClaimed(db, collection, claimed);
+      total += await this.publishAndAcknowledge(db, collection, claimed);
       if (claimed.length < this.batchSize || !this.running) return total;
     }
   }
@@ -234,7 +234,7 @@ export class OutboxRelay {
   }
 
   /** `claimed` is false for hinted documents read without a lease: there is no lease to release then. */
-  private async publishClaimed(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[], claimed = true): Promise<number> {
+  private async publishAndAcknowledge(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[], claimed = true): Promise<number> {
     const withEvents = docs.filter((d) => (d.outbox ?? []).length > 0);
     const entries = withEvents.flatMap((d) => d.outbox);
     try {

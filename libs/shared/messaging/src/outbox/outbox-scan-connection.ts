@@ -1,6 +1,6 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { mongoSettingsFromEnv } from '@sangathan/persistence';
-import { mongo, type Connection } from 'mongoose';
+import { connectSideClient } from '@sangathan/persistence';
+import type { mongo, Connection } from 'mongoose';
 
 /**
  * A second, read-only connection to the service's own database for the outbox relay's sweeps (see
@@ -15,12 +15,10 @@ export class OutboxScanConnection implements OnApplicationShutdown {
   async db(): Promise<mongo.Db | undefined> {
     const name = this.main.db?.databaseName;
     if (!name) return undefined;
-    this.client ??= new mongo.MongoClient(mongoSettingsFromEnv(name).uri, { maxPoolSize: 1, serverSelectionTimeoutMS: 3000, retryWrites: false })
-      .connect()
-      .catch((error: unknown) => {
-        this.client = undefined;
-        throw error;
-      });
+    this.client ??= connectSideClient(name).catch((error: unknown) => {
+      this.client = undefined;
+      throw error;
+    });
     return (await this.client).db(name);
   }
 

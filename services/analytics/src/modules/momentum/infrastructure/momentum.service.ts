@@ -3,8 +3,8 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { EventRegistry, type EventDefinition } from '@sangathan/contracts';
 import { ConflictError } from '@sangathan/kernel';
 import { EventDispatcher, KafkaConnection, KafkaEventConsumer, type DeliveredEvent, type MessagePublisher } from '@sangathan/messaging';
-import { mongo, type Connection } from 'mongoose';
-import { mongoSettingsFromEnv } from '@sangathan/persistence';
+import { connectSideClient } from '@sangathan/persistence';
+import type { Connection, mongo } from 'mongoose';
 import { ACTIVITY_DEFINITIONS, ACTIVITY_MAPPING_KEYS } from '../domain/activity-mapping';
 import { formulaFingerprint, MOMENTUM_FORMULA_V1 } from '../domain/momentum-formula';
 import { AREA_EVENTS, FormulaMismatchError, MomentumEngine, SNAPSHOT_LAYOUT, type EngineStats } from './momentum-engine';
@@ -67,11 +67,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   private async open(): Promise<void> {
     await this.connection.asPromise();
     const db = this.connection.db!;
-    this.journalClient = await new mongo.MongoClient(mongoSettingsFromEnv(db.databaseName).uri, {
-      maxPoolSize: 1,
-      serverSelectionTimeoutMS: 3000,
-      retryWrites: false,
-    }).connect();
+    this.journalClient = await connectSideClient(db.databaseName);
     this.store = new MomentumStore(db, this.journalClient.db(db.databaseName));
     const active = await this.store.activeNamespace();
     if (!active) {
