@@ -68,7 +68,7 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Withdraw an open task (a leader above it); a closed task is a 409 TASK_CLOSED' })
-  @ApiOkResponse({ description: 'The cancelled task. No event yet: org.task.cancelled is not in the contracts' })
+  @ApiOkResponse({ description: 'org.task.cancelled' })
   cancel(@Param('id') id: string, @Body() body: CancelTaskDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TaskView> {
     return this.handler.cancel(id, body.reason ?? null, principal, requestContext(principal, req));
   }
