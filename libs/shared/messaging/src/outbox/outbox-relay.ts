@@ -59,8 +59,11 @@ export class OutboxRelay {
   private wake?: () => void;
   private loop?: Promise<void>;
   private backoffMs = 0;
-  /** Documents announced by local writes, per collection, waiting for the next round. */
-  private readonly hints = new Map<string, Set<string>>();
+  /**
+   * Documents announced by local writes, per collection, waiting for the next round: the whole outbox the writer
+   * knows the document has (`notifyWritten`), or null when the relay must read it (`notify`).
+   */
+  private readonly hints = new Map<string, Map<string, OutboxEntry[] | null>>();
   private sweepRequested = true;
   private nextSweepAt = 0;
   private readonly batchSize: number;
@@ -94,22 +97,48 @@ export class OutboxRelay {
 
   /**
    * Called after a local write that added outbox entries, so they go out now rather than at the next sweep.
-   * With the collection and document ids the relay claims exactly those documents by `_id`, which stays cheap
-   * however large the collection is; without them it sweeps every collection now.
+   * With the collection and document ids the relay reads exactly those documents by `_id` (unclaimed, see
+   * `readDueByIds`), which stays cheap however large the collection is; without them it sweeps every collection now.
    */
   notify(collection?: string, ids?: string | readonly string[]): void {
     if (collection === undefined || ids === undefined) {
       this.sweepRequested = true;
-    } else if (this.options.collections.includes(collection)) {
-      let pending = this.hints.get(collection);
-      if (!pending) this.hints.set(collection, (pending = new Set()));
-      for (const id of typeof ids === 'string' ? [ids] : ids) pending.add(id);
     } else {
+      const pending = this.pendingFor(collection);
+      if (pending) for (const id of typeof ids === 'string' ? [ids] : ids) pending.set(id, null);
+    }
+    this.wake?.();
+  }
+
+  /**
+   * Like `notify(collection, id)`, from a writer that knows the document's whole outbox after its write, so the
+   * relay publishes `outbox` without reading the document. Only for a write that inserted the document with these
+   * entries, or a conditional update (e.g. `{_id, version}`) based on a read that found the outbox empty and no
+   * `outboxClaimedBy`, in a collection where every write that adds entries bumps that condition. Then nothing
+   * older than these entries waits in the document (order holds), and no other replica had claimed it before the
+   * write; a sweep that claims it afterwards publishes the same entries again (consumers deduplicate by eventId),
+   * as with a hint that reads. The acknowledgement empties the outbox only if it is still exactly `outbox`;
+   * otherwise exactly these entries are pulled and the document stays due for what was added, so a wrong
+   * `outbox` from a caller that broke the rule costs order and duplicates, never events.
+   */
+  notifyWritten(collection: string, id: string, outbox: readonly OutboxEntry[]): void {
+    if (outbox.length === 0) return;
+    const pending = this.pendingFor(collection);
+    // Two writes announced before one round: the second one's knowledge is not about the first one's entries.
+    if (pending) pending.set(id, pending.has(id) ? null : [...outbox]);
+    this.wake?.();
+  }
+
+  private pendingFor(collection: string): Map<string, OutboxEntry[] | null> | undefined {
+    if (!this.options.collections.includes(collection)) {
       // A wrong name is a bug at the call site, but the write it follows has happened: fall back to a sweep.
       this.logger.warn(`notify(${collection}): not an outbox collection of this service; sweeping instead`);
       this.sweepRequested = true;
+      return undefined;
     }
-    this.wake?.();
+    let pending = this.hints.get(collection);
+    if (!pending) this.hints.set(collection, (pending = new Map()));
+    return pending;
   }
 
   /** One sweep over every collection; returns how many events were published. Used by tests and benchmarks. */
@@ -154,17 +183,23 @@ export class OutboxRelay {
     return false;
   }
 
-  /** Relays the documents local writes announced, by `_id`. */
+  /** Relays the documents local writes announced: those whose outbox the writer gave as they are, the others read by `_id`. */
   private async drainHinted(): Promise<number> {
     const db = this.database();
     if (!db || !this.hasHints()) return 0;
     let published = 0;
     for (const [name, pending] of this.hints) {
       while (pending.size > 0 && this.running) {
-        const ids = [...pending].slice(0, this.batchSize);
-        for (const id of ids) pending.delete(id);
+        const known: OutboxDocument[] = [];
+        const toRead: string[] = [];
+        for (const [id, outbox] of pending) {
+          if (outbox) known.push({ _id: id, outbox });
+          else toRead.push(id);
+          pending.delete(id);
+          if (known.length + toRead.length >= this.batchSize) break;
+        }
         const collection = db.collection<OutboxDocument>(name);
-        const due = await this.readDueByIds(collection, ids);
+        const due = toRead.length > 0 ? [...known, ...(await this.readDueByIds(collection, toRead))] : known;
         if (due.length > 0) published += await this.publishAndAcknowledge(db, collection, due, false);
       }
     }
@@ -308,27 +343,49 @@ export class OutboxRelay {
     }
   }
 
-  /** Pulls published events; the document stays due if new events arrived meanwhile. */
+  /**
+   * Removes the published events. Usually one command: a document whose outbox is still exactly what was
+   * published (whole-array equality, entry by entry and field by field, on MongoDB and on FerretDB) gets an
+   * empty outbox and loses its due time, attempts and claim. If any document of a chunk no longer matches
+   * (events appended meanwhile, or another relay acknowledged first), the chunk takes the idempotent path:
+   * pull exactly the published entries, then make documents that still hold events due again.
+   */
   private async acknowledge(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
     if (docs.length === 0) return;
     // Chunks of 50: unpatched FerretDB 1.24 hangs on a bulk update of ~100 statements (patched here, see
     // infra/local/ferretdb-patches.mjs); small chunks keep the relay safe on an unpatched FerretDB too.
     for (let i = 0; i < docs.length; i += ACK_CHUNK) {
-      await collection.bulkWrite(
-        docs.slice(i, i + ACK_CHUNK).map((doc) => ({
-          updateOne: {
-            filter: { _id: doc._id },
-            update: {
-              // $pullAll with the entries exactly as read: FerretDB 1.24 ignores $pull conditions on
-              // subdocuments, but matches whole-document equality like MongoDB does.
-              $pullAll: { [OUTBOX_FIELDS.outbox]: doc.outbox },
-              $unset: { [OUTBOX_FIELDS.attempts]: '', [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' },
-            },
-          },
-        })) as never,
-        { ordered: false },
-      );
+      const chunk = docs.slice(i, i + ACK_CHUNK);
+      const update = { $set: { [OUTBOX_FIELDS.outbox]: [] }, $unset: { [OUTBOX_FIELDS.attempts]: '', [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' } };
+      const matched =
+        chunk.length === 1
+          ? (await collection.updateOne({ _id: chunk[0]._id, [OUTBOX_FIELDS.outbox]: chunk[0].outbox } as never, update)).matchedCount
+          : (
+              await collection.bulkWrite(
+                chunk.map((doc) => ({ updateOne: { filter: { _id: doc._id, [OUTBOX_FIELDS.outbox]: doc.outbox }, update } })) as never,
+                { ordered: false },
+              )
+            ).matchedCount;
+      if (matched < chunk.length) await this.pullPublished(collection, chunk);
     }
+  }
+
+  /** Pulls exactly the published entries; a document that received new events meanwhile stays due. Idempotent. */
+  private async pullPublished(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
+    await collection.bulkWrite(
+      docs.map((doc) => ({
+        updateOne: {
+          filter: { _id: doc._id },
+          update: {
+            // $pullAll with the entries exactly as read: FerretDB 1.24 ignores $pull conditions on
+            // subdocuments, but matches whole-document equality like MongoDB does.
+            $pullAll: { [OUTBOX_FIELDS.outbox]: doc.outbox },
+            $unset: { [OUTBOX_FIELDS.attempts]: '', [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' },
+          },
+        },
+      })) as never,
+      { ordered: false },
+    );
     // A document that received new events while we published is due again (its own write set the
     // due time, which the acknowledgement above may have just removed).
     await collection.updateMany(
