@@ -43,6 +43,24 @@ describe('attendance: QR check-in, late additions, video-conference reviews', ()
     expect(meeting.body.namedCount).toBe(20);
     expect(new Set(meeting.body.attendees.map((a: { memberId: string }) => a.memberId)).size).toBe(20);
     expect(meeting.body.attendees.every((a: { method: string }) => a.method === 'qr')).toBe(true);
+    // Each check-in's event goes out once its write lands, in write order (the relay takes a meeting's events as
+    // written when its outbox held nothing else, else reads the meeting): counts 1..20 after the scheduled event.
+    const events = await waitFor(
+      () => {
+        const seen = new Set<string>();
+        const mine = probe.messages
+          .filter((m) => m.key === id)
+          .map((m) => JSON.parse(m.value) as EventEnvelope<{ namedCount?: number }>)
+          .filter((e) => !seen.has(e.eventId) && seen.add(e.eventId)); // a duplicate is allowed; consumers drop it
+        return mine.length >= 21 ? mine : undefined;
+      },
+      { what: '21 meeting events' },
+    );
+    expect(events.map((e) => e.type)).toEqual(['meetings.meeting.scheduled', ...Array(20).fill('meetings.meeting.attendance-recorded')]);
+    expect(events.slice(1).map((e) => e.payload.namedCount)).toEqual(Array.from({ length: 20 }, (_, n) => n + 1));
+    const meetings = h.db.collection('meetings');
+    await waitFor(async () => ((await meetings.findOne({ _id: id } as never))?.outbox ?? [1]).length === 0, { what: 'outbox emptied' });
+    expect(await meetings.countDocuments({ _id: id, outboxDueAt: { $exists: true } } as never)).toBe(0);
   });
 
   it('refuses a wrong QR token and an attendee from another district', async () => {

@@ -57,8 +57,11 @@ export class MeetingWriter {
       const rejudged = domainEvents.some((e) => e.kind === 'held' || e.kind === 'rescheduled') ? await this.reverifier.plan(meeting) : null;
       const request: RequestContext = { actorId: ctx.principal.sub, correlationId: ctx.correlationId };
       const entries = toIntegrationEvents(meeting, domainEvents, request, rejudged?.counts);
-      if (await this.meetings.save(meeting, entries)) {
-        if (entries.length) this.outbox.notify('meetings', meeting.id);
+      const saved = await this.meetings.save(meeting, entries);
+      if (saved) {
+        // The relay publishes the events as written when the outbox holds just them, else reads the meeting.
+        if (saved.outbox) this.outbox.notifyWritten('meetings', meeting.id, saved.outbox);
+        else if (entries.length) this.outbox.notify('meetings', meeting.id);
         // A crash here is completed by PhotoRecheckConsumer when this write's own event comes back.
         if (rejudged?.changed.length) await this.reverifier.apply(rejudged, request);
         // An upload was between attaching a photo and recording it: if it recorded the photo before

@@ -5,7 +5,7 @@ import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangatha
 import type { FilterQuery, Model } from 'mongoose';
 import type { Meeting } from '../domain/meeting.entity';
 import { MeetingMapper, namedCountOf } from './meeting.mapper';
-import type { HeldMeetingRow, MeetingListFilter, MeetingRepository, MeetingSummary } from './meeting.repository.port';
+import type { HeldMeetingRow, MeetingListFilter, MeetingRepository, MeetingSummary, SaveResult } from './meeting.repository.port';
 import { MeetingDocument } from './meeting.schema';
 import { PhotoDocument } from './photo.schema';
 
@@ -31,12 +31,19 @@ export class MeetingMongoRepository implements MeetingRepository {
     @InjectModel(PhotoDocument.name) private readonly photos: Model<PhotoDocument>,
   ) {}
 
+  /** Meetings read with an empty outbox that no relay had claimed: after their save, the outbox is exactly the save's events. */
+  private readonly readWithEmptyOutbox = new WeakSet<Meeting>();
+
   async findById(id: string): Promise<Meeting | null> {
-    const doc = await this.meetings.findById(id, { outbox: 0 }).lean<MeetingDocument>().exec();
+    // The driver directly (no mongoose query): this read is on every write's path. The outbox comes along (an
+    // empty list on most reads) so that save() can tell the relay what the document holds.
+    const doc = await this.meetings.collection.findOne<MeetingDocument & { outboxClaimedBy?: string }>({ _id: id } as never);
     if (!doc) return null;
     // Stored before meetings listed their photos: find them once (the next save stores the list).
     doc.photoIds ??= (await this.photos.find({ meetingId: id }, { _id: 1 }).lean<{ _id: string }[]>().exec()).map((p) => p._id);
-    return MeetingMapper.toDomain(doc);
+    const meeting = MeetingMapper.toDomain(doc);
+    if ((doc.outbox ?? []).length === 0 && !doc.outboxClaimedBy) this.readWithEmptyOutbox.add(meeting);
+    return meeting;
   }
 
   async versionOf(id: string): Promise<number | null> {
@@ -54,7 +61,7 @@ export class MeetingMongoRepository implements MeetingRepository {
     }
   }
 
-  async save(meeting: Meeting, events: OutboxEntry[]): Promise<boolean> {
+  async save(meeting: Meeting, events: OutboxEntry[]): Promise<SaveResult | null> {
     const { _id, version, ...state } = MeetingMapper.toPersistence(meeting, new Date());
     const { set, unset } = MeetingMapper.toStorage(state);
     // One conditional single-document write: it lands only if nobody saved a newer version since
@@ -62,7 +69,12 @@ export class MeetingMongoRepository implements MeetingRepository {
     const withOutbox = events.length ? outboxUpdate(events) : { $set: {} };
     const update = { ...withOutbox, $set: { ...set, ...withOutbox.$set, version: version + 1 }, $unset: unset };
     const result = await this.meetings.collection.updateOne({ _id, version } as never, update as never);
-    return result.matchedCount === 1;
+    if (result.matchedCount !== 1) return null;
+    // Every write that adds events to a meeting goes through this version guard (the area re-pather adds none),
+    // so an outbox that was empty and unclaimed when this version was read now holds exactly `events`.
+    const known = this.readWithEmptyOutbox.has(meeting);
+    this.readWithEmptyOutbox.delete(meeting);
+    return { outbox: known ? events : null };
   }
 
   async list(filter: MeetingListFilter, page: { cursor?: string; limit: number; order: 'asc' | 'desc' }): Promise<Page<MeetingSummary>> {

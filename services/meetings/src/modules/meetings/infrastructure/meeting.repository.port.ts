@@ -34,6 +34,12 @@ export type MeetingSummary = {
 /** Held meetings of organisers over days, for quota folds. */
 export type HeldMeetingRow = { id: string; organiserId: string; day: string; kind: MeetingKind };
 
+/**
+ * A landed save. `outbox` is the meeting's whole outbox after the write when the repository knows it (the read
+ * found it empty and unclaimed, so it is exactly the save's events; see `OutboxRelay.notifyWritten`), else null.
+ */
+export type SaveResult = { outbox: OutboxEntry[] | null };
+
 /** Persistence port for meetings; the Mongo adapter lives beside it. */
 export interface MeetingRepository {
   findById(id: string): Promise<Meeting | null>;
@@ -41,8 +47,8 @@ export interface MeetingRepository {
   versionOf(id: string): Promise<number | null>;
   /** Inserts a new meeting together with its events (one write). */
   insert(meeting: Meeting, events: OutboxEntry[]): Promise<void>;
-  /** Saves if nobody changed the meeting since `meeting.version` was read; false on a concurrent change. */
-  save(meeting: Meeting, events: OutboxEntry[]): Promise<boolean>;
+  /** Saves if nobody changed the meeting since `meeting.version` was read; null on a concurrent change. */
+  save(meeting: Meeting, events: OutboxEntry[]): Promise<SaveResult | null>;
   list(filter: MeetingListFilter, page: { cursor?: string; limit: number; order: 'asc' | 'desc' }): Promise<Page<MeetingSummary>>;
   heldBy(organiserIds: string[], fromDay: string, toDay: string): Promise<HeldMeetingRow[]>;
 }

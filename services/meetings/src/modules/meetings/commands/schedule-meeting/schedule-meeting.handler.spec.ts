@@ -39,7 +39,7 @@ const roster: Roster = {
 };
 const room = (areaId: string, status: VcRoomView['status']): VcRoomView => ({ id: areaId, areaId, ancestors: ['IN', 'UP'], name: areaId, status, connectedAt: null, note: null });
 const rooms = { byAreas: async (ids: readonly string[]) => new Map(ids.map((id) => [id, room(id, id === 'D-AGRA' ? 'planned' : 'connected')])) } as unknown as VcRoomDirectory;
-const relay = { notify: jest.fn() } as unknown as OutboxRelay;
+const relay = { notify: jest.fn(), notifyWritten: jest.fn() };
 
 const STATE: Principal = { sub: 'state-1', roles: ['state-leader'], areaId: 'UP', areaPath: ['IN'] };
 const LKO: Principal = { sub: 'dp-lko', roles: ['district-president'], areaId: 'D-LKO', areaPath: ['IN', 'UP'] };
@@ -62,8 +62,9 @@ describe('ScheduleMeetingHandler', () => {
   let handler: ScheduleMeetingHandler;
 
   beforeEach(() => {
+    jest.clearAllMocks();
     meetings = new FakeMeetings();
-    handler = new ScheduleMeetingHandler(meetings as unknown as MeetingRepository, new FakeAreas(), roster, rooms, relay);
+    handler = new ScheduleMeetingHandler(meetings as unknown as MeetingRepository, new FakeAreas(), roster, rooms, relay as unknown as OutboxRelay);
   });
 
   it('stores the meeting with its scheduled event keyed by the meeting id, counting position holders as expected', async () => {
@@ -71,11 +72,15 @@ describe('ScheduleMeetingHandler', () => {
     expect(view).toMatchObject({ status: 'scheduled', organiserId: 'dp-lko', expectedAttendeeCount: 2, ancestors: ['IN', 'UP'] });
     expect(meetings.saved).toHaveLength(1);
     expect(meetings.saved[0].events).toEqual([expect.objectContaining({ type: 'meetings.meeting.scheduled', key: view.id, topic: 'meetings.meeting.events' })]);
+    // A new document holds exactly its first events: the relay gets them and need not read it.
+    expect(relay.notifyWritten).toHaveBeenCalledWith('meetings', view.id, meetings.saved[0].events);
+    expect(relay.notify).not.toHaveBeenCalled();
   });
 
   it('refuses an area outside the caller’s subtree and stores nothing', async () => {
     await expect(handler.execute({ ...base, areaId: 'D-AGRA', principal: LKO }, NOW)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
     expect(meetings.saved).toHaveLength(0);
+    expect(relay.notifyWritten).not.toHaveBeenCalled();
   });
 
   it('refuses a vc-review linking a district whose room is not connected', async () => {

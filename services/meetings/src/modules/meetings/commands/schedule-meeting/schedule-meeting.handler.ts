@@ -67,7 +67,8 @@ export class ScheduleMeetingHandler {
     );
     const events = toIntegrationEvents(meeting, meeting.pullEvents(), { actorId: command.principal.sub, correlationId: command.correlationId });
     await this.meetings.insert(meeting, events);
-    this.outbox.notify('meetings', meeting.id);
+    // A new document: its outbox is exactly these events, so the relay need not read it.
+    this.outbox.notifyWritten('meetings', meeting.id, events);
     return MeetingMapper.toView(meeting);
   }
 }
