@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   };
   type Status = {
     active: { events: number; republishedSkipped: number; parked: number } | null;
-    replay: { state: string; events: number; lag: number | null; eventsPerSecond: number } | null;
+    replay: { state: string; events: number; lag: number | null; eventsPerSecond: number; parked: number } | null;
     memoryMb: Record<string, number>;
   };
   const memory = (s: Status | null) => (s ? `heap ${s.memoryMb.heapUsed}/${s.memoryMb.heapTotal}, buffers ${s.memoryMb.arrayBuffers} MB` : '');
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     }
     if (Date.now() - lastPrint > 5000) {
       lastPrint = Date.now();
-      console.log(`  ingest: ${applied}/${total} folded, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`);
+      console.log(`  ingest: ${applied}/${total} folded, ${s?.active?.parked ?? 0} parked, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`);
     }
     if (applied >= total) {
       doneAt = Date.now();
@@ -284,7 +284,7 @@ async function main(): Promise<void> {
       const s = await status();
       if (s?.replay && Date.now() - lastLine > 5000) {
         lastLine = Date.now();
-        console.log(`  replay: ${s.replay.events} events, lag ${s.replay.lag ?? '?'}, ${s.replay.eventsPerSecond}/s, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`);
+        console.log(`  replay: ${s.replay.events} events, ${s.replay.parked} parked, lag ${s.replay.lag ?? '?'}, ${s.replay.eventsPerSecond}/s, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`);
       }
       if (s?.replay?.state === 'switched') break;
       if (child.exitCode !== null) throw new Error(`analytics exited (${child.exitCode}); see ${logFile}`);

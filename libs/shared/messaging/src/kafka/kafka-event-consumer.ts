@@ -14,7 +14,24 @@ export type KafkaEventConsumerOptions = {
    * handler's I/O for one partition then overlaps the CPU work for another.
    */
   partitionsConcurrently?: number;
+  /**
+   * Most bytes one fetch brings (default 10 MB, at most 4 MB of it per partition). Every message of a fetch is
+   * decoded into objects at once and lives until its batch is handled: a smaller fetch keeps fewer of them alive
+   * across young-generation collections, which costs less GC in a consumer that folds a large backlog.
+   */
+  fetchMaxBytes?: number;
+  /**
+   * Topics read up to the end they had at start-up before the other topics are fetched (catalog names). For a
+   * consumer whose other events refer to what these topics define (activity of areas): reading a backlog from
+   * the beginning otherwise holds much of the backlog aside until its areas arrive. Order within each partition
+   * is unchanged, so a handler that is order-independent across partitions gets the same result.
+   */
+  leadTopics?: string[];
 };
+
+const DEFAULT_FETCH_MAX_BYTES = 10 * 1024 * 1024;
+const PARTITION_FETCH_MAX_BYTES = 4 * 1024 * 1024;
+const LEAD_TOPICS_MAX_WAIT_MS = 5 * 60_000;
 
 /**
  * Runs a dispatcher over a kafkajs consumer group with batch consumption and manual offset
@@ -28,6 +45,13 @@ export class KafkaEventConsumer {
   private stopping = false;
   private connected = false;
   private startLoop?: Promise<void>;
+  /** Lead partitions (`<broker topic>:<partition>`) with a backlog at start-up, and the last offset of it. */
+  private leadEnds?: Map<string, number>;
+  /** Last offset handled per lead partition while other topics are held back. */
+  private readonly leadProgress = new Map<string, number>();
+  /** Topics paused until the lead topics are read. */
+  private heldBack: string[] = [];
+  private assignment?: Record<string, number[]>;
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -70,12 +94,15 @@ export class KafkaEventConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
-      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytes: this.options.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES,
+      maxBytesPerPartition: Math.min(PARTITION_FETCH_MAX_BYTES, this.options.fetchMaxBytes ?? PARTITION_FETCH_MAX_BYTES),
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
       this.connected = true;
+      this.assignment = event.payload.memberAssignment;
+      this.holdBackForLeadTopics(consumer); // emitted before the first fetch
     });
     consumer.on(consumer.events.CRASH, (event) => {
       this.connected = false;
@@ -96,6 +123,71 @@ export class KafkaEventConsumer {
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachBatch: (payload) => this.onBatch(payload),
     });
+  }
+
+  /**
+   * On the first join, before anything is fetched, pauses every topic but the lead topics (leadTopics); they are
+   * resumed once the lead partitions this member reads are read up to the ends they have now.
+   */
+  private holdBackForLeadTopics(consumer: Consumer): void {
+    const lead = this.leadTopicNames();
+    if (lead.length === 0 || this.leadEnds !== undefined || this.heldBack.length > 0) return; // once per process
+    const others = this.dispatcher.topics.map((t) => this.connection.topicName(t)).filter((t) => !lead.includes(t));
+    if (others.length === 0) return;
+    consumer.pause(others.map((topic) => ({ topic })));
+    this.heldBack = others;
+    // Holding back is an optimisation, never a stall: after a rebalance the lead partitions may be another member's.
+    setTimeout(() => this.resumeHeldBack('lead topics not read within 5 minutes'), LEAD_TOPICS_MAX_WAIT_MS).unref();
+    void this.leadTopicEnds(lead).then(
+      (ends) => {
+        this.leadEnds = ends;
+        this.logger.log(`reading ${lead.join(', ')} to the end (${ends.size} partitions with a backlog) before ${others.length} other topics`);
+        this.resumeIfLeadRead();
+      },
+      (error: Error) => this.resumeHeldBack(`cannot read the ends of the lead topics (${error.message})`),
+    );
+  }
+
+  private leadTopicNames(): string[] {
+    return (this.options.leadTopics ?? []).filter((t) => this.dispatcher.topics.includes(t)).map((t) => this.connection.topicName(t));
+  }
+
+  /** Last offset to read per assigned lead partition that has anything left to read. */
+  private async leadTopicEnds(lead: string[]): Promise<Map<string, number>> {
+    const ends = new Map<string, number>();
+    const admin = await this.connection.admin();
+    const committed = await admin.fetchOffsets({ groupId: this.connection.topicName(this.options.groupId), topics: lead });
+    for (const topic of lead) {
+      const next = new Map(committed.find((c) => c.topic === topic)?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
+      for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+        if (this.assignment && !this.assignment[topic]?.includes(partition)) continue; // another member reads it
+        const committedNext = next.get(partition) ?? -1;
+        const from = committedNext >= 0 ? committedNext : Number(low);
+        if (from < Number(high)) ends.set(`${topic}:${partition}`, Number(high) - 1);
+      }
+    }
+    return ends;
+  }
+
+  private resumeIfLeadRead(): void {
+    if (!this.leadEnds || this.heldBack.length === 0) return;
+    for (const [key, end] of this.leadEnds) if ((this.leadProgress.get(key) ?? -1) < end) return;
+    this.resumeHeldBack('lead topics read');
+  }
+
+  private resumeHeldBack(why: string): void {
+    if (this.heldBack.length === 0) return;
+    this.logger.log(`${why}; fetching ${this.heldBack.length} other topics`);
+    this.consumer?.resume(this.heldBack.map((topic) => ({ topic })));
+    this.heldBack = [];
+  }
+
+  /** Called after each handled chunk of a lead topic. */
+  private leadRead(topic: string, partition: number, offset: string): void {
+    if (this.heldBack.length === 0) return;
+    const key = `${topic}:${partition}`;
+    this.leadProgress.set(key, Math.max(this.leadProgress.get(key) ?? -1, Number(offset)));
+    this.resumeIfLeadRead();
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -122,6 +214,7 @@ export class KafkaEventConsumer {
         throw error;
       }
       resolveOffset(chunk[chunk.length - 1].offset);
+      this.leadRead(batch.topic, batch.partition, chunk[chunk.length - 1].offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }

@@ -69,15 +69,12 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
   private startConsumer(): void {
     const consumer = this.options.consumer;
     if (!consumer) return;
-    const handlers = consumer.handlers.map((type) => this.moduleRef.get(type, { strict: false }));
+    const { handlers: handlerTypes, ...consumerOptions } = consumer;
+    const handlers = handlerTypes.map((type) => this.moduleRef.get(type, { strict: false }));
     const dispatcher = new EventDispatcher(this.registry, handlers, new KafkaMessagePublisher(this.connection), {
       consumerGroup: consumer.groupId,
     });
-    this.consumer = new KafkaEventConsumer(this.connection, dispatcher, {
-      groupId: consumer.groupId,
-      chunkSize: consumer.chunkSize,
-      partitionsConcurrently: consumer.partitionsConcurrently,
-    });
+    this.consumer = new KafkaEventConsumer(this.connection, dispatcher, consumerOptions);
     void this.consumer.start();
   }
 

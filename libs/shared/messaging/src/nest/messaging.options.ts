@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { TopicDefinition } from '@sangathan/contracts';
 import type { IntegrationEventHandler } from '../consumer/integration-event-handler';
+import type { KafkaEventConsumerOptions } from '../kafka/kafka-event-consumer';
 
 export type MessagingOptions = {
   /** Service name: the Kafka client id and the `producer` field of its events. */
@@ -14,7 +15,7 @@ export type MessagingOptions = {
    * `partitionsConcurrently` are for handlers that fold large streams (see KafkaEventConsumerOptions); their
    * handlers must then tolerate concurrent batches of different partitions.
    */
-  consumer?: { groupId: string; handlers: Type<IntegrationEventHandler>[]; chunkSize?: number; partitionsConcurrently?: number };
+  consumer?: { handlers: Type<IntegrationEventHandler>[] } & KafkaEventConsumerOptions;
 };
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -28,7 +28,28 @@ export class AreaTree {
   /** Canonical strings of the few values levels and seat classes take. */
   private readonly values = new Map<string, string>();
 
-  constructor(private readonly historyLevels: ReadonlySet<string>) {}
+  /**
+   * @param stringSource A tree of the same areas whose strings this one reuses when equal: a replay builds a
+   *   second tree beside the live one, and ids and names are most of a tree's memory. Cleared by the owner
+   *   (`releaseStringSource`) when the source tree is dropped.
+   */
+  constructor(
+    private readonly historyLevels: ReadonlySet<string>,
+    private stringSource?: AreaTree,
+  ) {}
+
+  releaseStringSource(): void {
+    this.stringSource = undefined;
+  }
+
+  /** `value`, or the source tree's equal string for the same area. */
+  private reuse(value: string, source: (string | null)[], sourceIdx: number | undefined): string;
+  private reuse(value: string | null, source: (string | null)[], sourceIdx: number | undefined): string | null;
+  private reuse(value: string | null, source: (string | null)[], sourceIdx: number | undefined): string | null {
+    if (value === null || sourceIdx === undefined) return value;
+    const theirs = source[sourceIdx];
+    return theirs === value ? theirs : value;
+  }
 
   get count(): number {
     return this.ids.length;
@@ -40,22 +61,26 @@ export class AreaTree {
    */
   upsert(area: AreaRecord): number[] {
     const known = this.index.get(area.areaId);
+    const sourceIdx = this.stringSource?.index.get(area.areaId);
+    const source = this.stringSource;
     if (known !== undefined) {
-      this.nameEn[known] = area.nameEn;
-      this.nameHi[known] = area.nameHi;
+      this.nameEn[known] = source ? this.reuse(area.nameEn, source.nameEn, sourceIdx) : area.nameEn;
+      this.nameHi[known] = source ? this.reuse(area.nameHi, source.nameHi, sourceIdx) : area.nameHi;
       this.seatClass[known] = area.seatClass === null ? null : this.shared(area.seatClass);
       return [];
     }
     const idx = this.ids.length;
-    this.ids.push(area.areaId);
-    this.index.set(area.areaId, idx);
+    const areaId = source ? this.reuse(area.areaId, source.ids, sourceIdx) : area.areaId;
+    this.ids.push(areaId);
+    this.index.set(areaId, idx);
     this.parent.push(-1);
     // One string object per distinct value: each parsed event brings its own copies, ~180k of them at full scale.
     const knownParent = area.parentId === null ? undefined : this.index.get(area.parentId);
-    this.parentId.push(knownParent === undefined ? area.parentId : this.ids[knownParent]);
+    const sourceParent = area.parentId === null || knownParent !== undefined ? undefined : source?.index.get(area.parentId);
+    this.parentId.push(knownParent !== undefined ? this.ids[knownParent] : sourceParent !== undefined ? source!.ids[sourceParent] : area.parentId);
     this.level.push(this.shared(area.level));
-    this.nameEn.push(area.nameEn);
-    this.nameHi.push(area.nameHi);
+    this.nameEn.push(source ? this.reuse(area.nameEn, source.nameEn, sourceIdx) : area.nameEn);
+    this.nameHi.push(source ? this.reuse(area.nameHi, source.nameHi, sourceIdx) : area.nameHi);
     this.seatClass.push(area.seatClass === null ? null : this.shared(area.seatClass));
     this.attached.push(false);
     this.boothCount.push(0);

@@ -4,7 +4,7 @@ import { PermanentEventError, type DeliveredEvent } from '@sangathan/messaging';
 import { deserialize, serialize } from 'node:v8';
 import type { Activity, AreaRecord } from '../domain/activity';
 import { activitiesOf, FutureActivityError } from '../domain/activity-mapping';
-import type { AreaRow } from '../domain/area-tree';
+import { AreaTree, type AreaRow } from '../domain/area-tree';
 import { DedupRing, type RingEntries } from '../domain/dedup-ring';
 import type { MomentumFormula } from '../domain/momentum-formula';
 import { MomentumState, type StateCut } from '../domain/momentum-state';
@@ -94,8 +94,11 @@ export class MomentumEngine {
     this.journal = new JournalGroupWriter((pieces) => this.store.appendJournal(this.namespace, pieces));
   }
 
-  /** Opens (or creates) the state of `namespace`; refuses state built with another formula. */
-  static async open(store: MomentumStore, namespace: string, formula: MomentumFormula, fingerprint: string): Promise<MomentumEngine> {
+  /**
+   * Opens (or creates) the state of `namespace`; refuses state built with another formula. A new state reuses the
+   * strings of `stringSource` (the live tree, while a replay builds the next one beside it).
+   */
+  static async open(store: MomentumStore, namespace: string, formula: MomentumFormula, fingerprint: string, stringSource?: AreaTree): Promise<MomentumEngine> {
     const meta = await store.loadMeta(namespace);
     if (meta && meta.fingerprint !== fingerprint) {
       throw new FormulaMismatchError(`state ${namespace} was built with formula ${meta.fingerprint}, this build computes ${fingerprint}: a replay is needed`);
@@ -113,7 +116,8 @@ export class MomentumEngine {
       engine.rings = new Map(parts.slice(2 + header.treeSlices).map((part) => deserialize(part) as [string, RingEntries]).map(([tp, entries]) => [tp, DedupRing.fromJSON(entries)]));
       engine.events = header.events;
     } else {
-      engine = new MomentumEngine(store, namespace, formula, fingerprint, new MomentumState(formula));
+      const tree = new AreaTree(new Set(formula.historyLevels), stringSource);
+      engine = new MomentumEngine(store, namespace, formula, fingerprint, new MomentumState(formula, tree));
     }
     let replayed = 0;
     for (const entry of await store.readJournal(namespace)) {

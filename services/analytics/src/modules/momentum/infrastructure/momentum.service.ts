@@ -19,12 +19,23 @@ export type ReplayStatus = {
   events: number;
   lag: number | null;
   eventsPerSecond: number;
+  /** Activity of areas the replay has not seen yet (the hierarchy topic is read alongside the others). */
+  parked: number;
   state: 'running' | 'switched' | 'failed';
   switchedAt: string | null;
   error: string | null;
 };
 
 const num = (value: string | undefined, fallback: number): number => (value === undefined || value === '' ? fallback : Number(value));
+
+/**
+ * The hierarchy's topics, read to their end before the activity topics when a backlog is read (start-up, replay):
+ * activity of areas not known yet is parked until they are, and a backlog read all at once parks most of itself.
+ */
+export const MOMENTUM_LEAD_TOPICS = [...new Set(AREA_EVENTS.map((d) => d.topic))];
+
+/** Bytes per fetch of the live and the replay consumer (KafkaEventConsumerOptions.fetchMaxBytes). */
+export const FETCH_MAX_BYTES = num(process.env.ANALYTICS_FETCH_MAX_BYTES, 10 * 1024 * 1024);
 
 /**
  * Owns the active momentum state: opens it at start (refusing state built with another formula),
@@ -154,10 +165,10 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   async startReplay(): Promise<ReplayStatus> {
     if (this.replay?.status.state === 'running') throw new ConflictError('REPLAY_RUNNING', `replay ${this.replay.status.namespace} is still running`);
     const namespace = this.newNamespace();
-    const engine = await MomentumEngine.open(this.store, namespace, this.formula, this.fingerprint);
+    const engine = await MomentumEngine.open(this.store, namespace, this.formula, this.fingerprint, this.engine?.state.tree);
     engine.journaling = false;
     const seen = new Map<string, number>();
-    const status: ReplayStatus = { namespace, startedAt: new Date().toISOString(), events: 0, lag: null, eventsPerSecond: 0, state: 'running', switchedAt: null, error: null };
+    const status: ReplayStatus = { namespace, startedAt: new Date().toISOString(), events: 0, lag: null, eventsPerSecond: 0, parked: 0, state: 'running', switchedAt: null, error: null };
     const run = { engine, seen, status, lastBatchAt: Date.now() } as NonNullable<typeof this.replay>;
     const handler = {
       subscribesTo: MOMENTUM_SUBSCRIPTIONS,
@@ -174,7 +185,13 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     const noDeadLetters: MessagePublisher = { publish: async () => undefined };
     const groupId = `analytics-momentum-replay-${namespace}`;
     const dispatcher = new EventDispatcher(this.registry, [handler], noDeadLetters, { consumerGroup: groupId });
-    run.consumer = new KafkaEventConsumer(this.kafka, dispatcher, { groupId, fromBeginning: true, chunkSize: 5000 });
+    run.consumer = new KafkaEventConsumer(this.kafka, dispatcher, {
+      groupId,
+      fromBeginning: true,
+      chunkSize: 5000,
+      fetchMaxBytes: FETCH_MAX_BYTES,
+      leadTopics: MOMENTUM_LEAD_TOPICS,
+    });
     this.replay = run;
     this.logger.log(`replay ${namespace} started from the beginning of ${dispatcher.topics.join(', ')}`);
     void run.consumer.start();
@@ -183,7 +200,9 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     run.timer = setInterval(() => {
       void this.replayTick(run, dispatcher.topics).then(() => {
         const now = Date.now();
-        status.events = engine.stats().events;
+        const stats = engine.stats();
+        status.events = stats.events;
+        status.parked = stats.parked;
         status.eventsPerSecond = Math.round(((status.events - lastEvents) * 1000) / Math.max(1, now - lastTick));
         lastEvents = status.events;
         lastTick = now;
@@ -220,6 +239,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
       await run.consumer.stop();
       await run.engine.snapshot(true); // the replay consumer is stopped: nothing changes this state now
       run.engine.journaling = true;
+      run.engine.state.tree.releaseStringSource(); // the live tree is dropped now
       await this.store.setActive(run.engine.namespace);
       const previous = this.engine?.namespace;
       this.engine = run.engine;
