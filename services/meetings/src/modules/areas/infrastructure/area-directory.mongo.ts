@@ -27,7 +27,8 @@ export class AreaDirectoryMongo implements AreaDirectory {
   async findMany(ids: readonly string[]): Promise<Map<string, KnownArea>> {
     const unique = [...new Set(ids.map((id) => id.trim().toUpperCase()))];
     if (unique.length === 0) return new Map();
-    const docs = await this.areas.find({ _id: { $in: unique } }).lean<KnownAreaDocument[]>().exec();
+    // The driver directly (no mongoose query): this read is on the path of every request that names attendees.
+    const docs = await this.areas.collection.find<KnownAreaDocument>({ _id: { $in: unique } } as never).toArray();
     return new Map(docs.map((doc) => [doc._id, toKnownArea(doc)]));
   }
 

@@ -11,7 +11,10 @@ export class RosterMongo implements Roster {
   async findMembers(ids: readonly string[]): Promise<Map<string, RosterMember>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const docs = await this.members.find({ _id: { $in: unique } }, { areaId: 1, ancestors: 1, status: 1 }).lean<KnownMemberDocument[]>().exec();
+    // The driver directly (no mongoose query): this read is on the path of every request that names attendees.
+    const docs = await this.members.collection
+      .find<Pick<KnownMemberDocument, '_id' | 'areaId' | 'ancestors' | 'status'>>({ _id: { $in: unique } } as never, { projection: { areaId: 1, ancestors: 1, status: 1 } })
+      .toArray();
     return new Map(docs.map((d) => [d._id, { memberId: d._id, areaId: d.areaId, ancestors: d.ancestors ?? [], status: d.status }]));
   }
 
