@@ -1,6 +1,7 @@
 import { eventEnvelopeSchema, type EventEnvelope } from '../envelope/event-envelope';
 import { definitionKey, type EventDefinition } from '../envelope/event-definition';
 import { EVENT_DEFINITIONS, TOPICS } from './catalog';
+import { compileFastValidator, NOT_ACCEPTED, type FastValidator } from './fast-validator';
 import type { TopicDefinition } from './topic-definition';
 
 export type ValidationOutcome =
@@ -11,6 +12,9 @@ export type ValidationOutcome =
 export class EventRegistry {
   private readonly definitions = new Map<string, EventDefinition>();
   private readonly topics = new Map<string, TopicDefinition>();
+  /** Compiled acceptance checks (see compileFastValidator); zod decides whatever they do not accept. */
+  private readonly fastEnvelope = compileFastValidator(eventEnvelopeSchema);
+  private readonly fastPayloads = new Map<EventDefinition, FastValidator>();
 
   constructor(definitions: readonly EventDefinition[] = EVENT_DEFINITIONS, topics: readonly TopicDefinition[] = TOPICS) {
     for (const topic of topics) this.topics.set(topic.name, topic);
@@ -19,6 +23,8 @@ export class EventRegistry {
       if (this.definitions.has(key)) throw new Error(`event ${key} is defined twice`);
       if (!this.topics.has(definition.topic)) throw new Error(`event ${key} names unknown topic ${definition.topic}`);
       this.definitions.set(key, definition);
+      const fast = compileFastValidator(definition.payload);
+      if (fast) this.fastPayloads.set(definition, fast);
     }
   }
 
@@ -46,6 +52,8 @@ export class EventRegistry {
     } catch (error) {
       return { ok: false, reason: 'malformed-json', message: (error as Error).message };
     }
+    const accepted = this.acceptFast(json, topic);
+    if (accepted) return accepted;
     const envelope = eventEnvelopeSchema.safeParse(json);
     if (!envelope.success) {
       return { ok: false, reason: 'invalid-envelope', message: summarize(envelope.error.issues) };
@@ -64,6 +72,19 @@ export class EventRegistry {
     }
     const event = envelope.data as EventEnvelope; // zod returned a fresh object: reuse it, no copy
     event.payload = payload.data;
+    return { ok: true, event, definition };
+  }
+
+  /** The outcome for a valid message through the compiled checks, or undefined to let zod decide (and explain). */
+  private acceptFast(json: unknown, topic: string | undefined): ValidationOutcome | undefined {
+    const envelope = this.fastEnvelope?.(json);
+    if (envelope === undefined || envelope === NOT_ACCEPTED) return undefined;
+    const event = envelope as EventEnvelope;
+    const definition = this.get(event.type, event.version);
+    if (!definition || (topic !== undefined && definition.topic !== topic)) return undefined;
+    const payload = this.fastPayloads.get(definition)?.(event.payload) ?? NOT_ACCEPTED;
+    if (payload === NOT_ACCEPTED) return undefined;
+    event.payload = payload;
     return { ok: true, event, definition };
   }
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { Consumer, EachBatchPayload, IHeaders } from 'kafkajs';
 import { ConsumerStoppedError, type EventDispatcher, type IncomingMessage } from '../consumer/event-dispatcher';
 import type { KafkaConnection } from './kafka-connection';
 
@@ -32,6 +32,17 @@ export type KafkaEventConsumerOptions = {
 const DEFAULT_FETCH_MAX_BYTES = 10 * 1024 * 1024;
 const PARTITION_FETCH_MAX_BYTES = 4 * 1024 * 1024;
 const LEAD_TOPICS_MAX_WAIT_MS = 5 * 60_000;
+
+/** Kafka headers as strings (the first value of a repeated header). A plain loop: this runs for every message. */
+function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!headers) return result;
+  for (const key in headers) {
+    const value = headers[key];
+    if (value !== undefined) result[key] = Array.isArray(value) ? String(value[0]) : String(value);
+  }
+  return result;
+}
 
 /**
  * Runs a dispatcher over a kafkajs consumer group with batch consumption and manual offset
@@ -203,9 +214,7 @@ export class KafkaEventConsumer {
         offset: m.offset,
         key: m.key ? m.key.toString() : null,
         value: m.value,
-        headers: Object.fromEntries(
-          Object.entries(m.headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? String(v[0]) : String(v)]])),
-        ),
+        headers: stringHeaders(m.headers),
       }));
       try {
         await this.dispatcher.dispatch(messages, { heartbeat, isActive });
