@@ -34,8 +34,12 @@ const num = (value: string | undefined, fallback: number): number => (value === 
  */
 export const MOMENTUM_LEAD_TOPICS = [...new Set(AREA_EVENTS.map((d) => d.topic))];
 
-/** Bytes per fetch of the live and the replay consumer (KafkaEventConsumerOptions.fetchMaxBytes). */
-export const FETCH_MAX_BYTES = num(process.env.ANALYTICS_FETCH_MAX_BYTES, 10 * 1024 * 1024);
+/**
+ * Bytes per fetch of the live and the replay consumer (KafkaEventConsumerOptions.fetchMaxBytes). 2 MB instead of
+ * kafkajs' 10: fewer decoded messages outlive young-generation collections (measured at full scale: ingest
+ * 26.8k/s vs 25.0k/s, peak RSS 359 vs 392 MB).
+ */
+export const FETCH_MAX_BYTES = num(process.env.ANALYTICS_FETCH_MAX_BYTES, 2 * 1024 * 1024);
 
 /**
  * Owns the active momentum state: opens it at start (refusing state built with another formula),
