@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, IHeaders } from 'kafkajs';
 import { ConsumerStoppedError, type EventDispatcher, type IncomingMessage } from '../consumer/event-dispatcher';
 import type { KafkaConnection } from './kafka-connection';
+import { LeadTopicsGate } from './lead-topics-gate';
 
 export type KafkaEventConsumerOptions = {
   groupId: string;
@@ -31,7 +32,6 @@ export type KafkaEventConsumerOptions = {
 
 const DEFAULT_FETCH_MAX_BYTES = 10 * 1024 * 1024;
 const PARTITION_FETCH_MAX_BYTES = 4 * 1024 * 1024;
-const LEAD_TOPICS_MAX_WAIT_MS = 5 * 60_000;
 
 /** Kafka headers as strings (the first value of a repeated header). A plain loop: this runs for every message. */
 function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
@@ -56,19 +56,21 @@ export class KafkaEventConsumer {
   private stopping = false;
   private connected = false;
   private startLoop?: Promise<void>;
-  /** Lead partitions (`<broker topic>:<partition>`) with a backlog at start-up, and the last offset of it. */
-  private leadEnds?: Map<string, number>;
-  /** Last offset handled per lead partition while other topics are held back. */
-  private readonly leadProgress = new Map<string, number>();
-  /** Topics paused until the lead topics are read. */
-  private heldBack: string[] = [];
-  private assignment?: Record<string, number[]>;
+  private readonly leadTopics: LeadTopicsGate;
 
   constructor(
     private readonly connection: KafkaConnection,
     private readonly dispatcher: EventDispatcher,
     private readonly options: KafkaEventConsumerOptions,
-  ) {}
+  ) {
+    const lead = (options.leadTopics ?? []).filter((t) => dispatcher.topics.includes(t));
+    this.leadTopics = new LeadTopicsGate(
+      lead.map((t) => connection.topicName(t)),
+      dispatcher.topics.filter((t) => !lead.includes(t)).map((t) => connection.topicName(t)),
+      () => connection.admin(),
+      connection.topicName(options.groupId),
+    );
+  }
 
   /** True once the group is joined and fetching. */
   get isConnected(): boolean {
@@ -112,8 +114,7 @@ export class KafkaEventConsumer {
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       this.connected = true;
-      this.assignment = event.payload.memberAssignment;
-      this.holdBackForLeadTopics(consumer); // emitted before the first fetch
+      this.leadTopics.onJoin(consumer, event.payload.memberAssignment); // emitted before the first fetch
     });
     consumer.on(consumer.events.CRASH, (event) => {
       this.connected = false;
@@ -134,71 +135,6 @@ export class KafkaEventConsumer {
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachBatch: (payload) => this.onBatch(payload),
     });
-  }
-
-  /**
-   * On the first join, before anything is fetched, pauses every topic but the lead topics (leadTopics); they are
-   * resumed once the lead partitions this member reads are read up to the ends they have now.
-   */
-  private holdBackForLeadTopics(consumer: Consumer): void {
-    const lead = this.leadTopicNames();
-    if (lead.length === 0 || this.leadEnds !== undefined || this.heldBack.length > 0) return; // once per process
-    const others = this.dispatcher.topics.map((t) => this.connection.topicName(t)).filter((t) => !lead.includes(t));
-    if (others.length === 0) return;
-    consumer.pause(others.map((topic) => ({ topic })));
-    this.heldBack = others;
-    // Holding back is an optimisation, never a stall: after a rebalance the lead partitions may be another member's.
-    setTimeout(() => this.resumeHeldBack('lead topics not read within 5 minutes'), LEAD_TOPICS_MAX_WAIT_MS).unref();
-    void this.leadTopicEnds(lead).then(
-      (ends) => {
-        this.leadEnds = ends;
-        this.logger.log(`reading ${lead.join(', ')} to the end (${ends.size} partitions with a backlog) before ${others.length} other topics`);
-        this.resumeIfLeadRead();
-      },
-      (error: Error) => this.resumeHeldBack(`cannot read the ends of the lead topics (${error.message})`),
-    );
-  }
-
-  private leadTopicNames(): string[] {
-    return (this.options.leadTopics ?? []).filter((t) => this.dispatcher.topics.includes(t)).map((t) => this.connection.topicName(t));
-  }
-
-  /** Last offset to read per assigned lead partition that has anything left to read. */
-  private async leadTopicEnds(lead: string[]): Promise<Map<string, number>> {
-    const ends = new Map<string, number>();
-    const admin = await this.connection.admin();
-    const committed = await admin.fetchOffsets({ groupId: this.connection.topicName(this.options.groupId), topics: lead });
-    for (const topic of lead) {
-      const next = new Map(committed.find((c) => c.topic === topic)?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
-      for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
-        if (this.assignment && !this.assignment[topic]?.includes(partition)) continue; // another member reads it
-        const committedNext = next.get(partition) ?? -1;
-        const from = committedNext >= 0 ? committedNext : Number(low);
-        if (from < Number(high)) ends.set(`${topic}:${partition}`, Number(high) - 1);
-      }
-    }
-    return ends;
-  }
-
-  private resumeIfLeadRead(): void {
-    if (!this.leadEnds || this.heldBack.length === 0) return;
-    for (const [key, end] of this.leadEnds) if ((this.leadProgress.get(key) ?? -1) < end) return;
-    this.resumeHeldBack('lead topics read');
-  }
-
-  private resumeHeldBack(why: string): void {
-    if (this.heldBack.length === 0) return;
-    this.logger.log(`${why}; fetching ${this.heldBack.length} other topics`);
-    this.consumer?.resume(this.heldBack.map((topic) => ({ topic })));
-    this.heldBack = [];
-  }
-
-  /** Called after each handled chunk of a lead topic. */
-  private leadRead(topic: string, partition: number, offset: string): void {
-    if (this.heldBack.length === 0) return;
-    const key = `${topic}:${partition}`;
-    this.leadProgress.set(key, Math.max(this.leadProgress.get(key) ?? -1, Number(offset)));
-    this.resumeIfLeadRead();
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -223,7 +159,7 @@ export class KafkaEventConsumer {
         throw error;
       }
       resolveOffset(chunk[chunk.length - 1].offset);
-      this.leadRead(batch.topic, batch.partition, chunk[chunk.length - 1].offset);
+      this.leadTopics.onHandled(batch.topic, batch.partition, chunk[chunk.length - 1].offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
