@@ -19,6 +19,8 @@ type ZodInternals = {
     catchall?: unknown;
     element?: z.ZodType;
     innerType?: z.ZodType;
+    keyType?: z.ZodType;
+    valueType?: z.ZodType;
   };
   pattern?: RegExp;
   values?: ReadonlySet<unknown>;
@@ -32,9 +34,10 @@ const internals = (schema: z.ZodType): ZodInternals => (schema as unknown as { _
  *
  * Why: consumers validate every message against its contract, and zod's generic machinery (a context, an issue
  * list and a result object per node) costs ~5 µs and ~1 KB of garbage per event, as much as the broker client's
- * own decoding. The contracts use a small vocabulary (objects that strip unknown keys, strings with length and
- * pattern checks, safe integers with bounds, enums, literals, arrays, nullable and optional), compiled here;
- * anything else (records, unions, transforms, defaults, refinements) is left to zod. Only acceptance is fast:
+ * own decoding. The contracts use a small vocabulary (objects that strip unknown keys, records with string keys,
+ * strings with length and pattern checks, safe integers with bounds, enums, literals, arrays, nullable and
+ * optional), compiled here; anything else (enum-keyed records, unions, transforms, defaults, refinements) is left
+ * to zod. Only acceptance is fast:
  * a message this rejects goes through zod, which gives the reason. `fast-validator.spec.ts` checks it against zod.
  */
 export function compileFastValidator(schema: z.ZodType): FastValidator | undefined {
@@ -89,6 +92,8 @@ export function compileFastValidator(schema: z.ZodType): FastValidator | undefin
     }
     case 'object':
       return compileObject(def);
+    case 'record':
+      return compileRecord(def);
     default:
       return undefined;
   }
@@ -124,6 +129,28 @@ function compileObject(def: ZodInternals['def']): FastValidator | undefined {
   };
 }
 
+function compileRecord(def: ZodInternals['def']): FastValidator | undefined {
+  // Only string keys: a record keyed by an enum or literal must have every key (zod checks that), left to zod.
+  if (!def.keyType || !def.valueType || def.checks?.length || internals(def.keyType).def.type !== 'string') return undefined;
+  const key = compileFastValidator(def.keyType);
+  const value = compileFastValidator(def.valueType);
+  if (!key || !value) return undefined;
+  return (input) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return NOT_ACCEPTED;
+    if (!isPlainObject(input)) return NOT_ACCEPTED;
+    const source = input as Record<string, unknown>;
+    const output: Record<string, unknown> = {};
+    for (const k of Reflect.ownKeys(source)) {
+      if (k === '__proto__') continue; // zod skips it too
+      if (key(k) === NOT_ACCEPTED) return NOT_ACCEPTED;
+      const checked = value(source[k as string]);
+      if (checked === NOT_ACCEPTED) return NOT_ACCEPTED;
+      output[k as string] = checked;
+    }
+    return output;
+  };
+}
+
 /** The checks of a string, number or array schema, or undefined if one of them is not known here. */
 function compileChecks(checks: ZodInternals['def']['checks'], kind: 'string' | 'number' | 'array'): Check[] | undefined {
   const compiled: Check[] = [];
@@ -147,6 +174,14 @@ function compileChecks(checks: ZodInternals['def']['checks'], kind: 'string' | '
     }
   }
   return compiled;
+}
+
+/** zod's test for a record's input (any realm's Object, or no prototype): what JSON.parse gives. */
+function isPlainObject(input: object): boolean {
+  const ctor = (input as { constructor?: unknown }).constructor;
+  if (ctor === undefined) return true;
+  const proto = (ctor as { prototype?: unknown }).prototype;
+  return typeof proto === 'object' && proto !== null && Object.prototype.hasOwnProperty.call(proto, 'isPrototypeOf');
 }
 
 function matches(pattern: RegExp, value: string): boolean {
