@@ -119,6 +119,28 @@ describe('compiled contract checks agree with zod', () => {
   });
 });
 
+describe('compiled checks allocate only where zod would change the value', () => {
+  const withArrays = compiled.find((d) => Object.values(sample(d.payload) as object).some(Array.isArray))!;
+
+  it('return a message that has exactly the contract fields as it is', () => {
+    const input = JSON.parse(JSON.stringify(sample(withArrays.payload))) as Record<string, unknown>;
+    expect(compileFastValidator(withArrays.payload)!(input)).toBe(input);
+  });
+
+  it('copy, without the unknown key, only the object that has one', () => {
+    const input = JSON.parse(JSON.stringify(sample(eventEnvelopeSchema))) as Record<string, unknown>;
+    input.eventId = uuidv7();
+    input.type = 'org.area.created';
+    input.occurredAt = '2026-03-01T10:00:00Z';
+    const fast = compileFastValidator(eventEnvelopeSchema)!;
+    expect(fast(input)).toBe(input);
+    const output = fast({ ...input, surplus: 1 }) as Record<string, unknown>;
+    expect(output).toEqual(input);
+    expect(output).not.toHaveProperty('surplus');
+    expect(output.areaPath).toBe(input.areaPath); // the untouched array inside is not copied
+  });
+});
+
 describe('EventRegistry.validate with the compiled checks', () => {
   const registry = new EventRegistry();
   const definition = compiled[0];

@@ -81,13 +81,14 @@ export function compileFastValidator(schema: z.ZodType): FastValidator | undefin
       if (!element || !checks) return undefined;
       return (input) => {
         if (!Array.isArray(input) || !passes(checks, input)) return NOT_ACCEPTED;
-        const output: unknown[] = new Array(input.length);
+        let output: unknown[] | undefined; // a copy only once an element's output differs from its input
         for (let i = 0; i < input.length; i++) {
           const value = element(input[i]);
           if (value === NOT_ACCEPTED) return NOT_ACCEPTED;
-          output[i] = value;
+          if (value !== input[i]) output ??= input.slice(0, i);
+          output?.push(value);
         }
-        return output;
+        return output ?? input;
       };
     }
     case 'object':
@@ -110,9 +111,7 @@ function compileObject(def: ZodInternals['def']): FastValidator | undefined {
     if (!validate) return undefined;
     fields.push({ key, optional, validate });
   }
-  return (input) => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return NOT_ACCEPTED;
-    const source = input as Record<string, unknown>;
+  const copy = (source: Record<string, unknown>): unknown => {
     const output: Record<string, unknown> = {};
     for (const { key, optional, validate } of fields) {
       const value = source[key];
@@ -127,6 +126,34 @@ function compileObject(def: ZodInternals['def']): FastValidator | undefined {
     }
     return output;
   };
+  return (input) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return NOT_ACCEPTED;
+    const source = input as Record<string, unknown>;
+    // Usually the message has exactly the contract's fields: then zod's output equals the input, and the input
+    // is returned instead of a copy (a JSON value nobody else holds). Otherwise a copy without the other keys.
+    let own = 0;
+    let unchanged = true;
+    for (const { key, optional, validate } of fields) {
+      const value = source[key];
+      if (value === undefined) {
+        if (!optional) return NOT_ACCEPTED;
+        if (key in source) unchanged = false;
+        continue;
+      }
+      const checked = validate(value);
+      if (checked === NOT_ACCEPTED) return NOT_ACCEPTED;
+      if (checked !== value || !Object.prototype.hasOwnProperty.call(source, key)) unchanged = false;
+      own++;
+    }
+    return unchanged && ownKeyCount(source) === own ? input : copy(source);
+  };
+}
+
+/** Own enumerable string keys, counted without allocating. */
+function ownKeyCount(source: object): number {
+  let count = 0;
+  for (const key in source) if (Object.prototype.hasOwnProperty.call(source, key)) count++;
+  return count;
 }
 
 function compileRecord(def: ZodInternals['def']): FastValidator | undefined {
@@ -140,14 +167,19 @@ function compileRecord(def: ZodInternals['def']): FastValidator | undefined {
     if (!isPlainObject(input)) return NOT_ACCEPTED;
     const source = input as Record<string, unknown>;
     const output: Record<string, unknown> = {};
+    let unchanged = true;
     for (const k of Reflect.ownKeys(source)) {
-      if (k === '__proto__') continue; // zod skips it too
+      if (k === '__proto__') {
+        unchanged = false; // zod skips it too
+        continue;
+      }
       if (key(k) === NOT_ACCEPTED) return NOT_ACCEPTED;
       const checked = value(source[k as string]);
       if (checked === NOT_ACCEPTED) return NOT_ACCEPTED;
+      if (checked !== source[k as string]) unchanged = false;
       output[k as string] = checked;
     }
-    return output;
+    return unchanged ? input : output;
   };
 }
 
