@@ -95,7 +95,9 @@ export const SOURCED: ReadonlySet<string> = new Set(ACTIVITY_MAPPINGS.flatMap((m
 export function activitiesOf(event: EventEnvelope): Activity[] {
   const mapping = byKey.get(definitionKey(event.type, event.version));
   if (!mapping) return [];
-  const activities = mapping.map(event).filter((a) => hasValue(a));
+  const mapped = mapping.map(event);
+  // Nearly every activity has a value: a filtered copy only when one has none.
+  const activities = mapped.every(hasValue) ? mapped : mapped.filter(hasValue);
   const limit = Date.parse(event.occurredAt) + DAY_MS;
   for (const activity of activities) {
     if (!Number.isFinite(activity.at) || activity.at > limit) {
@@ -107,5 +109,7 @@ export function activitiesOf(event: EventEnvelope): Activity[] {
 
 function hasValue(activity: Activity): boolean {
   if (activity.booth) return true;
-  return Object.values(activity.flows ?? {}).some((v) => v !== 0);
+  const flows = activity.flows ?? {};
+  for (const flow in flows) if (flows[flow as FlowName] !== 0) return true;
+  return false;
 }
