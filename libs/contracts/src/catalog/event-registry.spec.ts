@@ -34,6 +34,14 @@ describe('EventRegistry.validate', () => {
     expect(outcome).toMatchObject({ ok: false, reason });
   });
 
+  it('checks the payload only of the definitions the caller asks for (an event no handler takes)', () => {
+    const raw = JSON.stringify({ ...createEvent(AreaCreatedV1, payload, context), payload: { areaId: 'x' } });
+    expect(registry.validate(raw, AreaCreatedV1.topic, () => false)).toMatchObject({ ok: true, definition: AreaCreatedV1 });
+    expect(registry.validate(raw, AreaCreatedV1.topic, (d) => d === AreaCreatedV1)).toMatchObject({ ok: false, reason: 'invalid-payload' });
+    const badEnvelope = JSON.stringify({ ...createEvent(AreaCreatedV1, payload, context), occurredAt: 'yesterday' });
+    expect(registry.validate(badEnvelope, AreaCreatedV1.topic, () => false)).toMatchObject({ ok: false, reason: 'invalid-envelope' });
+  });
+
   it('rejects an event read from a topic it does not belong to', () => {
     const raw = JSON.stringify(createEvent(AreaCreatedV1, payload, context));
     expect(registry.validate(raw, 'meetings.meeting.events')).toMatchObject({ ok: false, reason: 'wrong-topic' });

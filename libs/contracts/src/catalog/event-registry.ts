@@ -44,15 +44,19 @@ export class EventRegistry {
     return [...this.topics.values()];
   }
 
-  /** Validates a raw message value read from `topic` (catalog name, without prefix). */
-  validate(raw: Buffer | string | null, topic?: string): ValidationOutcome {
+  /**
+   * Validates a raw message value read from `topic` (catalog name, without prefix). `checksPayload` says which
+   * definitions' payloads to check (default all): a consumer that handles none of an event's kind has no use for
+   * its payload, and the group that does handle it is the one that dead-letters a bad one.
+   */
+  validate(raw: Buffer | string | null, topic?: string, checksPayload?: (definition: EventDefinition) => boolean): ValidationOutcome {
     let json: unknown;
     try {
       json = JSON.parse(raw === null ? '' : raw.toString());
     } catch (error) {
       return { ok: false, reason: 'malformed-json', message: (error as Error).message };
     }
-    const accepted = this.acceptFast(json, topic);
+    const accepted = this.acceptFast(json, topic, checksPayload);
     if (accepted) return accepted;
     const envelope = eventEnvelopeSchema.safeParse(json);
     if (!envelope.success) {
@@ -66,6 +70,7 @@ export class EventRegistry {
     if (topic !== undefined && definition.topic !== topic) {
       return { ok: false, reason: 'wrong-topic', message: `${definitionKey(type, version)} belongs on ${definition.topic}, not ${topic}` };
     }
+    if (checksPayload && !checksPayload(definition)) return { ok: true, event: envelope.data as EventEnvelope, definition };
     const payload = definition.payload.safeParse(envelope.data.payload);
     if (!payload.success) {
       return { ok: false, reason: 'invalid-payload', message: summarize(payload.error.issues) };
@@ -76,12 +81,13 @@ export class EventRegistry {
   }
 
   /** The outcome for a valid message through the compiled checks, or undefined to let zod decide (and explain). */
-  private acceptFast(json: unknown, topic: string | undefined): ValidationOutcome | undefined {
+  private acceptFast(json: unknown, topic: string | undefined, checksPayload?: (definition: EventDefinition) => boolean): ValidationOutcome | undefined {
     const envelope = this.fastEnvelope?.(json);
     if (envelope === undefined || envelope === NOT_ACCEPTED) return undefined;
     const event = envelope as EventEnvelope;
     const definition = this.get(event.type, event.version);
     if (!definition || (topic !== undefined && definition.topic !== topic)) return undefined;
+    if (checksPayload && !checksPayload(definition)) return { ok: true, event, definition };
     const payload = this.fastPayloads.get(definition)?.(event.payload) ?? NOT_ACCEPTED;
     if (payload === NOT_ACCEPTED) return undefined;
     event.payload = payload;

@@ -48,6 +48,8 @@ export class EventDispatcher {
   /** Handlers by definition (the registry hands back the same definition objects, so identity works). */
   private readonly byDefinition = new Map<EventDefinition, IntegrationEventHandler[]>();
   readonly topics: string[];
+  /** Payloads are checked only for events some handler takes; the others are skipped whatever they carry. */
+  private readonly handles = (definition: EventDefinition): boolean => this.byDefinition.has(definition);
 
   constructor(
     private readonly registry: EventRegistry,
@@ -78,7 +80,7 @@ export class EventDispatcher {
     let skipped = 0;
 
     for (const message of messages) {
-      const outcome = this.registry.validate(message.value, message.topic);
+      const outcome = this.registry.validate(message.value, message.topic, this.handles);
       if (!outcome.ok) {
         dead.push({ message, reason: outcome.reason, error: outcome.message });
         continue;
