@@ -19,7 +19,7 @@ export type ReplayStatus = {
   events: number;
   lag: number | null;
   eventsPerSecond: number;
-  /** Activity of areas the replay has not seen yet (the hierarchy topic is read alongside the others). */
+  /** Activity waiting for areas the replay has not seen yet (few: the hierarchy topic is read first). */
   parked: number;
   state: 'running' | 'switched' | 'failed';
   switchedAt: string | null;
