@@ -16,9 +16,12 @@ function volunteerAdded(boothId: string, memberId: string): EventEnvelope {
   );
 }
 
-/** Records the order in which a consumer hands over the events of two topics. */
+/**
+ * Records the order in which a consumer hands over the events of two topics. The booth topic is subscribed first:
+ * the consumer's fetches then list it first, and the broker fills a small fetch from it first.
+ */
 class RecordingHandler {
-  readonly subscribesTo = [AreaCreatedV1, VolunteerAddedV1];
+  readonly subscribesTo = [VolunteerAddedV1, AreaCreatedV1];
   readonly seen: string[] = [];
   async handleBatch(events: DeliveredEvent[]): Promise<void> {
     for (const { event } of events) this.seen.push(event.type);

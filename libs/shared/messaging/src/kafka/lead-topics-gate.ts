@@ -18,6 +18,7 @@ export class LeadTopicsGate {
   private heldBack: string[] = [];
   private joined = false;
   private consumer?: Consumer;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly lead: readonly string[],
@@ -31,9 +32,15 @@ export class LeadTopicsGate {
     this.consumer = consumer;
     if (this.joined || this.lead.length === 0 || this.others.length === 0) return;
     this.joined = true;
-    consumer.pause(this.others.map((topic) => ({ topic })));
+    try {
+      consumer.pause(this.others.map((topic) => ({ topic })));
+    } catch (error) {
+      this.logger.warn(`cannot hold back ${this.others.join(', ')}: ${(error as Error).message}`);
+      return; // everything is read at once, as without lead topics
+    }
     this.heldBack = [...this.others];
-    setTimeout(() => this.resume(`lead topics not read within ${MAX_HOLD_MS / 60_000} minutes`), MAX_HOLD_MS).unref();
+    this.timer = setTimeout(() => this.resume(`lead topics not read within ${MAX_HOLD_MS / 60_000} minutes`), MAX_HOLD_MS);
+    this.timer.unref();
     void this.backlogEnds(assignment).then(
       (ends) => {
         this.ends = ends;
@@ -76,9 +83,16 @@ export class LeadTopicsGate {
   }
 
   private resume(why: string): void {
+    clearTimeout(this.timer);
     if (this.heldBack.length === 0) return;
-    this.logger.log(`${why}; fetching ${this.heldBack.length} other topics`);
-    this.consumer?.resume(this.heldBack.map((topic) => ({ topic })));
+    const topics = this.heldBack;
     this.heldBack = [];
+    this.logger.log(`${why}; fetching ${topics.length} other topics`);
+    try {
+      this.consumer?.resume(topics.map((topic) => ({ topic })));
+    } catch (error) {
+      // A consumer stopped meanwhile has nothing to resume; a restarted one starts unpaused.
+      this.logger.warn(`cannot resume ${topics.join(', ')}: ${(error as Error).message}`);
+    }
   }
 }
