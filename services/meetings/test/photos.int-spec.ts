@@ -52,6 +52,16 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     return { id: created.body.id, start };
   }
 
+  /** A meeting planned for yesterday (not held): a photo taken today mismatches its planned time. */
+  async function plannedYesterday(title: string): Promise<string> {
+    const created = await server()
+      .post('/meetings')
+      .set('Authorization', h.auth(LKO_PRESIDENT))
+      .send({ kind: 'daily-small', title, areaId: 'AC-173', organiserId: LKO_INCHARGE.sub, scheduledStart: inMinutes(-30 * 60), scheduledEnd: inMinutes(-29 * 60) })
+      .expect(201);
+    return created.body.id as string;
+  }
+
   const upload = (meetingId: string, file: Buffer, name = 'photo.jpg', contentType = 'image/jpeg') =>
     server().post(`/meetings/${meetingId}/photos`).set('Authorization', h.auth(LKO_INCHARGE)).attach('photo', file, { filename: name, contentType });
 
@@ -155,12 +165,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
 
   it('judges photos again when the meeting is recorded held at other times than planned, and the held event counts the new verdict', async () => {
     // Planned yesterday; the photo was taken 90 minutes ago, when the meeting really took place.
-    const created = await server()
-      .post('/meetings')
-      .set('Authorization', h.auth(LKO_PRESIDENT))
-      .send({ kind: 'daily-small', title: 'moved meeting', areaId: 'AC-173', organiserId: LKO_INCHARGE.sub, scheduledStart: inMinutes(-30 * 60), scheduledEnd: inMinutes(-29 * 60) })
-      .expect(201);
-    const id = created.body.id as string;
+    const id = await plannedYesterday('moved meeting');
     const photo = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(inMinutes(-80)), gps: LUCKNOW })).expect(201)).body.photos[0];
     expect(photo).toMatchObject({ verdict: 'mismatch', reasons: ['time-mismatch'], verified: false });
 
@@ -260,12 +265,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
 
   it('completes the photo re-check from the held event when the process stopped between the meeting write and the photos', async () => {
     // Planned yesterday; the photo was taken 80 minutes ago, when the meeting really took place.
-    const created = await server()
-      .post('/meetings')
-      .set('Authorization', h.auth(LKO_PRESIDENT))
-      .send({ kind: 'daily-small', title: 'crash after held', areaId: 'AC-173', organiserId: LKO_INCHARGE.sub, scheduledStart: inMinutes(-30 * 60), scheduledEnd: inMinutes(-29 * 60) })
-      .expect(201);
-    const id = created.body.id as string;
+    const id = await plannedYesterday('crash after held');
     const photo = (await upload(id, buildExifJpeg({ dateTimeOriginal: exifTime(inMinutes(-80)), gps: LUCKNOW })).expect(201)).body.photos[0];
     expect(photo).toMatchObject({ verdict: 'mismatch', verified: false });
     // The request dies right after the meeting's write, before it saves the photos' new verdicts.
@@ -292,12 +292,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     }
   });
   it('judges a photo again when the meeting is recorded held while its upload is between attaching and recording it', async () => {
-    const created = await server()
-      .post('/meetings')
-      .set('Authorization', h.auth(LKO_PRESIDENT))
-      .send({ kind: 'daily-small', title: 'held during upload', areaId: 'AC-173', organiserId: LKO_INCHARGE.sub, scheduledStart: inMinutes(-30 * 60), scheduledEnd: inMinutes(-29 * 60) })
-      .expect(201);
-    const id = created.body.id as string;
+    const id = await plannedYesterday('held during upload');
     // Hold the upload after it attached the photo to the meeting, before it writes the photo's record.
     const store = h.app.get(PhotoStore);
     const insert = store.insert.bind(store);

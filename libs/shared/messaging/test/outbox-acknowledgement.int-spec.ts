@@ -64,6 +64,32 @@ describe('outbox acknowledgement against the real database', () => {
     commands.length = 0;
   }
 
+  /** Runs `body` with a relay over `collection` alone (it sweeps only at start), once that start-up sweep is done. */
+  async function withRelay(
+    collection: string,
+    body: (relay: OutboxRelay, docs: mongo.Collection<Doc>, publisher: RecordingPublisher) => Promise<void>,
+  ): Promise<void> {
+    const publisher = new RecordingPublisher();
+    const relay = new OutboxRelay(() => db, publisher, { collections: [collection], sweepIntervalMs: 600_000 });
+    relay.start();
+    try {
+      await startUpSwept(collection);
+      await body(relay, db.collection<Doc>(collection), publisher);
+    } finally {
+      await relay.stop();
+    }
+  }
+
+  const outboxEmptied = (docs: mongo.Collection<Doc>, id: string) =>
+    waitFor(async () => (await docs.findOne({ _id: id }))?.outbox.length === 0, { what: 'outbox emptied' });
+
+  /** Waits until exactly one event is left in the document and it is due again. */
+  const oneLeftDue = (docs: mongo.Collection<Doc>, id: string, what: string) =>
+    waitFor(async () => {
+      const doc = await docs.findOne({ _id: id });
+      return doc && doc.outbox.length === 1 && doc.outboxDueAt ? doc : undefined;
+    }, { what });
+
   it('matches the whole outbox only while it is exactly what was read', async () => {
     const docs = db.collection<Doc>('equality');
     const id = uniqueName('EQ');
@@ -104,34 +130,22 @@ describe('outbox acknowledgement against the real database', () => {
   });
 
   it('acknowledges a hinted document with one update and no re-due check', async () => {
-    const publisher = new RecordingPublisher();
-    const relay = new OutboxRelay(() => db, publisher, { collections: ['hinted'], sweepIntervalMs: 600_000 });
-    const docs = db.collection<Doc>('hinted');
-    relay.start();
-    try {
-      await startUpSwept('hinted');
+    await withRelay('hinted', async (relay, docs, publisher) => {
       const id = uniqueName('ONE');
       await docs.insertOne({ _id: id, ...outboxFieldsForInsert([entry(id, 'a'), entry(id, 'b')]) } as Doc);
       commands.length = 0;
       relay.notify('hinted', id);
       await waitFor(() => names(publisher.messages, id).length === 2, { what: 'hinted events published' });
-      await waitFor(async () => (await docs.findOne({ _id: id }))?.outbox.length === 0, { what: 'outbox emptied' });
+      await outboxEmptied(docs, id);
       expect(names(publisher.messages, id)).toEqual(['a', 'b']);
       expect(await docs.findOne({ _id: id })).toEqual({ _id: id, outbox: [] }); // no due time, attempts or claim left
       const mine = commands.filter((c) => c.collection === 'hinted');
       expect(mine.map((c) => c.name)).toEqual(['find', 'update']); // the read by _id, then one acknowledgement
-    } finally {
-      await relay.stop();
-    }
+    });
   });
 
   it('keeps an event appended between the publish and the acknowledgement, and relays it next', async () => {
-    const publisher = new RecordingPublisher();
-    const relay = new OutboxRelay(() => db, publisher, { collections: ['raced'], sweepIntervalMs: 600_000 });
-    const docs = db.collection<Doc>('raced');
-    relay.start();
-    try {
-      await startUpSwept('raced');
+    await withRelay('raced', async (relay, docs, publisher) => {
       const id = uniqueName('RACE');
       await docs.insertOne({ _id: id, ...outboxFieldsForInsert([entry(id, 'before')]) } as Doc);
       // Another request's write lands while the relay is publishing what it read.
@@ -141,35 +155,25 @@ describe('outbox acknowledgement against the real database', () => {
       relay.notify('raced', id);
       await waitFor(() => names(publisher.messages, id).length === 1, { what: 'the first event published' });
       // The equality acknowledgement missed, so the fallback pulled exactly 'before' and left 'during' due.
-      const after = await waitFor(async () => {
-        const doc = await docs.findOne({ _id: id });
-        return doc && doc.outbox.length === 1 && doc.outboxDueAt ? doc : undefined;
-      }, { what: 'the appended event kept and due' });
+      const after = await oneLeftDue(docs, id, 'the appended event kept and due');
       expect(JSON.parse(after.outbox[0].value).payload.nameEn).toBe('during');
       relay.notify('raced', id); // the second write's own hint
       await waitFor(() => names(publisher.messages, id).length === 2, { what: 'the appended event published' });
       expect(names(publisher.messages, id)).toEqual(['before', 'during']);
-      await waitFor(async () => (await docs.findOne({ _id: id }))?.outbox.length === 0, { what: 'outbox emptied' });
+      await outboxEmptied(docs, id);
       expect(await docs.countDocuments({ _id: id, outboxDueAt: { $exists: true } })).toBe(0);
-    } finally {
-      await relay.stop();
-    }
+    });
   });
 
   it('publishes what the writer announced without reading the document, and falls back when it was wrong', async () => {
-    const publisher = new RecordingPublisher();
-    const relay = new OutboxRelay(() => db, publisher, { collections: ['written'], sweepIntervalMs: 600_000 });
-    const docs = db.collection<Doc>('written');
-    relay.start();
-    try {
-      await startUpSwept('written');
+    await withRelay('written', async (relay, docs, publisher) => {
       // The right case: an insert with its events; the relay sends one update and no read.
       const id = uniqueName('KNOWN');
       const entries = [entry(id, 'x'), entry(id, 'y')];
       await docs.insertOne({ _id: id, ...outboxFieldsForInsert(entries) } as Doc);
       commands.length = 0;
       relay.notifyWritten('written', id, entries);
-      await waitFor(async () => (await docs.findOne({ _id: id }))?.outbox.length === 0, { what: 'outbox emptied' });
+      await outboxEmptied(docs, id);
       expect(names(publisher.messages, id)).toEqual(['x', 'y']);
       expect(commands.filter((c) => c.collection === 'written').map((c) => c.name)).toEqual(['update']);
       expect(await docs.findOne({ _id: id })).toEqual({ _id: id, outbox: [] });
@@ -180,15 +184,12 @@ describe('outbox acknowledgement against the real database', () => {
       await docs.insertOne({ _id: wrong, ...outboxFieldsForInsert([older]) } as Doc);
       await docs.updateOne({ _id: wrong }, outboxUpdate([newer]));
       relay.notifyWritten('written', wrong, [newer]);
-      const left = await waitFor(async () => {
-        const doc = await docs.findOne({ _id: wrong });
-        return doc && doc.outbox.length === 1 && doc.outboxDueAt ? doc : undefined;
-      }, { what: 'the announced event pulled, the older one due' });
+      const left = await oneLeftDue(docs, wrong, 'the announced event pulled, the older one due');
       expect(left.outbox[0].eventId).toBe(older.eventId);
       expect(left.outboxDueAt).toBeInstanceOf(Date);
       relay.notify(); // a sweep finds it
       await waitFor(() => names(publisher.messages, wrong).includes('older'), { what: 'the older event swept' });
-      await waitFor(async () => (await docs.findOne({ _id: wrong }))?.outbox.length === 0, { what: 'outbox emptied' });
+      await outboxEmptied(docs, wrong);
 
       // Two announcements of one document before a round: the relay reads it instead of trusting either.
       const twice = uniqueName('TWICE');
@@ -201,18 +202,11 @@ describe('outbox acknowledgement against the real database', () => {
       await waitFor(() => names(publisher.messages, twice).length === 2, { what: 'both events published' });
       expect(names(publisher.messages, twice)).toEqual(['one', 'two']);
       expect(commands.filter((c) => c.collection === 'written').map((c) => c.name)).toEqual(['find', 'update']);
-    } finally {
-      await relay.stop();
-    }
+    });
   });
 
   it('counts a broker rejection of announced events against the document and relays it once accepted', async () => {
-    const publisher = new RecordingPublisher();
-    const relay = new OutboxRelay(() => db, publisher, { collections: ['rejected'], sweepIntervalMs: 600_000 });
-    const docs = db.collection<Doc>('rejected');
-    relay.start();
-    try {
-      await startUpSwept('rejected');
+    await withRelay('rejected', async (relay, docs, publisher) => {
       const id = uniqueName('REJ');
       const entries = [entry(id, 'refused')];
       await docs.insertOne({ _id: id, ...outboxFieldsForInsert(entries) } as Doc);
@@ -237,10 +231,8 @@ describe('outbox acknowledgement against the real database', () => {
       await docs.updateOne({ _id: other }, { $set: { outboxDueAt: new Date() } }); // skip the back-off
       relay.notify();
       await waitFor(() => names(publisher.messages, other).length === 1, { what: 'published after the rejection' });
-      await waitFor(async () => (await docs.findOne({ _id: other }))?.outbox.length === 0, { what: 'outbox emptied' });
+      await outboxEmptied(docs, other);
       expect(await docs.findOne({ _id: other })).toEqual({ _id: other, outbox: [] }); // attempts cleared too
-    } finally {
-      await relay.stop();
-    }
+    });
   });
 });
