@@ -42,13 +42,11 @@ export class AreaTree {
     this.stringSource = undefined;
   }
 
-  /** `value`, or the source tree's equal string for the same area. */
-  private reuse(value: string, source: (string | null)[], sourceIdx: number | undefined): string;
-  private reuse(value: string | null, source: (string | null)[], sourceIdx: number | undefined): string | null;
-  private reuse(value: string | null, source: (string | null)[], sourceIdx: number | undefined): string | null {
+  /** `value`, or the source tree's equal string in `column` of its area `sourceIdx` (undefined: no such area). */
+  private reuse<T extends string | null>(value: T, column: 'ids' | 'nameEn' | 'nameHi', sourceIdx: number | undefined): T {
     if (value === null || sourceIdx === undefined) return value;
-    const theirs = source[sourceIdx];
-    return theirs === value ? theirs : value;
+    const theirs = this.stringSource![column][sourceIdx];
+    return theirs === value ? (theirs as T) : value;
   }
 
   get count(): number {
@@ -62,25 +60,24 @@ export class AreaTree {
   upsert(area: AreaRecord): number[] {
     const known = this.index.get(area.areaId);
     const sourceIdx = this.stringSource?.index.get(area.areaId);
-    const source = this.stringSource;
     if (known !== undefined) {
-      this.nameEn[known] = source ? this.reuse(area.nameEn, source.nameEn, sourceIdx) : area.nameEn;
-      this.nameHi[known] = source ? this.reuse(area.nameHi, source.nameHi, sourceIdx) : area.nameHi;
+      this.nameEn[known] = this.reuse(area.nameEn, 'nameEn', sourceIdx);
+      this.nameHi[known] = this.reuse(area.nameHi, 'nameHi', sourceIdx);
       this.seatClass[known] = area.seatClass === null ? null : this.shared(area.seatClass);
       return [];
     }
     const idx = this.ids.length;
-    const areaId = source ? this.reuse(area.areaId, source.ids, sourceIdx) : area.areaId;
+    const areaId = this.reuse(area.areaId, 'ids', sourceIdx);
     this.ids.push(areaId);
     this.index.set(areaId, idx);
     this.parent.push(-1);
     // One string object per distinct value: each parsed event brings its own copies, ~180k of them at full scale.
     const knownParent = area.parentId === null ? undefined : this.index.get(area.parentId);
-    const sourceParent = area.parentId === null || knownParent !== undefined ? undefined : source?.index.get(area.parentId);
-    this.parentId.push(knownParent !== undefined ? this.ids[knownParent] : sourceParent !== undefined ? source!.ids[sourceParent] : area.parentId);
+    const sourceParent = area.parentId === null || knownParent !== undefined ? undefined : this.stringSource?.index.get(area.parentId);
+    this.parentId.push(knownParent !== undefined ? this.ids[knownParent] : this.reuse(area.parentId, 'ids', sourceParent));
     this.level.push(this.shared(area.level));
-    this.nameEn.push(source ? this.reuse(area.nameEn, source.nameEn, sourceIdx) : area.nameEn);
-    this.nameHi.push(source ? this.reuse(area.nameHi, source.nameHi, sourceIdx) : area.nameHi);
+    this.nameEn.push(this.reuse(area.nameEn, 'nameEn', sourceIdx));
+    this.nameHi.push(this.reuse(area.nameHi, 'nameHi', sourceIdx));
     this.seatClass.push(area.seatClass === null ? null : this.shared(area.seatClass));
     this.attached.push(false);
     this.boothCount.push(0);
