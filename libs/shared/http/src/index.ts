@@ -3,3 +3,4 @@ export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotency.interceptor';
 export * from './tracing/http-tracing.middleware';
 export * from './pagination/pagination';
+export * from './metrics/http-metrics.middleware';

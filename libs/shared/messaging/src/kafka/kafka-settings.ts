@@ -4,12 +4,26 @@ export type KafkaSettings = {
   clientId: string;
   /** Prepended to every catalog topic name; lets tests and shared clusters isolate their topics. */
   topicPrefix: string;
+  /**
+   * How long the group coordinator waits for a silent consumer before it gives its partitions away. A process
+   * that was killed never says goodbye, so its successor is not ready before this has passed; the default is
+   * the broker's least allowed value (`group.min.session.timeout.ms`). Consumers heartbeat while they handle a
+   * chunk, so a slow handler does not lose its partitions at this setting.
+   */
+  sessionTimeoutMs: number;
 };
+
+const DEFAULT_SESSION_TIMEOUT_MS = 6000;
 
 export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaSettings {
   const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
     .split(',')
     .map((b) => b.trim())
     .filter(Boolean);
-  return { brokers, clientId: env.KAFKA_CLIENT_ID ?? clientId, topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '' };
+  return {
+    brokers,
+    clientId: env.KAFKA_CLIENT_ID ?? clientId,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
+    sessionTimeoutMs: Number(env.KAFKA_SESSION_TIMEOUT_MS) || DEFAULT_SESSION_TIMEOUT_MS,
+  };
 }

@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import { KafkaConnection } from '../kafka/kafka-connection';
 import { kafkaSettingsFromEnv } from '../kafka/kafka-settings';
 import { KafkaMessagePublisher } from '../kafka/message-publisher';
+import { OutboxBacklogGauge } from '../outbox/outbox-backlog';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxScanConnection } from '../outbox/outbox-scan-connection';
 import { MessagingLifecycle } from './messaging.lifecycle';
@@ -35,6 +36,11 @@ export class MessagingModule {
               sweepIntervalMs: Number(process.env.OUTBOX_SWEEP_INTERVAL_MS) || undefined,
               scanDatabase: () => scan.db(),
             }),
+        },
+        {
+          provide: OutboxBacklogGauge,
+          inject: [OutboxScanConnection],
+          useFactory: (scan: OutboxScanConnection) => new OutboxBacklogGauge(options.outboxCollections ?? [], () => scan.db()),
         },
         MessagingLifecycle,
       ],

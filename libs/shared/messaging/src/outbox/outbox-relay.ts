@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { context as otelContext, metrics, propagation, SpanKind, trace } from '@opentelemetry/api';
-import { extractTraceContext } from '@sangathan/observability';
+import { context as otelContext, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { extractTraceContext, lazyMeter } from '@sangathan/observability';
 import type { mongo } from 'mongoose';
 import type { MessagePublisher } from '../kafka/message-publisher';
 import { OUTBOX_FIELDS, type OutboxEntry } from './outbox-entry';
@@ -35,7 +35,7 @@ type OutboxDocument = mongo.Document & { _id: string; outbox: OutboxEntry[]; out
 
 const ACK_CHUNK = 50;
 const tracer = trace.getTracer('sangathan.outbox');
-const meter = metrics.getMeter('sangathan.outbox');
+const meter = lazyMeter('sangathan.outbox');
 const publishedCounter = meter.createCounter('outbox_events_published_total', { description: 'Events the relay published' });
 const failureCounter = meter.createCounter('outbox_publish_failures_total', { description: 'Failed publish rounds' });
 const deadCounter = meter.createCounter('outbox_events_dead_lettered_total', {
