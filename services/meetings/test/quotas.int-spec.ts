@@ -19,7 +19,7 @@ describe('daily quotas and compliance (roster from org.member.events)', () => {
   }
 
   const joined = (memberId: string, areaId: string) =>
-    publishOrg(MemberJoinedV1, memberId, { memberId, name: memberId, nameAlt: null, kind: 'office-bearer', status: 'active', areaId, ancestors: ancestorsOf(areaId), joinedAt: new Date().toISOString() });
+    publishOrg(MemberJoinedV1, memberId, { memberId, name: `Name of ${memberId}`, nameAlt: null, kind: 'office-bearer', status: 'active', areaId, ancestors: ancestorsOf(areaId), joinedAt: new Date().toISOString() });
   const assigned = (memberId: string, type: 'assembly-incharge' | 'sector-incharge' | 'district-incharge', areaId: string) =>
     publishOrg(PositionAssignedV1, memberId, {
       positionId: `${type}:${areaId}`,
@@ -92,9 +92,12 @@ describe('daily quotas and compliance (roster from org.member.events)', () => {
 
     const report = await server().get('/quotas/compliance').query({ areaId: 'D-LKO', from: day, to: day }).set('Authorization', h.auth(LKO_PRESIDENT)).expect(200);
     expect(report.body.summary).toEqual({ holders: 3, metQuota: 1, fellShort: 2, sentNoPhotos: 1 });
-    expect(report.body.metQuota).toEqual(['inc-a']);
-    expect(report.body.fellShort.sort()).toEqual(['inc-b', 'inc-c']);
-    expect(report.body.sentNoPhotos).toEqual(['inc-b']);
+    expect(report.body.metQuota).toEqual([{ memberId: 'inc-a', name: 'Name of inc-a', positionType: 'assembly-incharge', areaId: 'AC-173' }]);
+    expect(report.body.fellShort.map((p: { memberId: string; name: string }) => [p.memberId, p.name]).sort()).toEqual([
+      ['inc-b', 'Name of inc-b'],
+      ['inc-c', 'Name of inc-c'],
+    ]);
+    expect(report.body.sentNoPhotos).toEqual([{ memberId: 'inc-b', name: 'Name of inc-b', positionType: 'sector-incharge', areaId: 'M-1' }]);
     const b = report.body.holders.find((x: { memberId: string }) => x.memberId === 'inc-b');
     expect(b.days[0]).toMatchObject({ held: 4, withPhoto: 0, outcome: 'no-photos' });
 
@@ -118,6 +121,6 @@ describe('daily quotas and compliance (roster from org.member.events)', () => {
     await server().put('/quota-rules/sector-incharge').set('Authorization', h.auth(STATE_LEADER)).send({ minMeetings: 2, targetMeetings: 3, photoRequired: false }).expect(200);
     const day = istDay(inMinutes(-90));
     const report = await server().get('/quotas/compliance').query({ areaId: 'M-1', from: day, to: day }).set('Authorization', h.auth(LKO_PRESIDENT)).expect(200);
-    expect(report.body.metQuota).toEqual(['inc-b']);
+    expect(report.body.metQuota.map((p: { memberId: string }) => p.memberId)).toEqual(['inc-b']);
   });
 });

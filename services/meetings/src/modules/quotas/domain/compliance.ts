@@ -1,6 +1,6 @@
 import type { QuotaRule } from './quota-rule';
 
-export type HolderRef = { memberId: string; positionType: string; areaId: string; ancestors: string[] };
+export type HolderRef = { memberId: string; name?: string | null; positionType: string; areaId: string; ancestors: string[] };
 export type HeldMeeting = { id: string; organiserId: string; day: string; kind: string; photos: number; verifiedPhotos: number };
 
 export type DayOutcome = 'met' | 'short' | 'no-photos';

@@ -21,14 +21,14 @@ export class RosterMongo implements Roster {
   async holders(areaId: string, positionTypes: readonly string[]): Promise<PositionHolder[]> {
     if (positionTypes.length === 0) return [];
     const docs = await this.members
-      .find({ positionScopeKeys: areaId, positionTypes: { $in: [...positionTypes] }, status: 'active' }, { positions: 1 })
+      .find({ positionScopeKeys: areaId, positionTypes: { $in: [...positionTypes] }, status: 'active' }, { positions: 1, name: 1 })
       .lean<KnownMemberDocument[]>()
       .exec();
     const wanted = new Set(positionTypes);
     return docs.flatMap((d) =>
       (d.positions ?? [])
         .filter((p) => wanted.has(p.type) && (p.areaId === areaId || p.ancestors.includes(areaId)))
-        .map((p) => ({ memberId: d._id, positionType: p.type, areaId: p.areaId, ancestors: p.ancestors })),
+        .map((p) => ({ memberId: d._id, name: d.name ?? null, positionType: p.type, areaId: p.areaId, ancestors: p.ancestors })),
     );
   }
 

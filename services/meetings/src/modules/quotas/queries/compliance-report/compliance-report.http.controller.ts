@@ -6,6 +6,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
 import { istDaysBetween } from '../../../meetings/domain/ist-day';
+import type { HolderCompliance } from '../../domain/compliance';
 import { QuotaService } from '../../quota.service';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -35,6 +36,8 @@ export class ComplianceReportHttpController {
     const days = query.from <= query.to ? istDaysBetween(query.from, query.to) : [];
     if (days.length === 0 || days.length > 31) throw new ValidationError('INVALID_RANGE', 'the range must be 1 to 31 days with from ≤ to', [{ field: 'to', message: 'invalid range' }]);
     const holders = await this.quotas.compliance(area.id, days);
+    // Names from the roster (org's member events), so the lists can be acted on without another lookup.
+    const people = (list: HolderCompliance[]) => list.map((h) => ({ memberId: h.memberId, name: h.name ?? null, positionType: h.positionType, areaId: h.areaId }));
     return {
       areaId: area.id,
       from: query.from,
@@ -45,9 +48,9 @@ export class ComplianceReportHttpController {
         fellShort: holders.filter((h) => !h.metQuota).length,
         sentNoPhotos: holders.filter((h) => h.sentNoPhotos).length,
       },
-      metQuota: holders.filter((h) => h.metQuota).map((h) => h.memberId),
-      fellShort: holders.filter((h) => !h.metQuota).map((h) => h.memberId),
-      sentNoPhotos: holders.filter((h) => h.sentNoPhotos).map((h) => h.memberId),
+      metQuota: people(holders.filter((h) => h.metQuota)),
+      fellShort: people(holders.filter((h) => !h.metQuota)),
+      sentNoPhotos: people(holders.filter((h) => h.sentNoPhotos)),
       holders,
     };
   }
