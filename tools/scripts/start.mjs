@@ -19,7 +19,15 @@ const say = (line) => console.log(line);
 ensureDeps();
 await build();
 mkdirSync(logDir, { recursive: true });
-const infraEnv = startInfra('dev');
+const infraEnv = (() => {
+  try {
+    return startInfra('dev');
+  } catch (error) {
+    // The infra CLI has printed why; a stack trace would bury it.
+    console.error(`sangathan: ${error.message}`);
+    process.exit(1);
+  }
+})();
 const env = { ...process.env, ...infraEnv, NODE_ENV: process.env.NODE_ENV ?? 'development' };
 const dist = (...p) => join(repoRoot, 'dist', ...p);
 

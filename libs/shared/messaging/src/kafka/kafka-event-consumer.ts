@@ -58,6 +58,8 @@ export function consumerConfig(connection: KafkaConnection, options: KafkaEventC
     // A rebalance waits at most this long for the members to rejoin; live ones do at their next heartbeat.
     rebalanceTimeout: Math.max(sessionTimeout, 10_000),
     heartbeatInterval: heartbeatIntervalMs(sessionTimeout),
+    // kafkajs heartbeats between fetches: an idle fetch must return well within the session.
+    maxWaitTimeInMs: Math.min(1000, heartbeatIntervalMs(sessionTimeout)),
     maxBytes: options.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES,
     maxBytesPerPartition: Math.min(PARTITION_FETCH_MAX_BYTES, options.fetchMaxBytes ?? PARTITION_FETCH_MAX_BYTES),
     retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },

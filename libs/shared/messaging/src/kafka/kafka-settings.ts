@@ -6,9 +6,10 @@ export type KafkaSettings = {
   topicPrefix: string;
   /**
    * How long the group coordinator waits for a silent consumer before it gives its partitions away. A process
-   * that was killed never says goodbye, so its successor is not ready before this has passed; the default is
-   * the broker's least allowed value (`group.min.session.timeout.ms`). Consumers heartbeat while they handle a
-   * chunk, so a slow handler does not lose its partitions at this setting.
+   * that was killed never says goodbye, so its successor is not ready before this has passed (kafkajs' default
+   * is 30 s); the default is the least the broker allows (`group.min.session.timeout.ms`). Consumers heartbeat
+   * while they handle a chunk and between idle fetches, which return within a second, so only an event loop
+   * blocked for the whole session loses the partitions (docs/deploy.md).
    */
   sessionTimeoutMs: number;
 };
