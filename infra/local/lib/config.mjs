@@ -58,7 +58,10 @@ export function vendorDir() {
 export function config(profile = 'dev') {
   const defaults = PROFILES[profile];
   if (!defaults) {
-    throw new InfraError(`sangathan infra: unknown profile "${profile}" (expected one of: ${PROFILE_NAMES.join(', ')})`, 2);
+    throw new InfraError(
+      `sangathan infra: unknown profile "${profile}" (expected one of: ${PROFILE_NAMES.join(', ')})`,
+      2,
+    );
   }
   const dataDir = path.join(repoRoot, '.local', profile);
   const cache = cacheDir();
