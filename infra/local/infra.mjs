@@ -25,7 +25,7 @@ commands:
 
 options:
   --profile <name>     dev (default): Kafka 9092, PostgreSQL 54320, FerretDB 27017
-                       test: 19092, 54321, 27018; bench: 19192, 54322, 27019
+                       test: 19092, 54321, 27018; bench: 19192, 54322, 27019; fault (tests that kill it): 19292, 54323, 27020
   --fresh              (start) stop and wipe the profile's data folder first
   --json               (status) machine-readable output
   --timeout <seconds>  (start, wait) readiness timeout, default 120

@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InfraError, POSTGRES_MAJOR } from './config.mjs';
-import { ensurePortsFree, ownProcess, rotateLog, spawnDetached } from './processes.mjs';
+import { ensurePortsFree, ownProcess, processAlive, rotateLog, spawnDetached } from './processes.mjs';
 import { tcpReachable } from './probes.mjs';
 import { SOURCES, checkSources, unpack } from './vendor.mjs';
-import { findOnPath, readText, runCapture, runStep, seconds, withLock, writeSecret } from './util.mjs';
+import { findOnPath, readText, runCapture, runStep, seconds, sleep, withLock, writeSecret } from './util.mjs';
 
 /** Bumped when the build steps below change, so a cached tree built the old way is rebuilt. */
 const RECIPE = 1;
@@ -286,6 +286,43 @@ function serverArgs(pg) {
   return ['-D', pg.dataDir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
 }
 
+/** Live processes working in the data folder (a killed server's backends, which exit on their own shortly). */
+function processesIn(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readlinkSync(`/proc/${entry}/cwd`) === dir && processAlive(Number(entry)))
+        found.push(Number(entry));
+    } catch {
+      // gone, or not ours to look at
+    }
+  }
+  return found;
+}
+
+/**
+ * After a SIGKILL the server leaves postmaster.pid behind. Inside the user namespace PostgreSQL cannot tell a
+ * dead (or zombie) root-owned pid from a live one, so once no process works in the folder any more the stale
+ * lock file is removed here; PostgreSQL then recovers from its WAL as after any crash.
+ */
+async function clearAfterCrash(pg, log) {
+  const lock = path.join(pg.dataDir, 'postmaster.pid');
+  const recorded = Number((readText(lock) ?? '').split('\n')[0]);
+  if (!recorded) return;
+  for (let i = 0; i < 100 && processesIn(pg.dataDir).length > 0; i++) await sleep(100);
+  const left = processesIn(pg.dataDir);
+  if (left.length > 0) {
+    throw new InfraError(
+      `sangathan infra: processes ${left.join(', ')} still work in ${pg.dataDir}; stop them before starting PostgreSQL again`,
+    );
+  }
+  if (!processAlive(recorded)) {
+    log(`postgresql did not stop cleanly last time (pid ${recorded}); it recovers from its log now`);
+    fs.rmSync(lock, { force: true });
+  }
+}
+
 export async function startPostgres(cfg, log) {
   const pg = cfg.postgres;
   const tree = engineTree(cfg.cache);
@@ -298,7 +335,7 @@ export async function startPostgres(cfg, log) {
   await ensurePortsFree(pg, [pg.port]);
   if (checkDataFolder(pg) === 'absent') await initCluster(pg, tree, log);
   writePassFile(pg);
-  // A server killed with SIGKILL leaves its postmaster.pid behind; PostgreSQL itself checks whether it is stale.
+  await clearAfterCrash(pg, log);
   rotateLog(pg.logFile);
   const { command, args } = asServerUser(path.join(tree.bin, 'postgres'), serverArgs(pg));
   const pid = spawnDetached(command, args, {
