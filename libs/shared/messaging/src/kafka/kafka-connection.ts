@@ -93,10 +93,12 @@ export class KafkaConnection {
     const missing = wanted.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
       // Two services may race to create a shared topic: "already exists" is success.
-      await admin.createTopics({ topics: missing, waitForLeaders: true }).catch((error: Error & { type?: string; errors?: { type?: string }[] }) => {
-        const causes = error.errors ?? [error];
-        if (!causes.every((cause) => cause.type === 'TOPIC_ALREADY_EXISTS')) throw error;
-      });
+      await admin
+        .createTopics({ topics: missing, waitForLeaders: true })
+        .catch((error: Error & { type?: string; errors?: { type?: string }[] }) => {
+          const causes = error.errors ?? [error];
+          if (!causes.every((cause) => cause.type === 'TOPIC_ALREADY_EXISTS')) throw error;
+        });
     }
     return missing.map((t) => t.topic);
   }
@@ -120,9 +122,11 @@ export class KafkaConnection {
     const line = `${message} ${JSON.stringify(extra)}`;
     // kafkajs logs every error answer of the broker ("Response CreateTopics …") before it throws it to the
     // caller, which expects some (a topic another service just created, a rebalance) and reports the others.
-    if (level === logLevel.ERROR && message.startsWith('Response ') && 'error' in extra) this.logger.debug(line);
+    if (level === logLevel.ERROR && message.startsWith('Response ') && 'error' in extra)
+      this.logger.debug(line);
     // A member whose session ended rejoins by itself: worth seeing, not an error.
-    else if (level === logLevel.ERROR && message.startsWith('The coordinator is not aware of this member')) this.logger.warn(line);
+    else if (level === logLevel.ERROR && message.startsWith('The coordinator is not aware of this member'))
+      this.logger.warn(line);
     else if (level === logLevel.ERROR) this.logger.error(line);
     else if (level === logLevel.WARN) this.logger.warn(line);
     else this.logger.debug(line);

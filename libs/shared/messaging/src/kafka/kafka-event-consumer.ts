@@ -1,6 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { Consumer, ConsumerConfig, EachBatchPayload, IHeaders } from 'kafkajs';
-import { ConsumerStoppedError, type EventDispatcher, type IncomingMessage } from '../consumer/event-dispatcher';
+import {
+  ConsumerStoppedError,
+  type EventDispatcher,
+  type IncomingMessage,
+} from '../consumer/event-dispatcher';
 import { ConsumerLagGauge } from './consumer-lag';
 import type { KafkaConnection } from './kafka-connection';
 import { LeadTopicsGate } from './lead-topics-gate';
@@ -49,7 +53,10 @@ function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
 }
 
 /** The kafkajs settings of a consumer group member (exported so a test can run a member in another process). */
-export function consumerConfig(connection: KafkaConnection, options: KafkaEventConsumerOptions): ConsumerConfig {
+export function consumerConfig(
+  connection: KafkaConnection,
+  options: KafkaEventConsumerOptions,
+): ConsumerConfig {
   const sessionTimeout = connection.settings.sessionTimeoutMs;
   return {
     groupId: connection.topicName(options.groupId),
@@ -61,7 +68,10 @@ export function consumerConfig(connection: KafkaConnection, options: KafkaEventC
     // kafkajs heartbeats between fetches: an idle fetch must return well within the session.
     maxWaitTimeInMs: Math.min(1000, heartbeatIntervalMs(sessionTimeout)),
     maxBytes: options.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES,
-    maxBytesPerPartition: Math.min(PARTITION_FETCH_MAX_BYTES, options.fetchMaxBytes ?? PARTITION_FETCH_MAX_BYTES),
+    maxBytesPerPartition: Math.min(
+      PARTITION_FETCH_MAX_BYTES,
+      options.fetchMaxBytes ?? PARTITION_FETCH_MAX_BYTES,
+    ),
     retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
   };
 }
@@ -141,7 +151,9 @@ export class KafkaEventConsumer {
     });
     consumer.on(consumer.events.CRASH, (event) => {
       this.connected = false;
-      this.logger.error(`consumer crashed: ${String(event.payload.error)}; restart=${String(event.payload.restart)}`);
+      this.logger.error(
+        `consumer crashed: ${String(event.payload.error)}; restart=${String(event.payload.restart)}`,
+      );
     });
     consumer.on(consumer.events.DISCONNECT, () => {
       this.connected = false;
@@ -160,7 +172,14 @@ export class KafkaEventConsumer {
     });
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     const chunkSize = this.options.chunkSize ?? 1000;
     const topic = this.connection.catalogName(batch.topic);
     const isActive = () => isRunning() && !isStale() && !this.stopping;
@@ -176,7 +195,10 @@ export class KafkaEventConsumer {
         headers: stringHeaders(m.headers),
       }));
       // kafkajs heartbeats only when asked: keep the membership alive while a chunk takes longer than the session.
-      const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), heartbeatIntervalMs(this.connection.settings.sessionTimeoutMs));
+      const keepAlive = setInterval(
+        () => void heartbeat().catch(() => undefined),
+        heartbeatIntervalMs(this.connection.settings.sessionTimeoutMs),
+      );
       try {
         await this.dispatcher.dispatch(messages, { heartbeat, isActive });
       } catch (error) {

@@ -7,7 +7,6 @@ import { kafkaSettingsFromEnv } from '../kafka/kafka-settings';
 import { KafkaMessagePublisher } from '../kafka/message-publisher';
 import { OutboxBacklogGauge } from '../outbox/outbox-backlog';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { OutboxScanConnection } from '../outbox/outbox-scan-connection';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
@@ -25,22 +24,24 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: EventRegistry, useValue: new EventRegistry() },
-        { provide: KafkaConnection, useFactory: () => new KafkaConnection(kafkaSettingsFromEnv(options.serviceName)) },
-        { provide: OutboxScanConnection, inject: [getConnectionToken()], useFactory: (mongo: Connection) => new OutboxScanConnection(mongo) },
+        {
+          provide: KafkaConnection,
+          useFactory: () => new KafkaConnection(kafkaSettingsFromEnv(options.serviceName)),
+        },
         {
           provide: OutboxRelay,
-          inject: [getConnectionToken(), KafkaConnection, OutboxScanConnection],
-          useFactory: (mongo: Connection, kafka: KafkaConnection, scan: OutboxScanConnection) =>
+          inject: [getConnectionToken(), KafkaConnection],
+          useFactory: (mongo: Connection, kafka: KafkaConnection) =>
             new OutboxRelay(() => mongo.db, new KafkaMessagePublisher(kafka), {
               collections: options.outboxCollections ?? [],
               sweepIntervalMs: Number(process.env.OUTBOX_SWEEP_INTERVAL_MS) || undefined,
-              scanDatabase: () => scan.db(),
             }),
         },
         {
           provide: OutboxBacklogGauge,
-          inject: [OutboxScanConnection],
-          useFactory: (scan: OutboxScanConnection) => new OutboxBacklogGauge(options.outboxCollections ?? [], () => scan.db()),
+          inject: [getConnectionToken()],
+          useFactory: (mongo: Connection) =>
+            new OutboxBacklogGauge(options.outboxCollections ?? [], async () => mongo.db),
         },
         MessagingLifecycle,
       ],

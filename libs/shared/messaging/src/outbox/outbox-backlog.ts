@@ -11,9 +11,8 @@ const SCRAPE_WAIT_MS = 2000;
 
 /**
  * `outbox_backlog_documents{collection}`: documents whose events the relay has not acknowledged yet (they carry
- * a due time). On MongoDB this is a count on the sparse due-time index; FerretDB on SQLite reads the whole
- * collection for it, so counts run on the relay's read connection and at most every so often, and a scrape
- * never waits long for one.
+ * a due time). A count on the sparse due-time index; still, it runs at most every so often, and a scrape never
+ * waits long for one, so scraping cannot load the database.
  */
 export class OutboxBacklogGauge implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxBacklog');
@@ -25,7 +24,7 @@ export class OutboxBacklogGauge implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly collections: readonly string[],
-    /** The relay's read connection (see OutboxScanConnection). */
+    /** The service's database; undefined until connected. */
     private readonly database: () => Promise<mongo.Db | undefined>,
   ) {}
 
