@@ -123,15 +123,12 @@ describe('npm start supervision', () => {
 
   it("writes each service's output to its own log file", async () => {
     await startDriver(100);
-    await until(
-      () =>
-        existsSync(join(dir, 'logs', 'beta.log')) &&
-        readFileSync(join(dir, 'logs', 'beta.log'), 'utf8').includes('beta up')
-          ? true
-          : undefined,
-      'the log line',
-    );
+    const logged = (name: string) =>
+      existsSync(join(dir, 'logs', `${name}.log`)) &&
+      readFileSync(join(dir, 'logs', `${name}.log`), 'utf8').includes(`${name} up`);
+    await until(() => (logged('alpha') && logged('beta') ? true : undefined), 'both services to log');
     await pressCtrlC();
-    expect(readFileSync(join(dir, 'logs', 'alpha.log'), 'utf8')).toContain('alpha up');
+    expect(readFileSync(join(dir, 'logs', 'alpha.log'), 'utf8')).toBe('alpha up\n');
+    expect(readFileSync(join(dir, 'logs', 'beta.log'), 'utf8')).toBe('beta up\n');
   });
 });

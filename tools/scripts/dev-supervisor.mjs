@@ -61,6 +61,8 @@ export class ServiceSupervisor {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const startedAt = Date.now();
     service.child = child;
+    // 'close' comes after 'exit', once the child's output is drained into the log.
+    service.closed = new Promise((resolve) => child.once('close', resolve));
     service.attempt += 1;
     for (const output of [child.stdout, child.stderr]) {
       output.pipe(service.log, { end: false });
@@ -112,6 +114,7 @@ export class ServiceSupervisor {
           }),
       ),
     );
+    await Promise.all([...this.services.values()].map((s) => s.closed));
     await Promise.all([...this.services.values()].map((s) => new Promise((resolve) => s.log.end(resolve))));
   }
 }
