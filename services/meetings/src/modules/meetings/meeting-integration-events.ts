@@ -80,7 +80,17 @@ export function toIntegrationEvents(meeting: Meeting, domainEvents: MeetingDomai
       case 'attendance-recorded':
         return envelope(
           MeetingAttendanceRecordedV1,
-          { ...ref, addedMemberIds: event.addedMemberIds, method: event.method, ...counts, districtId: event.districtId, recordedAt: event.at.toISOString() },
+          {
+            ...ref,
+            addedMemberIds: event.addedMemberIds,
+            method: event.method,
+            ...counts,
+            districtId: event.districtId,
+            recordedAt: event.at.toISOString(),
+            addedAttendance: event.addedAttendance,
+            // The held event's totals do not include what is added after it.
+            heldStart: event.method === 'late-addition' ? m.heldStart?.toISOString() : undefined,
+          },
           event.at,
         );
     }

@@ -60,7 +60,7 @@ export type MeetingDomainEvent =
   | { kind: 'rescheduled'; previousStart: Date; previousEnd: Date; at: Date }
   | { kind: 'cancelled'; reason: string; at: Date }
   | { kind: 'held'; at: Date }
-  | { kind: 'attendance-recorded'; addedMemberIds: string[]; method: AttendanceMethod; districtId: string | null; at: Date };
+  | { kind: 'attendance-recorded'; addedMemberIds: string[]; addedAttendance: number; method: AttendanceMethod; districtId: string | null; at: Date };
 
 /** Rules, in one place, that the docs describe. */
 export const MEETING_RULES = {
@@ -273,7 +273,14 @@ export class Meeting {
     else headcount += input.headcount;
     if (added.length === 0 && input.headcount === 0) return { added: [] };
     this.props = { ...this.props, attendees: [...this.props.attendees, ...added], headcount, linkedAreas: linked };
-    this.pending.push({ kind: 'attendance-recorded', addedMemberIds: added.map((a) => a.memberId), method, districtId: input.districtId, at: now });
+    this.pending.push({
+      kind: 'attendance-recorded',
+      addedMemberIds: added.map((a) => a.memberId),
+      addedAttendance: added.length + input.headcount,
+      method,
+      districtId: input.districtId,
+      at: now,
+    });
     return { added: added.map((a) => a.memberId) };
   }
 
