@@ -62,7 +62,11 @@ export function call(
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while idle: the request never reached it, so send it again.
+      if (req.reusedSocket && error.code === 'ECONNRESET') resolve(call(port, method, path, body, headers));
+      else reject(error);
+    });
     void (async () => {
       for (const chunk of chunks) if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
       req.end();
