@@ -21,26 +21,38 @@ export class AttendeeResolver {
   async resolve(inputs: readonly AttendeeInput[]): Promise<ResolvedAttendee[]> {
     if (inputs.length === 0) return [];
     const members = await this.roster.findMembers(inputs.map((i) => i.memberId));
-    const areaIds = inputs.filter((i) => !members.get(i.memberId)?.areaId && i.areaId).map((i) => i.areaId!.toUpperCase());
+    const areaIds = inputs
+      .filter((i) => !members.get(i.memberId)?.areaId && i.areaId)
+      .map((i) => i.areaId!.toUpperCase());
     const areas = await this.areas.findMany(areaIds);
     const problems: ErrorDetail[] = [];
     const resolved: ResolvedAttendee[] = [];
     for (const input of inputs) {
       const member = members.get(input.memberId);
       if (member?.areaId) {
-        if (member.status !== 'active') problems.push({ field: 'attendees', message: `${input.memberId} is ${member.status}` });
+        if (member.status !== 'active')
+          problems.push({ field: 'attendees', message: `${input.memberId} is ${member.status}` });
         else resolved.push({ memberId: input.memberId, areaId: member.areaId, ancestors: member.ancestors });
         continue;
       }
       if (!input.areaId) {
-        problems.push({ field: 'attendees', message: `${input.memberId} is not in the roster; give their areaId` });
+        problems.push({
+          field: 'attendees',
+          message: `${input.memberId} is not in the roster; give their areaId`,
+        });
         continue;
       }
       const area = areas.get(input.areaId.toUpperCase());
-      if (!area) problems.push({ field: 'attendees', message: `${input.memberId}: area ${input.areaId} is unknown` });
+      if (!area)
+        problems.push({ field: 'attendees', message: `${input.memberId}: area ${input.areaId} is unknown` });
       else resolved.push({ memberId: input.memberId, areaId: area.id, ancestors: area.ancestors });
     }
-    if (problems.length) throw new ValidationError('INVALID_ATTENDEES', `${problems.length} attendee(s) could not be placed`, problems);
+    if (problems.length)
+      throw new ValidationError(
+        'INVALID_ATTENDEES',
+        `${problems.length} attendee(s) could not be placed`,
+        problems,
+      );
     return resolved;
   }
 }

@@ -2,7 +2,13 @@
 export type RosterMember = { memberId: string; areaId: string | null; ancestors: string[]; status: string };
 
 /** Someone who holds a position, for quota counting; `name` as org last published it, for reports. */
-export type PositionHolder = { memberId: string; name?: string | null; positionType: string; areaId: string; ancestors: string[] };
+export type PositionHolder = {
+  memberId: string;
+  name?: string | null;
+  positionType: string;
+  areaId: string;
+  ancestors: string[];
+};
 
 /** Read access to the local roster (members and positions from org events). */
 export interface Roster {

@@ -7,8 +7,21 @@ import type { Meeting } from '../../domain/meeting.entity';
 import type { MeetingRepository } from '../../infrastructure/meeting.repository.port';
 import { ScheduleMeetingHandler } from './schedule-meeting.handler';
 
-const area = (id: string, ancestors: string[], level = 'district'): KnownArea => ({ id, level, parentId: ancestors.at(-1) ?? null, ancestors, nameEn: id, nameHi: null, geo: null });
-const AREAS = [area('IN', [], 'national'), area('UP', ['IN'], 'state'), area('D-LKO', ['IN', 'UP']), area('D-AGRA', ['IN', 'UP'])];
+const area = (id: string, ancestors: string[], level = 'district'): KnownArea => ({
+  id,
+  level,
+  parentId: ancestors.at(-1) ?? null,
+  ancestors,
+  nameEn: id,
+  nameHi: null,
+  geo: null,
+});
+const AREAS = [
+  area('IN', [], 'national'),
+  area('UP', ['IN'], 'state'),
+  area('D-LKO', ['IN', 'UP']),
+  area('D-AGRA', ['IN', 'UP']),
+];
 
 class FakeAreas implements AreaDirectory {
   async findById(id: string) {
@@ -34,15 +47,34 @@ class FakeMeetings implements Pick<MeetingRepository, 'insert'> {
 
 const roster: Roster = {
   findMembers: async () => new Map(),
-  holders: async (_areaId, types): Promise<PositionHolder[]> => (types.includes('district-incharge') ? [{ memberId: 'h-1', positionType: 'district-incharge', areaId: 'D-LKO', ancestors: ['IN', 'UP'] }] : []),
+  holders: async (_areaId, types): Promise<PositionHolder[]> =>
+    types.includes('district-incharge')
+      ? [{ memberId: 'h-1', positionType: 'district-incharge', areaId: 'D-LKO', ancestors: ['IN', 'UP'] }]
+      : [],
   upsertPosition: async () => undefined,
 };
-const room = (areaId: string, status: VcRoomView['status']): VcRoomView => ({ id: areaId, areaId, ancestors: ['IN', 'UP'], name: areaId, status, connectedAt: null, note: null });
-const rooms = { byAreas: async (ids: readonly string[]) => new Map(ids.map((id) => [id, room(id, id === 'D-AGRA' ? 'planned' : 'connected')])) } as unknown as VcRoomDirectory;
+const room = (areaId: string, status: VcRoomView['status']): VcRoomView => ({
+  id: areaId,
+  areaId,
+  ancestors: ['IN', 'UP'],
+  name: areaId,
+  status,
+  connectedAt: null,
+  note: null,
+});
+const rooms = {
+  byAreas: async (ids: readonly string[]) =>
+    new Map(ids.map((id) => [id, room(id, id === 'D-AGRA' ? 'planned' : 'connected')])),
+} as unknown as VcRoomDirectory;
 const relay = { notify: jest.fn(), notifyWritten: jest.fn() };
 
 const STATE: Principal = { sub: 'state-1', roles: ['state-leader'], areaId: 'UP', areaPath: ['IN'] };
-const LKO: Principal = { sub: 'dp-lko', roles: ['district-president'], areaId: 'D-LKO', areaPath: ['IN', 'UP'] };
+const LKO: Principal = {
+  sub: 'dp-lko',
+  roles: ['district-president'],
+  areaId: 'D-LKO',
+  areaPath: ['IN', 'UP'],
+};
 const NOW = new Date('2026-01-05T06:00:00Z');
 const base = {
   kind: 'review' as const,
@@ -64,27 +96,54 @@ describe('ScheduleMeetingHandler', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     meetings = new FakeMeetings();
-    handler = new ScheduleMeetingHandler(meetings as unknown as MeetingRepository, new FakeAreas(), roster, rooms, relay as unknown as OutboxRelay);
+    handler = new ScheduleMeetingHandler(
+      meetings as unknown as MeetingRepository,
+      new FakeAreas(),
+      roster,
+      rooms,
+      relay as unknown as OutboxRelay,
+    );
   });
 
   it('stores the meeting with its scheduled event keyed by the meeting id, counting position holders as expected', async () => {
-    const view = await handler.execute({ ...base, areaId: 'D-LKO', expectedPositionTypes: ['district-incharge'], principal: LKO }, NOW);
-    expect(view).toMatchObject({ status: 'scheduled', organiserId: 'dp-lko', expectedAttendeeCount: 2, ancestors: ['IN', 'UP'] });
+    const view = await handler.execute(
+      { ...base, areaId: 'D-LKO', expectedPositionTypes: ['district-incharge'], principal: LKO },
+      NOW,
+    );
+    expect(view).toMatchObject({
+      status: 'scheduled',
+      organiserId: 'dp-lko',
+      expectedAttendeeCount: 2,
+      ancestors: ['IN', 'UP'],
+    });
     expect(meetings.saved).toHaveLength(1);
-    expect(meetings.saved[0].events).toEqual([expect.objectContaining({ type: 'meetings.meeting.scheduled', key: view.id, topic: 'meetings.meeting.events' })]);
+    expect(meetings.saved[0].events).toEqual([
+      expect.objectContaining({
+        type: 'meetings.meeting.scheduled',
+        key: view.id,
+        topic: 'meetings.meeting.events',
+      }),
+    ]);
     // A new document holds exactly its first events: the relay gets them and need not read it.
     expect(relay.notifyWritten).toHaveBeenCalledWith('meetings', view.id, meetings.saved[0].events);
     expect(relay.notify).not.toHaveBeenCalled();
   });
 
   it('refuses an area outside the caller’s subtree and stores nothing', async () => {
-    await expect(handler.execute({ ...base, areaId: 'D-AGRA', principal: LKO }, NOW)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+    await expect(handler.execute({ ...base, areaId: 'D-AGRA', principal: LKO }, NOW)).rejects.toMatchObject({
+      code: 'OUT_OF_SCOPE',
+    });
     expect(meetings.saved).toHaveLength(0);
     expect(relay.notifyWritten).not.toHaveBeenCalled();
   });
 
   it('refuses a vc-review linking a district whose room is not connected', async () => {
-    await expect(handler.execute({ ...base, kind: 'vc-review', areaId: 'UP', linkedAreaIds: ['D-LKO', 'D-AGRA'], principal: STATE }, NOW)).rejects.toMatchObject({
+    await expect(
+      handler.execute(
+        { ...base, kind: 'vc-review', areaId: 'UP', linkedAreaIds: ['D-LKO', 'D-AGRA'], principal: STATE },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
       code: 'ROOM_NOT_CONNECTED',
       details: [expect.objectContaining({ message: 'D-AGRA: planned' })],
     });
@@ -92,6 +151,8 @@ describe('ScheduleMeetingHandler', () => {
   });
 
   it('refuses an unknown area with a 400', async () => {
-    await expect(handler.execute({ ...base, areaId: 'D-NOWHERE', principal: STATE }, NOW)).rejects.toMatchObject({ code: 'UNKNOWN_AREA', status: 400 });
+    await expect(
+      handler.execute({ ...base, areaId: 'D-NOWHERE', principal: STATE }, NOW),
+    ).rejects.toMatchObject({ code: 'UNKNOWN_AREA', status: 400 });
   });
 });

@@ -10,10 +10,19 @@ import type { PhotoBlobStorage } from '../../infrastructure/photo-blob-storage.p
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from './upload-errors';
 
 /** A file streamed into blob storage: what was learnt on the way (the bytes are not kept). */
-export type ReceivedBlob = { id: string; filename: string; contentType: PhotoContentType; sizeBytes: number; sha256: string; head: Buffer };
+export type ReceivedBlob = {
+  id: string;
+  filename: string;
+  contentType: PhotoContentType;
+  sizeBytes: number;
+  sha256: string;
+  head: Buffer;
+};
 
 const notAnImage = (filename: string) =>
-  new UnsupportedMediaTypeError('NOT_AN_IMAGE', `${filename} is not a JPEG, PNG or HEIC photo`, [{ field: 'photo', message: 'unsupported or not an image' }]);
+  new UnsupportedMediaTypeError('NOT_AN_IMAGE', `${filename} is not a JPEG, PNG or HEIC photo`, [
+    { field: 'photo', message: 'unsupported or not an image' },
+  ]);
 
 /** Hashes, measures and sniffs bytes as they pass, keeping only the first EXIF_HEAD_BYTES. */
 class Inspector extends Transform {
@@ -65,7 +74,11 @@ export async function receiveBlobs(
 ): Promise<ReceivedBlob[]> {
   const type = request.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(type)) {
-    throw new UnsupportedMediaTypeError('NOT_MULTIPART', 'upload photos as multipart/form-data (field "photo")', [{ field: 'content-type', message: 'expected multipart/form-data' }]);
+    throw new UnsupportedMediaTypeError(
+      'NOT_MULTIPART',
+      'upload photos as multipart/form-data (field "photo")',
+      [{ field: 'content-type', message: 'expected multipart/form-data' }],
+    );
   }
   const received: ReceivedBlob[] = [];
   const aborts: (() => Promise<void>)[] = [];
@@ -74,23 +87,42 @@ export async function receiveBlobs(
 
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: request.headers, limits: { fileSize: options.maxBytes, files: options.maxFiles, fields: 20, parts: options.maxFiles + 20 } });
+    parser = busboy({
+      headers: request.headers,
+      limits: {
+        fileSize: options.maxBytes,
+        files: options.maxFiles,
+        fields: 20,
+        parts: options.maxFiles + 20,
+      },
+    });
   } catch (error) {
-    throw new ValidationError('MALFORMED_MULTIPART', `multipart body not readable: ${(error as Error).message}`, [{ field: 'content-type', message: 'bad boundary' }]);
+    throw new ValidationError(
+      'MALFORMED_MULTIPART',
+      `multipart body not readable: ${(error as Error).message}`,
+      [{ field: 'content-type', message: 'bad boundary' }],
+    );
   }
 
   const done = new Promise<void>((resolve, reject) => {
     parser.on('file', (field, file, info) => {
       if (failure || field !== 'photo') {
         file.resume();
-        if (!failure && field !== 'photo') failure = new ValidationError('UNEXPECTED_FIELD', `file field "${field}" is not accepted; use "photo"`, [{ field, message: 'use "photo"' }]);
+        if (!failure && field !== 'photo')
+          failure = new ValidationError(
+            'UNEXPECTED_FIELD',
+            `file field "${field}" is not accepted; use "photo"`,
+            [{ field, message: 'use "photo"' }],
+          );
         return;
       }
       const id = options.newId();
       const filename = (info.filename || 'photo').slice(0, 200);
       const inspector = new Inspector(filename);
       const tooLarge = () =>
-        new PayloadTooLargeError('PHOTO_TOO_LARGE', `${filename} is larger than ${options.maxBytes} bytes`, [{ field: 'photo', message: `max ${options.maxBytes} bytes` }]);
+        new PayloadTooLargeError('PHOTO_TOO_LARGE', `${filename} is larger than ${options.maxBytes} bytes`, [
+          { field: 'photo', message: `max ${options.maxBytes} bytes` },
+        ]);
       // The part is piped (not handed to pipeline) so that, if it is refused, the rest of it can
       // still be drained and the parser reaches the end of the request. Until the upload is open
       // (its start recorded), the inspector's buffer fills and holds the part back; a refusal in
@@ -104,7 +136,14 @@ export async function receiveBlobs(
           return pipeline(inspector, upload.stream);
         })
         .then(() => {
-          received.push({ id, filename, contentType: inspector.type!, sizeBytes: inspector.size, sha256: inspector.hash.digest('hex'), head: inspector.head });
+          received.push({
+            id,
+            filename,
+            contentType: inspector.type!,
+            sizeBytes: inspector.size,
+            sha256: inspector.hash.digest('hex'),
+            head: inspector.head,
+          });
         });
       file.on('limit', () => inspector.destroy(tooLarge()));
       file.pipe(inspector);
@@ -116,9 +155,15 @@ export async function receiveBlobs(
       chain = chain.then(() => stored).catch(() => undefined);
     });
     parser.on('filesLimit', () => {
-      failure ??= new PayloadTooLargeError('TOO_MANY_PHOTOS', `at most ${options.maxFiles} photos per request`, [{ field: 'photo', message: `max ${options.maxFiles}` }]);
+      failure ??= new PayloadTooLargeError(
+        'TOO_MANY_PHOTOS',
+        `at most ${options.maxFiles} photos per request`,
+        [{ field: 'photo', message: `max ${options.maxFiles}` }],
+      );
     });
-    parser.on('error', (error: Error) => reject(new ValidationError('MALFORMED_MULTIPART', `multipart body not readable: ${error.message}`, [])));
+    parser.on('error', (error: Error) =>
+      reject(new ValidationError('MALFORMED_MULTIPART', `multipart body not readable: ${error.message}`, [])),
+    );
     parser.on('close', () => resolve());
     request.on('error', reject);
   });
@@ -130,7 +175,10 @@ export async function receiveBlobs(
   } catch (error) {
     failure ??= error as Error;
   }
-  if (!failure && received.length === 0) failure = new ValidationError('NO_PHOTO', 'attach at least one photo in the "photo" field', [{ field: 'photo', message: 'required' }]);
+  if (!failure && received.length === 0)
+    failure = new ValidationError('NO_PHOTO', 'attach at least one photo in the "photo" field', [
+      { field: 'photo', message: 'required' },
+    ]);
   if (failure) {
     await Promise.all(aborts.map((abort) => abort()));
     throw failure;
