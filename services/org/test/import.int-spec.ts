@@ -83,6 +83,20 @@ describe('bulk import of areas and members', () => {
     expect(res.body.error.details[0]).toMatchObject({ field: 'rows[1].code', message: expect.stringContaining('outside your area') });
   });
 
+  it('shows an import’s progress to its starter and to writers above its area, not to another district', async () => {
+    const rows = [{ phone: '9876500061', name: 'Scoped Import', areaId: 'UP-AC-001-B0001' }];
+    const dpOne = districtPresident('UP-D-ONE');
+    await org.importCsv('members', MEMBER_HEADER, rows, '?importId=scoped-import-1', dpOne).expect(200);
+    const progress = (auth: string) => org.http().get('/imports/scoped-import-1').set('Authorization', auth);
+
+    const other = await progress(districtPresident('UP-D-TWO')).expect(403);
+    expect(other.body.error.code).toBe('OUT_OF_SCOPE');
+    await progress(dpOne).expect(200);
+    await progress(districtPresident('UP-D-ONE', 'dp-one-deputy')).expect(200);
+    const admin = await progress(ADMIN).expect(200);
+    expect(admin.body).toMatchObject({ importId: 'scoped-import-1', status: 'done', created: 1 });
+  });
+
   it('refuses bytes that are not UTF-8 and unsupported formats', async () => {
     const latin1 = Buffer.concat([Buffer.from('phone,name,areaId\n9876500031,'), Buffer.from([0xe9, 0xff]), Buffer.from(',UP-AC-001-B0001\n')]);
     const res = await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'text/csv').send(latin1).expect(400);

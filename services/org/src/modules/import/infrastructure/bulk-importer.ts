@@ -94,6 +94,7 @@ export class BulkImporter {
     return this.run('members', options, () => this.planMembers(rows, options));
   }
 
+  /** The job of an import, with the area of whoever started it (`areaId`, `ancestors`) for scope checks. */
   async progress(importId: string): Promise<Document | null> {
     return this.db.collection('imports').findOne({ _id: importId as never });
   }
@@ -125,7 +126,8 @@ export class BulkImporter {
     }
     const counts = { created: (job?.created as number) ?? 0, updated: (job?.updated as number) ?? 0, unchanged: (job?.unchanged as number) ?? 0 };
     if (!job) {
-      await jobs.insertOne({ _id: importId as never, kind, mode, digest: planned.digest, total: planned.total, ops: planned.ops.length, doneOps: 0, status: 'running', ...counts, startedAt: new Date(), updatedAt: new Date(), by: options.principal.sub });
+      // The starter's scope goes with the job, so reading it back is checked like any record.
+      await jobs.insertOne({ _id: importId as never, kind, mode, digest: planned.digest, total: planned.total, ops: planned.ops.length, doneOps: 0, status: 'running', ...counts, startedAt: new Date(), updatedAt: new Date(), by: options.principal.sub, ...importScope(options.principal) });
     }
 
     // The subtree index is a superset of the truth: ids go in before their areas are written.
@@ -478,4 +480,12 @@ function digest(rows: unknown[]): string {
   const hash = createHash('sha256');
   for (const row of rows) hash.update(JSON.stringify(row)).update('\n');
   return hash.digest('hex');
+}
+
+/**
+ * A job is read back under the scope of the one who started it: their area and its path. Someone
+ * else reads it only if that area lies in their own subtree, as for any other record.
+ */
+export function importScope(principal: Principal): { areaId: string; ancestors: string[] } {
+  return { areaId: principal.areaId, ancestors: [...principal.areaPath] };
 }
