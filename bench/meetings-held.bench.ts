@@ -5,7 +5,7 @@
 // Phase 1 (throughput): schedule N meetings, then record all N held as fast as C clients can.
 // Phase 2 (latency): a fresh set of meetings is recorded held at a steady R requests/s (open loop:
 // requests are sent on schedule whether or not earlier ones finished), p50/p95/p99 reported.
-import { call, cpuSeconds, ferretdbPids, outboxDrained, pool, startMeetingsService, type ServiceUnderTest } from './meetings-support';
+import { BENCH_INCHARGES, BENCH_WORKERS, call, cpuSeconds, ferretdbPids, outboxDrained, pool, startMeetingsService, type ServiceUnderTest } from './meetings-support';
 import { argNumber, flag, percentile, report, runBench } from './bench-utils';
 
 const full = flag('full');
@@ -24,7 +24,7 @@ async function scheduleMany(service: ServiceUnderTest, n: number): Promise<strin
       kind: 'daily-small',
       title: `bench meeting ${i}`,
       areaId: 'AC-173',
-      organiserId: `incharge-${i % 500}`,
+      organiserId: `incharge-${i % BENCH_INCHARGES}`,
       scheduledStart: iso(-120),
       scheduledEnd: iso(-60),
     });
@@ -38,7 +38,8 @@ const heldBody = (i: number) => ({
   start: iso(-118),
   end: iso(-62),
   headcount: 5 + (i % 20),
-  attendees: Array.from({ length: ATTENDEES }, (_, a) => ({ memberId: `worker-${i}-${a}`, areaId: a % 2 ? 'M-1' : 'AC-173' })),
+  // Twenty consecutive workers of the roster: distinct within a meeting, half of them in the mandal.
+  attendees: Array.from({ length: ATTENDEES }, (_, a) => ({ memberId: `worker-${(i * ATTENDEES + a) % BENCH_WORKERS}` })),
 });
 
 async function main(): Promise<void> {

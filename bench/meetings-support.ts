@@ -73,6 +73,10 @@ export function ferretdbPids(): number[] {
     .map(Number);
 }
 
+/** Size of the roster every bench service starts with (`incharge-<n>`, `worker-<n>`). */
+export const BENCH_INCHARGES = 500;
+export const BENCH_WORKERS = 2000;
+
 /** Starts dist/services/meetings/src/main.js on its own database and topic prefix, with the test area tree. */
 export async function startMeetingsService(name: string): Promise<ServiceUnderTest> {
   const id = `${name}-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
@@ -92,6 +96,15 @@ export async function startMeetingsService(name: string): Promise<ServiceUnderTe
     .db(db)
     .collection('known_areas')
     .insertMany(areas.map((a) => ({ ...a, nameEn: a._id, nameHi: null, lastEventId: '00000000-0000-7000-8000-000000000000', geo: null })) as never);
+  // Organisers and named attendees must be members org has published: a roster of in-charges and workers.
+  const member = (id: string, areaId: string) => ({ _id: id, name: id, areaId, ancestors: areas.find((a) => a._id === areaId)!.ancestors, status: 'active', positions: [], positionTypes: [], positionScopeKeys: [], seen: [] });
+  await mongo
+    .db(db)
+    .collection('known_members')
+    .insertMany([
+      ...Array.from({ length: BENCH_INCHARGES }, (_, i) => member(`incharge-${i}`, 'AC-173')),
+      ...Array.from({ length: BENCH_WORKERS }, (_, i) => member(`worker-${i}`, i % 2 ? 'M-1' : 'AC-173')),
+    ] as never);
   // MEETINGS_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the service.
   const nodeArgs = (process.env.MEETINGS_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--max-old-space-size=512', join(process.cwd(), 'dist', 'services', 'meetings', 'src', 'main.js')], {
