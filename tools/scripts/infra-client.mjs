@@ -31,7 +31,7 @@ export function infra(command, profile, extra = []) {
   return result.stdout ?? '';
 }
 
-/** Starts (or reuses) the profile's Kafka and FerretDB and returns the env vars that point at them. */
+/** Starts (or reuses) the profile's Kafka, PostgreSQL and FerretDB and returns the env vars that point at them. */
 export function startInfra(profile, { fresh = false } = {}) {
   if (usingExternalInfra()) {
     console.log(`sangathan: using external infrastructure KAFKA_BROKERS=${process.env.KAFKA_BROKERS} MONGODB_URI=${process.env.MONGODB_URI}`);
@@ -44,9 +44,6 @@ export function startInfra(profile, { fresh = false } = {}) {
     if (match) env[match[1]] = match[2].replace(/^['"]|['"]$/g, '');
   }
   if (!env.KAFKA_BROKERS || !env.MONGODB_URI) throw new Error('infra env did not print KAFKA_BROKERS and MONGODB_URI');
-  // FerretDB loses concurrent updates of one document made over several connections; one
-  // connection per service serialises them (see libs/shared/persistence).
-  env.MONGODB_MAX_POOL_SIZE = process.env.MONGODB_MAX_POOL_SIZE ?? '1';
   return env;
 }
 

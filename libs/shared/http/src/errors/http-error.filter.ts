@@ -11,6 +11,7 @@ import { currentTraceId } from '@sangathan/observability';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 /** The one error body shape every service answers with. */
 export type ErrorBody = {
@@ -22,8 +23,6 @@ function isHealthReport(exception: unknown): exception is HttpException {
   const body = exception.getResponse();
   return typeof body === 'object' && body !== null && 'status' in body && 'info' in body && 'details' in body;
 }
-
-const DATABASE_DOWN = /^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error$/;
 
 /**
  * Errors body-parser (and raw-body under it) raise before a handler runs, by their `type`: the
@@ -136,10 +135,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         },
       ];
     }
-    if (
-      exception instanceof Error &&
-      (DATABASE_DOWN.test(exception.name) || /buffering timed out/.test(exception.message))
-    ) {
+    if (isDatabaseUnavailable(exception)) {
       return [
         HttpStatus.SERVICE_UNAVAILABLE,
         { code: 'DATABASE_UNAVAILABLE', message: 'the database is unreachable; retry later', details: [] },

@@ -36,7 +36,11 @@ import { ListAreasHttpController } from './queries/list-areas/list-areas.http.co
     MoveAreaHandler,
     SubtreeRepather,
     // The connection's `db` exists once it is open, hence the function.
-    { provide: AreaSubtreeIndex, useFactory: (connection: Connection) => new AreaSubtreeIndex(() => connection.db!), inject: [getConnectionToken()] },
+    {
+      provide: AreaSubtreeIndex,
+      useFactory: (connection: Connection) => new AreaSubtreeIndex(() => connection.db!),
+      inject: [getConnectionToken()],
+    },
     { provide: AREA_REPOSITORY, useClass: AreaMongoRepository },
   ],
   exports: [AREA_REPOSITORY, MongooseModule],

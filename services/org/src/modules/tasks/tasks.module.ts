@@ -11,7 +11,11 @@ import { TaskDocument, TaskSchema } from './infrastructure/task.schema';
 import { ListTasksHttpController } from './queries/list-tasks/list-tasks.http.controller';
 
 @Module({
-  imports: [AreasModule, MembersModule, MongooseModule.forFeature([{ name: TaskDocument.name, schema: TaskSchema }])],
+  imports: [
+    AreasModule,
+    MembersModule,
+    MongooseModule.forFeature([{ name: TaskDocument.name, schema: TaskSchema }]),
+  ],
   // The list controller comes first so GET /tasks is not taken for GET /tasks/:id.
   controllers: [ListTasksHttpController, AssignTaskHttpController, TaskActionsHttpController],
   providers: [AssignTaskHandler, TaskActionsHandler, TaskRepository],

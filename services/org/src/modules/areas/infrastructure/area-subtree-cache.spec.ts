@@ -1,8 +1,22 @@
 import type { AreaRow } from './area.mapper';
 import { type CachedList, SubtreeListCache, subtreeCacheEntriesFromEnv } from './area-subtree-cache';
 
-const list = (key: string, ids: string[], token: string | null = `t-${key}`): CachedList => ({ key, token, ids, rows: new Map() });
-const row = (id: string): AreaRow => ({ _id: id, level: 'booth', parentId: null, ancestors: [], nameEn: id, nameHi: null, nameKeys: [] }) as unknown as AreaRow;
+const list = (key: string, ids: string[], token: string | null = `t-${key}`): CachedList => ({
+  key,
+  token,
+  ids,
+  rows: new Map(),
+});
+const row = (id: string): AreaRow =>
+  ({
+    _id: id,
+    level: 'booth',
+    parentId: null,
+    ancestors: [],
+    nameEn: id,
+    nameHi: null,
+    nameKeys: [],
+  }) as unknown as AreaRow;
 
 describe('SubtreeListCache', () => {
   it('drops the least recently used lists once ids and rows exceed its size', () => {

@@ -5,7 +5,12 @@ import type { AreaRow } from './area.mapper';
  * `token` (see `AreaSubtreeIndex.lists`). `rows` fills in as pages are read: the area documents of
  * those ids (null: no such area), read after the token was, hence as fresh as the list.
  */
-export type CachedList = { key: string; token: string | null; ids: readonly string[]; rows: Map<string, AreaRow | null> };
+export type CachedList = {
+  key: string;
+  token: string | null;
+  ids: readonly string[];
+  rows: Map<string, AreaRow | null>;
+};
 
 /**
  * In-process cache of subtree index lists and the area rows read through them, least recently used
@@ -64,5 +69,7 @@ export class SubtreeListCache {
 /** Size of the cache: ORG_SUBTREE_CACHE_ENTRIES (ids and rows in all, ~1 KB each), default 100,000. */
 export function subtreeCacheEntriesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.ORG_SUBTREE_CACHE_ENTRIES);
-  return env.ORG_SUBTREE_CACHE_ENTRIES !== undefined && Number.isInteger(value) && value >= 0 ? value : 100_000;
+  return env.ORG_SUBTREE_CACHE_ENTRIES !== undefined && Number.isInteger(value) && value >= 0
+    ? value
+    : 100_000;
 }

@@ -35,15 +35,20 @@ export type Placement = { id: string; level: AreaLevel; ancestors: readonly stri
 export const subtreeKey = (ancestorId: string, level: AreaLevel): string => `${ancestorId}/${level}`;
 
 /** Whether the ancestor at `depth` (0 = national) keeps the list of its descendants at `level`. */
-export const isIndexed = (depth: number, level: AreaLevel): boolean => depth >= FULL_FROM_DEPTH || SMALL_LEVELS.has(level);
+export const isIndexed = (depth: number, level: AreaLevel): boolean =>
+  depth >= FULL_FROM_DEPTH || SMALL_LEVELS.has(level);
 
 /** The index documents an area at `level` with these ancestors (root first) must be listed in. */
 export function indexKeysOf(level: AreaLevel, ancestors: readonly string[]): string[] {
-  return ancestors.flatMap((ancestorId, depth) => (isIndexed(depth, level) ? [subtreeKey(ancestorId, level)] : []));
+  return ancestors.flatMap((ancestorId, depth) =>
+    isIndexed(depth, level) ? [subtreeKey(ancestorId, level)] : [],
+  );
 }
 
 /** The distinct index keys of several placements (an area before and after a move, a chunk of an import). */
-export function indexKeysOfAll(placements: Iterable<{ level: AreaLevel; ancestors: readonly string[] }>): string[] {
+export function indexKeysOfAll(
+  placements: Iterable<{ level: AreaLevel; ancestors: readonly string[] }>,
+): string[] {
   const keys = new Set<string>();
   for (const p of placements) for (const key of indexKeysOf(p.level, p.ancestors)) keys.add(key);
   return [...keys];
@@ -51,7 +56,9 @@ export function indexKeysOfAll(placements: Iterable<{ level: AreaLevel; ancestor
 
 /** Levels strictly below `level` in the tree. */
 export function levelsBelow(level: AreaLevel): AreaLevel[] {
-  return (Object.keys(LEVEL_RANK) as AreaLevel[]).filter((l) => LEVEL_RANK[l] > LEVEL_RANK[level] && l !== 'national');
+  return (Object.keys(LEVEL_RANK) as AreaLevel[]).filter(
+    (l) => LEVEL_RANK[l] > LEVEL_RANK[level] && l !== 'national',
+  );
 }
 
 /**
@@ -91,19 +98,25 @@ export class AreaSubtreeIndex {
 
   /** `$addToSet` of the given ids per key, upserting missing lists. */
   async addMany(byKey: Map<string, string[]>): Promise<void> {
-    const ops: AnyBulkWriteOperation<IndexDoc>[] = [...byKey].filter(([, ids]) => ids.length > 0).map(([key, ids]) => ({
-      updateOne: { filter: { _id: key }, update: { $addToSet: { ids: { $each: ids } } }, upsert: true },
-    }));
-    for (let i = 0; i < ops.length; i += BULK_CHUNK) await this.collection.bulkWrite(ops.slice(i, i + BULK_CHUNK), { ordered: false });
+    const ops: AnyBulkWriteOperation<IndexDoc>[] = [...byKey]
+      .filter(([, ids]) => ids.length > 0)
+      .map(([key, ids]) => ({
+        updateOne: { filter: { _id: key }, update: { $addToSet: { ids: { $each: ids } } }, upsert: true },
+      }));
+    for (let i = 0; i < ops.length; i += BULK_CHUNK)
+      await this.collection.bulkWrite(ops.slice(i, i + BULK_CHUNK), { ordered: false });
     await this.invalidate([...byKey.keys()]);
   }
 
   /** `$pullAll` of the given ids per key (exact values: FerretDB ignores `$pull` conditions). */
   async removeMany(byKey: Map<string, string[]>): Promise<void> {
-    const ops: AnyBulkWriteOperation<IndexDoc>[] = [...byKey].filter(([, ids]) => ids.length > 0).map(([key, ids]) => ({
-      updateOne: { filter: { _id: key }, update: { $pullAll: { ids } } },
-    }));
-    for (let i = 0; i < ops.length; i += BULK_CHUNK) await this.collection.bulkWrite(ops.slice(i, i + BULK_CHUNK), { ordered: false });
+    const ops: AnyBulkWriteOperation<IndexDoc>[] = [...byKey]
+      .filter(([, ids]) => ids.length > 0)
+      .map(([key, ids]) => ({
+        updateOne: { filter: { _id: key }, update: { $pullAll: { ids } } },
+      }));
+    for (let i = 0; i < ops.length; i += BULK_CHUNK)
+      await this.collection.bulkWrite(ops.slice(i, i + BULK_CHUNK), { ordered: false });
     await this.invalidate([...byKey.keys()]);
   }
 
@@ -113,7 +126,8 @@ export class AreaSubtreeIndex {
    * before the write is acknowledged to anyone.
    */
   async invalidate(keys: readonly string[]): Promise<void> {
-    for (let i = 0; i < keys.length; i += READ_CHUNK) await this.stamps.deleteMany({ _id: { $in: keys.slice(i, i + READ_CHUNK) } });
+    for (let i = 0; i < keys.length; i += READ_CHUNK)
+      await this.stamps.deleteMany({ _id: { $in: keys.slice(i, i + READ_CHUNK) } });
   }
 
   /**
@@ -167,19 +181,29 @@ export class AreaSubtreeIndex {
    * may belong to an area that still lives under an ancestor being left. Both are idempotent, so an
    * interrupted move is finished by running them again.
    */
-  async moveSubtree(subtree: Map<AreaLevel, string[]>, from: readonly string[], to: readonly string[], step: 'add' | 'remove'): Promise<void> {
+  async moveSubtree(
+    subtree: Map<AreaLevel, string[]>,
+    from: readonly string[],
+    to: readonly string[],
+    step: 'add' | 'remove',
+  ): Promise<void> {
     const [path, other] = step === 'add' ? [to, from] : [from, to];
     const changes = new Map<string, string[]>();
     path.forEach((ancestorId, depth) => {
       if (other.includes(ancestorId)) return;
-      for (const [level, ids] of subtree) if (isIndexed(depth, level) && ids.length > 0) changes.set(subtreeKey(ancestorId, level), ids);
+      for (const [level, ids] of subtree)
+        if (isIndexed(depth, level) && ids.length > 0) changes.set(subtreeKey(ancestorId, level), ids);
     });
     if (step === 'add') await this.addMany(changes);
     else await this.removeMany(changes);
   }
 
   /** Candidate ids (a superset) of an area and everything below it, by level, for `moveSubtree(…, 'add')`. */
-  async subtreeOf(area: { id: string; level: AreaLevel; ancestors: readonly string[] }): Promise<Map<AreaLevel, string[]>> {
+  async subtreeOf(area: {
+    id: string;
+    level: AreaLevel;
+    ancestors: readonly string[];
+  }): Promise<Map<AreaLevel, string[]>> {
     const below = await this.candidates(area, levelsBelow(area.level));
     const own = below.get(area.level) ?? [];
     return new Map([...below, [area.level, [...own, area.id]]]);
@@ -189,7 +213,10 @@ export class AreaSubtreeIndex {
    * Candidate ids of the descendants of `root` at each of `levels` (a superset of the truth: check
    * the rows), from `lists`.
    */
-  async candidates(root: { id: string; ancestors: readonly string[] }, levels: readonly AreaLevel[]): Promise<Map<AreaLevel, string[]>> {
+  async candidates(
+    root: { id: string; ancestors: readonly string[] },
+    levels: readonly AreaLevel[],
+  ): Promise<Map<AreaLevel, string[]>> {
     const lists = await this.lists(root, levels);
     return new Map([...lists].map(([level, parts]) => [level, parts.flatMap((list) => list.ids)]));
   }
@@ -198,7 +225,10 @@ export class AreaSubtreeIndex {
    * The lists holding the descendants of `root` at each of `levels`, ids sorted: the root's own lists,
    * or its districts' lists when the root sits above the districts and a deep level is asked for.
    */
-  async lists(root: { id: string; ancestors: readonly string[] }, levels: readonly AreaLevel[]): Promise<Map<AreaLevel, CachedList[]>> {
+  async lists(
+    root: { id: string; ancestors: readonly string[] },
+    levels: readonly AreaLevel[],
+  ): Promise<Map<AreaLevel, CachedList[]>> {
     const depth = root.ancestors.length;
     const direct = levels.filter((l) => isIndexed(depth, l));
     const viaDistricts = levels.filter((l) => !isIndexed(depth, l));
@@ -209,8 +239,14 @@ export class AreaSubtreeIndex {
     for (const level of direct) result.set(level, [found.get(subtreeKey(root.id, level))!]);
     if (viaDistricts.length > 0) {
       const districts = found.get(subtreeKey(root.id, 'district'))!.ids;
-      const deep = await this.cachedLists(districts.flatMap((d) => viaDistricts.map((l) => subtreeKey(d, l))));
-      for (const level of viaDistricts) result.set(level, districts.map((d) => deep.get(subtreeKey(d, level))!));
+      const deep = await this.cachedLists(
+        districts.flatMap((d) => viaDistricts.map((l) => subtreeKey(d, l))),
+      );
+      for (const level of viaDistricts)
+        result.set(
+          level,
+          districts.map((d) => deep.get(subtreeKey(d, level))!),
+        );
     }
     return result;
   }
@@ -233,7 +269,8 @@ export class AreaSubtreeIndex {
   private async cachedLists(keys: string[]): Promise<Map<string, CachedList>> {
     const tokens = new Map<string, string>();
     for (let i = 0; i < keys.length; i += READ_CHUNK) {
-      for (const stamp of await this.stamps.find({ _id: { $in: keys.slice(i, i + READ_CHUNK) } }).toArray()) tokens.set(stamp._id, stamp.token);
+      for (const stamp of await this.stamps.find({ _id: { $in: keys.slice(i, i + READ_CHUNK) } }).toArray())
+        tokens.set(stamp._id, stamp.token);
     }
     const result = new Map<string, CachedList>();
     const stale: string[] = [];
@@ -248,10 +285,17 @@ export class AreaSubtreeIndex {
     const taken = new Set(duplicates.map((index) => fresh[index]._id));
     for (const stamp of fresh) if (!taken.has(stamp._id)) tokens.set(stamp._id, stamp.token);
     // Another reader stamped these first: use its token (if a writer deleted it meanwhile, do not cache).
-    if (taken.size > 0) for (const stamp of await this.stamps.find({ _id: { $in: [...taken] } }).toArray()) tokens.set(stamp._id, stamp.token);
+    if (taken.size > 0)
+      for (const stamp of await this.stamps.find({ _id: { $in: [...taken] } }).toArray())
+        tokens.set(stamp._id, stamp.token);
     const stored = await this.read(stale);
     for (const key of stale) {
-      const list: CachedList = { key, token: tokens.get(key) ?? null, ids: [...(stored.get(key) ?? [])].sort(), rows: new Map() };
+      const list: CachedList = {
+        key,
+        token: tokens.get(key) ?? null,
+        ids: [...(stored.get(key) ?? [])].sort(),
+        rows: new Map(),
+      };
       this.cache.put(list);
       result.set(key, list);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { AREA_LEVELS, type AreaLevel } from '@sangathan/contracts';
-import { ConflictError } from '@sangathan/kernel';
+import { ConflictError, ConcurrentChangeError } from '@sangathan/kernel';
 import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import type { Area } from '../domain/area.entity';
@@ -30,7 +30,12 @@ export class AreaMongoRepository implements AreaRepository {
 
   async load(id: string): Promise<LoadedArea | null> {
     const doc = await this.areas.collection.findOne({ _id: id as never }, { projection: ROW_PROJECTION });
-    return doc ? { area: AreaMapper.toDomain(doc as unknown as AreaRow), version: (doc.version as number | undefined) ?? 0 } : null;
+    return doc
+      ? {
+          area: AreaMapper.toDomain(doc as unknown as AreaRow),
+          version: (doc.version as number | undefined) ?? 0,
+        }
+      : null;
   }
 
   async insert(area: Area, events: OutboxEntry[]): Promise<void> {
@@ -38,10 +43,18 @@ export class AreaMongoRepository implements AreaRepository {
     await this.index.add(area.id, area.level, area.ancestors);
     try {
       const now = new Date();
-      await this.areas.collection.insertOne({ ...AreaMapper.toPersistence(area), version: 0, ...outboxFieldsForInsert(events), createdAt: now, updatedAt: now } as never);
+      await this.areas.collection.insertOne({
+        ...AreaMapper.toPersistence(area),
+        version: 0,
+        ...outboxFieldsForInsert(events),
+        createdAt: now,
+        updatedAt: now,
+      } as never);
     } catch (error) {
       if ((error as { code?: number }).code === 11000) {
-        throw new ConflictError('AREA_EXISTS', `area ${area.id} already exists`, [{ field: 'code', message: 'already used' }]);
+        throw new ConflictError('AREA_EXISTS', `area ${area.id} already exists`, [
+          { field: 'code', message: 'already used' },
+        ]);
       }
       throw error;
     } finally {
@@ -55,10 +68,17 @@ export class AreaMongoRepository implements AreaRepository {
     await this.index.invalidate(indexKeysOf(area.level, area.ancestors));
   }
 
-  async move(area: Area, version: number, previousAncestors: string[], events: OutboxEntry[]): Promise<number> {
+  async move(
+    area: Area,
+    version: number,
+    previousAncestors: string[],
+    events: OutboxEntry[],
+  ): Promise<number> {
     await this.index.moveSubtree(await this.index.subtreeOf(area), previousAncestors, area.ancestors, 'add');
     await this.repather.record(area.id, previousAncestors, area.ancestors);
-    await this.conditionalSave(area, version, events, { repath: { from: previousAncestors, to: area.ancestors } });
+    await this.conditionalSave(area, version, events, {
+      repath: { from: previousAncestors, to: area.ancestors },
+    });
     return this.repather.repath(area, previousAncestors, area.ancestors, area.lokSabhaId);
   }
 
@@ -67,7 +87,11 @@ export class AreaMongoRepository implements AreaRepository {
   }
 
   async list(filter: Record<string, unknown>, limit: number): Promise<AreaRow[]> {
-    const rows = await this.areas.collection.find(filter, { projection: ROW_PROJECTION }).sort({ _id: 1 }).limit(limit).toArray();
+    const rows = await this.areas.collection
+      .find(filter, { projection: ROW_PROJECTION })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
     return rows as unknown as AreaRow[];
   }
 
@@ -78,7 +102,9 @@ export class AreaMongoRepository implements AreaRepository {
     limit: number,
     matches?: (row: AreaRow) => boolean,
   ): Promise<AreaRow[]> {
-    const lists = [...(await this.index.lists(root, level ? [level] : levelsBelow('national'))).values()].flat();
+    const lists = [
+      ...(await this.index.lists(root, level ? [level] : levelsBelow('national'))).values(),
+    ].flat();
     // Each id with the list it was found in (where its row is cached); one list is sorted already.
     const listOf = new Map<string, CachedList>();
     for (const list of lists) for (const id of list.ids) if (!listOf.has(id)) listOf.set(id, list);
@@ -86,7 +112,13 @@ export class AreaMongoRepository implements AreaRepository {
     const rows: AreaRow[] = [];
     // The index may list an id too many: keep only rows that really sit under the root, at the level.
     const keep = (row: AreaRow | null | undefined): void => {
-      if (row && row.ancestors.includes(root.id) && (!level || row.level === level) && (!matches || matches(row))) rows.push(row);
+      if (
+        row &&
+        row.ancestors.includes(root.id) &&
+        (!level || row.level === level) &&
+        (!matches || matches(row))
+      )
+        rows.push(row);
     };
     let at = afterId === undefined ? 0 : upperBound(ids, afterId);
     while (rows.length < limit && at < ids.length) {
@@ -94,7 +126,12 @@ export class AreaMongoRepository implements AreaRepository {
       const batch = ids.slice(at, at + Math.max(limit - rows.length, matches ? 500 : 20));
       at += batch.length;
       const missing = batch.filter((id) => !listOf.get(id)!.rows.has(id));
-      const docs = missing.length === 0 ? [] : ((await this.areas.collection.find({ _id: { $in: missing as never[] } }, { projection: ROW_PROJECTION }).toArray()) as unknown as AreaRow[]);
+      const docs =
+        missing.length === 0
+          ? []
+          : ((await this.areas.collection
+              .find({ _id: { $in: missing as never[] } }, { projection: ROW_PROJECTION })
+              .toArray()) as unknown as AreaRow[]);
       const byId = new Map(docs.map((d) => [d._id, d]));
       for (const id of missing) this.index.remember(listOf.get(id)!, id, byId.get(id) ?? null);
       for (const id of batch) keep(listOf.get(id)!.rows.get(id));
@@ -102,20 +139,33 @@ export class AreaMongoRepository implements AreaRepository {
     return rows.slice(0, limit);
   }
 
-  async subtreeAreaIds(root: { id: string; ancestors: readonly string[] }, max: number): Promise<string[] | null> {
+  async subtreeAreaIds(
+    root: { id: string; ancestors: readonly string[] },
+    max: number,
+  ): Promise<string[] | null> {
     const candidates = await this.index.candidates(root, levelsBelow('national'));
     const ids = [...new Set([root.id, ...[...candidates.values()].flat()])];
     return ids.length > max ? null : ids;
   }
 
-  async countByLevel(root: { id: string; ancestors: readonly string[] }): Promise<Partial<Record<AreaLevel, number>>> {
+  async countByLevel(root: {
+    id: string;
+    ancestors: readonly string[];
+  }): Promise<Partial<Record<AreaLevel, number>>> {
     const counts: Partial<Record<AreaLevel, number>> = {};
     // A subtree of at most COUNT_BY_LOOKUP_MAX areas: its index candidates read by `_id` and checked against their own path.
     const ids = await this.subtreeAreaIds(root, COUNT_BY_LOOKUP_MAX);
     if (ids) {
       for (let i = 1; i < ids.length; i += 1000) {
-        const docs = await this.areas.collection.find({ _id: { $in: ids.slice(i, i + 1000) as never[] } }, { projection: { level: 1, ancestors: 1 } }).toArray();
-        for (const doc of docs) if ((doc.ancestors as string[]).includes(root.id)) counts[doc.level as AreaLevel] = (counts[doc.level as AreaLevel] ?? 0) + 1;
+        const docs = await this.areas.collection
+          .find(
+            { _id: { $in: ids.slice(i, i + 1000) as never[] } },
+            { projection: { level: 1, ancestors: 1 } },
+          )
+          .toArray();
+        for (const doc of docs)
+          if ((doc.ancestors as string[]).includes(root.id))
+            counts[doc.level as AreaLevel] = (counts[doc.level as AreaLevel] ?? 0) + 1;
       }
       return counts;
     }
@@ -130,16 +180,26 @@ export class AreaMongoRepository implements AreaRepository {
     return counts;
   }
 
-  private async conditionalSave(area: Area, version: number, events: OutboxEntry[], extra: Record<string, unknown>): Promise<void> {
+  private async conditionalSave(
+    area: Area,
+    version: number,
+    events: OutboxEntry[],
+    extra: Record<string, unknown>,
+  ): Promise<void> {
     const { _id, ...fields } = AreaMapper.toPersistence(area);
     const withOutbox = outboxUpdate(events);
     const result = await this.areas.collection.updateOne(
       // Documents written before versions existed have none; `null` matches a missing field.
       { _id: _id as never, version: version === 0 ? { $in: [0, null] } : version },
-      { $set: { ...fields, ...extra, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 }, $push: withOutbox.$push } as never,
+      {
+        $set: { ...fields, ...extra, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 },
+        $push: withOutbox.$push,
+      } as never,
     );
     if (result.matchedCount === 0) {
-      throw new ConflictError('AREA_CHANGED', `area ${_id} changed meanwhile; reload and retry`, [{ field: 'id', message: 'concurrent update' }]);
+      throw new ConcurrentChangeError('AREA_CHANGED', `area ${_id} changed meanwhile; reload and retry`, [
+        { field: 'id', message: 'concurrent update' },
+      ]);
     }
   }
 }

@@ -39,7 +39,10 @@ export interface AreaRepository {
    */
   subtreeAreaIds(root: { id: string; ancestors: readonly string[] }, max: number): Promise<string[] | null>;
   /** Areas per level under `root`. */
-  countByLevel(root: { id: string; ancestors: readonly string[] }): Promise<Partial<Record<AreaLevel, number>>>;
+  countByLevel(root: {
+    id: string;
+    ancestors: readonly string[];
+  }): Promise<Partial<Record<AreaLevel, number>>>;
 }
 
 export const AREA_REPOSITORY = Symbol('AreaRepository');

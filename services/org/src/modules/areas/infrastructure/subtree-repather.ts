@@ -36,20 +36,31 @@ export class SubtreeRepather implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const areas = this.connection.collection('areas');
     const moves = this.connection.collection<{ _id: string }>(AREA_MOVES_COLLECTION);
-    const recorded = await moves.find({}).toArray().catch(() => []);
+    const recorded = await moves
+      .find({})
+      .toArray()
+      .catch(() => []);
     const ids = recorded.map((m) => m._id).filter((id) => id !== MARKERS_SCANNED);
     const marked = async (filter: Document): Promise<Document[]> =>
-      areas.find(filter, { projection: { repath: 1, lokSabhaId: 1, level: 1 } }).toArray().catch(() => []);
+      areas
+        .find(filter, { projection: { repath: 1, lokSabhaId: 1, level: 1 } })
+        .toArray()
+        .catch(() => []);
     // The area's own marker is the truth: a recorded move whose area has none never saved, or finished.
     const pending = ids.length > 0 ? await marked({ _id: { $in: ids }, repath: { $exists: true } }) : [];
     if (!recorded.some((m) => m._id === MARKERS_SCANNED)) {
       // Once per database: markers of moves interrupted before moves were recorded (one scan of the areas).
-      for (const doc of await marked({ repath: { $exists: true } })) if (!ids.includes(String(doc._id))) pending.push(doc);
+      for (const doc of await marked({ repath: { $exists: true } }))
+        if (!ids.includes(String(doc._id))) pending.push(doc);
       await moves.updateOne({ _id: MARKERS_SCANNED }, { $set: { at: new Date() } }, { upsert: true });
     }
     for (const doc of pending) {
       this.logger.warn(`finishing the interrupted move of ${String(doc._id)}`);
-      const area = { id: String(doc._id), level: doc.level as AreaLevel, ancestors: doc.repath.to as string[] };
+      const area = {
+        id: String(doc._id),
+        level: doc.level as AreaLevel,
+        ancestors: doc.repath.to as string[],
+      };
       await this.index.moveSubtree(await this.index.subtreeOf(area), doc.repath.from, doc.repath.to, 'add');
       await this.repath(area, doc.repath.from, doc.repath.to, doc.lokSabhaId ?? null);
     }
@@ -69,7 +80,9 @@ export class SubtreeRepather implements OnApplicationBootstrap {
 
   /** Records a move before the moved area is saved with its `repath` marker (see AREA_MOVES_COLLECTION). */
   async record(areaId: string, from: readonly string[], to: readonly string[]): Promise<void> {
-    await this.connection.collection(AREA_MOVES_COLLECTION).replaceOne({ _id: areaId as never }, { from, to }, { upsert: true });
+    await this.connection
+      .collection(AREA_MOVES_COLLECTION)
+      .replaceOne({ _id: areaId as never }, { from, to }, { upsert: true });
   }
 
   /**
@@ -77,20 +90,40 @@ export class SubtreeRepather implements OnApplicationBootstrap {
    * takes the subtree off the index lists of the ancestors it left, then clears the area's marker.
    * The caller has already listed the subtree under its new ancestors (`AreaSubtreeIndex.moveSubtree`).
    */
-  async repath(area: { id: string; level: AreaLevel }, from: string[], to: string[], lokSabhaId: string | null): Promise<number> {
+  async repath(
+    area: { id: string; level: AreaLevel },
+    from: string[],
+    to: string[],
+    lokSabhaId: string | null,
+  ): Promise<number> {
     const areaId = area.id;
     const subtree = new Map<AreaLevel, string[]>([[area.level, [areaId]]]);
     let count = await this.repathCollection('areas', { ancestors: areaId }, areaId, to, lokSabhaId, subtree);
     for (const name of PATHED_COLLECTIONS) {
-      count += await this.repathCollection(name, { $or: [{ areaId }, { ancestors: areaId }] }, areaId, to, null);
+      count += await this.repathCollection(
+        name,
+        { $or: [{ areaId }, { ancestors: areaId }] },
+        areaId,
+        to,
+        null,
+      );
     }
     // The true subtree (read from the areas themselves), not index candidates: see moveSubtree.
     await this.index.moveSubtree(subtree, from, to, 'remove');
     // The moved area's own row, wherever it was or is listed (the rows below: repathCollection).
-    await this.index.invalidate(indexKeysOfAll([{ level: area.level, ancestors: from }, { level: area.level, ancestors: to }]));
-    await this.connection.collection('areas').updateOne({ _id: areaId as never, 'repath.to': to }, { $unset: { repath: '' } });
+    await this.index.invalidate(
+      indexKeysOfAll([
+        { level: area.level, ancestors: from },
+        { level: area.level, ancestors: to },
+      ]),
+    );
+    await this.connection
+      .collection('areas')
+      .updateOne({ _id: areaId as never, 'repath.to': to }, { $unset: { repath: '' } });
     await this.connection.collection(AREA_MOVES_COLLECTION).deleteOne({ _id: areaId as never, to });
-    this.logger.log(`re-pathed ${count} document(s) under ${areaId} from ${from.join('/')} to ${to.join('/')}`);
+    this.logger.log(
+      `re-pathed ${count} document(s) under ${areaId} from ${from.join('/')} to ${to.join('/')}`,
+    );
     return count;
   }
 
@@ -127,7 +160,11 @@ export class SubtreeRepather implements OnApplicationBootstrap {
       if (name === 'areas' && ['mandal', 'sector', 'booth'].includes(doc.level)) set.lokSabhaId = lokSabhaId;
       if (JSON.stringify(next) === JSON.stringify(ancestors) && !('lokSabhaId' in set)) continue;
       ops.push({ updateOne: { filter: { _id: doc._id, ancestors }, update: { $set: set } } });
-      if (name === 'areas') placements.push({ id: String(doc._id), level: doc.level, ancestors }, { id: String(doc._id), level: doc.level, ancestors: next });
+      if (name === 'areas')
+        placements.push(
+          { id: String(doc._id), level: doc.level, ancestors },
+          { id: String(doc._id), level: doc.level, ancestors: next },
+        );
       count++;
       if (ops.length >= BATCH) await flush();
     }

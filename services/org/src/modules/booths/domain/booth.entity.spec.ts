@@ -12,7 +12,9 @@ describe('Booth', () => {
     const shrunk = b.setCommittee(['a'], undefined, now);
     expect(shrunk).toEqual([expect.objectContaining({ kind: 'committee-changed', changed: ['committee'] })]);
     expect(b.snapshot.committeeFormedAt).toBeNull();
-    expect(() => b.setCommittee(['a', 'a'], undefined, now)).toThrow(expect.objectContaining({ code: 'DUPLICATE_MEMBER' }));
+    expect(() => b.setCommittee(['a', 'a'], undefined, now)).toThrow(
+      expect.objectContaining({ code: 'DUPLICATE_MEMBER' }),
+    );
   });
 
   it('adds and removes volunteers idempotently', () => {
@@ -24,9 +26,12 @@ describe('Booth', () => {
   });
 
   it('refuses two WhatsApp groups with the same name', () => {
-    expect(() => booth().setWhatsappGroups([{ name: 'A', inviteLink: null, memberCount: 1 }, { name: ' a', inviteLink: null, memberCount: 2 }])).toThrow(
-      expect.objectContaining({ code: 'DUPLICATE_GROUP' }),
-    );
+    expect(() =>
+      booth().setWhatsappGroups([
+        { name: 'A', inviteLink: null, memberCount: 1 },
+        { name: ' a', inviteLink: null, memberCount: 2 },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'DUPLICATE_GROUP' }));
   });
 
   it('folds coverage with volunteers capped at each booth target', () => {

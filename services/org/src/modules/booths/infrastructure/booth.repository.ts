@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ConflictError, NotFoundError, ValidationError } from '@sangathan/kernel';
+import { ConcurrentChangeError, NotFoundError, ValidationError } from '@sangathan/kernel';
 import { outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import { AreaDocument, type BoothState } from '../../areas/infrastructure/area.schema';
@@ -15,10 +15,15 @@ export class BoothRepository {
   constructor(@InjectModel(AreaDocument.name) private readonly areas: Model<AreaDocument>) {}
 
   async load(boothId: string): Promise<{ booth: Booth; version: number }> {
-    const doc = await this.areas.collection.findOne({ _id: boothId as never }, { projection: { level: 1, ancestors: 1, lokSabhaId: 1, booth: 1, version: 1 } });
+    const doc = await this.areas.collection.findOne(
+      { _id: boothId as never },
+      { projection: { level: 1, ancestors: 1, lokSabhaId: 1, booth: 1, version: 1 } },
+    );
     if (!doc) throw new NotFoundError('booth', boothId);
     if (doc.level !== 'booth') {
-      throw new ValidationError('NOT_A_BOOTH', `${boothId} is a ${String(doc.level)}, not a booth`, [{ field: 'boothId', message: 'must be a booth area' }]);
+      throw new ValidationError('NOT_A_BOOTH', `${boothId} is a ${String(doc.level)}, not a booth`, [
+        { field: 'boothId', message: 'must be a booth area' },
+      ]);
     }
     const state = (doc.booth ?? {}) as Partial<BoothState>;
     const booth = Booth.of({
@@ -50,16 +55,26 @@ export class BoothRepository {
     const withOutbox = outboxUpdate(events);
     const result = await this.areas.collection.updateOne(
       { _id: s.boothId as never, version: version === 0 ? { $in: [0, null] } : version } as never,
-      { $set: { booth: state, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 }, $push: withOutbox.$push } as never,
+      {
+        $set: { booth: state, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 },
+        $push: withOutbox.$push,
+      } as never,
     );
     if (result.matchedCount === 0) {
-      throw new ConflictError('BOOTH_CHANGED', `booth ${s.boothId} changed meanwhile; reload and retry`, [{ field: 'boothId', message: 'concurrent update' }]);
+      throw new ConcurrentChangeError(
+        'BOOTH_CHANGED',
+        `booth ${s.boothId} changed meanwhile; reload and retry`,
+        [{ field: 'boothId', message: 'concurrent update' }],
+      );
     }
   }
 
   /** Coverage of every booth matching `filter` (an application-side fold; FerretDB's $group is limited). */
   async coverage(filter: Record<string, unknown>): Promise<Coverage> {
-    const cursor = this.areas.collection.find({ ...filter, level: 'booth' }, { projection: { booth: 1, ancestors: 1 }, batchSize: 5000 });
+    const cursor = this.areas.collection.find(
+      { ...filter, level: 'booth' },
+      { projection: { booth: 1, ancestors: 1 }, batchSize: 5000 },
+    );
     const rows: Booth['coverage'][] = [];
     for await (const doc of cursor) {
       const state = (doc.booth ?? {}) as Partial<BoothState>;
@@ -83,5 +98,7 @@ export class BoothRepository {
 }
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
+  ) as Partial<T>;
 }

@@ -30,8 +30,13 @@ export class ListTasksHttpController {
 
   @Get()
   @Requires('org:read')
-  @ApiOperation({ summary: 'Tasks of a subtree; overdue=true or unreviewed=true for the review lists; cursor-paginated' })
-  async list(@Query() query: ListTasksQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<Omit<TaskView, 'progress' | 'reviews'>>> {
+  @ApiOperation({
+    summary: 'Tasks of a subtree; overdue=true or unreviewed=true for the review lists; cursor-paginated',
+  })
+  async list(
+    @Query() query: ListTasksQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<Omit<TaskView, 'progress' | 'reviews'>>> {
     const scope = await subtreeFilter(principal, 'org:read', query.under, async (id) => {
       const area = await this.areas.findById(id);
       return area ? { id: area.id, ancestors: area.ancestors } : null;
