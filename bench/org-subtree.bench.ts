@@ -42,7 +42,12 @@ const argString = (name: string): string | undefined => {
 const district = argString('district') ?? 'UP-D-LUCKNOW';
 const source = argString('from');
 const port = 3191;
-const AREA_INDEXES: IndexDescription[] = [{ key: { ancestors: 1 } }, { key: { level: 1, _id: 1 } }, { key: { nameKeys: 1 } }, { key: { lokSabhaId: 1, level: 1 } }];
+const AREA_INDEXES: IndexDescription[] = [
+  { key: { ancestors: 1 } },
+  { key: { level: 1, _id: 1 } },
+  { key: { nameKeys: 1 } },
+  { key: { lokSabhaId: 1, level: 1 } },
+];
 const token = `Bearer ${signToken({ sub: 'bench', roles: ['national-admin'], areaId: 'IN', areaPath: [] })}`;
 
 const summary = (ms: number[]): string => {
@@ -63,13 +68,22 @@ async function main(): Promise<void> {
     // Imported into a staging database first, then copied without outboxes like a kept one.
     from = `${id}-import`;
     const staging = client.db(from);
-    const generated = generateUp(loadUpReference(), { ...FULL, boothsPerSector: Math.max(1, Math.round(FULL.boothsPerSector * scale)) });
+    const generated = generateUp(loadUpReference(), {
+      ...FULL,
+      boothsPerSector: Math.max(1, Math.round(FULL.boothsPerSector * scale)),
+    });
     await staging.collection('areas').createIndexes(AREA_INDEXES);
-    await new BulkImporter(staging).importAreas(generated.areas, { principal: NATIONAL_ADMIN, ctx: { actorId: 'bench', correlationId: id } });
+    await new BulkImporter(staging).importAreas(generated.areas, {
+      principal: NATIONAL_ADMIN,
+      ctx: { actorId: 'bench', correlationId: id },
+    });
     console.log(`imported ${generated.areas.length} areas in ${Date.now() - started} ms`);
     started = Date.now();
   }
-  for (const [name, projection] of [['areas', { outbox: 0, outboxDueAt: 0 }], ['area_subtree', {}]] as const) {
+  for (const [name, projection] of [
+    ['areas', { outbox: 0, outboxDueAt: 0 }],
+    ['area_subtree', {}],
+  ] as const) {
     let batch: Document[] = [];
     for await (const doc of client.db(from).collection(name).find({}, { projection, batchSize: 5000 })) {
       batch.push(name === 'areas' ? { ...doc, outbox: [] } : doc);
@@ -84,7 +98,11 @@ async function main(): Promise<void> {
   console.log(`copied the areas and the subtree index of ${from} in ${Date.now() - started} ms`);
   if (!source) await client.db(from).dropDatabase();
   const total = await areas.estimatedDocumentCount();
-  const truth = (await areas.find({ ancestors: district, level: 'booth' }, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)).sort();
+  const truth = (
+    await areas.find({ ancestors: district, level: 'booth' }, { projection: { _id: 1 } }).toArray()
+  )
+    .map((d) => String(d._id))
+    .sort();
 
   // Before: the former query, same data, through the driver (pool of `concurrency`).
   const beforeMs: number[] = [];
@@ -93,7 +111,14 @@ async function main(): Promise<void> {
     while (issued < before) {
       issued++;
       const t = performance.now();
-      await areas.find({ ancestors: district, level: 'booth' }, { projection: { outbox: 0, outboxDueAt: 0, booth: 0 } }).sort({ _id: 1 }).limit(101).toArray();
+      await areas
+        .find(
+          { ancestors: district, level: 'booth' },
+          { projection: { outbox: 0, outboxDueAt: 0, booth: 0 } },
+        )
+        .sort({ _id: 1 })
+        .limit(101)
+        .toArray();
       beforeMs.push(performance.now() - t);
     }
   };
@@ -106,10 +131,13 @@ async function main(): Promise<void> {
   const kafka = new KafkaConnection(kafkaSettingsFromEnv('bench-org-subtree'));
   await kafka.ensureTopics([...ORG_TOPICS, ...MEETINGS_TOPICS, ...TRAINING_TOPICS]);
   await kafka.disconnect();
-  const zone = (await areas.findOne({ _id: district as never }, { projection: { ancestors: 1 } }))?.ancestors?.[2] as string;
+  const zone = (await areas.findOne({ _id: district as never }, { projection: { ancestors: 1 } }))
+    ?.ancestors?.[2] as string;
   // Filtered lists: the former top-level `$and` (every document decoded in FerretDB's Go) against the flat
   // filter the API now sends (top-level strings evaluated inside SQLite), through the driver, once each.
-  const lokSabhaId = String((await areas.findOne({ _id: truth[0] as never }, { projection: { lokSabhaId: 1 } }))?.lokSabhaId);
+  const lokSabhaId = String(
+    (await areas.findOne({ _id: truth[0] as never }, { projection: { lokSabhaId: 1 } }))?.lokSabhaId,
+  );
   const filterMs: Record<string, number> = {};
   const shapes: [string, Document][] = [
     ['$and', { $and: [{ ancestors: 'UP' }, { level: 'booth' }, { lokSabhaId }] }],
@@ -117,32 +145,63 @@ async function main(): Promise<void> {
   ];
   for (const [shape, filter] of shapes) {
     const t = performance.now();
-    await areas.find(filter, { projection: { outbox: 0, outboxDueAt: 0, booth: 0 } }).sort({ _id: 1 }).limit(101).toArray();
+    await areas
+      .find(filter, { projection: { outbox: 0, outboxDueAt: 0, booth: 0 } })
+      .sort({ _id: 1 })
+      .limit(101)
+      .toArray();
     filterMs[shape] = performance.now() - t;
   }
   const runs: Record<string, Record<string, string | number>> = {};
   // Without the in-process cache (ORG_SUBTREE_CACHE_ENTRIES=0: every page reads the list and its rows, as
   // before the cache existed, plus the stamp read), then with it; same data, same run.
-  for (const [label, cacheEntries] of uncached ? ([['without cache', '0'], ['with cache', '100000']] as const) : ([['with cache', '100000']] as const)) {
+  for (const [label, cacheEntries] of uncached
+    ? ([
+        ['without cache', '0'],
+        ['with cache', '100000'],
+      ] as const)
+    : ([['with cache', '100000']] as const)) {
     runs[label] = await measureService(dbName, `${id}.`, cacheEntries, truth, zone, lokSabhaId);
   }
   report(`org subtree listing (FerretDB, ${district}, 100 per page)`, {
     'areas in the collection': total,
-    'relay sweep interval (OUTBOX_SWEEP_INTERVAL_MS)': process.env.OUTBOX_SWEEP_INTERVAL_MS ?? 'service default (10 s)',
+    'relay sweep interval (OUTBOX_SWEEP_INTERVAL_MS)':
+      process.env.OUTBOX_SWEEP_INTERVAL_MS ?? 'service default (10 s)',
     [`booths under ${district}`]: truth.length,
-    [`before: {ancestors, level} query p50 / p95 / p99 (ms, ${concurrency} concurrent, ${beforeMs.length} queries)`]: summary(beforeMs),
+    [`before: {ancestors, level} query p50 / p95 / p99 (ms, ${concurrency} concurrent, ${beforeMs.length} queries)`]:
+      summary(beforeMs),
     'before: queries per second': rate(beforeMs.length, beforeWall),
     [`booths of UP in ${lokSabhaId}, first page through the driver: former $and / flat filter (ms)`]: `${filterMs.$and.toFixed(0)} / ${filterMs.flat.toFixed(0)}`,
-    ...Object.fromEntries(Object.entries(runs).flatMap(([label, rows]) => Object.entries(rows).map(([key, value]) => [`${label}: ${key}`, value]))),
+    ...Object.fromEntries(
+      Object.entries(runs).flatMap(([label, rows]) =>
+        Object.entries(rows).map(([key, value]) => [`${label}: ${key}`, value]),
+      ),
+    ),
   });
   if (!keep) await db.dropDatabase();
   await client.close();
 }
 
 /** Starts the org service on the database, checks one walk against the truth, then loads it. */
-async function measureService(dbName: string, topicPrefix: string, cacheEntries: string, truth: string[], zone: string, lokSabhaId: string): Promise<Record<string, string | number>> {
+async function measureService(
+  dbName: string,
+  topicPrefix: string,
+  cacheEntries: string,
+  truth: string[],
+  zone: string,
+  lokSabhaId: string,
+): Promise<Record<string, string | number>> {
   const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'services', 'org', 'src', 'main.js')], {
-    env: { ...process.env, PORT: String(port), MONGODB_DB: dbName, MONGODB_MAX_POOL_SIZE: '1', KAFKA_TOPIC_PREFIX: topicPrefix, LOG_LEVEL: 'warn', ORG_OVERDUE_SWEEP_MS: '0', ORG_SUBTREE_CACHE_ENTRIES: cacheEntries },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MONGODB_DB: dbName,
+      MONGODB_MAX_POOL_SIZE: '1',
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      LOG_LEVEL: 'warn',
+      ORG_OVERDUE_SWEEP_MS: '0',
+      ORG_SUBTREE_CACHE_ENTRIES: cacheEntries,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const kill = (): boolean => child.kill('SIGKILL');
@@ -150,7 +209,10 @@ async function measureService(dbName: string, topicPrefix: string, cacheEntries:
   const url = `http://127.0.0.1:${port}`;
   let started = Date.now();
   for (;;) {
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`${url}/health/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() - started > 300_000) throw new Error('org did not become ready in 300 s');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -161,7 +223,10 @@ async function measureService(dbName: string, topicPrefix: string, cacheEntries:
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { items: { id: string }[]; nextCursor: string | null };
   };
-  const timed = async (path: string, into: number[]): Promise<{ items: { id: string }[]; nextCursor: string | null }> => {
+  const timed = async (
+    path: string,
+    into: number[],
+  ): Promise<{ items: { id: string }[]; nextCursor: string | null }> => {
     const t = performance.now();
     const page = await get(path);
     into.push(performance.now() - t);
@@ -173,7 +238,10 @@ async function measureService(dbName: string, topicPrefix: string, cacheEntries:
   const firstWalkMs: number[] = [];
   let cursor: string | null = null;
   do {
-    const page = await timed(`/areas?under=${district}&level=booth&limit=100${cursor ? `&cursor=${cursor}` : ''}`, firstWalkMs);
+    const page = await timed(
+      `/areas?under=${district}&level=booth&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      firstWalkMs,
+    );
     walked.push(...page.items.map((a) => a.id));
     cursor = page.nextCursor;
   } while (cursor);
@@ -186,7 +254,9 @@ async function measureService(dbName: string, topicPrefix: string, cacheEntries:
     let next: string | null = null;
     while (sent < requests) {
       sent++;
-      next = (await timed(`/areas?under=${district}&level=booth&limit=100${next ? `&cursor=${next}` : ''}`, loadMs)).nextCursor;
+      next = (
+        await timed(`/areas?under=${district}&level=booth&limit=100${next ? `&cursor=${next}` : ''}`, loadMs)
+      ).nextCursor;
     }
   };
   started = Date.now();
@@ -212,14 +282,30 @@ async function measureService(dbName: string, topicPrefix: string, cacheEntries:
   process.removeListener('exit', kill);
   return {
     'service ready after (ms)': readyMs,
-    'walk through all pages equals the truth': correct ? `yes (${walked.length})` : `NO: ${walked.length} listed vs ${truth.length}`,
+    'walk through all pages equals the truth': correct
+      ? `yes (${walked.length})`
+      : `NO: ${walked.length} listed vs ${truth.length}`,
     'first walk, 1 client, p50 / p95 / p99 (ms)': summary(firstWalkMs),
     [`GET /areas p50 / p95 / p99 (ms, ${concurrency} concurrent, ${loadMs.length} pages)`]: summary(loadMs),
     'pages per second': rate(loadMs.length, loadWall),
-    'all levels of the district, first page, 1 client: first / p50 / p99 of 10 (ms)': `${shapes.district[0].toFixed(1)} / ${summary(shapes.district).split(' / ').filter((_, i) => i !== 1).join(' / ')}`,
-    [`booths of zone ${zone}, first page, 1 client: first / p50 / p99 of 10 (ms)`]: `${shapes.zone[0].toFixed(1)} / ${summary(shapes.zone).split(' / ').filter((_, i) => i !== 1).join(' / ')}`,
-    [`GET /areas?under=UP&lokSabhaId=${lokSabhaId}&level=booth, 1 client, 3 times (ms)`]: filtered.lokSabha.map((ms) => ms.toFixed(0)).join(' / '),
-    [`GET /areas?under=${district}&q=ra, 1 client, 3 times (ms)`]: filtered.q.map((ms) => ms.toFixed(0)).join(' / '),
+    'all levels of the district, first page, 1 client: first / p50 / p99 of 10 (ms)': `${shapes.district[0].toFixed(1)} / ${summary(
+      shapes.district,
+    )
+      .split(' / ')
+      .filter((_, i) => i !== 1)
+      .join(' / ')}`,
+    [`booths of zone ${zone}, first page, 1 client: first / p50 / p99 of 10 (ms)`]: `${shapes.zone[0].toFixed(1)} / ${summary(
+      shapes.zone,
+    )
+      .split(' / ')
+      .filter((_, i) => i !== 1)
+      .join(' / ')}`,
+    [`GET /areas?under=UP&lokSabhaId=${lokSabhaId}&level=booth, 1 client, 3 times (ms)`]: filtered.lokSabha
+      .map((ms) => ms.toFixed(0))
+      .join(' / '),
+    [`GET /areas?under=${district}&q=ra, 1 client, 3 times (ms)`]: filtered.q
+      .map((ms) => ms.toFixed(0))
+      .join(' / '),
   };
 }
 

@@ -407,6 +407,7 @@ describe('training-events against the real broker and database', () => {
       const report = await http.get(`/programmes/${central.id}/report`).set('Authorization', admin).expect(200);
       expect(report.body.sessions).toMatchObject({ total: 1, held: 1 });
       expect(report.body.totals).toMatchObject({ target: 3, attended: 2, turnoutRatio: 0.6667 });
+      expect(report.body.byArea[0]).toMatchObject({ attended: 2, declined: 1 });
       expect(report.body.rollup.find((r: { areaId: string }) => r.areaId === 'UP')).toMatchObject({ target: 3, attended: 2 });
       const noShows = await http.get(`/programmes/${central.id}/no-shows`).set('Authorization', admin).expect(200);
       expect(noShows.body.items.map((p: { memberId: string }) => p.memberId)).toEqual(['m1', 'm9']); // m1 declined, m9 never answered

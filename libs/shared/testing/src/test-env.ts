@@ -15,7 +15,7 @@ export function integrationInfra(): { kafkaBrokers: string; mongoUri: string } {
 
 /**
  * Gives a test file its own topic namespace and database, so test files can run in parallel
- * against one broker and one FerretDB without seeing each other's data.
+ * against one broker and one database without seeing each other's data.
  */
 export function isolateTest(name: string): { topicPrefix: string; dbName: (service: string) => string } {
   integrationInfra();

@@ -22,13 +22,19 @@ export class AttendeeResolver {
     for (const input of inputs) {
       const member = members.get(input.memberId);
       if (member?.areaId) {
-        if (member.status !== 'active') problems.push({ field: 'attendees', message: `${input.memberId} is ${member.status}` });
+        if (member.status !== 'active')
+          problems.push({ field: 'attendees', message: `${input.memberId} is ${member.status}` });
         else resolved.push({ memberId: input.memberId, areaId: member.areaId, ancestors: member.ancestors });
         continue;
       }
       problems.push({ field: 'attendees', message: `${input.memberId} is not a member org has published` });
     }
-    if (problems.length) throw new ValidationError('INVALID_ATTENDEES', `${problems.length} attendee(s) could not be placed`, problems);
+    if (problems.length)
+      throw new ValidationError(
+        'INVALID_ATTENDEES',
+        `${problems.length} attendee(s) could not be placed`,
+        problems,
+      );
     return resolved;
   }
 }
