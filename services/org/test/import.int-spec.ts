@@ -104,6 +104,20 @@ describe('bulk import of areas and members', () => {
     await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'application/xml').send('<x/>').expect(400);
   });
 
+  it('answers 413 to a streamed import over the size limit and to a JSON import over the body limit, writing nothing', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ phone: `98765201${String(i).padStart(2, '0')}`, name: `Too Big ${i}`, areaId: 'UP-AC-001-B0001' }));
+    process.env.IMPORT_MAX_BYTES = '1000';
+    try {
+      const csv = await org.importCsv('members', MEMBER_HEADER, rows).expect(413);
+      expect(csv.body.error.code).toBe('IMPORT_TOO_LARGE');
+    } finally {
+      delete process.env.IMPORT_MAX_BYTES;
+    }
+    const json = await org.http().post('/imports/members').set('Authorization', ADMIN).send({ rows, padding: 'p'.repeat(100 * 1024) }).expect(413);
+    expect(json.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await org.db().collection('members').countDocuments({ name: /^Too Big/ })).toBe(0);
+  });
+
   it('accepts NDJSON and JSON bodies', async () => {
     const ndjson = [JSON.stringify({ phone: '9876500041', name: 'Nd Json', areaId: 'UP-AC-002-B0002' })].join('\n');
     const nd = await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'application/x-ndjson').send(ndjson).expect(200);
