@@ -4,10 +4,11 @@
 import { signToken } from '@sangathan/auth';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { mongo as driver } from 'mongoose';
+export { databaseCpuSeconds, databasePids } from './database-processes';
 
 type MongoClient = InstanceType<typeof driver.MongoClient>;
 
@@ -61,7 +62,11 @@ export function call(
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while idle: the request never reached it, so send it again.
+      if (req.reusedSocket && error.code === 'ECONNRESET') resolve(call(port, method, path, body, headers));
+      else reject(error);
+    });
     void (async () => {
       for (const chunk of chunks) if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
       req.end();
@@ -92,50 +97,6 @@ export function cpuSeconds(pid: number): number {
   } catch {
     return 0;
   }
-}
-
-/**
- * Pids of the local database serving MONGODB_URI: its FerretDB process and the PostgreSQL processes (server and
- * backends) working in the same profile's data folder, to attribute CPU between the service and the database.
- */
-export function databasePids(): number[] {
-  const port = /:(\d+)\/?(?:\?|$)/.exec(process.env.MONGODB_URI ?? '')?.[1];
-  const processes = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map((d) => {
-      try {
-        return {
-          pid: Number(d),
-          comm: readFileSync(`/proc/${d}/comm`, 'utf8').trim(),
-          cmdline: readFileSync(`/proc/${d}/cmdline`, 'utf8'),
-          cwd: readlinkSync(`/proc/${d}/cwd`),
-        };
-      } catch {
-        return null;
-      }
-    })
-    .filter((p) => p !== null);
-  const ferret = processes.find((p) => p.comm === 'ferretdb' && port && p.cmdline.includes(`:${port}`));
-  if (!ferret) return [];
-  const dataDir = join(dirname(ferret.cwd), 'postgres', 'data');
-  return [
-    ferret.pid,
-    ...processes.filter((p) => p.comm === 'postgres' && p.cwd === dataDir).map((p) => p.pid),
-  ];
-}
-
-/** CPU seconds the local database has used so far: live processes plus the server's exited backends. */
-export function databaseCpuSeconds(): number {
-  let total = 0;
-  for (const pid of databasePids()) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
-    } catch {
-      // exited meanwhile: its time is in the server's children time
-    }
-  }
-  return total;
 }
 
 /** Size of the roster every bench service starts with (`incharge-<n>`, `worker-<n>`). */
