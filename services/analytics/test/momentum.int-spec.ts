@@ -358,7 +358,7 @@ describe('momentum: Kafka → analytics state → API', () => {
       .get('/areas/NOWHERE')
       .set('Authorization', auth)
       .expect(404);
-    expect(missing.body.error.code).toBeDefined();
+    expect(missing.body.error.code).toBe('AREA_NOT_FOUND');
   });
   // Last: it changes the hierarchy the tests above rely on.
   it('moves an area with its accumulators when org moves it (org.area.moved)', async () => {
