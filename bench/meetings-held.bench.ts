@@ -6,6 +6,8 @@
 // Phase 2 (latency): a fresh set of meetings is recorded held at a steady R requests/s (open loop:
 // requests are sent on schedule whether or not earlier ones finished), p50/p95/p99 reported.
 import {
+  BENCH_INCHARGES,
+  BENCH_WORKERS,
   call,
   cpuSeconds,
   databaseCpuSeconds,
@@ -33,7 +35,7 @@ async function scheduleMany(service: ServiceUnderTest, n: number): Promise<strin
       kind: 'daily-small',
       title: `bench meeting ${i}`,
       areaId: 'AC-173',
-      organiserId: `incharge-${i % 500}`,
+      organiserId: `incharge-${i % BENCH_INCHARGES}`,
       scheduledStart: iso(-120),
       scheduledEnd: iso(-60),
     });
@@ -47,9 +49,9 @@ const heldBody = (i: number) => ({
   start: iso(-118),
   end: iso(-62),
   headcount: 5 + (i % 20),
+  // Twenty consecutive workers of the roster: distinct within a meeting, half of them in the mandal.
   attendees: Array.from({ length: ATTENDEES }, (_, a) => ({
-    memberId: `worker-${i}-${a}`,
-    areaId: a % 2 ? 'M-1' : 'AC-173',
+    memberId: `worker-${(i * ATTENDEES + a) % BENCH_WORKERS}`,
   })),
 });
 

@@ -99,6 +99,10 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
+/** Size of the roster every bench service starts with (`incharge-<n>`, `worker-<n>`). */
+export const BENCH_INCHARGES = 500;
+export const BENCH_WORKERS = 2000;
+
 /** Starts dist/services/meetings/src/main.js on its own database and topic prefix, with the test area tree. */
 export async function startMeetingsService(name: string): Promise<ServiceUnderTest> {
   const id = `${name}-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
@@ -126,6 +130,25 @@ export async function startMeetingsService(name: string): Promise<ServiceUnderTe
         geo: null,
       })) as never,
     );
+  // Organisers and named attendees must be members org has published: a roster of in-charges and workers.
+  const member = (id: string, areaId: string) => ({
+    _id: id,
+    name: id,
+    areaId,
+    ancestors: areas.find((a) => a._id === areaId)!.ancestors,
+    status: 'active',
+    positions: [],
+    positionTypes: [],
+    positionScopeKeys: [],
+    seen: [],
+  });
+  await mongo
+    .db(db)
+    .collection('known_members')
+    .insertMany([
+      ...Array.from({ length: BENCH_INCHARGES }, (_, i) => member(`incharge-${i}`, 'AC-173')),
+      ...Array.from({ length: BENCH_WORKERS }, (_, i) => member(`worker-${i}`, i % 2 ? 'M-1' : 'AC-173')),
+    ] as never);
   // MEETINGS_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the service.
   const nodeArgs = (process.env.MEETINGS_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(

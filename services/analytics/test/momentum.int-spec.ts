@@ -29,7 +29,10 @@ import { ANALYTICS_SERVICE_DESCRIPTION } from '../src/service';
 describe('momentum: Kafka → analytics state → API', () => {
   const isolation = isolateTest('momentum');
   const auth = bearer(NATIONAL_ADMIN);
-  const AT = new Date(Date.UTC(2026, 2, 15)).toISOString();
+  // The generated activity ends now; scores are read at one fixed instant an hour later (a past `at`
+  // is refused), so the figures compared across the file do not drift as it runs.
+  const DATA_END = Date.now();
+  const AT = new Date(DATA_END + 3600_000).toISOString();
   const org = buildOrg(SMALL_UP, 'T');
   let app: INestApplication;
   let kafka: KafkaConnection;
@@ -74,11 +77,11 @@ describe('momentum: Kafka → analytics state → API', () => {
     await dlq.start();
 
     // Activity of the last booth arrives before the hierarchy does: it must be parked, then applied.
-    const activity = [...activityMessages(org, { events: 3000, days: 20, endMs: Date.parse(AT), seed: 7 })];
+    const activity = [...activityMessages(org, { events: 3000, days: 20, endMs: DATA_END, seed: 7 })];
     const lastBooth = org.booths[org.booths.length - 1].areaId;
     const early = activity.filter((m) => m.event.areaId === lastBooth);
     await send(early);
-    await send(areaMessages(org, Date.parse(AT) - 30 * 86_400_000));
+    await send(areaMessages(org, DATA_END - 30 * 86_400_000));
     await send(activity.filter((m) => m.event.areaId !== lastBooth));
     // The outbox of a producer may publish an event twice: same event id, later offset.
     await send(activity.slice(0, 50));
@@ -209,6 +212,39 @@ describe('momentum: Kafka → analytics state → API', () => {
       .expect(200);
     expect(history.body.points).toHaveLength(10);
     expect(history.body.points[9].score).toBeCloseTo((await momentum('T')).score, -1);
+  });
+
+  it.each([
+    ['/areas/T/momentum', 'the day before'],
+    ['/areas/T/momentum', '1900'],
+    ['/areas/T/momentum/children', 'the day before'],
+    ['/areas/T/momentum/laggards?level=district', 'the day before'],
+    ['/momentum/leaderboard?level=district', 'the day before'],
+    ['/momentum/seat-classes', 'the day before'],
+  ])('refuses %s at a past instant (%s) with 400 saying what is supported', async (path, when) => {
+    const past = when === '1900' ? '1900-01-01T00:00:00Z' : new Date(DATA_END - 86_400_000).toISOString();
+    const res = await request(app.getHttpServer())
+      .get(path)
+      .query({ at: past })
+      .set('Authorization', auth)
+      .expect(400);
+    expect(res.body.error).toMatchObject({ code: 'AS_OF_NOT_SUPPORTED', details: [{ field: 'at' }] });
+    expect(res.body.error.message).toMatch(/now or a later instant.*history/);
+  });
+
+  it('answers now and a later instant, and the daily history of past days', async () => {
+    const now = await request(app.getHttpServer())
+      .get('/areas/T/momentum')
+      .set('Authorization', auth)
+      .expect(200);
+    expect(Date.parse(now.body.asOf)).toBeGreaterThanOrEqual(DATA_END);
+    expect((await momentum('T')).asOf).toBe(AT);
+    const history = await request(app.getHttpServer())
+      .get('/areas/T/momentum/history')
+      .query({ at: new Date(DATA_END - 86_400_000).toISOString(), days: 3 })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(history.body.points).toHaveLength(3);
   });
 
   it('keeps areas outside the caller’s subtree out of reach', async () => {

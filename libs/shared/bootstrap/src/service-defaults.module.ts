@@ -2,7 +2,14 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } 
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthGuard } from '@sangathan/auth';
 import { HealthModule } from '@sangathan/health';
-import { HttpErrorFilter, HttpMetricsMiddleware, HttpTracingMiddleware, IdempotencyInterceptor, IdempotencyStore } from '@sangathan/http';
+import {
+  HttpErrorFilter,
+  HttpMetricsMiddleware,
+  HttpTracingMiddleware,
+  IdempotencyInterceptor,
+  IdempotencyStore,
+  StrictQueryMiddleware,
+} from '@sangathan/http';
 import { MessagingModule, type MessagingOptions } from '@sangathan/messaging';
 import { loggerOptions } from '@sangathan/observability';
 import { PersistenceModule } from '@sangathan/persistence';
@@ -50,6 +57,7 @@ export class ServiceDefaultsModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpTracingMiddleware, HttpMetricsMiddleware).forRoutes('*path');
+    // Metrics before the query check, so the requests it refuses are counted too.
+    consumer.apply(HttpTracingMiddleware, HttpMetricsMiddleware, StrictQueryMiddleware).forRoutes('*path');
   }
 }

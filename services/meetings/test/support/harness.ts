@@ -2,7 +2,7 @@ import './quiet-logs';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Principal } from '@sangathan/auth';
-import { AreaCreatedV1, createEvent, ORG_TOPICS, type AreaLevel } from '@sangathan/contracts';
+import { AreaCreatedV1, createEvent, MemberJoinedV1, ORG_TOPICS, type AreaLevel } from '@sangathan/contracts';
 import { createServiceApp } from '@sangathan/bootstrap';
 import { OutboxRelay } from '@sangathan/messaging';
 import { bearer, integrationInfra, isolateTest, produceRaw, waitFor } from '@sangathan/testing';
@@ -22,6 +22,20 @@ export const TREE: { id: string; level: AreaLevel; parentId: string | null; ance
   { id: 'D-AGRA', level: 'district', parentId: 'Z-AGRA', ancestors: ['IN', 'UP', 'Z-AGRA'] },
   { id: 'AC-173', level: 'assembly', parentId: 'D-LKO', ancestors: ['IN', 'UP', 'Z-LKO', 'D-LKO'] },
   { id: 'M-1', level: 'mandal', parentId: 'AC-173', ancestors: ['IN', 'UP', 'Z-LKO', 'D-LKO', 'AC-173'] },
+];
+
+/**
+ * Members org has published (named attendees, organisers and expected members must be in the
+ * roster): the in-charge and presidents below, and workers of the Lucknow seat, plus one of Agra.
+ */
+export const ROSTER: { id: string; areaId: string }[] = [
+  { id: 'inc-lko', areaId: 'AC-173' },
+  { id: 'dp-lko', areaId: 'D-LKO' },
+  { id: 'dp-agra', areaId: 'D-AGRA' },
+  { id: 'w-1', areaId: 'M-1' },
+  { id: 'w-2', areaId: 'AC-173' },
+  { id: 'w-3', areaId: 'M-1' },
+  { id: 'x-9', areaId: 'D-AGRA' },
 ];
 
 export const STATE_LEADER: Principal = {
@@ -116,11 +130,49 @@ export async function startMeetings(name: string): Promise<Harness> {
       };
     }),
   );
+  const ancestorsOf = (areaId: string) => TREE.find((a) => a.id === areaId)!.ancestors;
+  await produceRaw(
+    `${isolation.topicPrefix}org.member.events`,
+    ROSTER.map((m) => {
+      const payload = {
+        memberId: m.id,
+        name: m.id,
+        nameAlt: null,
+        kind: 'worker' as const,
+        status: 'active' as const,
+        areaId: m.areaId,
+        ancestors: ancestorsOf(m.areaId),
+        joinedAt: new Date().toISOString(),
+      };
+      const event = createEvent(MemberJoinedV1, payload, {
+        producer: 'org',
+        areaId: m.areaId,
+        areaPath: ancestorsOf(m.areaId),
+        actorId: admin.sub,
+        correlationId: 'seed',
+      });
+      return {
+        key: m.id,
+        value: JSON.stringify(event),
+        headers: { 'event-type': event.type, 'event-version': '1', 'event-id': event.eventId },
+      };
+    }),
+  );
   const db = app.get<Connection>(getConnectionToken());
   await waitFor(async () => (await db.collection('known_areas').countDocuments({})) === TREE.length, {
     what: 'areas from org events',
     timeoutMs: 45_000,
   });
+  await waitFor(
+    async () =>
+      (await db
+        .collection('known_members')
+        .countDocuments({ _id: { $in: ROSTER.map((m) => m.id) } } as never)) === ROSTER.length,
+    {
+      what: 'roster from org events',
+      timeoutMs: 45_000,
+    },
+  );
   return {
     app,
     http: request(app.getHttpServer()),

@@ -10,7 +10,7 @@ export const attendeeSchema = z.object({
     .min(1)
     .max(64)
     .optional()
-    .describe('Area the member belongs to (used only if the roster does not know them)'),
+    .describe('Ignored: the roster (org member events) places every attendee'),
 });
 
 export const attendeesSchema = z.array(attendeeSchema).max(20_000).default([]);

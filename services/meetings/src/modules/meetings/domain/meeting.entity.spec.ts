@@ -163,6 +163,48 @@ describe('Meeting', () => {
     expect(meeting.pullEvents()).toHaveLength(1);
   });
 
+  it('takes no check-in more than an hour before a meeting planned ten days ahead', () => {
+    const meeting = Meeting.schedule(
+      input({ scheduledStart: at(10 * 24 * 60), scheduledEnd: at(10 * 24 * 60 + 60) }),
+      NOW,
+    );
+    meeting.pullEvents();
+    expect(() =>
+      meeting.recordAttendance(
+        { attendees: [member('w-1')], headcount: 3, districtId: null, method: 'organiser' },
+        NOW,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'CHECK_IN_NOT_OPEN' }));
+    expect(meeting.namedCount).toBe(0);
+    expect(meeting.pullEvents()).toHaveLength(0);
+  });
+
+  it('is not recorded held with a start beyond the clock-skew tolerance', () => {
+    const meeting = Meeting.schedule(
+      input({ scheduledStart: at(10 * 24 * 60), scheduledEnd: at(10 * 24 * 60 + 60) }),
+      NOW,
+    );
+    const hold = (start: Date) =>
+      meeting.hold(
+        {
+          start,
+          end: new Date(start.getTime() + 3600_000),
+          attendees: [],
+          headcount: 5,
+          districtHeadcounts: [],
+          minutes: null,
+        },
+        NOW,
+      );
+    expect(() => hold(at(10 * 24 * 60))).toThrow(expect.objectContaining({ code: 'HELD_IN_FUTURE' }));
+    expect(() => hold(new Date(NOW.getTime() + MEETING_RULES.clockSkewMs + 1))).toThrow(
+      expect.objectContaining({ code: 'HELD_IN_FUTURE' }),
+    );
+    expect(meeting.status).toBe('scheduled');
+    hold(new Date(NOW.getTime() + MEETING_RULES.clockSkewMs));
+    expect(meeting.status).toBe('held');
+  });
+
   it('opens QR check-in an hour before the start and accepts only the right token', () => {
     const meeting = Meeting.schedule(input({ scheduledStart: at(30), scheduledEnd: at(90) }), NOW);
     const qr = meeting.issueQr('hash-1', NOW);

@@ -88,6 +88,15 @@ export class DirectoryReader {
     return map;
   }
 
+  /** True if the member's home area lies in `areaId`'s subtree or, for a Lok Sabha seat, in one of its assembly seats. */
+  async livesIn(member: KnownMember, areaId: string): Promise<boolean> {
+    if (member.areaId === areaId || member.ancestors.includes(areaId)) return true;
+    const area = await this.findArea(areaId);
+    if (area?.level !== 'lok-sabha') return false;
+    const coverage = await this.coverageMap([area]);
+    return [member.areaId, ...member.ancestors].some((id) => coverage.has(id));
+  }
+
   /**
    * Filled positions of `types`, each assigned to the covered area it lies in (its own area or the
    * nearest covered ancestor). One scan of the positions for the whole plan.

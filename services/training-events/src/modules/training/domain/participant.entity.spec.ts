@@ -1,4 +1,5 @@
 import {
+  assertCheckInOpen,
   assertRsvpOpen,
   decideCheckIn,
   decideCompletion,
@@ -25,6 +26,7 @@ const attended: ParticipantFacts = {
   status: 'registered',
   attendedAt: new Date('2026-01-05T05:01:00Z'),
 };
+const started = new Date('2026-01-05T05:01:00Z');
 
 describe('participant rules', () => {
   it('closes registration once the session has started', () => {
@@ -41,14 +43,26 @@ describe('participant rules', () => {
   });
 
   it('checks in invited members whatever their RSVP and reports a repeat', () => {
-    expect(decideCheckIn(session, invited)).toBe('invited');
-    expect(decideCheckIn(session, { ...invited, status: 'declined' })).toBe('invited');
-    expect(decideCheckIn(session, attended)).toBe('already');
+    expect(decideCheckIn(session, invited, started)).toBe('invited');
+    expect(decideCheckIn(session, { ...invited, status: 'declined' }, started)).toBe('invited');
+    expect(decideCheckIn(session, attended, started)).toBe('already');
   });
 
   it('admits uninvited members only as walk-ins where allowed', () => {
-    expect(() => decideCheckIn(session, null)).toThrow(expect.objectContaining({ code: 'NOT_INVITED' }));
-    expect(decideCheckIn({ ...session, allowWalkIns: true }, null)).toBe('walk-in');
+    expect(() => decideCheckIn(session, null, started)).toThrow(
+      expect.objectContaining({ code: 'NOT_INVITED' }),
+    );
+    expect(decideCheckIn({ ...session, allowWalkIns: true }, null, started)).toBe('walk-in');
+  });
+
+  it('opens check-in an hour before the start, not earlier', () => {
+    expect(() => assertCheckInOpen(session, new Date('2026-01-05T03:59:59Z'))).toThrow(
+      expect.objectContaining({ code: 'CHECK_IN_NOT_OPEN' }),
+    );
+    expect(() => assertCheckInOpen(session, new Date('2026-01-05T04:00:00Z'))).not.toThrow();
+    expect(() =>
+      decideCheckIn({ ...session, allowWalkIns: true }, null, new Date('2025-12-26T05:00:00Z')),
+    ).toThrow(expect.objectContaining({ code: 'CHECK_IN_NOT_OPEN' }));
   });
 
   it('completes only attendees, and enforces the pass score', () => {

@@ -1,4 +1,5 @@
 import { ConflictError, ValidationError } from '@sangathan/kernel';
+import { SESSION_TIME_RULES } from './session-rules';
 import { cleanText } from './training-text';
 
 /**
@@ -50,8 +51,9 @@ export function assertRsvpOpen(session: SessionFacts, now: Date): void {
 export function decideCheckIn(
   session: SessionFacts,
   participant: ParticipantFacts | null,
+  now: Date,
 ): 'invited' | 'walk-in' | 'already' {
-  assertCheckInOpen(session);
+  assertCheckInOpen(session, now);
   if (participant?.attendedAt) return 'already';
   if (participant) return 'invited';
   if (!session.allowWalkIns) {
@@ -64,12 +66,23 @@ export function decideCheckIn(
   return 'walk-in';
 }
 
-/** Check-in is open while the session is scheduled (it stops once the session is held or cancelled). */
-export function assertCheckInOpen(session: SessionFacts): void {
+/**
+ * Check-in is open from shortly before the start while the session is scheduled (it stops once the
+ * session is held or cancelled): an attendance dated days ahead of the session is not attendance.
+ */
+export function assertCheckInOpen(session: SessionFacts, now: Date): void {
   if (session.status !== 'scheduled') {
     throw new ConflictError('SESSION_NOT_OPEN', `the session is ${session.status}; check-in is closed`, [
       { field: 'sessionId', message: session.status },
     ]);
+  }
+  const opensAt = session.startsAt.getTime() - SESSION_TIME_RULES.checkInOpensBeforeMs;
+  if (now.getTime() < opensAt) {
+    throw new ConflictError(
+      'CHECK_IN_NOT_OPEN',
+      `check-in opens at ${new Date(opensAt).toISOString()}, an hour before the session starts`,
+      [{ field: 'sessionId', message: 'too early' }],
+    );
   }
 }
 

@@ -1,10 +1,11 @@
 import type { Principal } from '@sangathan/auth';
 import type { OutboxEntry, OutboxRelay } from '@sangathan/messaging';
 import type { AreaDirectory, KnownArea } from '../../../areas/infrastructure/area-directory.port';
-import type { PositionHolder, Roster } from '../../../roster/infrastructure/roster.port';
+import type { PositionHolder, Roster, RosterMember } from '../../../roster/infrastructure/roster.port';
 import type { VcRoomDirectory, VcRoomView } from '../../../vc-rooms/infrastructure/vc-room-directory';
 import type { Meeting } from '../../domain/meeting.entity';
 import type { MeetingRepository } from '../../infrastructure/meeting.repository.port';
+import { MemberReferences } from '../../member-references';
 import { ScheduleMeetingHandler } from './schedule-meeting.handler';
 
 const area = (id: string, ancestors: string[], level = 'district'): KnownArea => ({
@@ -45,8 +46,21 @@ class FakeMeetings implements Pick<MeetingRepository, 'insert'> {
   }
 }
 
+const member = (memberId: string, areaId: string, status = 'active'): RosterMember => ({
+  memberId,
+  areaId,
+  ancestors: ['IN', 'UP'],
+  status,
+});
+const MEMBERS = [
+  member('m-1', 'D-LKO'),
+  member('inc-lko', 'D-LKO'),
+  member('inc-agra', 'D-AGRA'),
+  member('gone', 'D-LKO', 'inactive'),
+];
 const roster: Roster = {
-  findMembers: async () => new Map(),
+  findMembers: async (ids) =>
+    new Map(MEMBERS.filter((m) => ids.includes(m.memberId)).map((m) => [m.memberId, m])),
   holders: async (_areaId, types): Promise<PositionHolder[]> =>
     types.includes('district-incharge')
       ? [{ memberId: 'h-1', positionType: 'district-incharge', areaId: 'D-LKO', ancestors: ['IN', 'UP'] }]
@@ -102,6 +116,7 @@ describe('ScheduleMeetingHandler', () => {
       roster,
       rooms,
       relay as unknown as OutboxRelay,
+      new MemberReferences(roster),
     );
   });
 
@@ -154,5 +169,73 @@ describe('ScheduleMeetingHandler', () => {
     await expect(
       handler.execute({ ...base, areaId: 'D-NOWHERE', principal: STATE }, NOW),
     ).rejects.toMatchObject({ code: 'UNKNOWN_AREA', status: 400 });
+  });
+
+  it('refuses an organiser from another district (403) and stores nothing', async () => {
+    await expect(
+      handler.execute({ ...base, areaId: 'D-LKO', organiserId: 'inc-agra', principal: LKO }, NOW),
+    ).rejects.toMatchObject({ code: 'OUT_OF_SCOPE', status: 403 });
+    expect(meetings.saved).toHaveLength(0);
+  });
+
+  it('refuses an organiser off the meeting’s line even for a caller who reaches both districts', async () => {
+    await expect(
+      handler.execute({ ...base, areaId: 'D-LKO', organiserId: 'inc-agra', principal: STATE }, NOW),
+    ).rejects.toMatchObject({
+      code: 'MEMBER_OUTSIDE_AREA',
+      details: [expect.objectContaining({ field: 'organiserId' })],
+    });
+    expect(meetings.saved).toHaveLength(0);
+  });
+
+  it('refuses unknown and inactive members, naming each field', async () => {
+    await expect(
+      handler.execute(
+        {
+          ...base,
+          areaId: 'D-LKO',
+          organiserId: 'no-such-member',
+          expectedMemberIds: ['m-1', 'gone'],
+          principal: LKO,
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
+      code: 'UNKNOWN_MEMBER',
+      status: 400,
+      details: [
+        expect.objectContaining({ field: 'organiserId' }),
+        expect.objectContaining({ field: 'expectedMemberIds.1' }),
+      ],
+    });
+    expect(meetings.saved).toHaveLength(0);
+  });
+
+  it('accepts an organiser of the area and the caller as organiser without a roster entry', async () => {
+    expect(
+      await handler.execute({ ...base, areaId: 'D-LKO', organiserId: 'inc-lko', principal: LKO }, NOW),
+    ).toMatchObject({ organiserId: 'inc-lko' });
+    expect(
+      await handler.execute({ ...base, areaId: 'D-LKO', organiserId: 'state-1', principal: STATE }, NOW),
+    ).toMatchObject({ organiserId: 'state-1' });
+  });
+
+  it('refuses a linked district outside the caller’s subtree', async () => {
+    await expect(
+      handler.execute(
+        {
+          ...base,
+          kind: 'vc-review',
+          areaId: 'D-LKO',
+          linkedAreaIds: ['D-AGRA'],
+          expectedMemberIds: [],
+          principal: LKO,
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
+      code: 'OUT_OF_SCOPE',
+    });
+    expect(meetings.saved).toHaveLength(0);
   });
 });

@@ -9,6 +9,7 @@ import { Meeting } from '../../domain/meeting.entity';
 import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
 import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
 import { toIntegrationEvents } from '../../meeting-integration-events';
+import { MemberReferences } from '../../member-references';
 import type { ScheduleMeetingDto } from './schedule-meeting.dto';
 
 export type ScheduleMeetingCommand = ScheduleMeetingDto & { principal: Principal; correlationId: string };
@@ -21,6 +22,7 @@ export class ScheduleMeetingHandler {
     @Inject(ROSTER) private readonly roster: Roster,
     private readonly rooms: VcRoomDirectory,
     private readonly outbox: OutboxRelay,
+    private readonly references: MemberReferences,
   ) {}
 
   async execute(command: ScheduleMeetingCommand, now = new Date()): Promise<MeetingView> {
@@ -41,6 +43,9 @@ export class ScheduleMeetingHandler {
         unknown.map((id) => ({ field: 'linkedAreaIds', message: `${id} is unknown` })),
       );
     }
+    // Linked districts are written into the meeting like its own area, so the caller must reach them too.
+    for (const id of linkedIds)
+      assertCan(command.principal, 'meetings:write', { areaId: id, ancestors: linked.get(id)!.ancestors });
     const rooms = await this.rooms.byAreas(linkedIds);
     const offline =
       command.kind === 'vc-review' ? linkedIds.filter((id) => rooms.get(id)?.status !== 'connected') : [];
@@ -54,6 +59,12 @@ export class ScheduleMeetingHandler {
         })),
       );
     }
+    await this.references.check(
+      command.principal,
+      { areaId: area.id, ancestors: area.ancestors },
+      linkedIds.map((id) => ({ areaId: id, ancestors: linked.get(id)!.ancestors })),
+      command,
+    );
     const holders = await this.roster.holders(area.id, command.expectedPositionTypes);
     const expected = new Set([...command.expectedMemberIds, ...holders.map((h) => h.memberId)]);
 

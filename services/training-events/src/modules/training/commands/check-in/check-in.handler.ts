@@ -3,7 +3,7 @@ import type { Principal } from '@sangathan/auth';
 import { TrainingAttendanceRecordedV1 } from '@sangathan/contracts';
 import { ValidationError } from '@sangathan/kernel';
 import { outboxFieldsForInsert } from '@sangathan/messaging';
-import { DirectoryReader } from '../../../directory/infrastructure/directory.reader';
+import { DirectoryReader, type KnownMember } from '../../../directory/infrastructure/directory.reader';
 import { assertCheckInOpen, decideCheckIn, participantIdOf } from '../../domain/participant.entity';
 import { newParticipantRecord } from '../../infrastructure/participant-record';
 import { ParticipantOutbox } from '../../infrastructure/participant-outbox';
@@ -46,7 +46,8 @@ export class CheckInHandler {
   ): Promise<CheckInResult> {
     const session = await this.store.session(sessionId);
     assertOrganiser(principal, session);
-    assertCheckInOpen(sessionFacts(session));
+    const now = new Date();
+    assertCheckInOpen(sessionFacts(session), now);
     const method = input.qrToken ? 'qr' : 'list';
     const memberId = input.qrToken ? this.memberFromToken(sessionId, input.qrToken) : input.memberId!;
     const participantId = participantIdOf(sessionId, memberId);
@@ -71,7 +72,6 @@ export class CheckInHandler {
       );
 
     // The common case in one write: an invitee not yet checked in whose invitation is known published.
-    const now = new Date();
     const { update, inOrderIf } = this.events.appendIfInvitationPublished(sessionId, [
       attendance(false, now),
     ]);
@@ -85,7 +85,7 @@ export class CheckInHandler {
 
     // Otherwise decide on the participant as stored: already checked in, invited (carrying the invitation along), or a walk-in.
     const participant = await this.store.participant(sessionId, memberId);
-    const decision = decideCheckIn(sessionFacts(session), participantFacts(participant));
+    const decision = decideCheckIn(sessionFacts(session), participantFacts(participant), now);
     if (decision === 'already')
       return { participant: toParticipantView(participant!), alreadyCheckedIn: true };
     if (decision === 'walk-in') return this.walkIn(session, memberId, method, now, attendance(true, now));
@@ -124,6 +124,31 @@ export class CheckInHandler {
     return toParticipantView(updated);
   }
 
+  /**
+   * A walk-in is someone org knows, active, who lives in the session's area (a Lok Sabha seat
+   * through its assembly seats): the same rule as for invitees, checked before anything is written.
+   */
+  private async walkInMember(session: SessionDocument, memberId: string): Promise<KnownMember> {
+    const member = await this.directory.findMember(memberId);
+    if (!member)
+      throw new ValidationError('UNKNOWN_MEMBER', `member ${memberId} is not known`, [
+        { field: 'memberId', message: 'unknown member' },
+      ]);
+    if (member.status !== 'active') {
+      throw new ValidationError('MEMBER_NOT_ACTIVE', `member ${memberId} is ${member.status}`, [
+        { field: 'memberId', message: member.status },
+      ]);
+    }
+    if (!(await this.directory.livesIn(member, session.areaId))) {
+      throw new ValidationError(
+        'MEMBER_OUTSIDE_SESSION_AREA',
+        `member ${memberId} lives in ${member.areaId}, outside ${session.areaId}`,
+        [{ field: 'memberId', message: `outside ${session.areaId}` }],
+      );
+    }
+    return member;
+  }
+
   private memberFromToken(sessionId: string, token: string): string {
     const participantId = verifyQrToken(token);
     const [tokenSession, memberId] = participantId.split('~');
@@ -142,13 +167,13 @@ export class CheckInHandler {
     now: Date,
     event: ReturnType<typeof outboxEvent>,
   ): Promise<CheckInResult> {
-    const member = await this.directory.findMember(memberId);
+    const member = await this.walkInMember(session, memberId);
     const person = {
       memberId,
-      name: member?.name ?? memberId,
-      nameAlt: member?.nameAlt ?? null,
+      name: member.name,
+      nameAlt: member.nameAlt,
       positionId: null,
-      memberAreaId: member?.areaId ?? null,
+      memberAreaId: member.areaId,
     };
     const record = newParticipantRecord(session, person, {
       status: 'walk-in',

@@ -3,7 +3,8 @@ import type { Principal } from '@sangathan/auth';
 import { TrainingSessionHeldV1 } from '@sangathan/contracts';
 import { ConflictError } from '@sangathan/kernel';
 import { OutboxRelay, outboxUpdate } from '@sangathan/messaging';
-import { assertOrganiser, TrainingStore } from '../../infrastructure/training.store';
+import { assertHoldable } from '../../domain/session-rules';
+import { assertOrganiser, sessionFacts, TrainingStore } from '../../infrastructure/training.store';
 import { toSessionView, type SessionView } from '../../infrastructure/training.views';
 import { iso, outboxEvent } from '../../training-integration-events';
 
@@ -21,11 +22,7 @@ export class HoldSessionHandler {
   async execute(sessionId: string, principal: Principal, correlationId: string): Promise<SessionView> {
     const session = await this.store.session(sessionId);
     assertOrganiser(principal, session);
-    if (session.status !== 'scheduled') {
-      throw new ConflictError('SESSION_NOT_OPEN', `the session is already ${session.status}`, [
-        { field: 'sessionId', message: session.status },
-      ]);
-    }
+    assertHoldable(sessionFacts(session), new Date());
     const count = (filter: Record<string, unknown>) =>
       this.store.participants.countDocuments({ sessionId, ...filter }).exec();
     const [invitedCount, registeredCount, attendedCount, walkInCount, completedCount] = await Promise.all([
