@@ -62,7 +62,10 @@ export class ServiceSupervisor {
     const startedAt = Date.now();
     service.child = child;
     // 'close' comes after 'exit', once the child's output is drained into the log.
-    service.closed = new Promise((resolve) => child.once('close', resolve));
+    service.closed = new Promise((resolve) => {
+      child.once('close', resolve);
+      child.once('error', resolve); // never spawned: there is nothing to drain
+    });
     service.attempt += 1;
     for (const output of [child.stdout, child.stderr]) {
       output.pipe(service.log, { end: false });
