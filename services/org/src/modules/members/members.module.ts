@@ -11,8 +11,14 @@ import { UpdateMemberHandler } from './commands/update-member/update-member.hand
 import { UpdateMemberHttpController } from './commands/update-member/update-member.http.controller';
 import { MemberMongoRepository, PositionMongoRepository } from './infrastructure/member.mongo-repository';
 import { MEMBER_REPOSITORY, POSITION_REPOSITORY } from './infrastructure/member.repository.port';
-import { MemberDocument, MemberSchema, PositionDocument, PositionSchema } from './infrastructure/member.schema';
+import {
+  MemberDocument,
+  MemberSchema,
+  PositionDocument,
+  PositionSchema,
+} from './infrastructure/member.schema';
 import { GetMemberHttpController } from './queries/get-member/get-member.http.controller';
+import { ListMembersHandler } from './queries/list-members/list-members.handler';
 import { ListMembersHttpController } from './queries/list-members/list-members.http.controller';
 import { PositionsHttpController } from './queries/positions/positions.http.controller';
 
@@ -38,6 +44,7 @@ import { PositionsHttpController } from './queries/positions/positions.http.cont
     UpdateMemberHandler,
     ChangeMemberStatusHandler,
     AssignPositionHandler,
+    ListMembersHandler,
     { provide: MEMBER_REPOSITORY, useClass: MemberMongoRepository },
     { provide: POSITION_REPOSITORY, useClass: PositionMongoRepository },
   ],

@@ -13,10 +13,13 @@ export class AreaCountsHttpController {
   @Get(':id/counts')
   @Requires('org:read')
   @ApiOperation({ summary: 'How many areas of each level lie under an area' })
-  async counts(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<{ areaId: string; counts: Partial<Record<AreaLevel, number>> }> {
+  async counts(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ areaId: string; counts: Partial<Record<AreaLevel, number>> }> {
     const area = await this.areas.findById(id.toUpperCase());
     if (!area) throw new NotFoundError('area', id);
     assertCan(principal, 'org:read', { areaId: area.id, ancestors: area.ancestors });
-    return { areaId: area.id, counts: await this.areas.countByLevel({ id: area.id, ancestors: area.ancestors }) };
+    return { areaId: area.id, counts: await this.areas.countByLevel(area.id) };
   }
 }
