@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.local', '**/.nx', '**/tmp', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.local',
+      '**/.nx',
+      '**/tmp',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   prettier,
   {
@@ -18,14 +29,42 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'],
+            },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'],
+            },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'],
+            },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'],
+            },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // FerretDB 2 has no multi-document transactions and keeps the writes made inside a failed one: state and
+    // its events go in one single-document write (the outbox), never in a session with a transaction.
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(startTransaction|withTransaction|startSession|transaction)$/]',
+          message:
+            'no transactions or sessions: FerretDB 2 has none and keeps the writes of a failed one; write state and its events in one document (docs/architecture.md)',
         },
       ],
     },
@@ -41,7 +80,14 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'mongoose', 'kafkajs', '@sangathan/messaging', '@sangathan/persistence'], message: 'domain/ must stay framework-free' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'mongoose', 'kafkajs', '@sangathan/messaging', '@sangathan/persistence'],
+              message: 'domain/ must stay framework-free',
+            },
+          ],
+        },
       ],
     },
   },

@@ -25,7 +25,7 @@ commands:
 
 options:
   --profile <name>     dev (default): Kafka 9092, PostgreSQL 54320, FerretDB 27017
-                       test: 19092, 54321, 27018; bench: 19192, 54322, 27019
+                       test: 19092, 54321, 27018; bench: 19192, 54322, 27019; fault (tests that kill it): 19292, 54323, 27020
   --fresh              (start) stop and wipe the profile's data folder first
   --json               (status) machine-readable output
   --timeout <seconds>  (start, wait) readiness timeout, default 120
@@ -35,7 +35,14 @@ environment: SANGATHAN_KAFKA_PORT, SANGATHAN_KAFKA_CONTROLLER_PORT, SANGATHAN_PO
   KAFKA_BROKERS + MONGODB_URI both set = use external infrastructure, manage nothing.`;
 
 function parseArgs(argv) {
-  const opts = { profile: 'dev', fresh: false, json: false, export: false, timeoutMs: undefined, command: null };
+  const opts = {
+    profile: 'dev',
+    fresh: false,
+    json: false,
+    export: false,
+    timeoutMs: undefined,
+    command: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--profile' || arg === '-p') opts.profile = argv[++i];
@@ -49,8 +56,10 @@ function parseArgs(argv) {
     else if (!arg.startsWith('-') && !opts.command) opts.command = arg;
     else throw new InfraError(`sangathan infra: unknown argument "${arg}"\n${USAGE}`, 2);
   }
-  if (!opts.profile) throw new InfraError(`sangathan infra: --profile needs a value (${PROFILE_NAMES.join(', ')})`, 2);
-  if (opts.timeoutMs !== undefined && !(opts.timeoutMs > 0)) throw new InfraError('sangathan infra: --timeout needs a number of seconds', 2);
+  if (!opts.profile)
+    throw new InfraError(`sangathan infra: --profile needs a value (${PROFILE_NAMES.join(', ')})`, 2);
+  if (opts.timeoutMs !== undefined && !(opts.timeoutMs > 0))
+    throw new InfraError('sangathan infra: --timeout needs a number of seconds', 2);
   return opts;
 }
 
@@ -62,7 +71,13 @@ function printStatus(st) {
   console.log(`profile ${st.profile}: data ${st.dataDir}, cache ${st.cache}`);
   if (st.engine) console.log(`engine    ${st.engine}`);
   for (const c of st.components) {
-    const state = c.running ? (c.listening ? 'running' : 'starting (not listening yet)') : c.listening ? 'stopped (port in use by another process!)' : 'stopped';
+    const state = c.running
+      ? c.listening
+        ? 'running'
+        : 'starting (not listening yet)'
+      : c.listening
+        ? 'stopped (port in use by another process!)'
+        : 'stopped';
     console.log(`${c.name.padEnd(10)} ${state}`);
     console.log(`  pid       ${c.pid ?? '-'}`);
     console.log(`  address   ${c.address}${c.controller ? ` (controller ${c.controller})` : ''}`);
@@ -94,7 +109,8 @@ export async function main(argv = process.argv.slice(2)) {
     }
     case 'env': {
       const prefix = opts.export ? 'export ' : '';
-      for (const [key, value] of Object.entries(envFor(opts.profile))) console.log(`${prefix}${key}=${value}`);
+      for (const [key, value] of Object.entries(envFor(opts.profile)))
+        console.log(`${prefix}${key}=${value}`);
       return 0;
     }
     case 'help':

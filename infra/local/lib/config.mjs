@@ -15,6 +15,8 @@ const PROFILES = {
   dev: { kafkaPort: 9092, kafkaControllerPort: 9093, mongoPort: 27017, postgresPort: 54320 },
   test: { kafkaPort: 19092, kafkaControllerPort: 19093, mongoPort: 27018, postgresPort: 54321 },
   bench: { kafkaPort: 19192, kafkaControllerPort: 19193, mongoPort: 27019, postgresPort: 54322 },
+  // A database the fault tests may kill without disturbing the other tests.
+  fault: { kafkaPort: 19292, kafkaControllerPort: 19293, mongoPort: 27020, postgresPort: 54323 },
 };
 export const PROFILE_NAMES = Object.keys(PROFILES);
 
@@ -58,7 +60,10 @@ export function vendorDir() {
 export function config(profile = 'dev') {
   const defaults = PROFILES[profile];
   if (!defaults) {
-    throw new InfraError(`sangathan infra: unknown profile "${profile}" (expected one of: ${PROFILE_NAMES.join(', ')})`, 2);
+    throw new InfraError(
+      `sangathan infra: unknown profile "${profile}" (expected one of: ${PROFILE_NAMES.join(', ')})`,
+      2,
+    );
   }
   const dataDir = path.join(repoRoot, '.local', profile);
   const cache = cacheDir();

@@ -1,8 +1,23 @@
 // provision, start, wait, stop and status of a profile's Kafka, PostgreSQL and FerretDB.
 import fs from 'node:fs';
-import { InfraError, READY_TIMEOUT_MS, config, envFor, externalInfra, externalMessage, redact } from './config.mjs';
+import {
+  InfraError,
+  READY_TIMEOUT_MS,
+  config,
+  envFor,
+  externalInfra,
+  externalMessage,
+  redact,
+} from './config.mjs';
 import { ferretProvisioned, ferretReady, provisionFerretdb, requireGo, startFerretdb } from './ferretdb.mjs';
-import { checkKafkaReady, kafkaProvisioned, provisionKafka, requireJava, requireMaven, startKafka } from './kafka.mjs';
+import {
+  checkKafkaReady,
+  kafkaProvisioned,
+  provisionKafka,
+  requireJava,
+  requireMaven,
+  startKafka,
+} from './kafka.mjs';
 import { engineProvisioned, engineTree, postgresReady, provisionEngine, startPostgres } from './postgres.mjs';
 import { ownProcess, terminate } from './processes.mjs';
 import { firstHostPort, tcpReachable } from './probes.mjs';
@@ -62,13 +77,19 @@ export async function start(profile = 'dev', opts = {}) {
     await startFerretdb(cfg, log);
   });
   await waitReady(profile, { ...opts, log });
-  log(`${profile} infrastructure ready in ${seconds(Date.now() - started)}: KAFKA_BROKERS=${envFor(profile).KAFKA_BROKERS} MONGODB_URI=${redact(envFor(profile).MONGODB_URI)}`);
+  log(
+    `${profile} infrastructure ready in ${seconds(Date.now() - started)}: KAFKA_BROKERS=${envFor(profile).KAFKA_BROKERS} MONGODB_URI=${redact(envFor(profile).MONGODB_URI)}`,
+  );
   return { ...envFor(profile), external: false };
 }
 
 function componentChecks(cfg) {
   return [
-    { c: cfg.kafka, check: (pid) => checkKafkaReady(cfg, pid), logs: [cfg.kafka.logFile, cfg.kafka.stdoutFile] },
+    {
+      c: cfg.kafka,
+      check: (pid) => checkKafkaReady(cfg, pid),
+      logs: [cfg.kafka.logFile, cfg.kafka.stdoutFile],
+    },
     { c: cfg.postgres, check: () => postgresReady(cfg), logs: [cfg.postgres.logFile] },
     { c: cfg.ferretdb, check: () => ferretReady(cfg), logs: [cfg.ferretdb.logFile] },
   ];
@@ -93,7 +114,9 @@ async function waitFor(cfg, checks, opts, log) {
       const proc = ownProcess(c);
       if (!proc) {
         if (!fs.existsSync(c.pidFile)) {
-          throw new InfraError(`sangathan infra: ${c.name} is not running; start it with "node infra/local/infra.mjs start --profile ${cfg.profile}"`);
+          throw new InfraError(
+            `sangathan infra: ${c.name} is not running; start it with "node infra/local/infra.mjs start --profile ${cfg.profile}"`,
+          );
         }
         throw new InfraError(failureReport(c.name, logs, 'its process exited'));
       }
@@ -105,7 +128,13 @@ async function waitFor(cfg, checks, opts, log) {
         lastError = error;
       }
       if (Date.now() > deadline) {
-        throw new InfraError(failureReport(c.name, logs, `timed out after ${seconds(timeoutMs)} (${lastError?.message ?? 'no answer'})`));
+        throw new InfraError(
+          failureReport(
+            c.name,
+            logs,
+            `timed out after ${seconds(timeoutMs)} (${lastError?.message ?? 'no answer'})`,
+          ),
+        );
       }
       await sleep(300);
     }
@@ -134,7 +163,10 @@ export async function waitReady(profile = 'dev', opts = {}) {
         continue;
       }
       while (!(await tcpReachable(target.host, target.port))) {
-        if (Date.now() > deadline) throw new InfraError(`sangathan infra: external ${target.name} at ${target.host}:${target.port} is not reachable`);
+        if (Date.now() > deadline)
+          throw new InfraError(
+            `sangathan infra: external ${target.name} at ${target.host}:${target.port} is not reachable`,
+          );
         await sleep(500);
       }
       log(`external ${target.name} reachable at ${target.host}:${target.port}`);
@@ -167,7 +199,9 @@ async function stopComponents(cfg, log) {
     fs.rmSync(c.pidFile, { force: true });
     if (c.readyFile) fs.rmSync(c.readyFile, { force: true });
     results[c.name] = how;
-    log(`${c.name} ${how === 'killed' ? 'killed after the stop timeout' : 'stopped'} (${seconds(Date.now() - t0)})`);
+    log(
+      `${c.name} ${how === 'killed' ? 'killed after the stop timeout' : 'stopped'} (${seconds(Date.now() - t0)})`,
+    );
   }
   return results;
 }
@@ -181,7 +215,9 @@ export async function stop(profile = 'dev', opts = {}) {
     return { external: true };
   }
   const cfg = config(profile);
-  return withLock(`${cfg.dataDir}.lock`, `changing the ${profile} infrastructure`, log, () => stopComponents(cfg, log));
+  return withLock(`${cfg.dataDir}.lock`, `changing the ${profile} infrastructure`, log, () =>
+    stopComponents(cfg, log),
+  );
 }
 
 /** State of each component: { profile, external, components: [{ name, running, pid, address, ... }] }. */
@@ -204,6 +240,12 @@ export async function status(profile = 'dev') {
       ...(c === cfg.kafka ? { stdoutFile: c.stdoutFile, controller: `${c.host}:${c.controllerPort}` } : {}),
     });
   }
-  return { profile, external: false, dataDir: cfg.dataDir, cache: cfg.cache, engine: engineProvisioned(cfg.cache) ? engineTree(cfg.cache).root : null, components };
+  return {
+    profile,
+    external: false,
+    dataDir: cfg.dataDir,
+    cache: cfg.cache,
+    engine: engineProvisioned(cfg.cache) ? engineTree(cfg.cache).root : null,
+    components,
+  };
 }
-

@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InfraError, POSTGRES_MAJOR } from './config.mjs';
-import { ensurePortsFree, ownProcess, rotateLog, spawnDetached } from './processes.mjs';
+import { ensurePortsFree, ownProcess, processAlive, rotateLog, spawnDetached } from './processes.mjs';
 import { tcpReachable } from './probes.mjs';
 import { SOURCES, checkSources, unpack } from './vendor.mjs';
-import { findOnPath, readText, runCapture, runStep, seconds, withLock, writeSecret } from './util.mjs';
+import { findOnPath, readText, runCapture, runStep, seconds, sleep, withLock, writeSecret } from './util.mjs';
 
 /** Bumped when the build steps below change, so a cached tree built the old way is rebuilt. */
 const RECIPE = 1;
@@ -25,7 +25,10 @@ function debianRequirements() {
     .find((file) => fs.existsSync(file));
   return [
     { pkg: `postgresql-${POSTGRES_MAJOR}`, ok: fs.existsSync(`${SYSTEM_LIB}/bin/postgres`) },
-    { pkg: `postgresql-server-dev-${POSTGRES_MAJOR}`, ok: fs.existsSync(`${SYSTEM_LIB}/lib/pgxs/src/makefiles/pgxs.mk`) },
+    {
+      pkg: `postgresql-server-dev-${POSTGRES_MAJOR}`,
+      ok: fs.existsSync(`${SYSTEM_LIB}/lib/pgxs/src/makefiles/pgxs.mk`),
+    },
     { pkg: `postgresql-${POSTGRES_MAJOR}-rum`, ok: fs.existsSync(`${SYSTEM_LIB}/lib/rum.so`) },
     { pkg: `postgresql-${POSTGRES_MAJOR}-postgis-3`, ok: fs.existsSync(`${SYSTEM_LIB}/lib/postgis-3.so`) },
     { pkg: 'libintelrdfpmath-dev', ok: Boolean(bid), bid },
@@ -42,7 +45,10 @@ async function installDebianPackages(missing, log) {
   const asRoot = process.getuid?.() === 0;
   const apt = findOnPath('apt-get');
   if (!asRoot || !apt) {
-    throw new InfraError(`sangathan infra: PostgreSQL ${POSTGRES_MAJOR} with DocumentDB needs these Debian packages: ${line} (sudo apt-get install ${line})`, 2);
+    throw new InfraError(
+      `sangathan infra: PostgreSQL ${POSTGRES_MAJOR} with DocumentDB needs these Debian packages: ${line} (sudo apt-get install ${line})`,
+      2,
+    );
   }
   log(`installing Debian packages: ${line}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -52,16 +58,24 @@ async function installDebianPackages(missing, log) {
     result = await runCapture(apt, ['install', '-y', '-q', '--no-install-recommends', ...missing], { env });
   }
   if (result.code !== 0) {
-    throw new InfraError(`sangathan infra: apt-get install ${line} failed (exit ${result.code}); install them and try again`, 2);
+    throw new InfraError(
+      `sangathan infra: apt-get install ${line} failed (exit ${result.code}); install them and try again`,
+      2,
+    );
   }
 }
 
 /** Packages present (installed with apt when running as root), or one line naming what is missing. */
 export async function requireDebianPackages(log) {
-  const missing = debianRequirements().filter((r) => !r.ok).map((r) => r.pkg);
+  const missing = debianRequirements()
+    .filter((r) => !r.ok)
+    .map((r) => r.pkg);
   if (missing.length) await installDebianPackages(missing, log);
-  const still = debianRequirements().filter((r) => !r.ok).map((r) => r.pkg);
-  if (still.length) throw new InfraError(`sangathan infra: still missing after apt-get: ${still.join(' ')}`, 2);
+  const still = debianRequirements()
+    .filter((r) => !r.ok)
+    .map((r) => r.pkg);
+  if (still.length)
+    throw new InfraError(`sangathan infra: still missing after apt-get: ${still.join(' ')}`, 2);
 }
 
 function systemServerVersion() {
@@ -71,8 +85,13 @@ function systemServerVersion() {
 
 /** The cached engine tree for these sources and this Debian server build. */
 export function engineTree(cache) {
-  const sources = Object.values(SOURCES).map((s) => s.sha256).join(',');
-  const key = createHash('sha256').update(`${RECIPE}|${systemServerVersion()}|${sources}`).digest('hex').slice(0, 12);
+  const sources = Object.values(SOURCES)
+    .map((s) => s.sha256)
+    .join(',');
+  const key = createHash('sha256')
+    .update(`${RECIPE}|${systemServerVersion()}|${sources}`)
+    .digest('hex')
+    .slice(0, 12);
   const root = path.join(cache, `postgresql-${POSTGRES_MAJOR}-documentdb-${key}`);
   const bin = path.join(root, 'lib', 'postgresql', POSTGRES_MAJOR, 'bin');
   return { root, bin, pgConfig: path.join(bin, 'pg_config'), marker: path.join(root, '.provisioned') };
@@ -101,7 +120,9 @@ export async function provisionEngine(cache, log) {
   await withLock(`${tree.root}.lock`, 'building PostgreSQL extensions', log, async () => {
     if (fs.existsSync(tree.marker)) return;
     const started = Date.now();
-    log(`building DocumentDB, libbson, pg_cron and pgvector for PostgreSQL ${POSTGRES_MAJOR} into ${tree.root} (first run only, ~1.5 min)…`);
+    log(
+      `building DocumentDB, libbson, pg_cron and pgvector for PostgreSQL ${POSTGRES_MAJOR} into ${tree.root} (first run only, ~1.5 min)…`,
+    );
     // Built in place: the extensions record the library folder they were built for.
     fs.rmSync(tree.root, { recursive: true, force: true });
     const buildLog = `${tree.root}.build.log`;
@@ -122,19 +143,36 @@ export async function provisionEngine(cache, log) {
     fs.writeFileSync(path.join(pkgconfig, 'intelmathlib.pc'), intelMathPc(bid));
     const env = {
       ...process.env,
-      PKG_CONFIG_PATH: [pkgconfig, path.join(libbsonPrefix, 'lib', 'pkgconfig'), process.env.PKG_CONFIG_PATH].filter(Boolean).join(':'),
+      PKG_CONFIG_PATH: [pkgconfig, path.join(libbsonPrefix, 'lib', 'pkgconfig'), process.env.PKG_CONFIG_PATH]
+        .filter(Boolean)
+        .join(':'),
     };
     const jobs = `-j${Math.max(2, Math.min(4, (await import('node:os')).availableParallelism?.() ?? 2))}`;
     const pgxs = [`PG_CONFIG=${tree.pgConfig}`, 'with_llvm=no'];
     const step = (what, cmd, args, cwd) => runStep(what, cmd, args, { cwd, env, logFile: buildLog });
 
     const bson = await unpack(sources.libbson.path, path.join(work, 'libbson'));
-    if (!fs.existsSync(path.join(bson, 'VERSION_CURRENT'))) fs.writeFileSync(path.join(bson, 'VERSION_CURRENT'), `${SOURCES.libbson.version}\n`);
-    await step('configuring libbson', 'cmake', [
-      '-S', bson, '-B', path.join(bson, '_build'), '-DENABLE_MONGOC=OFF', '-DENABLE_STATIC=ON', '-DENABLE_SHARED=OFF',
-      '-DENABLE_TESTS=OFF', '-DENABLE_EXAMPLES=OFF', '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_POSITION_INDEPENDENT_CODE=ON',
-      `-DCMAKE_INSTALL_PREFIX=${libbsonPrefix}`,
-    ], bson);
+    if (!fs.existsSync(path.join(bson, 'VERSION_CURRENT')))
+      fs.writeFileSync(path.join(bson, 'VERSION_CURRENT'), `${SOURCES.libbson.version}\n`);
+    await step(
+      'configuring libbson',
+      'cmake',
+      [
+        '-S',
+        bson,
+        '-B',
+        path.join(bson, '_build'),
+        '-DENABLE_MONGOC=OFF',
+        '-DENABLE_STATIC=ON',
+        '-DENABLE_SHARED=OFF',
+        '-DENABLE_TESTS=OFF',
+        '-DENABLE_EXAMPLES=OFF',
+        '-DCMAKE_BUILD_TYPE=Release',
+        '-DCMAKE_POSITION_INDEPENDENT_CODE=ON',
+        `-DCMAKE_INSTALL_PREFIX=${libbsonPrefix}`,
+      ],
+      bson,
+    );
     await step('building libbson', 'cmake', ['--build', path.join(bson, '_build'), jobs], bson);
     await step('installing libbson', 'cmake', ['--install', path.join(bson, '_build')], bson);
 
@@ -149,8 +187,13 @@ export async function provisionEngine(cache, log) {
       await step(`installing DocumentDB ${part}`, 'make', ['-C', part, 'install', ...pgxs], documentdb);
     }
     fs.rmSync(work, { recursive: true, force: true });
-    fs.writeFileSync(tree.marker, `${JSON.stringify({ server: systemServerVersion(), sources: Object.keys(sources), at: new Date().toISOString() })}\n`);
-    log(`PostgreSQL ${POSTGRES_MAJOR} + DocumentDB ready in ${seconds(Date.now() - started)} (build log ${buildLog})`);
+    fs.writeFileSync(
+      tree.marker,
+      `${JSON.stringify({ server: systemServerVersion(), sources: Object.keys(sources), at: new Date().toISOString() })}\n`,
+    );
+    log(
+      `PostgreSQL ${POSTGRES_MAJOR} + DocumentDB ready in ${seconds(Date.now() - started)} (build log ${buildLog})`,
+    );
   });
   return true;
 }
@@ -162,7 +205,11 @@ export async function provisionEngine(cache, log) {
 function asServerUser(command, args) {
   if (process.getuid?.() !== 0) return { command, args };
   const unshare = findOnPath('unshare');
-  if (!unshare) throw new InfraError('sangathan infra: PostgreSQL cannot run as root and unshare (util-linux) is missing; run as a normal user or install util-linux', 2);
+  if (!unshare)
+    throw new InfraError(
+      'sangathan infra: PostgreSQL cannot run as root and unshare (util-linux) is missing; run as a normal user or install util-linux',
+      2,
+    );
   const { stdout = '' } = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   const uid = Number(stdout.trim()) || 1;
   return { command: unshare, args: ['--user', `--map-user=${uid}`, `--map-group=${uid}`, command, ...args] };
@@ -180,7 +227,9 @@ function checkDataFolder(pg) {
     );
   }
   if (!readText(pg.passwordFile)) {
-    throw new InfraError(`sangathan infra: ${pg.dataDir} has no password file ${pg.passwordFile}; it was not created by sangathan infra — move it away or start with --fresh`);
+    throw new InfraError(
+      `sangathan infra: ${pg.dataDir} has no password file ${pg.passwordFile}; it was not created by sangathan infra — move it away or start with --fresh`,
+    );
   }
   return 'present';
 }
@@ -192,7 +241,16 @@ async function initCluster(pg, tree, log) {
   writeSecret(pwFile, `${password}\n`);
   log(`creating the PostgreSQL cluster in ${pg.dataDir}…`);
   const { command, args } = asServerUser(path.join(tree.bin, 'initdb'), [
-    '-D', pg.dataDir, '-U', pg.user, '--auth=scram-sha-256', `--pwfile=${pwFile}`, '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync',
+    '-D',
+    pg.dataDir,
+    '-U',
+    pg.user,
+    '--auth=scram-sha-256',
+    `--pwfile=${pwFile}`,
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
   ]);
   try {
     await runStep(`initdb ${pg.dataDir}`, command, args, { logFile: pg.logFile });
@@ -228,6 +286,43 @@ function serverArgs(pg) {
   return ['-D', pg.dataDir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
 }
 
+/** Live processes working in the data folder (a killed server's backends, which exit on their own shortly). */
+function processesIn(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readlinkSync(`/proc/${entry}/cwd`) === dir && processAlive(Number(entry)))
+        found.push(Number(entry));
+    } catch {
+      // gone, or not ours to look at
+    }
+  }
+  return found;
+}
+
+/**
+ * After a SIGKILL the server leaves postmaster.pid behind. Inside the user namespace PostgreSQL cannot tell a
+ * dead (or zombie) root-owned pid from a live one, so once no process works in the folder any more the stale
+ * lock file is removed here; PostgreSQL then recovers from its WAL as after any crash.
+ */
+async function clearAfterCrash(pg, log) {
+  const lock = path.join(pg.dataDir, 'postmaster.pid');
+  const recorded = Number((readText(lock) ?? '').split('\n')[0]);
+  if (!recorded) return;
+  for (let i = 0; i < 100 && processesIn(pg.dataDir).length > 0; i++) await sleep(100);
+  const left = processesIn(pg.dataDir);
+  if (left.length > 0) {
+    throw new InfraError(
+      `sangathan infra: processes ${left.join(', ')} still work in ${pg.dataDir}; stop them before starting PostgreSQL again`,
+    );
+  }
+  if (!processAlive(recorded)) {
+    log(`postgresql did not stop cleanly last time (pid ${recorded}); it recovers from its log now`);
+    fs.rmSync(lock, { force: true });
+  }
+}
+
 export async function startPostgres(cfg, log) {
   const pg = cfg.postgres;
   const tree = engineTree(cfg.cache);
@@ -240,10 +335,15 @@ export async function startPostgres(cfg, log) {
   await ensurePortsFree(pg, [pg.port]);
   if (checkDataFolder(pg) === 'absent') await initCluster(pg, tree, log);
   writePassFile(pg);
-  // A server killed with SIGKILL leaves its postmaster.pid behind; PostgreSQL itself checks whether it is stale.
+  await clearAfterCrash(pg, log);
   rotateLog(pg.logFile);
   const { command, args } = asServerUser(path.join(tree.bin, 'postgres'), serverArgs(pg));
-  const pid = spawnDetached(command, args, { cwd: pg.dir, logFile: pg.logFile, pidFile: pg.pidFile, env: process.env });
+  const pid = spawnDetached(command, args, {
+    cwd: pg.dir,
+    logFile: pg.logFile,
+    pidFile: pg.pidFile,
+    env: process.env,
+  });
   log(`postgresql starting on ${pg.host}:${pg.port} (pid ${pid}, log ${pg.logFile})`);
   return { pid, reused: false };
 }
@@ -255,12 +355,30 @@ export async function postgresReady(cfg) {
   if (!(await tcpReachable(pg.host, pg.port, 1000))) throw new Error('not listening yet');
   const password = readText(pg.passwordFile)?.trim();
   const psql = (sql) =>
-    runCapture(path.join(tree.bin, 'psql'), ['-h', pg.host, '-p', String(pg.port), '-U', pg.user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-tAc', sql], {
-      env: { ...process.env, PGPASSWORD: password, PGCONNECT_TIMEOUT: '3' },
-    });
+    runCapture(
+      path.join(tree.bin, 'psql'),
+      [
+        '-h',
+        pg.host,
+        '-p',
+        String(pg.port),
+        '-U',
+        pg.user,
+        '-d',
+        'postgres',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-tAc',
+        sql,
+      ],
+      {
+        env: { ...process.env, PGPASSWORD: password, PGCONNECT_TIMEOUT: '3' },
+      },
+    );
   const installed = await psql("SELECT extversion FROM pg_extension WHERE extname = 'documentdb'");
   if (installed.code !== 0) throw new Error(installed.output.trim().split('\n').pop() || 'psql failed');
   if (installed.output.trim()) return;
   const created = await psql('CREATE EXTENSION IF NOT EXISTS documentdb CASCADE');
-  if (created.code !== 0) throw new Error(`CREATE EXTENSION documentdb failed: ${created.output.trim().split('\n').pop()}`);
+  if (created.code !== 0)
+    throw new Error(`CREATE EXTENSION documentdb failed: ${created.output.trim().split('\n').pop()}`);
 }

@@ -11,7 +11,10 @@ function projectModule(name) {
   try {
     return requireFromRepo(name);
   } catch {
-    throw new InfraError(`sangathan infra: the npm package ${name} is missing; run "npm ci" in ${repoRoot} first`, 2);
+    throw new InfraError(
+      `sangathan infra: the npm package ${name} is missing; run "npm ci" in ${repoRoot} first`,
+      2,
+    );
   }
 }
 
@@ -51,7 +54,11 @@ export async function kafkaReady(host, port) {
 /** A MongoDB-wire server answers an authenticated ping; returns its buildInfo. */
 export async function mongoReady(uri) {
   const { MongoClient } = projectModule('mongoose').mongo;
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 2000, connectTimeoutMS: 2000, maxPoolSize: 1 });
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: 2000,
+    connectTimeoutMS: 2000,
+    maxPoolSize: 1,
+  });
   try {
     await client.connect();
     const admin = client.db('admin');
@@ -64,8 +71,12 @@ export async function mongoReady(uri) {
 
 /** host and port of a `host:port` or the first host of a mongodb:// URI (null host for mongodb+srv). */
 export function firstHostPort(spec, defaultPort) {
-  const hosts = /^mongodb\+srv:/.test(spec) ? null : /^mongodb:\/\/(?:[^@/]*@)?([^/?,]+)/.exec(spec)?.[1] ?? spec;
+  const hosts = /^mongodb\+srv:/.test(spec)
+    ? null
+    : (/^mongodb:\/\/(?:[^@/]*@)?([^/?,]+)/.exec(spec)?.[1] ?? spec);
   if (!hosts) return { host: null, port: defaultPort };
   const match = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(hosts.trim());
-  return match ? { host: match[1], port: Number(match[2] || defaultPort) } : { host: null, port: defaultPort };
+  return match
+    ? { host: match[1], port: Number(match[2] || defaultPort) }
+    : { host: null, port: defaultPort };
 }

@@ -8,10 +8,23 @@ import { InfraError, vendorDir } from './config.mjs';
 import { runStep } from './util.mjs';
 
 export const SOURCES = {
-  documentdb: { file: 'documentdb-b2e220c4.tar.gz', sha256: 'dd4bc6a0733842ca1f5331629e23b7e50517bd6e2eb8571f0b3b5b697fe47570' },
-  libbson: { file: 'mongo-c-driver-1.28.0.tar.gz', sha256: '88e6d484fdf715eb4786b6776fd441a8a09da994ba446db0d22cad79fcb918e8', version: '1.28.0' },
-  pgCron: { file: 'pg_cron-1.6.3.tar.gz', sha256: '3580f4034021e62e459f9f7ab1f625774bfc534a9256844545da85d6f99c2f5b' },
-  pgvector: { file: 'pgvector-0.8.0.tar.gz', sha256: '93df40ccdaaaa267d1275c1e6e773004a0e5ff8e14227934a4ec7e8205d0f608' },
+  documentdb: {
+    file: 'documentdb-b2e220c4.tar.gz',
+    sha256: 'dd4bc6a0733842ca1f5331629e23b7e50517bd6e2eb8571f0b3b5b697fe47570',
+  },
+  libbson: {
+    file: 'mongo-c-driver-1.28.0.tar.gz',
+    sha256: '88e6d484fdf715eb4786b6776fd441a8a09da994ba446db0d22cad79fcb918e8',
+    version: '1.28.0',
+  },
+  pgCron: {
+    file: 'pg_cron-1.6.3.tar.gz',
+    sha256: '3580f4034021e62e459f9f7ab1f625774bfc534a9256844545da85d6f99c2f5b',
+  },
+  pgvector: {
+    file: 'pgvector-0.8.0.tar.gz',
+    sha256: '93df40ccdaaaa267d1275c1e6e773004a0e5ff8e14227934a4ec7e8205d0f608',
+  },
 };
 
 function expectedSums(dir) {
@@ -41,7 +54,10 @@ export function checkSources() {
     }
     const actual = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     if (actual !== sums[source.file]) {
-      throw new InfraError(`sangathan infra: ${file} has sha256 ${actual}, expected ${sums[source.file]}; refusing to build from it`, 2);
+      throw new InfraError(
+        `sangathan infra: ${file} has sha256 ${actual}, expected ${sums[source.file]}; refusing to build from it`,
+        2,
+      );
     }
     found[key] = { ...source, path: file, sha256: actual };
   }
@@ -53,7 +69,10 @@ export async function unpack(tarball, into) {
   fs.rmSync(into, { recursive: true, force: true });
   fs.mkdirSync(into, { recursive: true });
   await runStep(`unpacking ${path.basename(tarball)}`, 'tar', ['-xzf', tarball, '-C', into]);
-  const entries = fs.readdirSync(into).filter((name) => !name.startsWith('.') && name !== 'pax_global_header');
-  if (entries.length !== 1) throw new InfraError(`sangathan infra: ${tarball} does not hold exactly one top-level folder`);
+  const entries = fs
+    .readdirSync(into)
+    .filter((name) => !name.startsWith('.') && name !== 'pax_global_header');
+  if (entries.length !== 1)
+    throw new InfraError(`sangathan infra: ${tarball} does not hold exactly one top-level folder`);
   return path.join(into, entries[0]);
 }

@@ -6,8 +6,7 @@ import { mongo } from 'mongoose';
 
 /**
  * Ready when the service's database answers a ping within 2 s. The ping has its own one-socket
- * client: on FerretDB a service writes over a single connection (see libs/shared/persistence), and a
- * ping queued behind a long import would report a healthy database as down.
+ * client, so a pool saturated by a long import does not report a healthy database as down.
  */
 @Injectable()
 export class MongoHealthIndicator implements OnModuleDestroy {

@@ -1,3 +1,2 @@
 export * from './persistence.module';
 export * from './insert-ignoring-duplicates';
-export * from './side-connection';

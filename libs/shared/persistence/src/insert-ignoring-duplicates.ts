@@ -17,7 +17,11 @@ export async function insertIgnoringDuplicates<T extends mongo.Document>(
     await collection.insertMany([...docs] as mongo.OptionalUnlessRequiredId<T>[], { ordered: false });
     return { duplicates: [] };
   } catch (error) {
-    const e = error as { code?: number; writeErrors?: WriteError | WriteError[]; result?: { writeErrors?: WriteError[] } };
+    const e = error as {
+      code?: number;
+      writeErrors?: WriteError | WriteError[];
+      result?: { writeErrors?: WriteError[] };
+    };
     const writeErrors = [e.writeErrors ?? e.result?.writeErrors ?? []].flat();
     if (writeErrors.length === 0 && e.code === 11000 && docs.length === 1) return { duplicates: [0] };
     if (writeErrors.length === 0 || !writeErrors.every((w) => w.code === 11000)) throw error;

@@ -21,29 +21,19 @@ export function mongoSettingsFromEnv(
 }
 
 /**
- * FerretDB 1.24 applies an update as read-modify-write of the whole document, so two updates of
- * one document on two connections can lose one (measured: 3 concurrent writers × 150 `$inc`s kept
- * 178 of 300). On one connection it serialises them and nothing is lost, hence the local
- * infrastructure sets MONGODB_MAX_POOL_SIZE=1. Warn loudly if a FerretDB runs with a pool.
- */
-async function warnIfFerretDbWithPool(connection: Connection, maxPoolSize: number | undefined, logger: Logger): Promise<void> {
-  const info = await connection.db?.admin().command({ buildInfo: 1 }).catch(() => undefined);
-  if (info?.ferretdbVersion && maxPoolSize !== 1) {
-    logger.warn(
-      `connected to FerretDB ${String(info.ferretdbVersion)} with a connection pool: concurrent updates of one document can be lost; set MONGODB_MAX_POOL_SIZE=1`,
-    );
-  }
-}
-
-/**
  * mongoose gives up after a failed *initial* connection (later drops are retried by the driver),
  * so the initial one is retried here with backoff.
  */
-function keepConnecting(connection: Connection, uri: string, options: ConnectOptions, logger: Logger, delayMs = 1000): void {
+function keepConnecting(
+  connection: Connection,
+  uri: string,
+  options: ConnectOptions,
+  logger: Logger,
+  delayMs = 1000,
+): void {
   connection.asPromise().then(
     () => {
       logger.log(`MongoDB ${options.dbName} connected`);
-      void warnIfFerretDbWithPool(connection, options.maxPoolSize, logger);
     },
     (error: Error) => {
       logger.error(`MongoDB ${options.dbName} unreachable (${error.message}); retrying in ${delayMs} ms`);
@@ -77,7 +67,7 @@ export class PersistenceModule {
               dbName,
               ...(maxPoolSize ? { maxPoolSize, minPoolSize: Math.min(maxPoolSize, 1) } : {}),
               serverSelectionTimeoutMS: 3000,
-              // FerretDB has no retryable writes; our writes are single-document and idempotent anyway.
+              // FerretDB 2 has no retryable writes (they need transaction numbers); our writes are guarded and idempotent.
               retryWrites: false,
               autoIndex: true,
             };

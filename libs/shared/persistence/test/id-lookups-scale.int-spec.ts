@@ -4,9 +4,8 @@ import { openTestConnection } from './test-connection';
 
 /**
  * Every aggregate write (state + outbox entry) is an update by `_id`, usually with a guard such as a version.
- * Unpatched FerretDB 1.24 on SQLite scanned the whole table for these (its `_id` index expression differs from
- * the query's, and guarded filters were not pushed down), so a write cost grew with the collection: ~10x at
- * 5,000 documents. infra/local/ferretdb-patches.mjs fixes both; this keeps it fixed. On MongoDB the ratio is ~1.
+ * Its cost must not grow with the collection: the engine answers it from the `_id` index (FerretDB 1 on SQLite
+ * once scanned the whole table for it; docs/benchmarks.md).
  */
 describe('writes by _id do not slow down as the collection grows', () => {
   const isolation = isolateTest('persistence');
@@ -18,9 +17,16 @@ describe('writes by _id do not slow down as the collection grows', () => {
   afterAll(async () => connection?.close());
 
   async function medianGuardedUpdateMs(collectionName: string, size: number): Promise<number> {
-    const docs = connection.collection<{ _id: string; version: number; n: number; pad: string }>(collectionName);
+    const docs = connection.collection<{ _id: string; version: number; n: number; pad: string }>(
+      collectionName,
+    );
     for (let from = 0; from < size; from += 1000) {
-      const batch = Array.from({ length: Math.min(1000, size - from) }, (_, i) => ({ _id: `doc-${from + i}`, version: 1, n: 0, pad: 'x'.repeat(300) }));
+      const batch = Array.from({ length: Math.min(1000, size - from) }, (_, i) => ({
+        _id: `doc-${from + i}`,
+        version: 1,
+        n: 0,
+        pad: 'x'.repeat(300),
+      }));
       await docs.insertMany(batch);
     }
     const samples: number[] = [];
@@ -39,7 +45,7 @@ describe('writes by _id do not slow down as the collection grows', () => {
   it('a guarded update by _id costs about the same at 5,000 documents as at 50', async () => {
     const small = await medianGuardedUpdateMs('small', 50);
     const large = await medianGuardedUpdateMs('large', 5000);
-    // unpatched FerretDB-SQLite measured ~10x here; allow noise on a busy 2-core machine
+    // a scan measured ~10x here; allow noise on a busy 2-core machine
     expect(large / Math.max(small, 0.2)).toBeLessThan(4);
   });
 

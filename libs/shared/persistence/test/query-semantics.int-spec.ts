@@ -6,8 +6,7 @@ type Doc = { _id: string; tag?: unknown; n?: number; sub?: unknown };
 
 /**
  * The query shapes the services rely on, with MongoDB's matching rules (a string condition matches the value
- * or any element of an array). On FerretDB-SQLite these shapes are narrowed in SQLite by the patch in
- * infra/local/ferretdb-patches/; a narrowing that dropped a match would fail here, on MongoDB they pass as is.
+ * or any element of an array), on the engine the tests run on as on MongoDB 7.
  */
 describe('query shapes keep MongoDB semantics', () => {
   const isolation = isolateTest('persistence');
@@ -31,7 +30,14 @@ describe('query shapes keep MongoDB semantics', () => {
   afterAll(async () => connection?.close());
 
   const ids = async (filter: Record<string, unknown>) =>
-    (await connection.collection<Doc>('shapes').find(filter as never).toArray()).map((d) => d._id).sort();
+    (
+      await connection
+        .collection<Doc>('shapes')
+        .find(filter as never)
+        .toArray()
+    )
+      .map((d) => d._id)
+      .sort();
 
   it.each([
     ['string equality matches values and array elements', { tag: 'x' }, ['a', 'b']],

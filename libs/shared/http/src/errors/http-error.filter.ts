@@ -1,20 +1,28 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { ApplicationError, type ErrorDetail } from '@sangathan/kernel';
 import { currentTraceId } from '@sangathan/observability';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 /** The one error body shape every service answers with. */
-export type ErrorBody = { error: { code: string; message: string; details: ErrorDetail[]; traceId?: string } };
+export type ErrorBody = {
+  error: { code: string; message: string; details: ErrorDetail[]; traceId?: string };
+};
 
 function isHealthReport(exception: unknown): exception is HttpException {
   if (!(exception instanceof HttpException)) return false;
   const body = exception.getResponse();
   return typeof body === 'object' && body !== null && 'status' in body && 'info' in body && 'details' in body;
 }
-
-const DATABASE_DOWN = /^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error$/;
 
 /**
  * Maps every error to a machine-readable body. Domain errors carry their own status and code;
@@ -33,13 +41,19 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     const [status, body] = this.toBody(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (status >= 500)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     response.status(status).json({ error: { ...body, traceId: currentTraceId() } });
   }
 
   private toBody(exception: unknown): [number, ErrorBody['error']] {
     if (exception instanceof ApplicationError) {
-      return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
+      return [
+        exception.status,
+        { code: exception.code, message: exception.message, details: exception.details },
+      ];
     }
     if (exception instanceof ZodValidationException) {
       const zodError = exception.getZodError() as ZodError;
@@ -48,7 +62,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         {
           code: 'VALIDATION_FAILED',
           message: 'the request is not valid',
-          details: zodError.issues.map((issue) => ({ field: issue.path.map(String).join('.') || undefined, message: issue.message })),
+          details: zodError.issues.map((issue) => ({
+            field: issue.path.map(String).join('.') || undefined,
+            message: issue.message,
+          })),
         },
       ];
     }
@@ -59,17 +76,36 @@ export class HttpErrorFilter implements ExceptionFilter {
         const r = response as { code: string; message?: string; details?: ErrorDetail[] };
         return [status, { code: r.code, message: r.message ?? exception.message, details: r.details ?? [] }];
       }
-      const message = typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
-      return [status, { code: HttpStatus[status] ?? 'HTTP_ERROR', message: Array.isArray(message) ? message.join('; ') : message, details: [] }];
+      const message =
+        typeof response === 'string'
+          ? response
+          : ((response as { message?: string | string[] }).message ?? exception.message);
+      return [
+        status,
+        {
+          code: HttpStatus[status] ?? 'HTTP_ERROR',
+          message: Array.isArray(message) ? message.join('; ') : message,
+          details: [],
+        },
+      ];
     }
-    if (exception instanceof Error && (DATABASE_DOWN.test(exception.name) || /buffering timed out/.test(exception.message))) {
-      return [HttpStatus.SERVICE_UNAVAILABLE, { code: 'DATABASE_UNAVAILABLE', message: 'the database is unreachable; retry later', details: [] }];
+    if (isDatabaseUnavailable(exception)) {
+      return [
+        HttpStatus.SERVICE_UNAVAILABLE,
+        { code: 'DATABASE_UNAVAILABLE', message: 'the database is unreachable; retry later', details: [] },
+      ];
     }
     if (exception instanceof Error && (exception as { type?: string }).type === 'entity.parse.failed') {
-      return [HttpStatus.BAD_REQUEST, { code: 'MALFORMED_JSON', message: 'the request body is not valid JSON', details: [] }];
+      return [
+        HttpStatus.BAD_REQUEST,
+        { code: 'MALFORMED_JSON', message: 'the request body is not valid JSON', details: [] },
+      ];
     }
     if (exception instanceof Error && (exception as { code?: number }).code === 11000) {
-      return [HttpStatus.CONFLICT, { code: 'DUPLICATE', message: 'a record with the same unique key exists', details: [] }];
+      return [
+        HttpStatus.CONFLICT,
+        { code: 'DUPLICATE', message: 'a record with the same unique key exists', details: [] },
+      ];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL', message: 'unexpected error', details: [] }];
   }

@@ -1,10 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { context, metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { definitionKey, deadLetterTopicName, type EventDefinition, type EventRegistry } from '@sangathan/contracts';
+import {
+  definitionKey,
+  deadLetterTopicName,
+  type EventDefinition,
+  type EventRegistry,
+} from '@sangathan/contracts';
 import { extractTraceContext } from '@sangathan/observability';
 import type { MessagePublisher } from '../kafka/message-publisher';
 import { isRetriable } from '../outbox/outbox-relay';
-import { PermanentEventError, type DeliveredEvent, type IntegrationEventHandler } from './integration-event-handler';
+import {
+  PermanentEventError,
+  type DeliveredEvent,
+  type IntegrationEventHandler,
+} from './integration-event-handler';
 
 /** A message as read from the broker; `topic` is the catalog name. */
 export type IncomingMessage = {
@@ -31,7 +40,10 @@ export type DispatchOptions = {
 const tracer = trace.getTracer('sangathan.consumer');
 const meter = metrics.getMeter('sangathan.consumer');
 const consumed = meter.createCounter('messaging_events_consumed_total', { description: 'Events by outcome' });
-const handleDuration = meter.createHistogram('messaging_handle_duration_ms', { description: 'Handler time per batch', unit: 'ms' });
+const handleDuration = meter.createHistogram('messaging_handle_duration_ms', {
+  description: 'Handler time per batch',
+  unit: 'ms',
+});
 
 export class ConsumerStoppedError extends Error {}
 
@@ -61,7 +73,10 @@ export class EventDispatcher {
     for (const handler of handlers) {
       for (const definition of handler.subscribesTo) {
         const known = registry.get(definition.type, definition.version);
-        if (!known) throw new Error(`${definitionKey(definition.type, definition.version)} is not in the contracts catalogue`);
+        if (!known)
+          throw new Error(
+            `${definitionKey(definition.type, definition.version)} is not in the contracts catalogue`,
+          );
         this.byDefinition.set(known, [...(this.byDefinition.get(known) ?? []), handler]);
         topics.add(definition.topic);
       }
@@ -86,7 +101,11 @@ export class EventDispatcher {
         continue;
       }
       if (Date.parse(outcome.event.occurredAt) > Date.now() + maxFuture) {
-        dead.push({ message, reason: 'future-event', error: `occurredAt ${outcome.event.occurredAt} is too far ahead` });
+        dead.push({
+          message,
+          reason: 'future-event',
+          error: `occurredAt ${outcome.event.occurredAt} is too far ahead`,
+        });
         continue;
       }
       const handlers = this.byDefinition.get(outcome.definition);
@@ -113,10 +132,19 @@ export class EventDispatcher {
     }
   }
 
-  private async deliver(handler: IntegrationEventHandler, events: DeliveredEvent[], opts: DispatchOptions, sources: Sources): Promise<void> {
+  private async deliver(
+    handler: IntegrationEventHandler,
+    events: DeliveredEvent[],
+    opts: DispatchOptions,
+    sources: Sources,
+  ): Promise<void> {
     if (handler.handleBatch) {
       try {
-        await this.withRetries(() => this.traced(events, sources, () => handler.handleBatch!(events)), opts, events.length);
+        await this.withRetries(
+          () => this.traced(events, sources, () => handler.handleBatch!(events)),
+          opts,
+          events.length,
+        );
         consumed.add(events.length, { group: opts.consumerGroup, outcome: 'applied' });
         return;
       } catch (error) {
@@ -132,7 +160,11 @@ export class EventDispatcher {
     }
     for (const event of events) {
       try {
-        await this.withRetries(() => this.traced([event], sources, () => handler.handle!(event.event, event.delivery)), opts, 1);
+        await this.withRetries(
+          () => this.traced([event], sources, () => handler.handle!(event.event, event.delivery)),
+          opts,
+          1,
+        );
         consumed.add(1, { group: opts.consumerGroup, outcome: 'applied' });
       } catch (error) {
         if (error instanceof ConsumerStoppedError) throw error;
@@ -177,9 +209,11 @@ export class EventDispatcher {
         return;
       } catch (error) {
         if (error instanceof PermanentEventError) throw error;
-        const transient = isRetriable(error) || /buffering timed out|ECONNREFUSED/.test(String((error as Error).message));
+        const transient =
+          isRetriable(error) || /buffering timed out|ECONNREFUSED/.test(String((error as Error).message));
         if (!transient && attempt >= maxAttempts) throw error;
-        if (opts.isActive && !opts.isActive()) throw new ConsumerStoppedError('consumer stopped while retrying');
+        if (opts.isActive && !opts.isActive())
+          throw new ConsumerStoppedError('consumer stopped while retrying');
         const delay = Math.min(100 * 2 ** attempt, transient ? 30_000 : 2_000);
         this.logger.warn(
           `handling ${count} event(s) failed (attempt ${attempt}${transient ? ', dependency unavailable' : ''}), retrying in ${delay} ms: ${(error as Error).message}`,
@@ -190,7 +224,12 @@ export class EventDispatcher {
     }
   }
 
-  private async deadLetterFailed(delivered: DeliveredEvent, error: Error, opts: DispatchOptions, sources: Sources): Promise<void> {
+  private async deadLetterFailed(
+    delivered: DeliveredEvent,
+    error: Error,
+    opts: DispatchOptions,
+    sources: Sources,
+  ): Promise<void> {
     const reason = error instanceof PermanentEventError ? error.reason : 'handler-failed';
     const message: IncomingMessage = sources.get(delivered) ?? {
       ...delivered.delivery,
@@ -201,10 +240,15 @@ export class EventDispatcher {
     await this.sendToDeadLetters([{ message, reason, error: error.message }], opts);
   }
 
-  private async sendToDeadLetters(dead: { message: IncomingMessage; reason: string; error: string }[], opts: DispatchOptions): Promise<void> {
+  private async sendToDeadLetters(
+    dead: { message: IncomingMessage; reason: string; error: string }[],
+    opts: DispatchOptions,
+  ): Promise<void> {
     if (dead.length === 0) return;
     for (const { message, reason, error } of dead) {
-      this.logger.warn(`dead-lettering ${message.topic}[${message.partition}]@${message.offset}: ${reason}: ${error}`);
+      this.logger.warn(
+        `dead-lettering ${message.topic}[${message.partition}]@${message.offset}: ${reason}: ${error}`,
+      );
       consumed.add(1, { group: opts.consumerGroup, outcome: `dlq:${reason}` });
     }
     await this.withRetries(

@@ -93,10 +93,12 @@ export class KafkaConnection {
     const missing = wanted.filter((t) => !existing.has(t.topic));
     if (missing.length > 0) {
       // Two services may race to create a shared topic: "already exists" is success.
-      await admin.createTopics({ topics: missing, waitForLeaders: true }).catch((error: Error & { type?: string; errors?: { type?: string }[] }) => {
-        const causes = error.errors ?? [error];
-        if (!causes.every((cause) => cause.type === 'TOPIC_ALREADY_EXISTS')) throw error;
-      });
+      await admin
+        .createTopics({ topics: missing, waitForLeaders: true })
+        .catch((error: Error & { type?: string; errors?: { type?: string }[] }) => {
+          const causes = error.errors ?? [error];
+          if (!causes.every((cause) => cause.type === 'TOPIC_ALREADY_EXISTS')) throw error;
+        });
     }
     return missing.map((t) => t.topic);
   }

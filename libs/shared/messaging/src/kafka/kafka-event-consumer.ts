@@ -1,6 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, IHeaders } from 'kafkajs';
-import { ConsumerStoppedError, type EventDispatcher, type IncomingMessage } from '../consumer/event-dispatcher';
+import {
+  ConsumerStoppedError,
+  type EventDispatcher,
+  type IncomingMessage,
+} from '../consumer/event-dispatcher';
 import type { KafkaConnection } from './kafka-connection';
 import { LeadTopicsGate } from './lead-topics-gate';
 
@@ -108,7 +112,10 @@ export class KafkaEventConsumer {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       maxBytes: this.options.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES,
-      maxBytesPerPartition: Math.min(PARTITION_FETCH_MAX_BYTES, this.options.fetchMaxBytes ?? PARTITION_FETCH_MAX_BYTES),
+      maxBytesPerPartition: Math.min(
+        PARTITION_FETCH_MAX_BYTES,
+        this.options.fetchMaxBytes ?? PARTITION_FETCH_MAX_BYTES,
+      ),
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     this.consumer = consumer;
@@ -118,7 +125,9 @@ export class KafkaEventConsumer {
     });
     consumer.on(consumer.events.CRASH, (event) => {
       this.connected = false;
-      this.logger.error(`consumer crashed: ${String(event.payload.error)}; restart=${String(event.payload.restart)}`);
+      this.logger.error(
+        `consumer crashed: ${String(event.payload.error)}; restart=${String(event.payload.restart)}`,
+      );
     });
     consumer.on(consumer.events.DISCONNECT, () => {
       this.connected = false;
@@ -137,7 +146,14 @@ export class KafkaEventConsumer {
     });
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     const chunkSize = this.options.chunkSize ?? 1000;
     const topic = this.connection.catalogName(batch.topic);
     const isActive = () => isRunning() && !isStale() && !this.stopping;

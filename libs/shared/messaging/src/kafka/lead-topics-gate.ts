@@ -39,12 +39,17 @@ export class LeadTopicsGate {
       return; // everything is read at once, as without lead topics
     }
     this.heldBack = [...this.others];
-    this.timer = setTimeout(() => this.resume(`lead topics not read within ${MAX_HOLD_MS / 60_000} minutes`), MAX_HOLD_MS);
+    this.timer = setTimeout(
+      () => this.resume(`lead topics not read within ${MAX_HOLD_MS / 60_000} minutes`),
+      MAX_HOLD_MS,
+    );
     this.timer.unref();
     void this.backlogEnds(assignment).then(
       (ends) => {
         this.ends = ends;
-        this.logger.log(`reading ${this.lead.join(', ')} to the end (${ends.size} partitions with a backlog) before ${this.others.length} other topics`);
+        this.logger.log(
+          `reading ${this.lead.join(', ')} to the end (${ends.size} partitions with a backlog) before ${this.others.length} other topics`,
+        );
         this.resumeIfRead();
       },
       (error: Error) => this.resume(`cannot read the ends of the lead topics (${error.message})`),
@@ -65,7 +70,10 @@ export class LeadTopicsGate {
     const admin = await this.admin();
     const committed = await admin.fetchOffsets({ groupId: this.groupId, topics: [...this.lead] });
     for (const topic of this.lead) {
-      const next = new Map(committed.find((c) => c.topic === topic)?.partitions.map((p) => [p.partition, Number(p.offset)]) ?? []);
+      const next = new Map(
+        committed.find((c) => c.topic === topic)?.partitions.map((p) => [p.partition, Number(p.offset)]) ??
+          [],
+      );
       for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
         if (!assignment[topic]?.includes(partition)) continue; // another member reads it
         const committedNext = next.get(partition) ?? -1;

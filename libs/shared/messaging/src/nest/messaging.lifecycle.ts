@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { EventRegistry, type TopicDefinition } from '@sangathan/contracts';
 import { EventDispatcher } from '../consumer/event-dispatcher';
@@ -71,9 +77,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     if (!consumer) return;
     const { handlers: handlerTypes, ...consumerOptions } = consumer;
     const handlers = handlerTypes.map((type) => this.moduleRef.get(type, { strict: false }));
-    const dispatcher = new EventDispatcher(this.registry, handlers, new KafkaMessagePublisher(this.connection), {
-      consumerGroup: consumer.groupId,
-    });
+    const dispatcher = new EventDispatcher(
+      this.registry,
+      handlers,
+      new KafkaMessagePublisher(this.connection),
+      {
+        consumerGroup: consumer.groupId,
+      },
+    );
     this.consumer = new KafkaEventConsumer(this.connection, dispatcher, consumerOptions);
     void this.consumer.start();
   }

@@ -6,7 +6,6 @@ import { KafkaConnection } from '../kafka/kafka-connection';
 import { kafkaSettingsFromEnv } from '../kafka/kafka-settings';
 import { KafkaMessagePublisher } from '../kafka/message-publisher';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { OutboxScanConnection } from '../outbox/outbox-scan-connection';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
@@ -24,16 +23,17 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: EventRegistry, useValue: new EventRegistry() },
-        { provide: KafkaConnection, useFactory: () => new KafkaConnection(kafkaSettingsFromEnv(options.serviceName)) },
-        { provide: OutboxScanConnection, inject: [getConnectionToken()], useFactory: (mongo: Connection) => new OutboxScanConnection(mongo) },
+        {
+          provide: KafkaConnection,
+          useFactory: () => new KafkaConnection(kafkaSettingsFromEnv(options.serviceName)),
+        },
         {
           provide: OutboxRelay,
-          inject: [getConnectionToken(), KafkaConnection, OutboxScanConnection],
-          useFactory: (mongo: Connection, kafka: KafkaConnection, scan: OutboxScanConnection) =>
+          inject: [getConnectionToken(), KafkaConnection],
+          useFactory: (mongo: Connection, kafka: KafkaConnection) =>
             new OutboxRelay(() => mongo.db, new KafkaMessagePublisher(kafka), {
               collections: options.outboxCollections ?? [],
               sweepIntervalMs: Number(process.env.OUTBOX_SWEEP_INTERVAL_MS) || undefined,
-              scanDatabase: () => scan.db(),
             }),
         },
         MessagingLifecycle,

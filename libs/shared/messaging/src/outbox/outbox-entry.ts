@@ -3,8 +3,8 @@ import { injectTraceHeaders } from '@sangathan/observability';
 import type { mongo } from 'mongoose';
 
 /**
- * Outbox without transactions: FerretDB (and a sharded MongoDB) cannot commit two documents
- * atomically, so an aggregate carries its unpublished events in its own document. The state
+ * Outbox without transactions: FerretDB 2 has none (and keeps the writes of a failed one), so an
+ * aggregate carries its unpublished events in its own document. The state
  * change and its events are one single-document update; the relay publishes and pulls them.
  */
 export type OutboxEntry = {
@@ -48,7 +48,10 @@ export function toOutboxEntry(event: EventEnvelope, topic: string, key: string):
  * The part of a MongoDB update that appends events to a document's outbox. Merge it into the
  * update that changes the state (`{ $set: {...}, ...withOutbox(entries) }`) so both are atomic.
  */
-export function outboxUpdate(entries: OutboxEntry[]): { $push: mongo.MatchKeysAndValues<mongo.Document>; $set: mongo.MatchKeysAndValues<mongo.Document> } {
+export function outboxUpdate(entries: OutboxEntry[]): {
+  $push: mongo.MatchKeysAndValues<mongo.Document>;
+  $set: mongo.MatchKeysAndValues<mongo.Document>;
+} {
   return {
     $push: { [OUTBOX_FIELDS.outbox]: { $each: entries } },
     $set: { [OUTBOX_FIELDS.due]: new Date() },

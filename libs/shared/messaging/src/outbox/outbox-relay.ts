@@ -11,33 +11,29 @@ export type OutboxRelayOptions = {
   /** Documents claimed per round. */
   batchSize?: number;
   /**
-   * Least interval of the full sweep (a query on the due time over each whole collection; a slow sweep is spaced
-   * out to 20 times its duration), which catches what no hint announced: events left by a crashed process, another replica's expired lease, retries after a
-   * rejection. Writes announced with `notify(collection, ids)` are relayed at once by `_id`.
+   * Interval of the full sweep (an indexed query on the due time of each collection), which catches what no hint
+   * announced: events left by a crashed process, another replica's expired lease, retries after a rejection.
+   * Writes announced with `notify(collection, ids)` are relayed at once by `_id`.
    */
   sweepIntervalMs?: number;
   /** How long a claim protects a document from other relay replicas. */
   leaseMs?: number;
   /** A document whose events the broker rejected this many times is moved to the dead letters. */
   maxAttempts?: number;
-  /**
-   * The same database over another connection, for the sweep's search for due documents only. On FerretDB-SQLite
-   * that search reads the whole collection (a date filter is not pushed down: ~20 s over 181k areas), and on the
-   * service's single connection every request would queue behind it. Reads are safe on a second connection;
-   * claims and acknowledgements (updates) stay on the main one. Default: the main connection.
-   */
-  scanDatabase?: () => Promise<mongo.Db | undefined>;
 };
 
 type Collection<T extends mongo.Document> = mongo.Collection<T>;
 /** Aggregates with an outbox use string ids (codes or UUIDv7s). */
 type OutboxDocument = mongo.Document & { _id: string; outbox: OutboxEntry[]; outboxAttempts?: number };
 
-const ACK_CHUNK = 50;
 const tracer = trace.getTracer('sangathan.outbox');
 const meter = metrics.getMeter('sangathan.outbox');
-const publishedCounter = meter.createCounter('outbox_events_published_total', { description: 'Events the relay published' });
-const failureCounter = meter.createCounter('outbox_publish_failures_total', { description: 'Failed publish rounds' });
+const publishedCounter = meter.createCounter('outbox_events_published_total', {
+  description: 'Events the relay published',
+});
+const failureCounter = meter.createCounter('outbox_publish_failures_total', {
+  description: 'Failed publish rounds',
+});
 const deadCounter = meter.createCounter('outbox_events_dead_lettered_total', {
   description: 'Events moved to outbox_dead_letters after repeated broker rejection',
 });
@@ -157,11 +153,8 @@ export class OutboxRelay {
       try {
         if (this.sweepRequested || Date.now() >= this.nextSweepAt) {
           this.sweepRequested = false;
-          const started = Date.now();
           await this.drainOnce();
-          // A sweep that scans (FerretDB: a date filter reads the whole collection on the service's one
-          // connection) is spaced out so that it never takes more than ~5% of the time; hints keep latency low.
-          this.nextSweepAt = Date.now() + Math.max(this.sweepIntervalMs, 20 * (Date.now() - started));
+          this.nextSweepAt = Date.now() + this.sweepIntervalMs;
         }
         await this.drainHinted();
         this.backoffMs = 0;
@@ -170,11 +163,14 @@ export class OutboxRelay {
         this.sweepRequested = true;
         this.backoffMs = Math.min(this.backoffMs ? this.backoffMs * 2 : 500, 30_000);
         failureCounter.add(1);
-        this.logger.warn(`outbox relay round failed, retrying in ${this.backoffMs} ms: ${(error as Error).message}`);
+        this.logger.warn(
+          `outbox relay round failed, retrying in ${this.backoffMs} ms: ${(error as Error).message}`,
+        );
       }
       if (!this.running) break;
       if (this.backoffMs > 0) await this.sleep(this.backoffMs);
-      else if (!this.hasHints() && !this.sweepRequested) await this.sleep(Math.max(0, this.nextSweepAt - Date.now()));
+      else if (!this.hasHints() && !this.sweepRequested)
+        await this.sleep(Math.max(0, this.nextSweepAt - Date.now()));
     }
   }
 
@@ -229,21 +225,30 @@ export class OutboxRelay {
   /** Claims due documents by pushing their due time past the lease; other replicas skip them. */
   private async claim(collection: Collection<OutboxDocument>): Promise<OutboxDocument[]> {
     const now = new Date();
-    const scan = (await this.options.scanDatabase?.())?.collection<OutboxDocument>(collection.collectionName) ?? collection;
-    const candidates = await scan
+    const candidates = await collection
       .find({ [OUTBOX_FIELDS.due]: { $lte: now } }, { projection: { _id: 1 } })
       .sort({ [OUTBOX_FIELDS.due]: 1 })
       .limit(this.batchSize)
       .toArray();
     if (candidates.length === 0) return [];
-    return this.claimByIds(collection, candidates.map((c) => c._id), now);
+    return this.claimByIds(
+      collection,
+      candidates.map((c) => c._id),
+      now,
+    );
   }
 
   /** Claims those of the given documents that are due (not leased by another relay, not already relayed). */
-  private async claimByIds(collection: Collection<OutboxDocument>, ids: string[], now = new Date()): Promise<OutboxDocument[]> {
+  private async claimByIds(
+    collection: Collection<OutboxDocument>,
+    ids: string[],
+    now = new Date(),
+  ): Promise<OutboxDocument[]> {
     await collection.updateMany(
       { _id: { $in: ids }, [OUTBOX_FIELDS.due]: { $lte: now } },
-      { $set: { [OUTBOX_FIELDS.due]: new Date(now.getTime() + this.leaseMs), outboxClaimedBy: this.relayId } },
+      {
+        $set: { [OUTBOX_FIELDS.due]: new Date(now.getTime() + this.leaseMs), outboxClaimedBy: this.relayId },
+      },
     );
     return collection
       .find(
@@ -254,12 +259,15 @@ export class OutboxRelay {
   }
 
   /**
-   * Reads the announced documents that are due, without claiming them: a claim is one more rewrite of each
-   * aggregate (FerretDB rewrites the whole document), and these were written by this process a moment ago.
+   * Reads the announced documents that are due, without claiming them: a claim is one more write of each
+   * aggregate, and these were written by this process a moment ago.
    * A document leased by another replica's sweep is not due, so it is skipped; the only race left (that sweep
    * claiming between this read and the publish) publishes the events twice, which consumers absorb by eventId.
    */
-  private async readDueByIds(collection: Collection<OutboxDocument>, ids: string[]): Promise<OutboxDocument[]> {
+  private async readDueByIds(
+    collection: Collection<OutboxDocument>,
+    ids: string[],
+  ): Promise<OutboxDocument[]> {
     return collection
       .find(
         { _id: { $in: ids }, [OUTBOX_FIELDS.due]: { $lte: new Date() } },
@@ -269,7 +277,12 @@ export class OutboxRelay {
   }
 
   /** `claimed` is false for hinted documents read without a lease: there is no lease to release then. */
-  private async publishAndAcknowledge(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[], claimed = true): Promise<number> {
+  private async publishAndAcknowledge(
+    db: mongo.Db,
+    collection: Collection<OutboxDocument>,
+    docs: OutboxDocument[],
+    claimed = true,
+  ): Promise<number> {
     const withEvents = docs.filter((d) => (d.outbox ?? []).length > 0);
     const entries = withEvents.flatMap((d) => d.outbox);
     try {
@@ -292,7 +305,11 @@ export class OutboxRelay {
     return entries.length;
   }
 
-  private async publishOneByOne(db: mongo.Db, collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<number> {
+  private async publishOneByOne(
+    db: mongo.Db,
+    collection: Collection<OutboxDocument>,
+    docs: OutboxDocument[],
+  ): Promise<number> {
     let published = 0;
     for (const doc of docs) {
       try {
@@ -345,41 +362,44 @@ export class OutboxRelay {
 
   /**
    * Removes the published events. Usually one command: a document whose outbox is still exactly what was
-   * published (whole-array equality, entry by entry and field by field, on MongoDB and on FerretDB) gets an
-   * empty outbox and loses its due time, attempts and claim. If any document of a chunk no longer matches
-   * (events appended meanwhile, or another relay acknowledged first), the chunk takes the idempotent path:
-   * pull exactly the published entries, then make documents that still hold events due again.
+   * published (whole-array equality, entry by entry and field by field) gets an empty outbox and loses its due
+   * time, attempts and claim. Documents that no longer match (events appended meanwhile, or another relay
+   * acknowledged first) take the idempotent path: pull the published events by id, then make documents that
+   * still hold events due again.
    */
   private async acknowledge(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    // Chunks of 50: unpatched FerretDB 1.24 hangs on a bulk update of ~100 statements (patched here, see
-    // infra/local/ferretdb-patches.mjs); small chunks keep the relay safe on an unpatched FerretDB too.
-    for (let i = 0; i < docs.length; i += ACK_CHUNK) {
-      const chunk = docs.slice(i, i + ACK_CHUNK);
-      const update = { $set: { [OUTBOX_FIELDS.outbox]: [] }, $unset: { [OUTBOX_FIELDS.attempts]: '', [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' } };
-      const matched =
-        chunk.length === 1
-          ? (await collection.updateOne({ _id: chunk[0]._id, [OUTBOX_FIELDS.outbox]: chunk[0].outbox } as never, update)).matchedCount
-          : (
-              await collection.bulkWrite(
-                chunk.map((doc) => ({ updateOne: { filter: { _id: doc._id, [OUTBOX_FIELDS.outbox]: doc.outbox }, update } })) as never,
-                { ordered: false },
-              )
-            ).matchedCount;
-      if (matched < chunk.length) await this.pullPublished(collection, chunk);
-    }
+    const update = {
+      $set: { [OUTBOX_FIELDS.outbox]: [] },
+      $unset: { [OUTBOX_FIELDS.attempts]: '', [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' },
+    };
+    const matched =
+      docs.length === 1
+        ? (
+            await collection.updateOne(
+              { _id: docs[0]._id, [OUTBOX_FIELDS.outbox]: docs[0].outbox } as never,
+              update,
+            )
+          ).matchedCount
+        : (
+            await collection.bulkWrite(
+              docs.map((doc) => ({
+                updateOne: { filter: { _id: doc._id, [OUTBOX_FIELDS.outbox]: doc.outbox }, update },
+              })) as never,
+              { ordered: false },
+            )
+          ).matchedCount;
+    if (matched < docs.length) await this.pullPublished(collection, docs);
   }
 
-  /** Pulls exactly the published entries; a document that received new events meanwhile stays due. Idempotent. */
+  /** Pulls the published events by id; a document that received new events meanwhile stays due. Idempotent. */
   private async pullPublished(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
     await collection.bulkWrite(
       docs.map((doc) => ({
         updateOne: {
           filter: { _id: doc._id },
           update: {
-            // $pullAll with the entries exactly as read: FerretDB 1.24 ignores $pull conditions on
-            // subdocuments, but matches whole-document equality like MongoDB does.
-            $pullAll: { [OUTBOX_FIELDS.outbox]: doc.outbox },
+            $pull: { [OUTBOX_FIELDS.outbox]: { eventId: { $in: doc.outbox.map((entry) => entry.eventId) } } },
             $unset: { [OUTBOX_FIELDS.attempts]: '', [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' },
           },
         },
@@ -387,9 +407,13 @@ export class OutboxRelay {
       { ordered: false },
     );
     // A document that received new events while we published is due again (its own write set the
-    // due time, which the acknowledgement above may have just removed).
+    // due time, which the update above may have just removed).
     await collection.updateMany(
-      { _id: { $in: docs.map((d) => d._id) }, [`${OUTBOX_FIELDS.outbox}.0`]: { $exists: true }, [OUTBOX_FIELDS.due]: { $exists: false } },
+      {
+        _id: { $in: docs.map((d) => d._id) },
+        [`${OUTBOX_FIELDS.outbox}.0`]: { $exists: true },
+        [OUTBOX_FIELDS.due]: { $exists: false },
+      },
       { $set: { [OUTBOX_FIELDS.due]: new Date() } },
     );
   }
@@ -416,7 +440,12 @@ export class OutboxRelay {
     );
   }
 
-  private async recordRejection(db: mongo.Db, collection: Collection<OutboxDocument>, doc: OutboxDocument, error: Error): Promise<void> {
+  private async recordRejection(
+    db: mongo.Db,
+    collection: Collection<OutboxDocument>,
+    doc: OutboxDocument,
+    error: Error,
+  ): Promise<void> {
     const attempts = (doc.outboxAttempts ?? 0) + 1;
     if (attempts < this.maxAttempts) {
       const delay = Math.min(1000 * 2 ** attempts, 5 * 60_000);
@@ -427,7 +456,9 @@ export class OutboxRelay {
           $unset: { outboxClaimedBy: '' },
         },
       );
-      this.logger.warn(`broker rejected outbox events of ${String(doc._id)} (attempt ${attempts}): ${error.message}`);
+      this.logger.warn(
+        `broker rejected outbox events of ${String(doc._id)} (attempt ${attempts}): ${error.message}`,
+      );
       return;
     }
     // Poison: park the events with the reason (nothing is dropped) and unblock the aggregate.
@@ -441,7 +472,9 @@ export class OutboxRelay {
     });
     await this.acknowledge(collection, [doc]);
     deadCounter.add(doc.outbox.length, { collection: collection.collectionName });
-    this.logger.error(`moved ${doc.outbox.length} outbox events of ${String(doc._id)} to outbox_dead_letters: ${error.message}`);
+    this.logger.error(
+      `moved ${doc.outbox.length} outbox events of ${String(doc._id)} to outbox_dead_letters: ${error.message}`,
+    );
   }
 }
 
@@ -458,7 +491,15 @@ export function isRetriable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const e = error as Error & { retriable?: boolean; originalError?: Error; name: string };
   if (e.retriable === true) return true;
-  if (['KafkaJSConnectionError', 'KafkaJSNumberOfRetriesExceeded', 'KafkaJSRequestTimeoutError', 'KafkaJSBrokerNotFound', 'KafkaJSConnectionClosedError'].includes(e.name)) {
+  if (
+    [
+      'KafkaJSConnectionError',
+      'KafkaJSNumberOfRetriesExceeded',
+      'KafkaJSRequestTimeoutError',
+      'KafkaJSBrokerNotFound',
+      'KafkaJSConnectionClosedError',
+    ].includes(e.name)
+  ) {
     return true;
   }
   if (/^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error$/.test(e.name)) return true;

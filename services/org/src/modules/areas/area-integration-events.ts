@@ -32,7 +32,11 @@ export function areaSnapshot(area: Area): AreaSnapshot {
 }
 
 /** Maps the areas module's domain events to versioned integration events for the outbox. */
-export function toIntegrationEvents(domainEvents: AreaDomainEvent[], ctx: RequestContext, descendantCount = 0): OutboxEntry[] {
+export function toIntegrationEvents(
+  domainEvents: AreaDomainEvent[],
+  ctx: RequestContext,
+  descendantCount = 0,
+): OutboxEntry[] {
   return domainEvents.map((domainEvent) => {
     const { area } = domainEvent;
     const snapshot = areaSnapshot(area);
@@ -41,10 +45,22 @@ export function toIntegrationEvents(domainEvents: AreaDomainEvent[], ctx: Reques
       case 'area-created':
         return toOutboxEntry(createEvent(AreaCreatedV1, snapshot, context), AreaCreatedV1.topic, area.id);
       case 'area-updated':
-        return toOutboxEntry(createEvent(AreaUpdatedV1, { ...snapshot, changed: domainEvent.changed }, context), AreaUpdatedV1.topic, area.id);
+        return toOutboxEntry(
+          createEvent(AreaUpdatedV1, { ...snapshot, changed: domainEvent.changed }, context),
+          AreaUpdatedV1.topic,
+          area.id,
+        );
       case 'area-reclassified':
         return toOutboxEntry(
-          createEvent(AreaReclassifiedV1, { ...snapshot, previousSeatClass: domainEvent.previousSeatClass, previousMargin: domainEvent.previousMargin }, context),
+          createEvent(
+            AreaReclassifiedV1,
+            {
+              ...snapshot,
+              previousSeatClass: domainEvent.previousSeatClass,
+              previousMargin: domainEvent.previousMargin,
+            },
+            context,
+          ),
           AreaReclassifiedV1.topic,
           area.id,
         );
@@ -52,7 +68,12 @@ export function toIntegrationEvents(domainEvents: AreaDomainEvent[], ctx: Reques
         return toOutboxEntry(
           createEvent(
             AreaMovedV1,
-            { ...snapshot, previousParentId: domainEvent.previousParentId, previousAncestors: domainEvent.previousAncestors, descendantCount },
+            {
+              ...snapshot,
+              previousParentId: domainEvent.previousParentId,
+              previousAncestors: domainEvent.previousAncestors,
+              descendantCount,
+            },
             context,
           ),
           AreaMovedV1.topic,

@@ -23,13 +23,29 @@ export function boothIntegrationEvents(events: BoothEvent[], ctx: RequestContext
     const memberIds = [...event.booth.snapshot.committeeMemberIds];
     switch (event.kind) {
       case 'committee-formed':
-        return toOutboxEntry(createEvent(BoothCommitteeFormedV1, { ...base, memberIds }, context), BoothCommitteeFormedV1.topic, base.boothId);
+        return toOutboxEntry(
+          createEvent(BoothCommitteeFormedV1, { ...base, memberIds }, context),
+          BoothCommitteeFormedV1.topic,
+          base.boothId,
+        );
       case 'committee-changed':
-        return toOutboxEntry(createEvent(BoothCommitteeChangedV1, { ...base, memberIds, changed: event.changed }, context), BoothCommitteeChangedV1.topic, base.boothId);
+        return toOutboxEntry(
+          createEvent(BoothCommitteeChangedV1, { ...base, memberIds, changed: event.changed }, context),
+          BoothCommitteeChangedV1.topic,
+          base.boothId,
+        );
       case 'volunteer-added':
-        return toOutboxEntry(createEvent(VolunteerAddedV1, { ...base, memberId: event.memberId }, context), VolunteerAddedV1.topic, base.boothId);
+        return toOutboxEntry(
+          createEvent(VolunteerAddedV1, { ...base, memberId: event.memberId }, context),
+          VolunteerAddedV1.topic,
+          base.boothId,
+        );
       case 'volunteer-removed':
-        return toOutboxEntry(createEvent(VolunteerRemovedV1, { ...base, memberId: event.memberId }, context), VolunteerRemovedV1.topic, base.boothId);
+        return toOutboxEntry(
+          createEvent(VolunteerRemovedV1, { ...base, memberId: event.memberId }, context),
+          VolunteerRemovedV1.topic,
+          base.boothId,
+        );
     }
   });
 }

@@ -37,15 +37,27 @@ export function memberIntegrationEvents(events: MemberDomainEvent[], ctx: Reques
       case 'member-joined':
         return toOutboxEntry(createEvent(MemberJoinedV1, snapshot, context), MemberJoinedV1.topic, key);
       case 'member-updated':
-        return toOutboxEntry(createEvent(MemberUpdatedV1, { ...snapshot, changed: event.changed }, context), MemberUpdatedV1.topic, key);
+        return toOutboxEntry(
+          createEvent(MemberUpdatedV1, { ...snapshot, changed: event.changed }, context),
+          MemberUpdatedV1.topic,
+          key,
+        );
       case 'member-deactivated':
         return toOutboxEntry(
-          createEvent(MemberDeactivatedV1, { ...snapshot, reason: event.reason, replacedBy: event.replacedBy }, context),
+          createEvent(
+            MemberDeactivatedV1,
+            { ...snapshot, reason: event.reason, replacedBy: event.replacedBy },
+            context,
+          ),
           MemberDeactivatedV1.topic,
           key,
         );
       case 'member-reactivated':
-        return toOutboxEntry(createEvent(MemberReactivatedV1, { ...snapshot, reason: event.reason }, context), MemberReactivatedV1.topic, key);
+        return toOutboxEntry(
+          createEvent(MemberReactivatedV1, { ...snapshot, reason: event.reason }, context),
+          MemberReactivatedV1.topic,
+          key,
+        );
     }
   });
 }
@@ -54,11 +66,22 @@ export function memberIntegrationEvents(events: MemberDomainEvent[], ctx: Reques
 export function positionIntegrationEvents(events: PositionDomainEvent[], ctx: RequestContext): OutboxEntry[] {
   return events.map((event) => {
     const p = event.position.snapshot;
-    const base = { positionId: event.position.id, type: p.type, areaId: p.areaId, ancestors: [...p.ancestors], itTeam: event.position.itTeam, memberId: event.memberId };
+    const base = {
+      positionId: event.position.id,
+      type: p.type,
+      areaId: p.areaId,
+      ancestors: [...p.ancestors],
+      itTeam: event.position.itTeam,
+      memberId: event.memberId,
+    };
     const context = eventContext(ctx, p.areaId, p.ancestors);
     if (event.kind === 'position-assigned') {
       return toOutboxEntry(
-        createEvent(PositionAssignedV1, { ...base, previousHolderId: event.previousHolderId, since: event.since.toISOString() }, context),
+        createEvent(
+          PositionAssignedV1,
+          { ...base, previousHolderId: event.previousHolderId, since: event.since.toISOString() },
+          context,
+        ),
         PositionAssignedV1.topic,
         event.memberId,
       );
@@ -66,7 +89,13 @@ export function positionIntegrationEvents(events: PositionDomainEvent[], ctx: Re
     return toOutboxEntry(
       createEvent(
         PositionVacatedV1,
-        { ...base, reason: event.reason, successorId: event.successorId, since: event.since.toISOString(), until: event.until.toISOString() },
+        {
+          ...base,
+          reason: event.reason,
+          successorId: event.successorId,
+          since: event.since.toISOString(),
+          until: event.until.toISOString(),
+        },
         context,
       ),
       PositionVacatedV1.topic,

@@ -41,19 +41,43 @@ export function taskIntegrationEvents(events: TaskEvent[], ctx: RequestContext):
       case 'task-assigned':
         return toOutboxEntry(createEvent(TaskAssignedV1, snapshot, context), TaskAssignedV1.topic, key);
       case 'task-progressed':
-        return toOutboxEntry(createEvent(TaskProgressedV1, { ...snapshot, memberId: event.memberId, note: event.note }, context), TaskProgressedV1.topic, key);
+        return toOutboxEntry(
+          createEvent(TaskProgressedV1, { ...snapshot, memberId: event.memberId, note: event.note }, context),
+          TaskProgressedV1.topic,
+          key,
+        );
       case 'task-reviewed':
         return toOutboxEntry(
-          createEvent(TaskReviewedV1, { ...snapshot, reviewerId: event.reviewerId, verdict: event.verdict, note: event.note }, context),
+          createEvent(
+            TaskReviewedV1,
+            { ...snapshot, reviewerId: event.reviewerId, verdict: event.verdict, note: event.note },
+            context,
+          ),
           TaskReviewedV1.topic,
           key,
         );
       case 'task-completed':
-        return toOutboxEntry(createEvent(TaskCompletedV1, { ...snapshot, completedBy: event.completedBy, late: event.late }, context), TaskCompletedV1.topic, key);
+        return toOutboxEntry(
+          createEvent(
+            TaskCompletedV1,
+            { ...snapshot, completedBy: event.completedBy, late: event.late },
+            context,
+          ),
+          TaskCompletedV1.topic,
+          key,
+        );
       case 'task-overdue':
         return toOutboxEntry(createEvent(TaskOverdueV1, snapshot, context), TaskOverdueV1.topic, key);
       case 'task-cancelled':
-        return toOutboxEntry(createEvent(TaskCancelledV1, { ...snapshot, cancelledBy: event.cancelledBy, reason: event.reason }, context), TaskCancelledV1.topic, key);
+        return toOutboxEntry(
+          createEvent(
+            TaskCancelledV1,
+            { ...snapshot, cancelledBy: event.cancelledBy, reason: event.reason },
+            context,
+          ),
+          TaskCancelledV1.topic,
+          key,
+        );
     }
   });
 }

@@ -2,12 +2,23 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { InjectConnection } from '@nestjs/mongoose';
 import { EventRegistry, type EventDefinition } from '@sangathan/contracts';
 import { ConflictError } from '@sangathan/kernel';
-import { EventDispatcher, KafkaConnection, KafkaEventConsumer, type DeliveredEvent, type MessagePublisher } from '@sangathan/messaging';
-import { connectSideClient } from '@sangathan/persistence';
-import type { Connection, mongo } from 'mongoose';
+import {
+  EventDispatcher,
+  KafkaConnection,
+  KafkaEventConsumer,
+  type DeliveredEvent,
+  type MessagePublisher,
+} from '@sangathan/messaging';
+import type { Connection } from 'mongoose';
 import { ACTIVITY_DEFINITIONS, ACTIVITY_MAPPING_KEYS } from '../domain/activity-mapping';
 import { formulaFingerprint, MOMENTUM_FORMULA_V1 } from '../domain/momentum-formula';
-import { AREA_EVENTS, FormulaMismatchError, MomentumEngine, SNAPSHOT_LAYOUT, type EngineStats } from './momentum-engine';
+import {
+  AREA_EVENTS,
+  FormulaMismatchError,
+  MomentumEngine,
+  SNAPSHOT_LAYOUT,
+  type EngineStats,
+} from './momentum-engine';
 import { MomentumStore } from './momentum-store';
 
 /** Every event momentum folds: the hierarchy and the activity sources of the mapping table. */
@@ -26,7 +37,8 @@ export type ReplayStatus = {
   error: string | null;
 };
 
-const num = (value: string | undefined, fallback: number): number => (value === undefined || value === '' ? fallback : Number(value));
+const num = (value: string | undefined, fallback: number): number =>
+  value === undefined || value === '' ? fallback : Number(value);
 
 /**
  * The hierarchy's topics, read to their end before the activity topics when a backlog is read (start-up, replay):
@@ -54,7 +66,6 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   readonly fingerprint = `${formulaFingerprint(MOMENTUM_FORMULA_V1, ACTIVITY_MAPPING_KEYS)}.s${SNAPSHOT_LAYOUT}`;
   private store!: MomentumStore;
   /** The journal's own connection (see MomentumStore). */
-  private journalClient?: mongo.MongoClient;
   private engine?: MomentumEngine;
   private ready!: Promise<void>;
   /** Last offset the live consumer delivered per partition (whether or not a state was active). */
@@ -64,7 +75,14 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   private onIdle?: () => void;
   /** Set while a switch-over or the final snapshot runs: live batches wait for it. */
   private exclusiveRun?: Promise<void>;
-  private replay?: { engine: MomentumEngine; consumer: KafkaEventConsumer; status: ReplayStatus; seen: Map<string, number>; lastBatchAt: number; timer?: NodeJS.Timeout };
+  private replay?: {
+    engine: MomentumEngine;
+    consumer: KafkaEventConsumer;
+    status: ReplayStatus;
+    seen: Map<string, number>;
+    lastBatchAt: number;
+    timer?: NodeJS.Timeout;
+  };
   private readonly snapshotEvery = num(process.env.ANALYTICS_SNAPSHOT_EVERY_EVENTS, 500_000);
   private readonly snapshotMs = num(process.env.ANALYTICS_SNAPSHOT_INTERVAL_MS, 60_000);
 
@@ -82,8 +100,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   private async open(): Promise<void> {
     await this.connection.asPromise();
     const db = this.connection.db!;
-    this.journalClient = await connectSideClient(db.databaseName);
-    this.store = new MomentumStore(db, this.journalClient.db(db.databaseName));
+    this.store = new MomentumStore(db);
     const active = await this.store.activeNamespace();
     if (!active) {
       const ns = this.newNamespace();
@@ -140,7 +157,8 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
         await this.engine.applyBatch(events);
         // Not while a replay builds the next state: its journal keeps everything meanwhile, and the replay's own
         // snapshot at switch-over replaces it; two states plus a snapshot's copies is the memory peak otherwise.
-        if (this.replay?.status.state !== 'running') this.engine.maybeSnapshot(this.snapshotEvery, this.snapshotMs);
+        if (this.replay?.status.state !== 'running')
+          this.engine.maybeSnapshot(this.snapshotEvery, this.snapshotMs);
       }
       for (const { delivery } of events) {
         const tp = `${delivery.topic}:${delivery.partition}`;
@@ -152,13 +170,28 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  stats(): { formulaVersion: number; fingerprint: string; active: EngineStats | null; replay: ReplayStatus | null; memoryMb: Record<string, number> } {
+  stats(): {
+    formulaVersion: number;
+    fingerprint: string;
+    active: EngineStats | null;
+    replay: ReplayStatus | null;
+    memoryMb: Record<string, number>;
+  } {
     // The state lives in this process's memory: its size is part of the ingest state operators watch.
     const memory = process.memoryUsage();
     const memoryMb = Object.fromEntries(
-      (['rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'] as const).map((key) => [key, Math.round(memory[key] / 1048576)]),
+      (['rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'] as const).map((key) => [
+        key,
+        Math.round(memory[key] / 1048576),
+      ]),
     );
-    return { formulaVersion: this.formula.version, fingerprint: this.fingerprint, active: this.engine?.stats() ?? null, replay: this.replay?.status ?? null, memoryMb };
+    return {
+      formulaVersion: this.formula.version,
+      fingerprint: this.fingerprint,
+      active: this.engine?.stats() ?? null,
+      replay: this.replay?.status ?? null,
+      memoryMb,
+    };
   }
 
   /**
@@ -167,12 +200,29 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
    * it has read at least as far as the live consumer.
    */
   async startReplay(): Promise<ReplayStatus> {
-    if (this.replay?.status.state === 'running') throw new ConflictError('REPLAY_RUNNING', `replay ${this.replay.status.namespace} is still running`);
+    if (this.replay?.status.state === 'running')
+      throw new ConflictError('REPLAY_RUNNING', `replay ${this.replay.status.namespace} is still running`);
     const namespace = this.newNamespace();
-    const engine = await MomentumEngine.open(this.store, namespace, this.formula, this.fingerprint, this.engine?.state.tree);
+    const engine = await MomentumEngine.open(
+      this.store,
+      namespace,
+      this.formula,
+      this.fingerprint,
+      this.engine?.state.tree,
+    );
     engine.journaling = false;
     const seen = new Map<string, number>();
-    const status: ReplayStatus = { namespace, startedAt: new Date().toISOString(), events: 0, lag: null, eventsPerSecond: 0, parked: 0, state: 'running', switchedAt: null, error: null };
+    const status: ReplayStatus = {
+      namespace,
+      startedAt: new Date().toISOString(),
+      events: 0,
+      lag: null,
+      eventsPerSecond: 0,
+      parked: 0,
+      state: 'running',
+      switchedAt: null,
+      error: null,
+    };
     const run = { engine, seen, status, lastBatchAt: Date.now() } as NonNullable<typeof this.replay>;
     const handler = {
       subscribesTo: MOMENTUM_SUBSCRIPTIONS,
@@ -188,7 +238,9 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     // Poison messages were dead-lettered by the live consumer already; a replay does not repeat that.
     const noDeadLetters: MessagePublisher = { publish: async () => undefined };
     const groupId = `analytics-momentum-replay-${namespace}`;
-    const dispatcher = new EventDispatcher(this.registry, [handler], noDeadLetters, { consumerGroup: groupId });
+    const dispatcher = new EventDispatcher(this.registry, [handler], noDeadLetters, {
+      consumerGroup: groupId,
+    });
     run.consumer = new KafkaEventConsumer(this.kafka, dispatcher, {
       groupId,
       fromBeginning: true,
@@ -201,17 +253,22 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     void run.consumer.start();
     let lastEvents = 0;
     let lastTick = Date.now();
-    run.timer = setInterval(() => {
-      void this.replayTick(run, dispatcher.topics).then(() => {
-        const now = Date.now();
-        const stats = engine.stats();
-        status.events = stats.events;
-        status.parked = stats.parked;
-        status.eventsPerSecond = Math.round(((status.events - lastEvents) * 1000) / Math.max(1, now - lastTick));
-        lastEvents = status.events;
-        lastTick = now;
-      });
-    }, num(process.env.ANALYTICS_REPLAY_PROGRESS_MS, 2000));
+    run.timer = setInterval(
+      () => {
+        void this.replayTick(run, dispatcher.topics).then(() => {
+          const now = Date.now();
+          const stats = engine.stats();
+          status.events = stats.events;
+          status.parked = stats.parked;
+          status.eventsPerSecond = Math.round(
+            ((status.events - lastEvents) * 1000) / Math.max(1, now - lastTick),
+          );
+          lastEvents = status.events;
+          lastTick = now;
+        });
+      },
+      num(process.env.ANALYTICS_REPLAY_PROGRESS_MS, 2000),
+    );
     return status;
   }
 
@@ -226,7 +283,9 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
         }
       }
       run.status.lag = lag;
-      this.logger.log(`replay ${run.status.namespace}: ${run.engine.stats().events} events applied, lag ${lag} messages, ${run.status.eventsPerSecond}/s`);
+      this.logger.log(
+        `replay ${run.status.namespace}: ${run.engine.stats().events} events applied, lag ${lag} messages, ${run.status.eventsPerSecond}/s`,
+      );
       const idle = Date.now() - run.lastBatchAt > 3000;
       if (lag === 0 || idle) await this.trySwitch(run);
     } catch (error) {
@@ -251,7 +310,9 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
       run.status.switchedAt = new Date().toISOString();
       run.status.events = run.engine.stats().events;
       run.status.lag = 0;
-      this.logger.log(`replay ${run.engine.namespace} caught up with ${run.status.events} events: now active${previous ? ` (replacing ${previous})` : ''}`);
+      this.logger.log(
+        `replay ${run.engine.namespace} caught up with ${run.status.events} events: now active${previous ? ` (replacing ${previous})` : ''}`,
+      );
       await this.store.dropAllExcept([run.engine.namespace]);
     });
   }
@@ -263,8 +324,9 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     }
     await this.exclusive(async () => {
       // Held by exclusive(): no live batch runs, so the cut needs no copies.
-      await this.engine?.snapshot(true).catch((error) => this.logger.warn(`final snapshot failed: ${(error as Error).message}`));
+      await this.engine
+        ?.snapshot(true)
+        .catch((error) => this.logger.warn(`final snapshot failed: ${(error as Error).message}`));
     });
-    await this.journalClient?.close();
   }
 }

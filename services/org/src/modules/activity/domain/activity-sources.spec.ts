@@ -22,7 +22,12 @@ describe('activity', () => {
   it('listens to task progress and to the meetings and training activity events', () => {
     const keys = ACTIVITY_SOURCES.map((s) => definitionKey(s.definition.type, s.definition.version));
     expect(keys).toEqual(
-      expect.arrayContaining(['org.task.progressed@v1', 'meetings.meeting.held@v1', 'meetings.meeting.attendance-recorded@v1', 'training.attendance.recorded@v1']),
+      expect.arrayContaining([
+        'org.task.progressed@v1',
+        'meetings.meeting.held@v1',
+        'meetings.meeting.attendance-recorded@v1',
+        'training.attendance.recorded@v1',
+      ]),
     );
   });
 });

@@ -19,7 +19,10 @@ export type ActivitySource<D extends EventDefinition = EventDefinition> = {
   activities(event: EventEnvelope<PayloadOf<D>>): Activity[];
 };
 
-function source<D extends EventDefinition>(definition: D, activities: (event: EventEnvelope<PayloadOf<D>>) => Activity[]): ActivitySource {
+function source<D extends EventDefinition>(
+  definition: D,
+  activities: (event: EventEnvelope<PayloadOf<D>>) => Activity[],
+): ActivitySource {
   return { definition, activities } as unknown as ActivitySource;
 }
 
@@ -30,9 +33,13 @@ function source<D extends EventDefinition>(definition: D, activities: (event: Ev
 export const ACTIVITY_SOURCES: ActivitySource[] = [
   source(TaskProgressedV1, (e) => [{ memberId: e.payload.memberId, at: new Date(e.occurredAt) }]),
   source(MeetingHeldV1, (e) => [{ memberId: e.payload.organiserId, at: new Date(e.payload.heldEnd) }]),
-  source(MeetingAttendanceRecordedV1, (e) => e.payload.addedMemberIds.map((memberId) => ({ memberId, at: new Date(e.payload.recordedAt) }))),
+  source(MeetingAttendanceRecordedV1, (e) =>
+    e.payload.addedMemberIds.map((memberId) => ({ memberId, at: new Date(e.payload.recordedAt) })),
+  ),
   source(PhotoSubmittedV1, (e) => [{ memberId: e.payload.uploadedBy, at: new Date(e.payload.submittedAt) }]),
-  source(TrainingAttendanceRecordedV1, (e) => [{ memberId: e.payload.memberId, at: new Date(e.payload.checkedInAt) }]),
+  source(TrainingAttendanceRecordedV1, (e) => [
+    { memberId: e.payload.memberId, at: new Date(e.payload.checkedInAt) },
+  ]),
   source(TrainingCompletedV1, (e) => [{ memberId: e.payload.memberId, at: new Date(e.payload.completedAt) }]),
 ];
 

@@ -12,7 +12,9 @@ import { LastActiveRepository } from '../infrastructure/last-active.repository';
 @Injectable()
 export class MemberActivityConsumer implements IntegrationEventHandler {
   readonly subscribesTo = ACTIVITY_SOURCES.map((s) => s.definition);
-  private readonly sources = new Map(ACTIVITY_SOURCES.map((s) => [definitionKey(s.definition.type, s.definition.version), s]));
+  private readonly sources = new Map(
+    ACTIVITY_SOURCES.map((s) => [definitionKey(s.definition.type, s.definition.version), s]),
+  );
 
   constructor(private readonly lastActive: LastActiveRepository) {}
 

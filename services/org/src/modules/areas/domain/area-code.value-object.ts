@@ -7,9 +7,11 @@ export class AreaCode {
   static of(raw: string): AreaCode {
     const value = raw.trim().toUpperCase();
     if (!/^[A-Z0-9]+(-[A-Z0-9]+)*$/.test(value) || value.length > 64) {
-      throw new ValidationError('INVALID_AREA_CODE', `area code "${raw}" must be letters, digits and single dashes (max 64)`, [
-        { field: 'code', message: 'letters, digits and dashes only' },
-      ]);
+      throw new ValidationError(
+        'INVALID_AREA_CODE',
+        `area code "${raw}" must be letters, digits and single dashes (max 64)`,
+        [{ field: 'code', message: 'letters, digits and dashes only' }],
+      );
     }
     return new AreaCode(value);
   }

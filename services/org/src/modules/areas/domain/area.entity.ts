@@ -28,12 +28,27 @@ export type AreaProps = {
 };
 
 /** What a new area needs to know about its intended parent. */
-export type ParentRef = { id: string; level: AreaLevel; ancestors: readonly string[]; lokSabhaId?: string | null };
+export type ParentRef = {
+  id: string;
+  level: AreaLevel;
+  ancestors: readonly string[];
+  lokSabhaId?: string | null;
+};
 
 export type AreaCreated = { kind: 'area-created'; area: Area };
 export type AreaUpdated = { kind: 'area-updated'; area: Area; changed: string[] };
-export type AreaReclassified = { kind: 'area-reclassified'; area: Area; previousSeatClass: SeatClass | null; previousMargin: number | null };
-export type AreaMoved = { kind: 'area-moved'; area: Area; previousParentId: string | null; previousAncestors: string[] };
+export type AreaReclassified = {
+  kind: 'area-reclassified';
+  area: Area;
+  previousSeatClass: SeatClass | null;
+  previousMargin: number | null;
+};
+export type AreaMoved = {
+  kind: 'area-moved';
+  area: Area;
+  previousParentId: string | null;
+  previousAncestors: string[];
+};
 export type AreaDomainEvent = AreaCreated | AreaUpdated | AreaReclassified | AreaMoved;
 
 export type AreaChanges = {
@@ -46,7 +61,12 @@ export type AreaChanges = {
   socialComposition?: Record<string, number> | null;
 };
 
-const EMPTY_FIGURES: AreaFigures = { boothCount: null, voterCount: null, beneficiaryCount: null, socialComposition: null };
+const EMPTY_FIGURES: AreaFigures = {
+  boothCount: null,
+  voterCount: null,
+  beneficiaryCount: null,
+  socialComposition: null,
+};
 
 /** A node of the party's primary organisational tree. */
 export class Area {
@@ -65,9 +85,11 @@ export class Area {
   }): { area: Area; event: AreaCreated } {
     Area.checkParent(input.level, input.parent);
     if (!isSeatLevel(input.level) && (input.seatClass || input.lastMargin != null)) {
-      throw new ValidationError('NOT_A_SEAT', `only seats carry a seat class or margin, not a ${input.level}`, [
-        { field: 'seatClass', message: 'only for lok-sabha and assembly areas' },
-      ]);
+      throw new ValidationError(
+        'NOT_A_SEAT',
+        `only seats carry a seat class or margin, not a ${input.level}`,
+        [{ field: 'seatClass', message: 'only for lok-sabha and assembly areas' }],
+      );
     }
     const figures = { ...EMPTY_FIGURES, ...input.figures };
     checkFigures(input.level, figures);
@@ -94,11 +116,15 @@ export class Area {
   static checkParent(level: AreaLevel, parent: Pick<ParentRef, 'level'> | null): void {
     const expectedParent = PARENT_LEVEL[level];
     if (expectedParent === null && parent) {
-      throw new ValidationError('INVALID_PARENT', `a ${level} area has no parent`, [{ field: 'parentId', message: 'must be empty' }]);
+      throw new ValidationError('INVALID_PARENT', `a ${level} area has no parent`, [
+        { field: 'parentId', message: 'must be empty' },
+      ]);
     }
     if (expectedParent !== null) {
       if (!parent) {
-        throw new ValidationError('INVALID_PARENT', `a ${level} area needs a parent`, [{ field: 'parentId', message: 'required' }]);
+        throw new ValidationError('INVALID_PARENT', `a ${level} area needs a parent`, [
+          { field: 'parentId', message: 'required' },
+        ]);
       }
       if (!expectedParent.includes(parent.level)) {
         throw new ValidationError(
@@ -115,7 +141,10 @@ export class Area {
     const changed: string[] = [];
     let name = this.props.name;
     if (changes.nameEn !== undefined || changes.nameHi !== undefined) {
-      const next = AreaName.of(changes.nameEn ?? name.en, changes.nameHi === undefined ? name.hi : changes.nameHi);
+      const next = AreaName.of(
+        changes.nameEn ?? name.en,
+        changes.nameHi === undefined ? name.hi : changes.nameHi,
+      );
       if (next.en !== name.en) changed.push('nameEn');
       if (next.hi !== name.hi) changed.push('nameHi');
       name = next;
@@ -146,7 +175,9 @@ export class Area {
   /** Sets a seat's class and last margin; null when they are unchanged. */
   reclassify(seatClass: SeatClass | null, lastMargin: number | null): AreaReclassified | null {
     if (!isSeatLevel(this.level)) {
-      throw new ValidationError('NOT_A_SEAT', `only seats carry a seat class, not a ${this.level}`, [{ field: 'seatClass', message: 'only for lok-sabha and assembly areas' }]);
+      throw new ValidationError('NOT_A_SEAT', `only seats carry a seat class, not a ${this.level}`, [
+        { field: 'seatClass', message: 'only for lok-sabha and assembly areas' },
+      ]);
     }
     if (seatClass === this.props.seatClass && lastMargin === this.props.lastMargin) return null;
     const previous = { previousSeatClass: this.props.seatClass, previousMargin: this.props.lastMargin };
@@ -160,13 +191,23 @@ export class Area {
    */
   moveTo(parent: ParentRef): AreaMoved | null {
     if (parent.id === this.id || parent.ancestors.includes(this.id)) {
-      throw new ValidationError('CYCLE', `cannot move ${this.id} under its own descendant ${parent.id}`, [{ field: 'parentId', message: 'inside the area’s own subtree' }]);
+      throw new ValidationError('CYCLE', `cannot move ${this.id} under its own descendant ${parent.id}`, [
+        { field: 'parentId', message: 'inside the area’s own subtree' },
+      ]);
     }
     Area.checkParent(this.level, parent);
     if (parent.id === this.props.parentId) return null;
     const previous = { previousParentId: this.props.parentId, previousAncestors: this.ancestors };
-    const lokSabhaId = this.level === 'assembly' || this.level === 'lok-sabha' ? this.props.lokSabhaId : inheritsLokSabha(this.level, parent);
-    this.props = { ...this.props, parentId: parent.id, ancestors: [...parent.ancestors, parent.id], lokSabhaId };
+    const lokSabhaId =
+      this.level === 'assembly' || this.level === 'lok-sabha'
+        ? this.props.lokSabhaId
+        : inheritsLokSabha(this.level, parent);
+    this.props = {
+      ...this.props,
+      parentId: parent.id,
+      ancestors: [...parent.ancestors, parent.id],
+      lokSabhaId,
+    };
     return { kind: 'area-moved', area: this, ...previous };
   }
 
@@ -206,16 +247,25 @@ function inheritsLokSabha(level: AreaLevel, parent: ParentRef | null): string | 
 
 function checkFigures(level: AreaLevel, figures: AreaFigures): void {
   if (level !== 'booth' && (figures.beneficiaryCount != null || figures.socialComposition != null)) {
-    throw new ValidationError('BOOTH_ONLY', 'scheme beneficiaries and social composition are kept per booth only', [
-      { field: figures.socialComposition != null ? 'socialComposition' : 'beneficiaryCount', message: 'only for booth areas' },
-    ]);
+    throw new ValidationError(
+      'BOOTH_ONLY',
+      'scheme beneficiaries and social composition are kept per booth only',
+      [
+        {
+          field: figures.socialComposition != null ? 'socialComposition' : 'beneficiaryCount',
+          message: 'only for booth areas',
+        },
+      ],
+    );
   }
   if (figures.socialComposition) {
     const total = Object.values(figures.socialComposition).reduce((sum, share) => sum + share, 0);
     if (total > 1.0001) {
-      throw new ValidationError('INVALID_SHARES', `social composition shares add up to ${total.toFixed(3)}, more than 1`, [
-        { field: 'socialComposition', message: 'shares must add up to at most 1' },
-      ]);
+      throw new ValidationError(
+        'INVALID_SHARES',
+        `social composition shares add up to ${total.toFixed(3)}, more than 1`,
+        [{ field: 'socialComposition', message: 'shares must add up to at most 1' }],
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AreaLevel } from '@sangathan/contracts';
-import { ConflictError } from '@sangathan/kernel';
+import { ConcurrentChangeError, ConflictError } from '@sangathan/kernel';
 import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { Document } from 'mongodb';
 import type { Model } from 'mongoose';
@@ -133,7 +133,7 @@ export class AreaMongoRepository implements AreaRepository {
       } as never,
     );
     if (result.matchedCount === 0) {
-      throw new ConflictError('AREA_CHANGED', `area ${_id} changed meanwhile; reload and retry`, [
+      throw new ConcurrentChangeError('AREA_CHANGED', `area ${_id} changed meanwhile; reload and retry`, [
         { field: 'id', message: 'concurrent update' },
       ]);
     }

@@ -50,14 +50,21 @@ export class Booth {
   setCommittee(memberIds: string[], required: number | undefined, now: Date): BoothEvent[] {
     const unique = [...new Set(memberIds)];
     if (unique.length !== memberIds.length) {
-      throw new ValidationError('DUPLICATE_MEMBER', 'a member is listed twice on the committee', [{ field: 'memberIds', message: 'duplicates' }]);
+      throw new ValidationError('DUPLICATE_MEMBER', 'a member is listed twice on the committee', [
+        { field: 'memberIds', message: 'duplicates' },
+      ]);
     }
     const wasFormed = this.formed;
     const changed: string[] = [];
-    if (JSON.stringify([...unique].sort()) !== JSON.stringify([...this.props.committeeMemberIds].sort())) changed.push('committee');
+    if (JSON.stringify([...unique].sort()) !== JSON.stringify([...this.props.committeeMemberIds].sort()))
+      changed.push('committee');
     if (required !== undefined && required !== this.props.committeeRequired) changed.push('required-size');
     if (changed.length === 0) return [];
-    this.props = { ...this.props, committeeMemberIds: unique, committeeRequired: required ?? this.props.committeeRequired };
+    this.props = {
+      ...this.props,
+      committeeMemberIds: unique,
+      committeeRequired: required ?? this.props.committeeRequired,
+    };
     if (!wasFormed && this.formed) {
       this.props.committeeFormedAt = now;
       return [{ kind: 'committee-formed', booth: this }];
@@ -69,7 +76,9 @@ export class Booth {
   addVolunteer(memberId: string, maxVolunteers = 50): BoothEvent[] {
     if (this.props.volunteerIds.includes(memberId)) return [];
     if (this.props.volunteerIds.length >= maxVolunteers) {
-      throw new ValidationError('TOO_MANY_VOLUNTEERS', `a booth has at most ${maxVolunteers} volunteers`, [{ field: 'memberId', message: 'booth is full' }]);
+      throw new ValidationError('TOO_MANY_VOLUNTEERS', `a booth has at most ${maxVolunteers} volunteers`, [
+        { field: 'memberId', message: 'booth is full' },
+      ]);
     }
     this.props = { ...this.props, volunteerIds: [...this.props.volunteerIds, memberId] };
     return [{ kind: 'volunteer-added', booth: this, memberId }];
@@ -88,7 +97,9 @@ export class Booth {
   setWhatsappGroups(groups: WhatsappGroup[]): BoothEvent[] {
     const names = new Set(groups.map((g) => g.name.trim().toLowerCase()));
     if (names.size !== groups.length) {
-      throw new ValidationError('DUPLICATE_GROUP', 'two WhatsApp groups have the same name', [{ field: 'groups', message: 'names must be unique' }]);
+      throw new ValidationError('DUPLICATE_GROUP', 'two WhatsApp groups have the same name', [
+        { field: 'groups', message: 'names must be unique' },
+      ]);
     }
     if (JSON.stringify(groups) === JSON.stringify(this.props.whatsappGroups)) return [];
     this.props = { ...this.props, whatsappGroups: groups };
@@ -140,5 +151,9 @@ export type CoverageTotals = Omit<Coverage, 'committeeCoverage' | 'volunteerCove
 /** The coverage report of a subtree from its totals: the shares, to three decimals (0 when there is nothing to share). */
 export function coverageOf(totals: CoverageTotals): Coverage {
   const ratio = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
-  return { ...totals, committeeCoverage: ratio(totals.committeesFormed, totals.booths), volunteerCoverage: ratio(totals.volunteers, totals.volunteerTarget) };
+  return {
+    ...totals,
+    committeeCoverage: ratio(totals.committeesFormed, totals.booths),
+    volunteerCoverage: ratio(totals.volunteers, totals.volunteerTarget),
+  };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ConflictError, NotFoundError, ValidationError } from '@sangathan/kernel';
+import { ConcurrentChangeError, NotFoundError, ValidationError } from '@sangathan/kernel';
 import { outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { Document } from 'mongodb';
 import type { Model } from 'mongoose';
@@ -69,9 +69,11 @@ export class BoothRepository {
       } as never,
     );
     if (result.matchedCount === 0) {
-      throw new ConflictError('BOOTH_CHANGED', `booth ${s.boothId} changed meanwhile; reload and retry`, [
-        { field: 'boothId', message: 'concurrent update' },
-      ]);
+      throw new ConcurrentChangeError(
+        'BOOTH_CHANGED',
+        `booth ${s.boothId} changed meanwhile; reload and retry`,
+        [{ field: 'boothId', message: 'concurrent update' }],
+      );
     }
   }
 

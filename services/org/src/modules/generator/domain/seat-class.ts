@@ -17,11 +17,19 @@ export type SeatResult = {
 export const SEAT_CLASS_THRESHOLDS = { thin: 0.03, weak: 0.08 } as const;
 
 /** The party's class for a seat and its signed margin (negative when it lost; null when it was not even runner-up). */
-export function classifySeat(result: SeatResult, party: string): { seatClass: SeatClass; lastMargin: number | null } {
+export function classifySeat(
+  result: SeatResult,
+  party: string,
+): { seatClass: SeatClass; lastMargin: number | null } {
   if (result.winnerParty !== party) {
     return { seatClass: 'lost', lastMargin: result.runnerUpParty === party ? -result.margin : null };
   }
   const share = result.winnerVotes > 0 ? result.margin / result.winnerVotes : 0;
-  const seatClass: SeatClass = share < SEAT_CLASS_THRESHOLDS.thin ? 'thin-margin' : share < SEAT_CLASS_THRESHOLDS.weak ? 'weak' : 'strong';
+  const seatClass: SeatClass =
+    share < SEAT_CLASS_THRESHOLDS.thin
+      ? 'thin-margin'
+      : share < SEAT_CLASS_THRESHOLDS.weak
+        ? 'weak'
+        : 'strong';
   return { seatClass, lastMargin: result.margin };
 }

@@ -8,15 +8,26 @@ describe('UP generator', () => {
   it('builds the real upper tree: 18 zones, 75 districts, 80 Lok Sabha and 403 assembly seats', () => {
     const { areas } = generateUp(ref, SMALL);
     const count = (level: string) => areas.filter((a) => a.level === level).length;
-    expect([count('zone'), count('district'), count('lok-sabha'), count('assembly')]).toEqual([18, 75, 80, 403]);
+    expect([count('zone'), count('district'), count('lok-sabha'), count('assembly')]).toEqual([
+      18, 75, 80, 403,
+    ]);
     expect(count('booth')).toBe(806);
-    expect(areas.find((a) => a.code === 'UP-AC-173')).toMatchObject({ level: 'assembly', lokSabhaId: expect.stringMatching(/^UP-LS-\d\d$/) });
+    expect(areas.find((a) => a.code === 'UP-AC-173')).toMatchObject({
+      level: 'assembly',
+      lokSabhaId: expect.stringMatching(/^UP-LS-\d\d$/),
+    });
   });
 
   it('never invents Hindi names for real districts or seats, and gives synthetic places both scripts', () => {
     const { areas } = generateUp(ref, SMALL);
-    expect(areas.filter((a) => ['district', 'lok-sabha', 'assembly', 'zone'].includes(a.level)).every((a) => a.nameHi === null)).toBe(true);
-    expect(areas.filter((a) => a.level === 'booth').every((a) => /[\u0900-\u097f]/.test(a.nameHi ?? ''))).toBe(true);
+    expect(
+      areas
+        .filter((a) => ['district', 'lok-sabha', 'assembly', 'zone'].includes(a.level))
+        .every((a) => a.nameHi === null),
+    ).toBe(true);
+    expect(
+      areas.filter((a) => a.level === 'booth').every((a) => /[\u0900-\u097f]/.test(a.nameHi ?? '')),
+    ).toBe(true);
   });
 
   it('classes the 2024 seats: 33 won by the BJP, 47 lost', () => {
@@ -47,7 +58,10 @@ describe('UP generator', () => {
 
   it('classifies by margin share of the winner’s votes', () => {
     const base = { winnerParty: 'P', winnerVotes: 100_000, runnerUpParty: 'Q', runnerUpVotes: 0, margin: 0 };
-    expect(classifySeat({ ...base, margin: 2_000 }, 'P')).toEqual({ seatClass: 'thin-margin', lastMargin: 2_000 });
+    expect(classifySeat({ ...base, margin: 2_000 }, 'P')).toEqual({
+      seatClass: 'thin-margin',
+      lastMargin: 2_000,
+    });
     expect(classifySeat({ ...base, margin: 5_000 }, 'P').seatClass).toBe('weak');
     expect(classifySeat({ ...base, margin: 9_000 }, 'P').seatClass).toBe('strong');
     expect(classifySeat({ ...base, margin: 9_000 }, 'Q')).toEqual({ seatClass: 'lost', lastMargin: -9_000 });

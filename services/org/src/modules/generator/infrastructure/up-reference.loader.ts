@@ -25,8 +25,16 @@ export function upDataDir(): string {
 /** Reads the UP reference data; the file's own checks are in SOURCES.md, the counts are re-checked here. */
 export function loadUpReference(dir = upDataDir()): UpReference {
   const read = (name: string) => csvToObjects(readFileSync(join(dir, name), 'utf8'));
-  const districts = read('districts.csv').map((r) => ({ slug: r.slug, nameEn: r.name_en, division: r.division }));
-  const lokSabha = read('lok_sabha.csv').map((r) => ({ number: Number(r.number), nameEn: r.name_en, reserved: r.reserved }));
+  const districts = read('districts.csv').map((r) => ({
+    slug: r.slug,
+    nameEn: r.name_en,
+    division: r.division,
+  }));
+  const lokSabha = read('lok_sabha.csv').map((r) => ({
+    number: Number(r.number),
+    nameEn: r.name_en,
+    reserved: r.reserved,
+  }));
   const assemblies = read('assembly.csv').map((r) => ({
     number: Number(r.number),
     nameEn: r.name_en,
@@ -47,7 +55,9 @@ export function loadUpReference(dir = upDataDir()): UpReference {
     ]),
   );
   if (districts.length !== 75 || lokSabha.length !== 80 || assemblies.length !== 403 || results.size !== 80) {
-    throw new Error(`UP reference data is incomplete: ${districts.length} districts, ${lokSabha.length} LS, ${assemblies.length} AC, ${results.size} results`);
+    throw new Error(
+      `UP reference data is incomplete: ${districts.length} districts, ${lokSabha.length} LS, ${assemblies.length} AC, ${results.size} results`,
+    );
   }
   return { districts, lokSabha, assemblies, results };
 }

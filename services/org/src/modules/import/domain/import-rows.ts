@@ -16,24 +16,27 @@ const text = (max: number) => z.preprocess(blank, z.string().max(max).nullable()
 /**
  * `socialComposition`: an object in JSON, or in CSV either JSON or `group:share;group:share`.
  */
-const composition = z.preprocess((v) => {
-  const b = blank(v);
-  if (typeof b !== 'string') return b;
-  const s = b.trim();
-  if (s.startsWith('{')) {
-    try {
-      return JSON.parse(s);
-    } catch {
-      return s;
+const composition = z.preprocess(
+  (v) => {
+    const b = blank(v);
+    if (typeof b !== 'string') return b;
+    const s = b.trim();
+    if (s.startsWith('{')) {
+      try {
+        return JSON.parse(s);
+      } catch {
+        return s;
+      }
     }
-  }
-  return Object.fromEntries(
-    s.split(';').map((pair) => {
-      const [k, share] = pair.split(':');
-      return [k?.trim(), Number(share)];
-    }),
-  );
-}, z.record(z.string().min(1).max(40), z.number().min(0).max(1)).nullable().optional());
+    return Object.fromEntries(
+      s.split(';').map((pair) => {
+        const [k, share] = pair.split(':');
+        return [k?.trim(), Number(share)];
+      }),
+    );
+  },
+  z.record(z.string().min(1).max(40), z.number().min(0).max(1)).nullable().optional(),
+);
 
 /** One row of an areas import (CSV header or JSON keys). */
 export const areaImportRowSchema = z.object({
@@ -66,5 +69,9 @@ export type MemberImportInput = z.infer<typeof memberImportRowSchema>;
 export type RowError = { row: number; field: string; message: string };
 
 export function zodRowErrors(row: number, issues: { path: PropertyKey[]; message: string }[]): RowError[] {
-  return issues.map((issue) => ({ row, field: issue.path.map(String).join('.') || '(row)', message: issue.message }));
+  return issues.map((issue) => ({
+    row,
+    field: issue.path.map(String).join('.') || '(row)',
+    message: issue.message,
+  }));
 }

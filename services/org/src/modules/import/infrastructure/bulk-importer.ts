@@ -15,7 +15,12 @@ import { Member, type MemberDomainEvent } from '../../members/domain/member.enti
 import { PhoneNumber } from '../../members/domain/phone-number.value-object';
 import { memberIntegrationEvents } from '../../members/member-integration-events';
 import { MemberMapper, type MemberRow } from '../../members/infrastructure/member.mapper';
-import { areaImportRowSchema, memberImportRowSchema, zodRowErrors, type RowError } from '../domain/import-rows';
+import {
+  areaImportRowSchema,
+  memberImportRowSchema,
+  zodRowErrors,
+  type RowError,
+} from '../domain/import-rows';
 
 export type ImportKind = 'areas' | 'members';
 export type ImportMode = 'strict' | 'partial';
@@ -94,14 +99,25 @@ export class BulkImporter {
     return this.db.collection('imports').findOne({ _id: importId as never });
   }
 
-  private async run(kind: ImportKind, options: ImportOptions, plan: () => Promise<Plan>): Promise<ImportReport> {
+  private async run(
+    kind: ImportKind,
+    options: ImportOptions,
+    plan: () => Promise<Plan>,
+  ): Promise<ImportReport> {
     const started = Date.now();
     const mode = options.mode ?? 'strict';
     const importId = options.importId ?? uuidv7();
     const planned = await plan();
     this.log(`import ${importId} (${kind}): ${planned.total} rows validated in ${Date.now() - started} ms`);
     const rejectedRows = new Set(planned.errors.map((e) => e.row)).size;
-    const base = { importId, kind, mode, total: planned.total, rejected: rejectedRows, errors: planned.errors.slice(0, MAX_ERRORS_REPORTED) };
+    const base = {
+      importId,
+      kind,
+      mode,
+      total: planned.total,
+      rejected: rejectedRows,
+      errors: planned.errors.slice(0, MAX_ERRORS_REPORTED),
+    };
     if (planned.errors.length > 0 && mode === 'strict') {
       throw new ValidationError(
         'IMPORT_INVALID',
@@ -113,19 +129,49 @@ export class BulkImporter {
     const jobs = this.db.collection('imports');
     const job = await jobs.findOne({ _id: importId as never });
     if (job && job.digest !== planned.digest) {
-      throw new ConflictError('IMPORT_ID_REUSED', `import ${importId} was started with different rows`, [{ field: 'importId', message: 'use a new id for a new file' }]);
+      throw new ConflictError('IMPORT_ID_REUSED', `import ${importId} was started with different rows`, [
+        { field: 'importId', message: 'use a new id for a new file' },
+      ]);
     }
     const resumedFrom = job && job.status !== 'done' ? (job.doneOps as number) : 0;
     if (job?.status === 'done') {
-      return { ...base, status: 'done', created: job.created, updated: job.updated, unchanged: job.unchanged, resumedFrom: planned.ops.length, durationMs: Date.now() - started };
+      return {
+        ...base,
+        status: 'done',
+        created: job.created,
+        updated: job.updated,
+        unchanged: job.unchanged,
+        resumedFrom: planned.ops.length,
+        durationMs: Date.now() - started,
+      };
     }
-    const counts = { created: (job?.created as number) ?? 0, updated: (job?.updated as number) ?? 0, unchanged: (job?.unchanged as number) ?? 0 };
+    const counts = {
+      created: (job?.created as number) ?? 0,
+      updated: (job?.updated as number) ?? 0,
+      unchanged: (job?.unchanged as number) ?? 0,
+    };
     if (!job) {
-      await jobs.insertOne({ _id: importId as never, kind, mode, digest: planned.digest, total: planned.total, ops: planned.ops.length, doneOps: 0, status: 'running', ...counts, startedAt: new Date(), updatedAt: new Date(), by: options.principal.sub });
+      await jobs.insertOne({
+        _id: importId as never,
+        kind,
+        mode,
+        digest: planned.digest,
+        total: planned.total,
+        ops: planned.ops.length,
+        doneOps: 0,
+        status: 'running',
+        ...counts,
+        startedAt: new Date(),
+        updatedAt: new Date(),
+        by: options.principal.sub,
+      });
     }
 
     const collection = this.db.collection(kind);
-    const build = (from: number): Document[] => planned.ops.slice(from, from + this.chunkSize).flatMap((op) => (op.kind === 'insert' ? [op.build()] : []));
+    const build = (from: number): Document[] =>
+      planned.ops
+        .slice(from, from + this.chunkSize)
+        .flatMap((op) => (op.kind === 'insert' ? [op.build()] : []));
     let built = build(resumedFrom);
     let chunks = 0;
     for (let start = resumedFrom; start < planned.ops.length; start += this.chunkSize) {
@@ -139,7 +185,9 @@ export class BulkImporter {
         next = build(start + this.chunkSize);
       });
       built = next;
-      const written = chunk.flatMap((op) => (op.kind === 'insert' ? [op.id] : op.kind === 'update' ? [op.id] : []));
+      const written = chunk.flatMap((op) =>
+        op.kind === 'insert' ? [op.id] : op.kind === 'update' ? [op.id] : [],
+      );
       if (written.length > 0) options.onWritten?.(kind, written);
       for (const op of chunk) {
         if (op.kind === 'insert') counts.created++;
@@ -147,9 +195,14 @@ export class BulkImporter {
         else counts.unchanged++;
       }
       counts.created -= conflicts.length;
-      base.errors.push(...conflicts.map((message) => ({ row: 0, field: kind === 'areas' ? 'code' : 'phone', message })));
+      base.errors.push(
+        ...conflicts.map((message) => ({ row: 0, field: kind === 'areas' ? 'code' : 'phone', message })),
+      );
       const doneOps = Math.min(start + this.chunkSize, planned.ops.length);
-      await jobs.updateOne({ _id: importId as never }, { $set: { doneOps, ...counts, updatedAt: new Date() } });
+      await jobs.updateOne(
+        { _id: importId as never },
+        { $set: { doneOps, ...counts, updatedAt: new Date() } },
+      );
       this.log(`import ${importId} (${kind}): ${doneOps}/${planned.ops.length} written`);
       chunks++;
     }
@@ -161,7 +214,13 @@ export class BulkImporter {
    * Inserts (the chunk's built documents) and updates one chunk; returns messages for documents
    * someone else created meanwhile. `whileWriting` runs once, while the insert is in flight.
    */
-  private async writeChunk(name: string, chunk: Op[], inserts: Document[], options: ImportOptions, whileWriting: () => void): Promise<string[]> {
+  private async writeChunk(
+    name: string,
+    chunk: Op[],
+    inserts: Document[],
+    options: ImportOptions,
+    whileWriting: () => void,
+  ): Promise<string[]> {
     const collection = this.db.collection(name);
     const updates = chunk.filter((op): op is Extract<Op, { kind: 'update' }> => op.kind === 'update');
     const conflicts: string[] = [];
@@ -183,9 +242,12 @@ export class BulkImporter {
       for (const index of duplicates) {
         const doc = inserts[index];
         const existing = await collection.findOne({ _id: doc._id }, { projection: { _id: 1, outbox: 1 } });
-        const ownEvent = existing?.outbox?.some((o: OutboxEntry) => doc.outbox?.some((d: OutboxEntry) => d.eventId === o.eventId));
+        const ownEvent = existing?.outbox?.some((o: OutboxEntry) =>
+          doc.outbox?.some((d: OutboxEntry) => d.eventId === o.eventId),
+        );
         const sameImport = existing && (await this.sameContent(collection.collectionName, doc));
-        if (!ownEvent && !sameImport) conflicts.push(`${String(doc._id ?? doc.phone)} was created by someone else during the import`);
+        if (!ownEvent && !sameImport)
+          conflicts.push(`${String(doc._id ?? doc.phone)} was created by someone else during the import`);
       }
     }
     await overlap();
@@ -193,12 +255,18 @@ export class BulkImporter {
       const ops: AnyBulkWriteOperation[] = updates.map((op) => ({
         updateOne: {
           filter: { _id: op.id as never, version: op.version === 0 ? { $in: [0, null] } : op.version },
-          update: { $set: { ...op.set, outboxDueAt: new Date(), updatedAt: new Date(), version: op.version + 1 }, $push: { outbox: { $each: op.events } } } as never,
+          update: {
+            $set: { ...op.set, outboxDueAt: new Date(), updatedAt: new Date(), version: op.version + 1 },
+            $push: { outbox: { $each: op.events } },
+          } as never,
         },
       }));
       const result = await collection.bulkWrite(ops, { ordered: false });
       const missed = updates.length - result.matchedCount;
-      if (missed > 0) conflicts.push(`${missed} document(s) changed during the import and were not updated; re-run the import`);
+      if (missed > 0)
+        conflicts.push(
+          `${missed} document(s) changed during the import and were not updated; re-run the import`,
+        );
     }
     return conflicts;
   }
@@ -208,7 +276,8 @@ export class BulkImporter {
     const filter = name === 'members' ? { phone: doc.phone } : { _id: doc._id };
     const existing = await this.db.collection(name).findOne(filter);
     if (!existing) return false;
-    const keys = name === 'members' ? ['name', 'nameAlt', 'kind', 'areaId'] : ['level', 'parentId', 'nameEn', 'nameHi'];
+    const keys =
+      name === 'members' ? ['name', 'nameAlt', 'kind', 'areaId'] : ['level', 'parentId', 'nameEn', 'nameHi'];
     return keys.every((k) => JSON.stringify(existing[k] ?? null) === JSON.stringify(doc[k] ?? null));
   }
 
@@ -237,15 +306,27 @@ export class BulkImporter {
     const inFile = new Set(parsed.map((p) => p.code));
     const referenced = new Set<string>();
     for (const p of parsed) {
-      if (p.input.parentId && !inFile.has(p.input.parentId.trim().toUpperCase())) referenced.add(p.input.parentId.trim().toUpperCase());
-      if (p.input.lokSabhaId && !inFile.has(p.input.lokSabhaId.trim().toUpperCase())) referenced.add(p.input.lokSabhaId.trim().toUpperCase());
+      if (p.input.parentId && !inFile.has(p.input.parentId.trim().toUpperCase()))
+        referenced.add(p.input.parentId.trim().toUpperCase());
+      if (p.input.lokSabhaId && !inFile.has(p.input.lokSabhaId.trim().toUpperCase()))
+        referenced.add(p.input.lokSabhaId.trim().toUpperCase());
     }
-    const stored = await this.fetchById<AreaRow & { version?: number }>('areas', [...inFile, ...referenced], { outbox: 0, outboxDueAt: 0, booth: 0 });
+    const stored = await this.fetchById<AreaRow & { version?: number }>('areas', [...inFile, ...referenced], {
+      outbox: 0,
+      outboxDueAt: 0,
+      booth: 0,
+    });
 
     type Placed = { id: string; level: AreaLevel; ancestors: string[]; lokSabhaId: string | null };
     const placed = new Map<string, Placed | 'invalid'>();
     for (const doc of stored.values()) {
-      if (!inFile.has(doc._id)) placed.set(doc._id, { id: doc._id, level: doc.level, ancestors: doc.ancestors, lokSabhaId: doc.lokSabhaId ?? null });
+      if (!inFile.has(doc._id))
+        placed.set(doc._id, {
+          id: doc._id,
+          level: doc.level,
+          ancestors: doc.ancestors,
+          lokSabhaId: doc.lokSabhaId ?? null,
+        });
     }
     const ops: Op[] = [];
     const now = new Date();
@@ -254,20 +335,28 @@ export class BulkImporter {
       const rowErrs: RowError[] = [];
       const parentId = input.parentId?.trim().toUpperCase() ?? null;
       const parent = parentId ? placed.get(parentId) : null;
-      if (parentId && !parent) rowErrs.push({ row, field: 'parentId', message: `unknown parent ${parentId}` });
-      if (parent === 'invalid') rowErrs.push({ row, field: 'parentId', message: `parent ${parentId} is invalid in this file` });
+      if (parentId && !parent)
+        rowErrs.push({ row, field: 'parentId', message: `unknown parent ${parentId}` });
+      if (parent === 'invalid')
+        rowErrs.push({ row, field: 'parentId', message: `parent ${parentId} is invalid in this file` });
       const parentRef = parent && parent !== 'invalid' ? parent : null;
       let lokSabhaId: string | null = null;
       if (input.lokSabhaId) {
         const ls = placed.get(input.lokSabhaId.trim().toUpperCase());
-        if (!ls || ls === 'invalid' || ls.level !== 'lok-sabha') rowErrs.push({ row, field: 'lokSabhaId', message: `${input.lokSabhaId} is not a Lok Sabha seat` });
-        else if (input.level !== 'assembly') rowErrs.push({ row, field: 'lokSabhaId', message: 'only assembly seats link to a Lok Sabha seat' });
+        if (!ls || ls === 'invalid' || ls.level !== 'lok-sabha')
+          rowErrs.push({ row, field: 'lokSabhaId', message: `${input.lokSabhaId} is not a Lok Sabha seat` });
+        else if (input.level !== 'assembly')
+          rowErrs.push({ row, field: 'lokSabhaId', message: 'only assembly seats link to a Lok Sabha seat' });
         else lokSabhaId = ls.id;
       }
       const ancestors = parentRef ? [...parentRef.ancestors, parentRef.id] : [];
       // Scope is judged where the area will sit; a row without a valid parent already has its error.
       const placeable = rowErrs.length === 0;
-      if (placeable && (!hasPermission(options.principal, 'org:write') || !isWithinScope(options.principal, { areaId: code, ancestors }))) {
+      if (
+        placeable &&
+        (!hasPermission(options.principal, 'org:write') ||
+          !isWithinScope(options.principal, { areaId: code, ancestors }))
+      ) {
         rowErrs.push({ row, field: 'code', message: `outside your area ${options.principal.areaId}` });
       }
       let area: Area | null = null;
@@ -277,13 +366,25 @@ export class BulkImporter {
           const result = Area.create({
             code,
             level: input.level,
-            parent: parentRef ? { id: parentRef.id, level: parentRef.level, ancestors: parentRef.ancestors, lokSabhaId: parentRef.lokSabhaId } : null,
+            parent: parentRef
+              ? {
+                  id: parentRef.id,
+                  level: parentRef.level,
+                  ancestors: parentRef.ancestors,
+                  lokSabhaId: parentRef.lokSabhaId,
+                }
+              : null,
             nameEn: input.nameEn,
             nameHi: input.nameHi ?? null,
             seatClass: input.seatClass,
             lastMargin: input.lastMargin,
             lokSabhaId,
-            figures: { boothCount: input.boothCount ?? null, voterCount: input.voterCount ?? null, beneficiaryCount: input.beneficiaryCount ?? null, socialComposition: input.socialComposition ?? null },
+            figures: {
+              boothCount: input.boothCount ?? null,
+              voterCount: input.voterCount ?? null,
+              beneficiaryCount: input.beneficiaryCount ?? null,
+              socialComposition: input.socialComposition ?? null,
+            },
           });
           area = result.area;
           created = result.event;
@@ -293,9 +394,14 @@ export class BulkImporter {
       }
       const existing = stored.get(code);
       if (area && existing) {
-        if (existing.level !== area.level) rowErrs.push({ row, field: 'level', message: `${code} exists as a ${existing.level}` });
+        if (existing.level !== area.level)
+          rowErrs.push({ row, field: 'level', message: `${code} exists as a ${existing.level}` });
         else if ((existing.parentId ?? null) !== area.parentId) {
-          rowErrs.push({ row, field: 'parentId', message: `${code} sits under ${existing.parentId}; use POST /areas/${code}/move to move it` });
+          rowErrs.push({
+            row,
+            field: 'parentId',
+            message: `${code} sits under ${existing.parentId}; use POST /areas/${code}/move to move it`,
+          });
         }
       }
       if (rowErrs.length > 0 || !area) {
@@ -303,14 +409,25 @@ export class BulkImporter {
         placed.set(code, 'invalid');
         continue;
       }
-      placed.set(code, { id: code, level: area.level, ancestors: area.ancestors, lokSabhaId: area.lokSabhaId });
+      placed.set(code, {
+        id: code,
+        level: area.level,
+        ancestors: area.ancestors,
+        lokSabhaId: area.lokSabhaId,
+      });
       if (!existing) {
         const newArea = area;
         const event = created!;
         ops.push({
           kind: 'insert',
           id: code,
-          build: () => ({ ...AreaMapper.toPersistence(newArea), version: 0, ...outboxFieldsForInsert(toIntegrationEvents([event], options.ctx)), createdAt: now, updatedAt: now }),
+          build: () => ({
+            ...AreaMapper.toPersistence(newArea),
+            version: 0,
+            ...outboxFieldsForInsert(toIntegrationEvents([event], options.ctx)),
+            createdAt: now,
+            updatedAt: now,
+          }),
         });
         continue;
       }
@@ -319,7 +436,12 @@ export class BulkImporter {
       const domainEvents: AreaDomainEvent[] = [];
       try {
         const figures = area.figures;
-        const updated = current.update({ nameEn: area.name.en, nameHi: area.name.hi, ...(area.level === 'assembly' ? { lokSabhaId: area.lokSabhaId } : {}), ...figures });
+        const updated = current.update({
+          nameEn: area.name.en,
+          nameHi: area.name.hi,
+          ...(area.level === 'assembly' ? { lokSabhaId: area.lokSabhaId } : {}),
+          ...figures,
+        });
         if (updated) domainEvents.push(updated);
         if (area.level === 'lok-sabha' || area.level === 'assembly') {
           const reclassified = current.reclassify(area.seatClass, area.lastMargin);
@@ -335,14 +457,25 @@ export class BulkImporter {
         continue;
       }
       const { _id, ...set } = AreaMapper.toPersistence(current);
-      ops.push({ kind: 'update', id: _id, version: existing.version ?? 0, set, events: toIntegrationEvents(domainEvents, options.ctx) });
+      ops.push({
+        kind: 'update',
+        id: _id,
+        version: existing.version ?? 0,
+        set,
+        events: toIntegrationEvents(domainEvents, options.ctx),
+      });
     }
     return { ops, errors: errors.sort((a, b) => a.row - b.row), total: rows.length, digest: digest(rows) };
   }
 
   private async planMembers(rows: unknown[], options: ImportOptions): Promise<Plan> {
     const errors: RowError[] = [];
-    type Parsed = { row: number; input: ReturnType<typeof memberImportRowSchema.parse>; phone: string; areaId: string };
+    type Parsed = {
+      row: number;
+      input: ReturnType<typeof memberImportRowSchema.parse>;
+      phone: string;
+      areaId: string;
+    };
     const parsed: Parsed[] = [];
     const seen = new Map<string, number>();
     rows.forEach((raw, i) => {
@@ -360,8 +493,15 @@ export class BulkImporter {
       seen.set(phone, row);
       parsed.push({ row, input: result.data, phone, areaId: result.data.areaId.trim().toUpperCase() });
     });
-    const homes = await this.fetchById<{ _id: string; ancestors: string[] }>('areas', [...new Set(parsed.map((p) => p.areaId))], { ancestors: 1 });
-    const existing = await this.fetchByPhone<MemberRow & { version?: number }>(parsed.map((p) => p.phone), { outbox: 0 });
+    const homes = await this.fetchById<{ _id: string; ancestors: string[] }>(
+      'areas',
+      [...new Set(parsed.map((p) => p.areaId))],
+      { ancestors: 1 },
+    );
+    const existing = await this.fetchByPhone<MemberRow & { version?: number }>(
+      parsed.map((p) => p.phone),
+      { outbox: 0 },
+    );
 
     const ops: Op[] = [];
     const now = new Date();
@@ -371,7 +511,10 @@ export class BulkImporter {
         errors.push({ row, field: 'areaId', message: `unknown area ${areaId}` });
         continue;
       }
-      if (!hasPermission(options.principal, 'org:write') || !isWithinScope(options.principal, { areaId, ancestors: home.ancestors })) {
+      if (
+        !hasPermission(options.principal, 'org:write') ||
+        !isWithinScope(options.principal, { areaId, ancestors: home.ancestors })
+      ) {
         errors.push({ row, field: 'areaId', message: `outside your area ${options.principal.areaId}` });
         continue;
       }
@@ -391,12 +534,22 @@ export class BulkImporter {
           ops.push({
             kind: 'insert',
             id: member.id,
-            build: () => ({ ...MemberMapper.toPersistence(member), version: 0, ...outboxFieldsForInsert(memberIntegrationEvents([event], options.ctx)), createdAt: now, updatedAt: now }),
+            build: () => ({
+              ...MemberMapper.toPersistence(member),
+              version: 0,
+              ...outboxFieldsForInsert(memberIntegrationEvents([event], options.ctx)),
+              createdAt: now,
+              updatedAt: now,
+            }),
           });
           continue;
         }
         const member = MemberMapper.toDomain(stored);
-        const changes: Parameters<Member['update']>[0] = { name: input.name, nameAlt: input.nameAlt ?? null, home: { id: areaId, ancestors: home.ancestors } };
+        const changes: Parameters<Member['update']>[0] = {
+          name: input.name,
+          nameAlt: input.nameAlt ?? null,
+          home: { id: areaId, ancestors: home.ancestors },
+        };
         if (input.kind) changes.kind = input.kind;
         const event = member.update(changes);
         if (!event) {
@@ -404,7 +557,13 @@ export class BulkImporter {
           continue;
         }
         const { _id, lastActiveAt: _la, ...set } = MemberMapper.toPersistence(member);
-        ops.push({ kind: 'update', id: _id, version: stored.version ?? 0, set, events: memberIntegrationEvents([event as MemberDomainEvent], options.ctx) });
+        ops.push({
+          kind: 'update',
+          id: _id,
+          version: stored.version ?? 0,
+          set,
+          events: memberIntegrationEvents([event as MemberDomainEvent], options.ctx),
+        });
       } catch (error) {
         errors.push(...rowErrors(row, error));
       }
@@ -413,22 +572,33 @@ export class BulkImporter {
   }
 
   /** Documents by `_id`, in `_id $in` batches. */
-  private async fetchById<T extends Document>(collection: string, ids: string[], projection: Document): Promise<Map<string, T>> {
+  private async fetchById<T extends Document>(
+    collection: string,
+    ids: string[],
+    projection: Document,
+  ): Promise<Map<string, T>> {
     const found = new Map<string, T>();
     const col = this.db.collection(collection);
     for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-      const docs = await col.find({ _id: { $in: ids.slice(i, i + LOOKUP_CHUNK) as never[] } }, { projection }).toArray();
+      const docs = await col
+        .find({ _id: { $in: ids.slice(i, i + LOOKUP_CHUNK) as never[] } }, { projection })
+        .toArray();
       for (const doc of docs) found.set(String(doc._id), doc as unknown as T);
     }
     return found;
   }
 
   /** Members by phone, in `$in` batches on the unique phone index. */
-  private async fetchByPhone<T extends Document>(phones: string[], projection: Document): Promise<Map<string, T>> {
+  private async fetchByPhone<T extends Document>(
+    phones: string[],
+    projection: Document,
+  ): Promise<Map<string, T>> {
     const found = new Map<string, T>();
     const col = this.db.collection('members');
     for (let i = 0; i < phones.length; i += LOOKUP_CHUNK) {
-      const docs = await col.find({ phone: { $in: phones.slice(i, i + LOOKUP_CHUNK) } }, { projection }).toArray();
+      const docs = await col
+        .find({ phone: { $in: phones.slice(i, i + LOOKUP_CHUNK) } }, { projection })
+        .toArray();
       for (const doc of docs) found.set(String(doc.phone), doc as unknown as T);
     }
     return found;
@@ -437,7 +607,11 @@ export class BulkImporter {
 
 function rowErrors(row: number, error: unknown): RowError[] {
   if (error instanceof ApplicationError && !(error instanceof ForbiddenError)) {
-    return (error.details.length ? error.details : [{ field: '(row)', message: error.message }]).map((d) => ({ row, field: d.field ?? '(row)', message: d.message === 'required' ? error.message : `${d.message}: ${error.message}` }));
+    return (error.details.length ? error.details : [{ field: '(row)', message: error.message }]).map((d) => ({
+      row,
+      field: d.field ?? '(row)',
+      message: d.message === 'required' ? error.message : `${d.message}: ${error.message}`,
+    }));
   }
   throw error;
 }

@@ -3,7 +3,13 @@ import { ConflictError, ValidationError } from '@sangathan/kernel';
 import { personName } from './person-name.value-object';
 import { PhoneNumber } from './phone-number.value-object';
 
-export type StatusChange = { status: MemberStatus; at: Date; reason: string | null; by: string | null; replacedBy: string | null };
+export type StatusChange = {
+  status: MemberStatus;
+  at: Date;
+  reason: string | null;
+  by: string | null;
+  replacedBy: string | null;
+};
 
 export type MemberProps = {
   id: string;
@@ -23,11 +29,22 @@ export type HomeArea = { id: string; ancestors: readonly string[] };
 
 export type MemberJoined = { kind: 'member-joined'; member: Member };
 export type MemberUpdated = { kind: 'member-updated'; member: Member; changed: string[] };
-export type MemberDeactivated = { kind: 'member-deactivated'; member: Member; reason: string | null; replacedBy: string | null };
+export type MemberDeactivated = {
+  kind: 'member-deactivated';
+  member: Member;
+  reason: string | null;
+  replacedBy: string | null;
+};
 export type MemberReactivated = { kind: 'member-reactivated'; member: Member; reason: string | null };
 export type MemberDomainEvent = MemberJoined | MemberUpdated | MemberDeactivated | MemberReactivated;
 
-export type MemberChanges = { phone?: string; name?: string; nameAlt?: string | null; kind?: MemberKind; home?: HomeArea };
+export type MemberChanges = {
+  phone?: string;
+  name?: string;
+  nameAlt?: string | null;
+  kind?: MemberKind;
+  home?: HomeArea;
+};
 
 /** A party member: worker, volunteer or office bearer, with a unique phone and a home area. */
 export class Member {
@@ -91,9 +108,9 @@ export class Member {
       }
     }
     if (changes.kind !== undefined && changes.kind !== next.kind) {
-        next.kind = changes.kind;
-        changed.push('kind');
-      }
+      next.kind = changes.kind;
+      changed.push('kind');
+    }
     if (changes.home && changes.home.id !== next.areaId) {
       next.areaId = changes.home.id;
       next.ancestors = [...changes.home.ancestors];
@@ -104,30 +121,56 @@ export class Member {
     return { kind: 'member-updated', member: this, changed };
   }
 
-  deactivate(input: { status: 'inactive' | 'replaced'; reason: string | null; replacedBy: string | null; by: string | null; now: Date }): MemberDeactivated {
+  deactivate(input: {
+    status: 'inactive' | 'replaced';
+    reason: string | null;
+    replacedBy: string | null;
+    by: string | null;
+    now: Date;
+  }): MemberDeactivated {
     if (this.props.status !== 'active') {
-      throw new ConflictError('MEMBER_NOT_ACTIVE', `member ${this.id} is already ${this.props.status}`, [{ field: 'status', message: `already ${this.props.status}` }]);
+      throw new ConflictError('MEMBER_NOT_ACTIVE', `member ${this.id} is already ${this.props.status}`, [
+        { field: 'status', message: `already ${this.props.status}` },
+      ]);
     }
     if (input.status === 'replaced' && !input.replacedBy) {
-      throw new ValidationError('REPLACEMENT_REQUIRED', 'a replaced member needs the id of who replaces them', [{ field: 'replacedBy', message: 'required when status is replaced' }]);
+      throw new ValidationError(
+        'REPLACEMENT_REQUIRED',
+        'a replaced member needs the id of who replaces them',
+        [{ field: 'replacedBy', message: 'required when status is replaced' }],
+      );
     }
     if (input.replacedBy === this.id) {
-      throw new ValidationError('INVALID_REPLACEMENT', 'a member cannot replace themself', [{ field: 'replacedBy', message: 'must be another member' }]);
+      throw new ValidationError('INVALID_REPLACEMENT', 'a member cannot replace themself', [
+        { field: 'replacedBy', message: 'must be another member' },
+      ]);
     }
-    this.setStatus({ status: input.status, at: input.now, reason: input.reason, by: input.by, replacedBy: input.replacedBy });
+    this.setStatus({
+      status: input.status,
+      at: input.now,
+      reason: input.reason,
+      by: input.by,
+      replacedBy: input.replacedBy,
+    });
     return { kind: 'member-deactivated', member: this, reason: input.reason, replacedBy: input.replacedBy };
   }
 
   reactivate(input: { reason: string | null; by: string | null; now: Date }): MemberReactivated {
     if (this.props.status === 'active') {
-      throw new ConflictError('MEMBER_ACTIVE', `member ${this.id} is already active`, [{ field: 'status', message: 'already active' }]);
+      throw new ConflictError('MEMBER_ACTIVE', `member ${this.id} is already active`, [
+        { field: 'status', message: 'already active' },
+      ]);
     }
     this.setStatus({ status: 'active', at: input.now, reason: input.reason, by: input.by, replacedBy: null });
     return { kind: 'member-reactivated', member: this, reason: input.reason };
   }
 
   private setStatus(change: StatusChange): void {
-    this.props = { ...this.props, status: change.status, statusHistory: [...this.props.statusHistory, change] };
+    this.props = {
+      ...this.props,
+      status: change.status,
+      statusHistory: [...this.props.statusHistory, change],
+    };
   }
 
   get id(): string {

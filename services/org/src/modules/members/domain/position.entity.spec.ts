@@ -4,8 +4,13 @@ const lucknow = { id: 'UP-D-LUCKNOW', level: 'district' as const, ancestors: ['I
 
 describe('Position', () => {
   it('exists only at its area level', () => {
-    expect(() => Position.open('district-president', { id: 'UP-AC-1', level: 'assembly', ancestors: [] })).toThrow(
-      expect.objectContaining({ code: 'POSITION_LEVEL_MISMATCH', details: [expect.objectContaining({ field: 'type' })] }),
+    expect(() =>
+      Position.open('district-president', { id: 'UP-AC-1', level: 'assembly', ancestors: [] }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'POSITION_LEVEL_MISMATCH',
+        details: [expect.objectContaining({ field: 'type' })],
+      }),
     );
   });
 
@@ -16,8 +21,17 @@ describe('Position', () => {
     expect(position.assign('a', t1).map((e) => e.kind)).toEqual(['position-assigned']);
     const events = position.assign('b', t2);
     expect(events.map((e) => e.kind)).toEqual(['position-vacated', 'position-assigned']);
-    expect(events[0]).toMatchObject({ memberId: 'a', reason: 'replaced', successorId: 'b', since: t1, until: t2 });
-    expect(position.snapshot).toMatchObject({ holderId: 'b', history: [{ memberId: 'a', since: t1, until: t2, reason: 'replaced' }] });
+    expect(events[0]).toMatchObject({
+      memberId: 'a',
+      reason: 'replaced',
+      successorId: 'b',
+      since: t1,
+      until: t2,
+    });
+    expect(position.snapshot).toMatchObject({
+      holderId: 'b',
+      history: [{ memberId: 'a', since: t1, until: t2, reason: 'replaced' }],
+    });
     expect(position.assign('b', t2)).toEqual([]);
   });
 
@@ -26,11 +40,15 @@ describe('Position', () => {
     position.assign('a', new Date());
     expect(position.vacate('released', new Date()).reason).toBe('released');
     expect(position.snapshot.holderId).toBeNull();
-    expect(() => position.vacate('released', new Date())).toThrow(expect.objectContaining({ code: 'POSITION_VACANT' }));
+    expect(() => position.vacate('released', new Date())).toThrow(
+      expect.objectContaining({ code: 'POSITION_VACANT' }),
+    );
   });
 
   it('knows its IT team', () => {
-    expect(Position.open('it-cell-central-head', { id: 'IN', level: 'national', ancestors: [] }).itTeam).toBe('central');
+    expect(Position.open('it-cell-central-head', { id: 'IN', level: 'national', ancestors: [] }).itTeam).toBe(
+      'central',
+    );
     expect(Position.open('it-cell-mandal', { id: 'M', level: 'mandal', ancestors: [] }).itTeam).toBe('state');
     expect(Position.open('district-president', lucknow).itTeam).toBeNull();
   });

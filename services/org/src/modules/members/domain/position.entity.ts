@@ -1,7 +1,12 @@
 import { itTeamOf, POSITION_AREA_LEVELS, type AreaLevel, type PositionType } from '@sangathan/contracts';
 import { ConflictError, ValidationError } from '@sangathan/kernel';
 
-export type Tenure = { memberId: string; since: Date; until: Date | null; reason: 'replaced' | 'released' | 'deactivated' | null };
+export type Tenure = {
+  memberId: string;
+  since: Date;
+  until: Date | null;
+  reason: 'replaced' | 'released' | 'deactivated' | null;
+};
 
 export type PositionProps = {
   type: PositionType;
@@ -13,8 +18,22 @@ export type PositionProps = {
   history: Tenure[];
 };
 
-export type PositionVacated = { kind: 'position-vacated'; position: Position; memberId: string; since: Date; until: Date; reason: 'replaced' | 'released' | 'deactivated'; successorId: string | null };
-export type PositionAssigned = { kind: 'position-assigned'; position: Position; memberId: string; previousHolderId: string | null; since: Date };
+export type PositionVacated = {
+  kind: 'position-vacated';
+  position: Position;
+  memberId: string;
+  since: Date;
+  until: Date;
+  reason: 'replaced' | 'released' | 'deactivated';
+  successorId: string | null;
+};
+export type PositionAssigned = {
+  kind: 'position-assigned';
+  position: Position;
+  memberId: string;
+  previousHolderId: string | null;
+  since: Date;
+};
 export type PositionDomainEvent = PositionVacated | PositionAssigned;
 
 export const positionId = (type: PositionType, areaId: string): string => `${type}:${areaId}`;
@@ -24,14 +43,26 @@ export class Position {
   private constructor(private props: PositionProps) {}
 
   /** A vacant position for `area`; 400 naming `type` when that position does not exist at the area's level. */
-  static open(type: PositionType, area: { id: string; level: AreaLevel; ancestors: readonly string[] }): Position {
+  static open(
+    type: PositionType,
+    area: { id: string; level: AreaLevel; ancestors: readonly string[] },
+  ): Position {
     const levels = POSITION_AREA_LEVELS[type];
     if (!levels.includes(area.level)) {
-      throw new ValidationError('POSITION_LEVEL_MISMATCH', `a ${type} is held at a ${levels.join(' or ')}, not at the ${area.level} ${area.id}`, [
-        { field: 'type', message: `only at ${levels.join(' or ')} level` },
-      ]);
+      throw new ValidationError(
+        'POSITION_LEVEL_MISMATCH',
+        `a ${type} is held at a ${levels.join(' or ')}, not at the ${area.level} ${area.id}`,
+        [{ field: 'type', message: `only at ${levels.join(' or ')} level` }],
+      );
     }
-    return new Position({ type, areaId: area.id, ancestors: [...area.ancestors], holderId: null, since: null, history: [] });
+    return new Position({
+      type,
+      areaId: area.id,
+      ancestors: [...area.ancestors],
+      holderId: null,
+      since: null,
+      history: [],
+    });
   }
 
   static restore(props: PositionProps): Position {
@@ -51,13 +82,20 @@ export class Position {
 
   /** Leaves the position vacant. */
   vacate(reason: 'released' | 'deactivated', now: Date): PositionVacated {
-    if (!this.props.holderId) throw new ConflictError('POSITION_VACANT', `${this.id} is already vacant`, [{ field: 'positionId', message: 'vacant' }]);
+    if (!this.props.holderId)
+      throw new ConflictError('POSITION_VACANT', `${this.id} is already vacant`, [
+        { field: 'positionId', message: 'vacant' },
+      ]);
     const event = this.end(reason, null, now);
     this.props = { ...this.props, holderId: null, since: null };
     return event;
   }
 
-  private end(reason: 'replaced' | 'released' | 'deactivated', successorId: string | null, now: Date): PositionVacated {
+  private end(
+    reason: 'replaced' | 'released' | 'deactivated',
+    successorId: string | null,
+    now: Date,
+  ): PositionVacated {
     const memberId = this.props.holderId!;
     const since = this.props.since ?? now;
     this.props = { ...this.props, history: [...this.props.history, { memberId, since, until: now, reason }] };

@@ -14,7 +14,13 @@ export type MemberView = {
   nameAlt: string | null;
   kind: string;
   status: string;
-  statusHistory: { status: string; at: string; reason: string | null; by: string | null; replacedBy: string | null }[];
+  statusHistory: {
+    status: string;
+    at: string;
+    reason: string | null;
+    by: string | null;
+    replacedBy: string | null;
+  }[];
   areaId: string;
   ancestors: string[];
   joinedAt: string;
@@ -98,7 +104,12 @@ export const PositionMapper = {
       ancestors: doc.ancestors,
       holderId: doc.holderId,
       since: doc.since ? new Date(doc.since) : null,
-      history: (doc.history ?? []).map((h) => ({ ...h, since: new Date(h.since), until: h.until ? new Date(h.until) : null, reason: h.reason as never })),
+      history: (doc.history ?? []).map((h) => ({
+        ...h,
+        since: new Date(h.since),
+        until: h.until ? new Date(h.until) : null,
+        reason: h.reason as never,
+      })),
     });
   },
 
@@ -126,7 +137,12 @@ export const PositionMapper = {
       itTeam: position.itTeam,
       holderId: doc.holderId,
       since: iso(doc.since),
-      history: (doc.history ?? []).map((h) => ({ memberId: h.memberId, since: iso(h.since)!, until: iso(h.until), reason: h.reason })),
+      history: (doc.history ?? []).map((h) => ({
+        memberId: h.memberId,
+        since: iso(h.since)!,
+        until: iso(h.until),
+        reason: h.reason,
+      })),
     };
   },
 

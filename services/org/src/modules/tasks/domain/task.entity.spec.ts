@@ -36,7 +36,9 @@ describe('Task', () => {
     const later = new Date(now.getTime() + 3 * day);
     task.review('leader', 'on-track', '', later);
     expect(task.snapshot.nextReviewAt.getTime()).toBe(later.getTime() + 5 * day);
-    expect(() => task.review('holder', 'on-track', '', later)).toThrow(expect.objectContaining({ code: 'SELF_REVIEW' }));
+    expect(() => task.review('holder', 'on-track', '', later)).toThrow(
+      expect.objectContaining({ code: 'SELF_REVIEW' }),
+    );
   });
 
   it('is announced overdue once, and completion says whether it was late', () => {
@@ -46,23 +48,35 @@ describe('Task', () => {
     expect(task.markOverdue(after)?.kind).toBe('task-overdue');
     expect(task.markOverdue(after)).toBeNull();
     expect(task.complete('holder', after)).toMatchObject({ kind: 'task-completed', late: true });
-    expect(() => task.postProgress('holder', 50, '', after)).toThrow(expect.objectContaining({ code: 'TASK_CLOSED' }));
+    expect(() => task.postProgress('holder', 50, '', after)).toThrow(
+      expect.objectContaining({ code: 'TASK_CLOSED' }),
+    );
   });
 
   it('takes progress as a whole percentage', () => {
     const task = assign();
-    expect(() => task.postProgress('holder', 101, '', now)).toThrow(expect.objectContaining({ code: 'INVALID_PROGRESS' }));
+    expect(() => task.postProgress('holder', 101, '', now)).toThrow(
+      expect.objectContaining({ code: 'INVALID_PROGRESS' }),
+    );
     task.postProgress('holder', 30, 'started', now);
     expect(task.snapshot.progressPercent).toBe(30);
   });
 
   it('can be cancelled while open, after which it takes no progress, review or overdue notice', () => {
     const task = assign();
-    expect(task.cancel('leader', '  बदला   गया ', now)).toMatchObject({ kind: 'task-cancelled', cancelledBy: 'leader', reason: 'बदला गया' });
+    expect(task.cancel('leader', '  बदला   गया ', now)).toMatchObject({
+      kind: 'task-cancelled',
+      cancelledBy: 'leader',
+      reason: 'बदला गया',
+    });
     expect(task.snapshot.status).toBe('cancelled');
     const after = new Date(now.getTime() + 11 * day);
     expect(task.markOverdue(after)).toBeNull();
-    expect(() => task.postProgress('holder', 50, '', after)).toThrow(expect.objectContaining({ code: 'TASK_CLOSED' }));
-    expect(() => task.cancel('leader', null, after)).toThrow(expect.objectContaining({ code: 'TASK_CLOSED' }));
+    expect(() => task.postProgress('holder', 50, '', after)).toThrow(
+      expect.objectContaining({ code: 'TASK_CLOSED' }),
+    );
+    expect(() => task.cancel('leader', null, after)).toThrow(
+      expect.objectContaining({ code: 'TASK_CLOSED' }),
+    );
   });
 });

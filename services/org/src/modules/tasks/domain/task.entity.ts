@@ -59,13 +59,20 @@ export class Task {
   }): { task: Task; event: TaskEvent } {
     const cadence = input.reviewEveryDays ?? DEFAULT_REVIEW_DAYS;
     if (!Number.isInteger(cadence) || cadence < 5 || cadence > 7) {
-      throw new ValidationError('INVALID_CADENCE', 'tasks are reviewed every 5 to 7 days', [{ field: 'reviewEveryDays', message: 'between 5 and 7' }]);
+      throw new ValidationError('INVALID_CADENCE', 'tasks are reviewed every 5 to 7 days', [
+        { field: 'reviewEveryDays', message: 'between 5 and 7' },
+      ]);
     }
     if (!(input.dueAt.getTime() > input.now.getTime())) {
-      throw new ValidationError('DUE_IN_PAST', 'the due date must be in the future', [{ field: 'dueAt', message: 'must be in the future' }]);
+      throw new ValidationError('DUE_IN_PAST', 'the due date must be in the future', [
+        { field: 'dueAt', message: 'must be in the future' },
+      ]);
     }
     const title = input.title.normalize('NFC').replace(/\s+/g, ' ').trim();
-    if (!title) throw new ValidationError('INVALID_TITLE', 'a task needs a title', [{ field: 'title', message: 'required' }]);
+    if (!title)
+      throw new ValidationError('INVALID_TITLE', 'a task needs a title', [
+        { field: 'title', message: 'required' },
+      ]);
     const task = new Task({
       id: input.id,
       title,
@@ -98,16 +105,24 @@ export class Task {
   postProgress(memberId: string, percent: number, note: string, now: Date): TaskEvent {
     this.assertOpen();
     if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
-      throw new ValidationError('INVALID_PROGRESS', 'progress is a whole percentage 0-100', [{ field: 'percent', message: '0 to 100' }]);
+      throw new ValidationError('INVALID_PROGRESS', 'progress is a whole percentage 0-100', [
+        { field: 'percent', message: '0 to 100' },
+      ]);
     }
-    this.props = { ...this.props, progressPercent: percent, progress: [...this.props.progress, { memberId, percent, note, at: now }] };
+    this.props = {
+      ...this.props,
+      progressPercent: percent,
+      progress: [...this.props.progress, { memberId, percent, note, at: now }],
+    };
     return { kind: 'task-progressed', task: this, memberId, note };
   }
 
   review(reviewerId: string, verdict: Verdict, note: string, now: Date): TaskEvent {
     this.assertOpen();
     if (reviewerId === this.props.assigneeMemberId) {
-      throw new ValidationError('SELF_REVIEW', 'the assignee cannot review their own task', [{ field: 'reviewerId', message: 'must be someone else' }]);
+      throw new ValidationError('SELF_REVIEW', 'the assignee cannot review their own task', [
+        { field: 'reviewerId', message: 'must be someone else' },
+      ]);
     }
     this.props = {
       ...this.props,
@@ -120,7 +135,13 @@ export class Task {
   complete(by: string, now: Date): TaskEvent {
     this.assertOpen();
     const late = now.getTime() > this.props.dueAt.getTime();
-    this.props = { ...this.props, status: 'completed', progressPercent: 100, completedAt: now, completedBy: by };
+    this.props = {
+      ...this.props,
+      status: 'completed',
+      progressPercent: 100,
+      completedAt: now,
+      completedBy: by,
+    };
     return { kind: 'task-completed', task: this, completedBy: by, late };
   }
 
@@ -134,7 +155,8 @@ export class Task {
 
   /** Announces the task overdue once; null when it is not (or already was announced). */
   markOverdue(now: Date): TaskEvent | null {
-    if (this.props.status !== 'open' || this.props.overdueAt || this.props.dueAt.getTime() >= now.getTime()) return null;
+    if (this.props.status !== 'open' || this.props.overdueAt || this.props.dueAt.getTime() >= now.getTime())
+      return null;
     this.props = { ...this.props, overdueAt: now };
     return { kind: 'task-overdue', task: this };
   }
@@ -146,7 +168,9 @@ export class Task {
 
   private assertOpen(): void {
     if (this.props.status !== 'open') {
-      throw new ConflictError('TASK_CLOSED', `task ${this.props.id} is ${this.props.status}`, [{ field: 'status', message: this.props.status }]);
+      throw new ConflictError('TASK_CLOSED', `task ${this.props.id} is ${this.props.status}`, [
+        { field: 'status', message: this.props.status },
+      ]);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ConflictError } from '@sangathan/kernel';
+import { ConcurrentChangeError } from '@sangathan/kernel';
 import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import { Task, type TaskProps } from '../domain/task.entity';
@@ -27,19 +27,28 @@ export class TaskRepository {
   async insert(task: Task, events: OutboxEntry[]): Promise<void> {
     const { id, ...fields } = task.snapshot;
     const now = new Date();
-    await this.tasks.collection.insertOne({ _id: id, ...fields, version: 0, ...outboxFieldsForInsert(events), createdAt: now, updatedAt: now } as never);
+    await this.tasks.collection.insertOne({
+      _id: id,
+      ...fields,
+      version: 0,
+      ...outboxFieldsForInsert(events),
+      createdAt: now,
+      updatedAt: now,
+    } as never);
   }
 
   async update(task: Task, version: number, events: OutboxEntry[]): Promise<void> {
     const { id, ...fields } = task.snapshot;
     // A change without events (a cancellation) must not make the document due for the relay.
     const withOutbox = events.length > 0 ? outboxUpdate(events) : { $set: {}, $push: undefined };
-    const result = await this.tasks.collection.updateOne(
-      { _id: id as never, version },
-      { $set: { ...fields, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 }, ...(withOutbox.$push ? { $push: withOutbox.$push } : {}) } as never,
-    );
+    const result = await this.tasks.collection.updateOne({ _id: id as never, version }, {
+      $set: { ...fields, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 },
+      ...(withOutbox.$push ? { $push: withOutbox.$push } : {}),
+    } as never);
     if (result.matchedCount === 0) {
-      throw new ConflictError('TASK_CHANGED', `task ${id} changed meanwhile; reload and retry`, [{ field: 'id', message: 'concurrent update' }]);
+      throw new ConcurrentChangeError('TASK_CHANGED', `task ${id} changed meanwhile; reload and retry`, [
+        { field: 'id', message: 'concurrent update' },
+      ]);
     }
   }
 

@@ -4,9 +4,21 @@ import { z } from 'zod';
 
 /** Booth-level aggregates; never an individual voter's caste or finances. */
 export const areaFiguresSchema = z.object({
-  boothCount: z.number().int().nonnegative().nullable().optional().describe('Booths under the area (for targets)'),
+  boothCount: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .optional()
+    .describe('Booths under the area (for targets)'),
   voterCount: z.number().int().nonnegative().nullable().optional().describe('Registered voters'),
-  beneficiaryCount: z.number().int().nonnegative().nullable().optional().describe('Booths only: scheme beneficiaries (a count)'),
+  beneficiaryCount: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .optional()
+    .describe('Booths only: scheme beneficiaries (a count)'),
   socialComposition: z
     .record(z.string().min(1).max(40), z.number().min(0).max(1))
     .nullable()
@@ -23,7 +35,13 @@ export const createAreaSchema = z
     nameHi: z.string().min(1).max(200).nullable().default(null).describe('Name in Devanagari'),
     seatClass: seatClassSchema.nullable().optional(),
     lastMargin: z.number().int().nullable().optional(),
-    lokSabhaId: z.string().min(1).max(64).nullable().optional().describe('Assembly seats: their Lok Sabha seat'),
+    lokSabhaId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .describe('Assembly seats: their Lok Sabha seat'),
   })
   .extend(areaFiguresSchema.shape);
 

@@ -28,7 +28,9 @@ export class CreateAreaHandler {
     const { area, event } = Area.create({
       code: command.code,
       level: command.level,
-      parent: parent ? { id: parent.id, level: parent.level, ancestors: parent.ancestors, lokSabhaId: parent.lokSabhaId } : null,
+      parent: parent
+        ? { id: parent.id, level: parent.level, ancestors: parent.ancestors, lokSabhaId: parent.lokSabhaId }
+        : null,
       nameEn: command.nameEn,
       nameHi: command.nameHi,
       seatClass: command.seatClass,
@@ -41,7 +43,10 @@ export class CreateAreaHandler {
         socialComposition: command.socialComposition ?? null,
       },
     });
-    await this.areas.insert(area, toIntegrationEvents([event], { actorId: command.principal.sub, correlationId: command.correlationId }));
+    await this.areas.insert(
+      area,
+      toIntegrationEvents([event], { actorId: command.principal.sub, correlationId: command.correlationId }),
+    );
     this.outbox.notify('areas', area.id);
     return AreaMapper.toView(area);
   }
@@ -49,7 +54,9 @@ export class CreateAreaHandler {
   private async checkLokSabha(level: string, lokSabhaId: string | null | undefined): Promise<string | null> {
     if (lokSabhaId == null) return null;
     if (level !== 'assembly') {
-      throw new ValidationError('NOT_AN_ASSEMBLY', 'only an assembly seat links to a Lok Sabha seat', [{ field: 'lokSabhaId', message: 'only for assembly areas' }]);
+      throw new ValidationError('NOT_AN_ASSEMBLY', 'only an assembly seat links to a Lok Sabha seat', [
+        { field: 'lokSabhaId', message: 'only for assembly areas' },
+      ]);
     }
     return checkLokSabhaLink(this.areas, lokSabhaId);
   }
@@ -60,7 +67,9 @@ export async function checkLokSabhaLink(areas: AreaRepository, lokSabhaId: strin
   const id = lokSabhaId.trim().toUpperCase();
   const seat = await areas.findById(id);
   if (!seat || seat.level !== 'lok-sabha') {
-    throw new ValidationError('UNKNOWN_LOK_SABHA', `${id} is not a Lok Sabha seat`, [{ field: 'lokSabhaId', message: 'must be an existing lok-sabha area' }]);
+    throw new ValidationError('UNKNOWN_LOK_SABHA', `${id} is not a Lok Sabha seat`, [
+      { field: 'lokSabhaId', message: 'must be an existing lok-sabha area' },
+    ]);
   }
   return id;
 }

@@ -18,7 +18,15 @@ export class CreateAreaHttpController {
   @ApiOperation({ summary: 'Add an area under a parent in your subtree' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ description: 'The area; org.area.created is published through the outbox' })
-  create(@Body() body: CreateAreaDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<AreaView> {
-    return this.handler.execute({ ...body, principal, correlationId: req.header('x-correlation-id') ?? uuidv7() });
+  create(
+    @Body() body: CreateAreaDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<AreaView> {
+    return this.handler.execute({
+      ...body,
+      principal,
+      correlationId: req.header('x-correlation-id') ?? uuidv7(),
+    });
   }
 }

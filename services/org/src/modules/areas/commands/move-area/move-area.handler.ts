@@ -14,20 +14,38 @@ export class MoveAreaHandler {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  async execute(id: string, parentId: string, principal: Principal, ctx: RequestContext): Promise<AreaView & { descendantCount: number }> {
+  async execute(
+    id: string,
+    parentId: string,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<AreaView & { descendantCount: number }> {
     const loaded = await this.areas.load(id.trim().toUpperCase());
     if (!loaded) throw new NotFoundError('area', id);
     const parent = await this.areas.findById(parentId.trim().toUpperCase());
-    if (!parent) throw new ValidationError('UNKNOWN_PARENT', `parent ${parentId} does not exist`, [{ field: 'parentId', message: 'unknown area' }]);
+    if (!parent)
+      throw new ValidationError('UNKNOWN_PARENT', `parent ${parentId} does not exist`, [
+        { field: 'parentId', message: 'unknown area' },
+      ]);
     const { area, version } = loaded;
     // Both where it is and where it goes must be inside the caller's subtree.
     assertCan(principal, 'org:write', { areaId: area.id, ancestors: area.ancestors });
     assertCan(principal, 'org:write', { areaId: parent.id, ancestors: parent.ancestors });
     const previousAncestors = area.ancestors;
-    const event = area.moveTo({ id: parent.id, level: parent.level, ancestors: parent.ancestors, lokSabhaId: parent.lokSabhaId });
+    const event = area.moveTo({
+      id: parent.id,
+      level: parent.level,
+      ancestors: parent.ancestors,
+      lokSabhaId: parent.lokSabhaId,
+    });
     if (!event) return { ...AreaMapper.toView(area), descendantCount: 0 };
     const descendantCount = await this.areas.countDescendants(area.id);
-    await this.areas.move(area, version, previousAncestors, toIntegrationEvents([event], ctx, descendantCount));
+    await this.areas.move(
+      area,
+      version,
+      previousAncestors,
+      toIntegrationEvents([event], ctx, descendantCount),
+    );
     this.outbox.notify('areas', area.id);
     return { ...AreaMapper.toView(area), descendantCount };
   }

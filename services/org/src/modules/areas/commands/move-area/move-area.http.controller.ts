@@ -15,9 +15,18 @@ export class MoveAreaHttpController {
   @Post(':id/move')
   @HttpCode(200)
   @Requires('org:write')
-  @ApiOperation({ summary: 'Move an area (with its whole subtree, members, positions and tasks) under a new parent' })
-  @ApiOkResponse({ description: 'The moved area and how many descendants were re-pathed; org.area.moved is published' })
-  move(@Param('id') id: string, @Body() body: MoveAreaDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<AreaView> {
+  @ApiOperation({
+    summary: 'Move an area (with its whole subtree, members, positions and tasks) under a new parent',
+  })
+  @ApiOkResponse({
+    description: 'The moved area and how many descendants were re-pathed; org.area.moved is published',
+  })
+  move(
+    @Param('id') id: string,
+    @Body() body: MoveAreaDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<AreaView> {
     return this.handler.execute(id, body.parentId, principal, requestContext(principal, req));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
-import { NotFoundError } from '@sangathan/kernel';
+import { NotFoundError, retryOnConcurrentChange } from '@sangathan/kernel';
 import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
 import { toIntegrationEvents } from '../../area-integration-events';
@@ -15,7 +15,16 @@ export class ReclassifyAreaHandler {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  async execute(id: string, body: ReclassifyAreaDto, principal: Principal, ctx: RequestContext): Promise<AreaView> {
+  execute(id: string, body: ReclassifyAreaDto, principal: Principal, ctx: RequestContext): Promise<AreaView> {
+    return retryOnConcurrentChange(() => this.executeOnce(id, body, principal, ctx));
+  }
+
+  private async executeOnce(
+    id: string,
+    body: ReclassifyAreaDto,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<AreaView> {
     const loaded = await this.areas.load(id.trim().toUpperCase());
     if (!loaded) throw new NotFoundError('area', id);
     const { area, version } = loaded;

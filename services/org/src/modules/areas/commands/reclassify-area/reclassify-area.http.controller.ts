@@ -15,8 +15,15 @@ export class ReclassifyAreaHttpController {
   @Put(':id/classification')
   @Requires('org:write')
   @ApiOperation({ summary: "Set a seat's focus class (lost, weak, thin-margin, strong) and last margin" })
-  @ApiOkResponse({ description: 'The seat; org.area.reclassified is published when the class or margin changed' })
-  reclassify(@Param('id') id: string, @Body() body: ReclassifyAreaDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<AreaView> {
+  @ApiOkResponse({
+    description: 'The seat; org.area.reclassified is published when the class or margin changed',
+  })
+  reclassify(
+    @Param('id') id: string,
+    @Body() body: ReclassifyAreaDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<AreaView> {
     return this.handler.execute(id, body, principal, requestContext(principal, req));
   }
 }

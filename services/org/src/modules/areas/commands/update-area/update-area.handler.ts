@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
-import { NotFoundError } from '@sangathan/kernel';
+import { NotFoundError, retryOnConcurrentChange } from '@sangathan/kernel';
 import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
 import { toIntegrationEvents } from '../../area-integration-events';
@@ -16,12 +16,23 @@ export class UpdateAreaHandler {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  async execute(id: string, changes: UpdateAreaDto, principal: Principal, ctx: RequestContext): Promise<AreaView> {
+  execute(id: string, changes: UpdateAreaDto, principal: Principal, ctx: RequestContext): Promise<AreaView> {
+    return retryOnConcurrentChange(() => this.executeOnce(id, changes, principal, ctx));
+  }
+
+  private async executeOnce(
+    id: string,
+    changes: UpdateAreaDto,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<AreaView> {
     const loaded = await this.areas.load(id.trim().toUpperCase());
     if (!loaded) throw new NotFoundError('area', id);
     const { area, version } = loaded;
     assertCan(principal, 'org:write', { areaId: area.id, ancestors: area.ancestors });
-    const lokSabhaId = changes.lokSabhaId ? await checkLokSabhaLink(this.areas, changes.lokSabhaId) : changes.lokSabhaId;
+    const lokSabhaId = changes.lokSabhaId
+      ? await checkLokSabhaLink(this.areas, changes.lokSabhaId)
+      : changes.lokSabhaId;
     const event = area.update({ ...changes, lokSabhaId });
     if (event) {
       await this.areas.update(area, version, toIntegrationEvents([event], ctx));

@@ -14,9 +14,16 @@ export class UpdateAreaHttpController {
 
   @Patch(':id')
   @Requires('org:write')
-  @ApiOperation({ summary: 'Change names, the Lok Sabha link or the size figures of an area in your subtree' })
+  @ApiOperation({
+    summary: 'Change names, the Lok Sabha link or the size figures of an area in your subtree',
+  })
   @ApiOkResponse({ description: 'The area; org.area.updated is published when something changed' })
-  update(@Param('id') id: string, @Body() body: UpdateAreaDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<AreaView> {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateAreaDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<AreaView> {
     return this.handler.execute(id, body, principal, requestContext(principal, req));
   }
 }

@@ -4,9 +4,19 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export const listAreasQuerySchema = pageQuerySchema.extend({
-  under: z.string().min(1).max(64).optional().describe('Root of the subtree (default: your own area); the root itself is not listed'),
+  under: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('Root of the subtree (default: your own area); the root itself is not listed'),
   level: z.enum(AREA_LEVELS).optional(),
-  q: z.string().min(1).max(100).optional().describe('Name prefix, Hindi or English, case- and diacritic-insensitive'),
+  q: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Name prefix, Hindi or English, case- and diacritic-insensitive'),
   lokSabhaId: z.string().min(1).max(64).optional().describe('Only areas linked to this Lok Sabha seat'),
   seatClass: seatClassSchema.optional(),
 });

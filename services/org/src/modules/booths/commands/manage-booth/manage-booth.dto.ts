@@ -2,8 +2,17 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export const setCommitteeSchema = z.object({
-  memberIds: z.array(z.string().min(1).max(64)).max(60).describe('Every committee member (replaces the list)'),
-  requiredSize: z.number().int().min(1).max(60).optional().describe('Members needed for a formed committee (default 7)'),
+  memberIds: z
+    .array(z.string().min(1).max(64))
+    .max(60)
+    .describe('Every committee member (replaces the list)'),
+  requiredSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe('Members needed for a formed committee (default 7)'),
 });
 export class SetCommitteeDto extends createZodDto(setCommitteeSchema) {}
 

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
-import { isCleanText, ValidationError } from '@sangathan/kernel';
+import { isCleanText, ValidationError, retryOnConcurrentChange } from '@sangathan/kernel';
 import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
-import { MEMBER_REPOSITORY, type MemberRepository } from '../../../members/infrastructure/member.repository.port';
+import {
+  MEMBER_REPOSITORY,
+  type MemberRepository,
+} from '../../../members/infrastructure/member.repository.port';
 import { boothIntegrationEvents } from '../../booth-integration-events';
 import type { Booth, BoothEvent } from '../../domain/booth.entity';
 import { BoothRepository } from '../../infrastructure/booth.repository';
@@ -33,30 +36,59 @@ export class ManageBoothHandler {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  setCommittee(boothId: string, body: SetCommitteeDto, principal: Principal, ctx: RequestContext): Promise<BoothView> {
+  setCommittee(
+    boothId: string,
+    body: SetCommitteeDto,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<BoothView> {
     return this.change(boothId, principal, ctx, async (booth) => {
       await this.checkMembers(booth, body.memberIds, 'memberIds');
       return booth.setCommittee(body.memberIds, body.requiredSize, new Date());
     });
   }
 
-  addVolunteer(boothId: string, memberId: string, principal: Principal, ctx: RequestContext): Promise<BoothView> {
+  addVolunteer(
+    boothId: string,
+    memberId: string,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<BoothView> {
     return this.change(boothId, principal, ctx, async (booth) => {
       await this.checkMembers(booth, [memberId], 'memberId');
       return booth.addVolunteer(memberId);
     });
   }
 
-  removeVolunteer(boothId: string, memberId: string, principal: Principal, ctx: RequestContext): Promise<BoothView> {
+  removeVolunteer(
+    boothId: string,
+    memberId: string,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<BoothView> {
     return this.change(boothId, principal, ctx, async (booth) => booth.removeVolunteer(memberId));
   }
 
-  setWhatsappGroups(boothId: string, body: SetWhatsappGroupsDto, principal: Principal, ctx: RequestContext): Promise<BoothView> {
+  setWhatsappGroups(
+    boothId: string,
+    body: SetWhatsappGroupsDto,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<BoothView> {
     return this.change(boothId, principal, ctx, async (booth) => {
       body.groups.forEach((g, i) => {
-        if (!isCleanText(g.name)) throw new ValidationError('INVALID_TEXT', 'group name is not valid text', [{ field: `groups[${i}].name`, message: 'invalid characters' }]);
+        if (!isCleanText(g.name))
+          throw new ValidationError('INVALID_TEXT', 'group name is not valid text', [
+            { field: `groups[${i}].name`, message: 'invalid characters' },
+          ]);
       });
-      return booth.setWhatsappGroups(body.groups.map((g) => ({ name: g.name.normalize('NFC').trim(), inviteLink: g.inviteLink, memberCount: g.memberCount })));
+      return booth.setWhatsappGroups(
+        body.groups.map((g) => ({
+          name: g.name.normalize('NFC').trim(),
+          inviteLink: g.inviteLink,
+          memberCount: g.memberCount,
+        })),
+      );
     });
   }
 
@@ -66,9 +98,26 @@ export class ManageBoothHandler {
     return boothView(booth);
   }
 
-  private async change(rawId: string, principal: Principal, ctx: RequestContext, apply: (booth: Booth) => Promise<BoothEvent[]>): Promise<BoothView> {
+  private change(
+    rawId: string,
+    principal: Principal,
+    ctx: RequestContext,
+    apply: (booth: Booth) => Promise<BoothEvent[]>,
+  ): Promise<BoothView> {
+    return retryOnConcurrentChange(() => this.changeOnce(rawId, principal, ctx, apply));
+  }
+
+  private async changeOnce(
+    rawId: string,
+    principal: Principal,
+    ctx: RequestContext,
+    apply: (booth: Booth) => Promise<BoothEvent[]>,
+  ): Promise<BoothView> {
     const { booth, version } = await this.booths.load(rawId.trim().toUpperCase());
-    assertCan(principal, 'org:write', { areaId: booth.snapshot.boothId, ancestors: booth.snapshot.ancestors });
+    assertCan(principal, 'org:write', {
+      areaId: booth.snapshot.boothId,
+      ancestors: booth.snapshot.ancestors,
+    });
     const events = await apply(booth);
     if (events.length > 0) {
       await this.booths.save(booth, version, boothIntegrationEvents(events, ctx));
@@ -88,12 +137,18 @@ export class ManageBoothHandler {
         const name = memberIds.length > 1 || field === 'memberIds' ? `${field}[${i}]` : field;
         const loaded = await this.members.load(id);
         if (!loaded) problems.push({ field: name, message: `unknown member ${id}` });
-        else if (loaded.value.status !== 'active') problems.push({ field: name, message: `member ${id} is ${loaded.value.status}` });
-        else if (!loaded.value.livesWithin(assemblyId)) problems.push({ field: name, message: `member ${id} lives outside assembly ${assemblyId}` });
+        else if (loaded.value.status !== 'active')
+          problems.push({ field: name, message: `member ${id} is ${loaded.value.status}` });
+        else if (!loaded.value.livesWithin(assemblyId))
+          problems.push({ field: name, message: `member ${id} lives outside assembly ${assemblyId}` });
       }),
     );
     if (problems.length > 0) {
-      throw new ValidationError('INVALID_MEMBERS', `${problems.length} member(s) cannot serve this booth`, problems.sort((a, b) => a.field.localeCompare(b.field)));
+      throw new ValidationError(
+        'INVALID_MEMBERS',
+        `${problems.length} member(s) cannot serve this booth`,
+        problems.sort((a, b) => a.field.localeCompare(b.field)),
+      );
     }
   }
 }

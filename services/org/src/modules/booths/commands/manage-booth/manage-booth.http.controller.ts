@@ -21,8 +21,15 @@ export class ManageBoothHttpController {
   @Put(':id/committee')
   @Requires('org:write')
   @ApiOperation({ summary: "Set a booth's committee members (and required size)" })
-  @ApiOkResponse({ description: 'org.booth-committee.formed when it reaches its size, else org.booth-committee.changed' })
-  setCommittee(@Param('id') id: string, @Body() body: SetCommitteeDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<BoothView> {
+  @ApiOkResponse({
+    description: 'org.booth-committee.formed when it reaches its size, else org.booth-committee.changed',
+  })
+  setCommittee(
+    @Param('id') id: string,
+    @Body() body: SetCommitteeDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<BoothView> {
     return this.handler.setCommittee(id, body, principal, requestContext(principal, req));
   }
 
@@ -31,7 +38,12 @@ export class ManageBoothHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: 'Add a booth volunteer (target: 5 per booth)' })
   @ApiOkResponse({ description: 'org.volunteer.added' })
-  addVolunteer(@Param('id') id: string, @Body() body: AddVolunteerDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<BoothView> {
+  addVolunteer(
+    @Param('id') id: string,
+    @Body() body: AddVolunteerDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<BoothView> {
     return this.handler.addVolunteer(id, body.memberId, principal, requestContext(principal, req));
   }
 
@@ -39,7 +51,12 @@ export class ManageBoothHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: 'Remove a booth volunteer' })
   @ApiOkResponse({ description: 'org.volunteer.removed' })
-  removeVolunteer(@Param('id') id: string, @Param('memberId') memberId: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<BoothView> {
+  removeVolunteer(
+    @Param('id') id: string,
+    @Param('memberId') memberId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<BoothView> {
     return this.handler.removeVolunteer(id, memberId, principal, requestContext(principal, req));
   }
 
@@ -47,7 +64,12 @@ export class ManageBoothHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: "Set the booth's WhatsApp groups (name, invite link, member count)" })
   @ApiOkResponse({ description: 'org.booth-committee.changed with changed=[whatsapp]' })
-  setWhatsappGroups(@Param('id') id: string, @Body() body: SetWhatsappGroupsDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<BoothView> {
+  setWhatsappGroups(
+    @Param('id') id: string,
+    @Body() body: SetWhatsappGroupsDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<BoothView> {
     return this.handler.setWhatsappGroups(id, body, principal, requestContext(principal, req));
   }
 }

@@ -8,7 +8,9 @@ import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastruct
 import type { Coverage } from '../../domain/booth.entity';
 import { BoothRepository } from '../../infrastructure/booth.repository';
 
-export const coverageQuerySchema = z.object({ under: z.string().min(1).max(64).optional().describe('Subtree root (default: your own area)') });
+export const coverageQuerySchema = z.object({
+  under: z.string().min(1).max(64).optional().describe('Subtree root (default: your own area)'),
+});
 export class CoverageQueryDto extends createZodDto(coverageQuerySchema) {}
 
 @ApiTags('booths')
@@ -21,12 +23,26 @@ export class BoothCoverageHttpController {
 
   @Get()
   @Requires('org:read')
-  @ApiOperation({ summary: 'Committees formed, volunteers against target and WhatsApp groups for every booth of a subtree' })
-  async coverage(@Query() query: CoverageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Coverage & { under: string }> {
-    const filter = await subtreeFilter(principal, 'org:read', query.under, async (id) => {
-      const area = await this.areas.findById(id);
-      return area ? { id: area.id, ancestors: area.ancestors } : null;
-    }, '_id');
-    return { under: (query.under ?? principal.areaId).toUpperCase(), ...(await this.booths.coverage(filter)) };
+  @ApiOperation({
+    summary: 'Committees formed, volunteers against target and WhatsApp groups for every booth of a subtree',
+  })
+  async coverage(
+    @Query() query: CoverageQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Coverage & { under: string }> {
+    const filter = await subtreeFilter(
+      principal,
+      'org:read',
+      query.under,
+      async (id) => {
+        const area = await this.areas.findById(id);
+        return area ? { id: area.id, ancestors: area.ancestors } : null;
+      },
+      '_id',
+    );
+    return {
+      under: (query.under ?? principal.areaId).toUpperCase(),
+      ...(await this.booths.coverage(filter)),
+    };
   }
 }

@@ -15,18 +15,25 @@ export async function readImportRows(req: Request): Promise<unknown[]> {
   if (type === 'application/json') {
     const body: unknown = req.body;
     const rows = Array.isArray(body) ? body : (body as { rows?: unknown })?.rows;
-    if (!Array.isArray(rows)) throw new ValidationError('INVALID_IMPORT', 'a JSON import is an array of rows or { rows: [...] }', [{ field: 'body', message: 'expected an array' }]);
+    if (!Array.isArray(rows))
+      throw new ValidationError('INVALID_IMPORT', 'a JSON import is an array of rows or { rows: [...] }', [
+        { field: 'body', message: 'expected an array' },
+      ]);
     return rows;
   }
   if (type !== 'text/csv' && type !== 'application/x-ndjson') {
-    throw new ValidationError('UNSUPPORTED_FORMAT', `unsupported content type ${type || '(none)'}`, [{ field: 'content-type', message: 'text/csv, application/x-ndjson or application/json' }]);
+    throw new ValidationError('UNSUPPORTED_FORMAT', `unsupported content type ${type || '(none)'}`, [
+      { field: 'content-type', message: 'text/csv, application/x-ndjson or application/json' },
+    ]);
   }
   const text = decodeUtf8(await readAll(req));
   if (type === 'text/csv') {
     try {
       return csvToObjects(text);
     } catch (error) {
-      throw new ValidationError('INVALID_CSV', `the CSV cannot be read: ${(error as Error).message}`, [{ field: 'body', message: 'malformed CSV' }]);
+      throw new ValidationError('INVALID_CSV', `the CSV cannot be read: ${(error as Error).message}`, [
+        { field: 'body', message: 'malformed CSV' },
+      ]);
     }
   }
   return text
@@ -37,7 +44,9 @@ export async function readImportRows(req: Request): Promise<unknown[]> {
       try {
         return JSON.parse(line) as unknown;
       } catch {
-        throw new ValidationError('INVALID_NDJSON', `line ${i + 1} is not JSON`, [{ field: `rows[${i + 1}]`, message: 'not JSON' }]);
+        throw new ValidationError('INVALID_NDJSON', `line ${i + 1} is not JSON`, [
+          { field: `rows[${i + 1}]`, message: 'not JSON' },
+        ]);
       }
     });
 }
@@ -46,7 +55,9 @@ export function decodeUtf8(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ValidationError('INVALID_UTF8', 'the file is not valid UTF-8 text', [{ field: 'body', message: 'not UTF-8' }]);
+    throw new ValidationError('INVALID_UTF8', 'the file is not valid UTF-8 text', [
+      { field: 'body', message: 'not UTF-8' },
+    ]);
   }
 }
 
@@ -55,7 +66,12 @@ async function readAll(req: Request): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BYTES) throw new ValidationError('IMPORT_TOO_LARGE', `imports are limited to ${MAX_BYTES >> 20} MB per request`, [{ field: 'body', message: 'too large' }]);
+    if (size > MAX_BYTES)
+      throw new ValidationError(
+        'IMPORT_TOO_LARGE',
+        `imports are limited to ${MAX_BYTES >> 20} MB per request`,
+        [{ field: 'body', message: 'too large' }],
+      );
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

@@ -13,7 +13,12 @@ import { BulkImporter, type ImportKind, type ImportReport } from '../../infrastr
 import { readImportRows } from './import-body';
 
 export const importQuerySchema = z.object({
-  mode: z.enum(['strict', 'partial']).default('strict').describe('strict: nothing is written unless every row is valid; partial: valid rows are written, the rest reported'),
+  mode: z
+    .enum(['strict', 'partial'])
+    .default('strict')
+    .describe(
+      'strict: nothing is written unless every row is valid; partial: valid rows are written, the rest reported',
+    ),
   importId: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/)
@@ -39,7 +44,13 @@ export class ImportService {
     return this.instance;
   }
 
-  async run(kind: ImportKind, rows: unknown[], query: ImportQueryDto, principal: Principal, req: Request): Promise<ImportReport> {
+  async run(
+    kind: ImportKind,
+    rows: unknown[],
+    query: ImportQueryDto,
+    principal: Principal,
+    req: Request,
+  ): Promise<ImportReport> {
     const options = {
       principal,
       ctx: requestContext(principal, req),
@@ -48,7 +59,9 @@ export class ImportService {
       // Each written chunk is handed to the relay by `_id`, so its events go out while the import goes on.
       onWritten: (collection: string, ids: string[]) => this.outbox.notify(collection, ids),
     };
-    return kind === 'areas' ? this.importer.importAreas(rows, options) : this.importer.importMembers(rows, options);
+    return kind === 'areas'
+      ? this.importer.importAreas(rows, options)
+      : this.importer.importMembers(rows, options);
   }
 }
 
@@ -61,10 +74,23 @@ export class RunImportHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiConsumes('text/csv', 'application/x-ndjson', 'application/json')
-  @ApiBody({ description: 'Columns: code, level, parentId, nameEn, nameHi, seatClass, lastMargin, lokSabhaId, boothCount, voterCount, beneficiaryCount, socialComposition' })
-  @ApiOperation({ summary: 'Import areas (upsert by code; parents first or already stored); every row validated before anything is written' })
-  @ApiOkResponse({ description: 'Counts created/updated/unchanged and row errors; org.area.created / updated / reclassified are published' })
-  async areas(@Query() query: ImportQueryDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ImportReport> {
+  @ApiBody({
+    description:
+      'Columns: code, level, parentId, nameEn, nameHi, seatClass, lastMargin, lokSabhaId, boothCount, voterCount, beneficiaryCount, socialComposition',
+  })
+  @ApiOperation({
+    summary:
+      'Import areas (upsert by code; parents first or already stored); every row validated before anything is written',
+  })
+  @ApiOkResponse({
+    description:
+      'Counts created/updated/unchanged and row errors; org.area.created / updated / reclassified are published',
+  })
+  async areas(
+    @Query() query: ImportQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<ImportReport> {
     return this.imports.run('areas', await readImportRows(req), query, principal, req);
   }
 
@@ -73,16 +99,25 @@ export class RunImportHttpController {
   @Requires('org:write')
   @ApiConsumes('text/csv', 'application/x-ndjson', 'application/json')
   @ApiBody({ description: 'Columns: phone, name, nameAlt, kind, areaId' })
-  @ApiOperation({ summary: 'Import members (upsert by phone, E.164); every row validated before anything is written' })
+  @ApiOperation({
+    summary: 'Import members (upsert by phone, E.164); every row validated before anything is written',
+  })
   @ApiOkResponse({ description: 'Counts and row errors; org.member.joined / updated are published' })
-  async members(@Query() query: ImportQueryDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ImportReport> {
+  async members(
+    @Query() query: ImportQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<ImportReport> {
     return this.imports.run('members', await readImportRows(req), query, principal, req);
   }
 
   @Get(':id')
   @Requires('org:read')
   @ApiOperation({ summary: 'Progress of an import: operations written so far, counts, status' })
-  async progress(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Record<string, unknown>> {
+  async progress(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Record<string, unknown>> {
     const job = await this.imports.importer.progress(id);
     if (!job) throw new NotFoundError('import', id);
     if (job.by !== principal.sub) assertCan(principal, 'org:write');
@@ -90,4 +125,3 @@ export class RunImportHttpController {
     return { importId: _id, ...rest };
   }
 }
-

@@ -14,9 +14,21 @@ export class AssignPositionHttpController {
 
   @Put(':type/:areaId')
   @Requires('org:write')
-  @ApiOperation({ summary: 'Assign a position (e.g. district-president of UP-D-LUCKNOW); the previous holder is vacated, with history' })
-  @ApiOkResponse({ description: 'The position with its history; org.position.vacated (if held) and org.position.assigned are published' })
-  assign(@Param('type') type: string, @Param('areaId') areaId: string, @Body() body: AssignPositionDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<PositionView> {
+  @ApiOperation({
+    summary:
+      'Assign a position (e.g. district-president of UP-D-LUCKNOW); the previous holder is vacated, with history',
+  })
+  @ApiOkResponse({
+    description:
+      'The position with its history; org.position.vacated (if held) and org.position.assigned are published',
+  })
+  assign(
+    @Param('type') type: string,
+    @Param('areaId') areaId: string,
+    @Body() body: AssignPositionDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<PositionView> {
     return this.handler.assign(type, areaId, body.memberId, principal, requestContext(principal, req));
   }
 
@@ -24,7 +36,12 @@ export class AssignPositionHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: 'Leave a position vacant' })
   @ApiOkResponse({ description: 'The position; org.position.vacated is published' })
-  vacate(@Param('type') type: string, @Param('areaId') areaId: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<PositionView> {
+  vacate(
+    @Param('type') type: string,
+    @Param('areaId') areaId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<PositionView> {
     return this.handler.vacate(type, areaId, principal, requestContext(principal, req));
   }
 }

@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
-import { NotFoundError, ValidationError } from '@sangathan/kernel';
+import { NotFoundError, ValidationError, retryOnConcurrentChange } from '@sangathan/kernel';
 import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
 import type { Member } from '../../domain/member.entity';
 import { memberIntegrationEvents, positionIntegrationEvents } from '../../member-integration-events';
 import { MemberMapper, type MemberView } from '../../infrastructure/member.mapper';
-import { MEMBER_REPOSITORY, POSITION_REPOSITORY, type MemberRepository, type PositionRepository } from '../../infrastructure/member.repository.port';
+import {
+  MEMBER_REPOSITORY,
+  POSITION_REPOSITORY,
+  type MemberRepository,
+  type PositionRepository,
+} from '../../infrastructure/member.repository.port';
 import type { DeactivateMemberDto, ReactivateMemberDto } from './change-member-status.dto';
 
 @Injectable()
@@ -22,7 +27,21 @@ export class ChangeMemberStatusHandler {
    * each position are separate documents (no transactions): the member is written first, and
    * calling deactivate again on an inactive member finishes vacating anything left behind.
    */
-  async deactivate(id: string, body: DeactivateMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
+  deactivate(
+    id: string,
+    body: DeactivateMemberDto,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<MemberView> {
+    return retryOnConcurrentChange(() => this.deactivateOnce(id, body, principal, ctx));
+  }
+
+  private async deactivateOnce(
+    id: string,
+    body: DeactivateMemberDto,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<MemberView> {
     const loaded = await this.load(id, principal);
     const member = loaded.value;
     const now = new Date();
@@ -30,7 +49,11 @@ export class ChangeMemberStatusHandler {
       if (body.replacedBy) {
         const successor = await this.members.load(body.replacedBy);
         if (!successor || successor.value.status !== 'active') {
-          throw new ValidationError('UNKNOWN_REPLACEMENT', `replacement ${body.replacedBy} is not an active member`, [{ field: 'replacedBy', message: 'must be an active member' }]);
+          throw new ValidationError(
+            'UNKNOWN_REPLACEMENT',
+            `replacement ${body.replacedBy} is not an active member`,
+            [{ field: 'replacedBy', message: 'must be an active member' }],
+          );
         }
       }
       const event = member.deactivate({ ...body, by: principal.sub, now });
@@ -45,7 +68,21 @@ export class ChangeMemberStatusHandler {
     return MemberMapper.toView(member);
   }
 
-  async reactivate(id: string, body: ReactivateMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
+  reactivate(
+    id: string,
+    body: ReactivateMemberDto,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<MemberView> {
+    return retryOnConcurrentChange(() => this.reactivateOnce(id, body, principal, ctx));
+  }
+
+  private async reactivateOnce(
+    id: string,
+    body: ReactivateMemberDto,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<MemberView> {
     const loaded = await this.load(id, principal);
     const event = loaded.value.reactivate({ reason: body.reason, by: principal.sub, now: new Date() });
     await this.members.update(loaded.value, loaded.version, memberIntegrationEvents([event], ctx));

@@ -17,7 +17,12 @@ export class ChangeMemberStatusHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: 'Mark a member inactive or replaced; vacates the positions they hold' })
   @ApiOkResponse({ description: 'The member; org.member.deactivated and org.position.vacated are published' })
-  deactivate(@Param('id') id: string, @Body() body: DeactivateMemberDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MemberView> {
+  deactivate(
+    @Param('id') id: string,
+    @Body() body: DeactivateMemberDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<MemberView> {
     return this.handler.deactivate(id, body, principal, requestContext(principal, req));
   }
 
@@ -26,7 +31,12 @@ export class ChangeMemberStatusHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: 'Make an inactive or replaced member active again' })
   @ApiOkResponse({ description: 'The member; org.member.reactivated is published' })
-  reactivate(@Param('id') id: string, @Body() body: ReactivateMemberDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MemberView> {
+  reactivate(
+    @Param('id') id: string,
+    @Body() body: ReactivateMemberDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<MemberView> {
     return this.handler.reactivate(id, body, principal, requestContext(principal, req));
   }
 }

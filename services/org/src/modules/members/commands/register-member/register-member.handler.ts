@@ -20,9 +20,18 @@ export class RegisterMemberHandler {
 
   async execute(body: RegisterMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
     const home = await this.areas.findById(body.areaId.trim().toUpperCase());
-    if (!home) throw new ValidationError('UNKNOWN_AREA', `area ${body.areaId} does not exist`, [{ field: 'areaId', message: 'unknown area' }]);
+    if (!home)
+      throw new ValidationError('UNKNOWN_AREA', `area ${body.areaId} does not exist`, [
+        { field: 'areaId', message: 'unknown area' },
+      ]);
     assertCan(principal, 'org:write', { areaId: home.id, ancestors: home.ancestors });
-    const { member, event } = Member.register({ id: uuidv7(), ...body, home: { id: home.id, ancestors: home.ancestors }, now: new Date(), by: principal.sub });
+    const { member, event } = Member.register({
+      id: uuidv7(),
+      ...body,
+      home: { id: home.id, ancestors: home.ancestors },
+      now: new Date(),
+      by: principal.sub,
+    });
     await this.members.insert(member, memberIntegrationEvents([event], ctx));
     this.outbox.notify('members', member.id);
     return MemberMapper.toView(member);

@@ -18,7 +18,11 @@ export class RegisterMemberHttpController {
   @ApiOperation({ summary: 'Register a member in an area of your subtree (phone unique, stored as E.164)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ description: 'The member; org.member.joined is published' })
-  register(@Body() body: RegisterMemberDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MemberView> {
+  register(
+    @Body() body: RegisterMemberDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<MemberView> {
     return this.handler.execute(body, principal, requestContext(principal, req));
   }
 }

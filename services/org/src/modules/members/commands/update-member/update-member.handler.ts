@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
-import { NotFoundError, ValidationError } from '@sangathan/kernel';
+import { NotFoundError, ValidationError, retryOnConcurrentChange } from '@sangathan/kernel';
 import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
 import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
@@ -17,7 +17,16 @@ export class UpdateMemberHandler {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  async execute(id: string, body: UpdateMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
+  execute(id: string, body: UpdateMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
+    return retryOnConcurrentChange(() => this.executeOnce(id, body, principal, ctx));
+  }
+
+  private async executeOnce(
+    id: string,
+    body: UpdateMemberDto,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<MemberView> {
     const loaded = await this.members.load(id);
     if (!loaded) throw new NotFoundError('member', id);
     const member = loaded.value;
@@ -25,7 +34,10 @@ export class UpdateMemberHandler {
     let home: { id: string; ancestors: string[] } | undefined;
     if (body.areaId) {
       const area = await this.areas.findById(body.areaId.trim().toUpperCase());
-      if (!area) throw new ValidationError('UNKNOWN_AREA', `area ${body.areaId} does not exist`, [{ field: 'areaId', message: 'unknown area' }]);
+      if (!area)
+        throw new ValidationError('UNKNOWN_AREA', `area ${body.areaId} does not exist`, [
+          { field: 'areaId', message: 'unknown area' },
+        ]);
       assertCan(principal, 'org:write', { areaId: area.id, ancestors: area.ancestors });
       home = { id: area.id, ancestors: area.ancestors };
     }

@@ -16,7 +16,12 @@ export class UpdateMemberHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: "Change a member's phone, names, kind or home area" })
   @ApiOkResponse({ description: 'The member; org.member.updated is published when something changed' })
-  update(@Param('id') id: string, @Body() body: UpdateMemberDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MemberView> {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateMemberDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<MemberView> {
     return this.handler.execute(id, body, principal, requestContext(principal, req));
   }
 }

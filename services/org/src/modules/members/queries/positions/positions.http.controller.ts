@@ -31,7 +31,10 @@ export class PositionsHttpController {
   @Get()
   @Requires('org:read')
   @ApiOperation({ summary: 'Positions of a subtree (filled or vacant), cursor-paginated' })
-  async list(@Query() query: ListPositionsQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<PositionView>> {
+  async list(
+    @Query() query: ListPositionsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<PositionView>> {
     const scope = await subtreeFilter(principal, 'org:read', query.under, async (id) => {
       const area = await this.areas.findById(id);
       return area ? { id: area.id, ancestors: area.ancestors } : null;
@@ -39,7 +42,11 @@ export class PositionsHttpController {
     const filter = allConditions(
       scope,
       query.type ? { type: query.type } : {},
-      query.vacant === 'true' ? { holderId: null } : query.vacant === 'false' ? { holderId: { $ne: null } } : {},
+      query.vacant === 'true'
+        ? { holderId: null }
+        : query.vacant === 'false'
+          ? { holderId: { $ne: null } }
+          : {},
       afterCursor(query.cursor),
     );
     return toPage(await this.positions.list(filter, query.limit + 1), query.limit, PositionMapper.rowToView);
@@ -48,11 +55,18 @@ export class PositionsHttpController {
   @Get(':type/:areaId')
   @Requires('org:read')
   @ApiOperation({ summary: 'One position with its current holder and every past tenure' })
-  async get(@Param('type') type: string, @Param('areaId') areaId: string, @CurrentPrincipal() principal: Principal): Promise<PositionView> {
+  async get(
+    @Param('type') type: string,
+    @Param('areaId') areaId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PositionView> {
     const id = positionId(parsePositionType(type), areaId.trim().toUpperCase());
     const loaded = await this.positions.load(id);
     if (!loaded) throw new NotFoundError('position', id);
-    assertCan(principal, 'org:read', { areaId: loaded.value.snapshot.areaId, ancestors: loaded.value.snapshot.ancestors });
+    assertCan(principal, 'org:read', {
+      areaId: loaded.value.snapshot.areaId,
+      ancestors: loaded.value.snapshot.ancestors,
+    });
     return PositionMapper.toView(loaded.value);
   }
 }

@@ -5,7 +5,12 @@ import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
 import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
 import { positionId } from '../../../members/domain/position.entity';
-import { MEMBER_REPOSITORY, POSITION_REPOSITORY, type MemberRepository, type PositionRepository } from '../../../members/infrastructure/member.repository.port';
+import {
+  MEMBER_REPOSITORY,
+  POSITION_REPOSITORY,
+  type MemberRepository,
+  type PositionRepository,
+} from '../../../members/infrastructure/member.repository.port';
 import { Task } from '../../domain/task.entity';
 import { TaskRepository } from '../../infrastructure/task.repository';
 import { taskIntegrationEvents } from '../../task-integration-events';
@@ -25,24 +30,42 @@ export class AssignTaskHandler {
   async execute(body: AssignTaskDto, principal: Principal, ctx: RequestContext): Promise<TaskView> {
     for (const field of ['title', 'description'] as const) {
       const text = body[field];
-      if (text && !isCleanText(text)) throw new ValidationError('INVALID_TEXT', `${field} is not valid text`, [{ field, message: 'invalid characters' }]);
+      if (text && !isCleanText(text))
+        throw new ValidationError('INVALID_TEXT', `${field} is not valid text`, [
+          { field, message: 'invalid characters' },
+        ]);
     }
     const area = await this.areas.findById(body.areaId.trim().toUpperCase());
-    if (!area) throw new ValidationError('UNKNOWN_AREA', `area ${body.areaId} does not exist`, [{ field: 'areaId', message: 'unknown area' }]);
+    if (!area)
+      throw new ValidationError('UNKNOWN_AREA', `area ${body.areaId} does not exist`, [
+        { field: 'areaId', message: 'unknown area' },
+      ]);
     assertCan(principal, 'org:write', { areaId: area.id, ancestors: area.ancestors });
 
-    let position: { id: string; type: NonNullable<AssignTaskDto['positionType']>; holderId: string | null } | null = null;
+    let position: {
+      id: string;
+      type: NonNullable<AssignTaskDto['positionType']>;
+      holderId: string | null;
+    } | null = null;
     if (body.positionType) {
       const loaded = await this.positions.load(positionId(body.positionType, area.id));
       if (!loaded) {
-        throw new ValidationError('UNKNOWN_POSITION', `no ${body.positionType} position exists at ${area.id}`, [{ field: 'positionType', message: 'no such position at this area' }]);
+        throw new ValidationError(
+          'UNKNOWN_POSITION',
+          `no ${body.positionType} position exists at ${area.id}`,
+          [{ field: 'positionType', message: 'no such position at this area' }],
+        );
       }
       position = { id: loaded.value.id, type: body.positionType, holderId: loaded.value.snapshot.holderId };
     }
     if (body.assigneeMemberId) {
       const member = await this.members.load(body.assigneeMemberId);
       if (!member || !member.value.livesWithin(area.id)) {
-        throw new ValidationError('UNKNOWN_ASSIGNEE', `member ${body.assigneeMemberId} is not a member of ${area.id}`, [{ field: 'assigneeMemberId', message: 'must live inside the area' }]);
+        throw new ValidationError(
+          'UNKNOWN_ASSIGNEE',
+          `member ${body.assigneeMemberId} is not a member of ${area.id}`,
+          [{ field: 'assigneeMemberId', message: 'must live inside the area' }],
+        );
       }
     }
     const { task, event } = Task.assign({

@@ -15,10 +15,17 @@ export class AssignTaskHttpController {
   @Post()
   @HttpCode(201)
   @Requires('org:write')
-  @ApiOperation({ summary: 'Give an area, a position or a member a task with a due date and a review cadence (5-7 days, default 7)' })
+  @ApiOperation({
+    summary:
+      'Give an area, a position or a member a task with a due date and a review cadence (5-7 days, default 7)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ description: 'The task; org.task.assigned is published' })
-  assign(@Body() body: AssignTaskDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TaskView> {
+  assign(
+    @Body() body: AssignTaskDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<TaskView> {
     return this.handler.execute(body, principal, requestContext(principal, req));
   }
 }

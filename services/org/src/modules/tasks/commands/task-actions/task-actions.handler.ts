@@ -1,9 +1,19 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { assertCan, hasPermission, isWithinScope, type Principal } from '@sangathan/auth';
-import { ForbiddenError, isCleanText, NotFoundError, uuidv7, ValidationError } from '@sangathan/kernel';
+import {
+  ForbiddenError,
+  isCleanText,
+  NotFoundError,
+  uuidv7,
+  ValidationError,
+  retryOnConcurrentChange,
+} from '@sangathan/kernel';
 import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
-import { POSITION_REPOSITORY, type PositionRepository } from '../../../members/infrastructure/member.repository.port';
+import {
+  POSITION_REPOSITORY,
+  type PositionRepository,
+} from '../../../members/infrastructure/member.repository.port';
 import type { Task, TaskEvent, Verdict } from '../../domain/task.entity';
 import { TaskRepository } from '../../infrastructure/task.repository';
 import { taskIntegrationEvents } from '../../task-integration-events';
@@ -24,7 +34,9 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
     const every = Number(process.env.ORG_OVERDUE_SWEEP_MS ?? 60_000);
     if (every > 0) {
       this.timer = setInterval(() => {
-        this.sweepOverdue({}).catch((error: Error) => this.logger.warn(`overdue sweep failed: ${error.message}`));
+        this.sweepOverdue({}).catch((error: Error) =>
+          this.logger.warn(`overdue sweep failed: ${error.message}`),
+        );
       }, every);
       this.timer.unref();
     }
@@ -41,12 +53,28 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Progress comes from whoever the task is for (the named member or the position's current holder) or a leader above it. */
-  progress(id: string, percent: number, note: string, principal: Principal, ctx: RequestContext): Promise<TaskView> {
-    return this.change(id, principal, ctx, 'holder', (task) => task.postProgress(principal.sub, percent, note, new Date()));
+  progress(
+    id: string,
+    percent: number,
+    note: string,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<TaskView> {
+    return this.change(id, principal, ctx, 'holder', (task) =>
+      task.postProgress(principal.sub, percent, note, new Date()),
+    );
   }
 
-  review(id: string, verdict: Verdict, note: string, principal: Principal, ctx: RequestContext): Promise<TaskView> {
-    return this.change(id, principal, ctx, 'leader', (task) => task.review(principal.sub, verdict, note, new Date()));
+  review(
+    id: string,
+    verdict: Verdict,
+    note: string,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<TaskView> {
+    return this.change(id, principal, ctx, 'leader', (task) =>
+      task.review(principal.sub, verdict, note, new Date()),
+    );
   }
 
   complete(id: string, principal: Principal, ctx: RequestContext): Promise<TaskView> {
@@ -55,12 +83,20 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
 
   /** Withdraws an open task (a leader above it). No event: the contracts have no org.task.cancelled yet. */
   cancel(id: string, reason: string | null, principal: Principal, ctx: RequestContext): Promise<TaskView> {
-    if (reason && !isCleanText(reason)) throw new ValidationError('INVALID_TEXT', 'reason is not valid text', [{ field: 'reason', message: 'invalid characters' }]);
-    return this.change(id, principal, ctx, 'leader', (task) => task.cancel(principal.sub, reason, new Date()));
+    if (reason && !isCleanText(reason))
+      throw new ValidationError('INVALID_TEXT', 'reason is not valid text', [
+        { field: 'reason', message: 'invalid characters' },
+      ]);
+    return this.change(id, principal, ctx, 'leader', (task) =>
+      task.cancel(principal.sub, reason, new Date()),
+    );
   }
 
   /** Announces every open task past its due date once (org.task.overdue). Returns how many. */
-  async sweepOverdue(scope: Record<string, unknown>, ctx: RequestContext = { actorId: null, correlationId: uuidv7() }): Promise<number> {
+  async sweepOverdue(
+    scope: Record<string, unknown>,
+    ctx: RequestContext = { actorId: null, correlationId: uuidv7() },
+  ): Promise<number> {
     const now = new Date();
     let announced = 0;
     for (;;) {
@@ -71,10 +107,12 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
         const event = loaded?.task.markOverdue(now);
         if (!loaded || !event) continue;
         // A task changed meanwhile (409) is picked up again by the next sweep.
-        const saved = await this.tasks.update(loaded.task, loaded.version, taskIntegrationEvents([event], ctx)).then(
-          () => true,
-          () => false,
-        );
+        const saved = await this.tasks
+          .update(loaded.task, loaded.version, taskIntegrationEvents([event], ctx))
+          .then(
+            () => true,
+            () => false,
+          );
         if (!saved) continue;
         this.outbox.notify('tasks', id);
         announced++;
@@ -84,13 +122,31 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
     return announced;
   }
 
-  private async change(id: string, principal: Principal, ctx: RequestContext, who: 'holder' | 'leader', apply: (task: Task) => TaskEvent): Promise<TaskView> {
+  private change(
+    id: string,
+    principal: Principal,
+    ctx: RequestContext,
+    who: 'holder' | 'leader',
+    apply: (task: Task) => TaskEvent,
+  ): Promise<TaskView> {
+    return retryOnConcurrentChange(() => this.changeOnce(id, principal, ctx, who, apply));
+  }
+
+  private async changeOnce(
+    id: string,
+    principal: Principal,
+    ctx: RequestContext,
+    who: 'holder' | 'leader',
+    apply: (task: Task) => TaskEvent,
+  ): Promise<TaskView> {
     const { task, version } = await this.load(id);
     const area = { areaId: task.snapshot.areaId, ancestors: task.snapshot.ancestors };
     const leader = hasPermission(principal, 'org:write') && isWithinScope(principal, area);
     if (who === 'leader' && !leader) assertCan(principal, 'org:write', area);
     if (who === 'holder' && !leader && !(await this.isAssignee(task, principal.sub))) {
-      throw new ForbiddenError('NOT_ASSIGNEE', `task ${id} is not assigned to you`, [{ field: 'id', message: 'only the assignee or a leader above it' }]);
+      throw new ForbiddenError('NOT_ASSIGNEE', `task ${id} is not assigned to you`, [
+        { field: 'id', message: 'only the assignee or a leader above it' },
+      ]);
     }
     const event = apply(task);
     const entries = taskIntegrationEvents([event], ctx);

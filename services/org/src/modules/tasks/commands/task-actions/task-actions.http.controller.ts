@@ -22,7 +22,11 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Announce overdue tasks of a subtree now (the service also sweeps every minute)' })
-  async sweep(@Query('under') under: string | undefined, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<{ announced: number }> {
+  async sweep(
+    @Query('under') under: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<{ announced: number }> {
     const scope = await subtreeFilter(principal, 'org:write', under, async (id) => {
       const area = await this.areas.findById(id);
       return area ? { id: area.id, ancestors: area.ancestors } : null;
@@ -40,9 +44,16 @@ export class TaskActionsHttpController {
   @Post(':id/progress')
   @HttpCode(200)
   @Requires('org:read')
-  @ApiOperation({ summary: 'Post progress (the assignee, the current holder of the position, or a leader above)' })
+  @ApiOperation({
+    summary: 'Post progress (the assignee, the current holder of the position, or a leader above)',
+  })
   @ApiOkResponse({ description: 'org.task.progressed (counts as activity of the poster)' })
-  progress(@Param('id') id: string, @Body() body: ProgressDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TaskView> {
+  progress(
+    @Param('id') id: string,
+    @Body() body: ProgressDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<TaskView> {
     return this.handler.progress(id, body.percent, body.note, principal, requestContext(principal, req));
   }
 
@@ -51,7 +62,12 @@ export class TaskActionsHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: 'Record a review; the next one falls due after the cadence' })
   @ApiOkResponse({ description: 'org.task.reviewed' })
-  review(@Param('id') id: string, @Body() body: ReviewDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TaskView> {
+  review(
+    @Param('id') id: string,
+    @Body() body: ReviewDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<TaskView> {
     return this.handler.review(id, body.verdict, body.note, principal, requestContext(principal, req));
   }
 
@@ -60,7 +76,11 @@ export class TaskActionsHttpController {
   @Requires('org:read')
   @ApiOperation({ summary: 'Mark a task complete' })
   @ApiOkResponse({ description: 'org.task.completed' })
-  complete(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TaskView> {
+  complete(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<TaskView> {
     return this.handler.complete(id, principal, requestContext(principal, req));
   }
 
@@ -69,7 +89,12 @@ export class TaskActionsHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: 'Withdraw an open task (a leader above it); a closed task is a 409 TASK_CLOSED' })
   @ApiOkResponse({ description: 'org.task.cancelled' })
-  cancel(@Param('id') id: string, @Body() body: CancelTaskDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TaskView> {
+  cancel(
+    @Param('id') id: string,
+    @Body() body: CancelTaskDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<TaskView> {
     return this.handler.cancel(id, body.reason ?? null, principal, requestContext(principal, req));
   }
 }

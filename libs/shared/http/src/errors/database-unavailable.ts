@@ -1,0 +1,23 @@
+const CLIENT_SIDE_OUTAGE =
+  /^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout|TopologyClosed|PoolCleared)Error$/;
+
+/**
+ * Server codes that say the database could not serve the request right now, not that the request was wrong:
+ * InternalError (a wire-protocol server whose storage is down answers it), HostUnreachable, HostNotFound,
+ * NetworkTimeout, ShutdownInProgress, PrimarySteppedDown, InterruptedAtShutdown, InterruptedDueToReplStateChange,
+ * NotWritablePrimary, NotPrimaryNoSecondaryOk, NotPrimaryOrSecondary.
+ */
+const SERVER_SIDE_OUTAGE = new Set([1, 6, 7, 89, 91, 189, 10107, 11600, 11602, 13435, 13436]);
+
+/** The database is down or unreachable: the request may be retried later (503), it was not at fault. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (CLIENT_SIDE_OUTAGE.test(error.name) || /buffering timed out/.test(error.message)) return true;
+  const { code, errorLabels } = error as { code?: unknown; errorLabels?: unknown };
+  if (
+    Array.isArray(errorLabels) &&
+    errorLabels.some((label) => label === 'ResetPool' || label === 'RetryableWriteError')
+  )
+    return true;
+  return error.name === 'MongoServerError' && typeof code === 'number' && SERVER_SIDE_OUTAGE.has(code);
+}
