@@ -36,14 +36,38 @@ export type OrgShape = {
 };
 
 /** ~161k booths: 403 assemblies × 4 mandals × 10 sectors × 10 booths. */
-export const FULL_UP: OrgShape = { zones: 6, districts: 92, assemblies: 403, lokSabhaSeats: 80, mandalsPerAssembly: 4, sectorsPerMandal: 10, boothsPerSector: 10 };
-export const SMALL_UP: OrgShape = { zones: 2, districts: 6, assemblies: 12, lokSabhaSeats: 3, mandalsPerAssembly: 2, sectorsPerMandal: 2, boothsPerSector: 3 };
+export const FULL_UP: OrgShape = {
+  zones: 6,
+  districts: 92,
+  assemblies: 403,
+  lokSabhaSeats: 80,
+  mandalsPerAssembly: 4,
+  sectorsPerMandal: 10,
+  boothsPerSector: 10,
+};
+export const SMALL_UP: OrgShape = {
+  zones: 2,
+  districts: 6,
+  assemblies: 12,
+  lokSabhaSeats: 3,
+  mandalsPerAssembly: 2,
+  sectorsPerMandal: 2,
+  boothsPerSector: 3,
+};
 
 export type Pace = 'slow' | 'normal' | 'fast';
 /** Activity multiplier of each pace (a slow district does 30% of what it should). */
 export const PACE_FACTOR: Record<Pace, number> = { slow: 0.3, normal: 1, fast: 1.4 };
 
-export type AreaDoc = { areaId: string; level: AreaLevel; parentId: string | null; ancestors: string[]; nameEn: string; nameHi: string | null; seatClass: SeatClass | null };
+export type AreaDoc = {
+  areaId: string;
+  level: AreaLevel;
+  parentId: string | null;
+  ancestors: string[];
+  nameEn: string;
+  nameHi: string | null;
+  seatClass: SeatClass | null;
+};
 
 export type SyntheticOrg = {
   areas: AreaDoc[];
@@ -73,7 +97,12 @@ export function buildOrg(shape: OrgShape = FULL_UP, prefix = 'UP'): SyntheticOrg
   const booths: SyntheticOrg['booths'] = [];
   const assemblies: AreaDoc[] = [];
   const paces = new Map<string, Pace>();
-  const add = (areaId: string, level: AreaLevel, parent: AreaDoc | null, seatClass: SeatClass | null = null): AreaDoc => {
+  const add = (
+    areaId: string,
+    level: AreaLevel,
+    parent: AreaDoc | null,
+    seatClass: SeatClass | null = null,
+  ): AreaDoc => {
     const doc: AreaDoc = {
       areaId,
       level,
@@ -88,13 +117,16 @@ export function buildOrg(shape: OrgShape = FULL_UP, prefix = 'UP'): SyntheticOrg
   };
   const nation = add('IN', 'national', null);
   const state = add(prefix, 'state', nation);
-  for (let s = 0; s < shape.lokSabhaSeats; s++) add(`${prefix}-LS${s + 1}`, 'lok-sabha', state, SEAT_CLASSES[s % 4]);
+  for (let s = 0; s < shape.lokSabhaSeats; s++)
+    add(`${prefix}-LS${s + 1}`, 'lok-sabha', state, SEAT_CLASSES[s % 4]);
   const zones = Array.from({ length: shape.zones }, (_, z) => add(`${prefix}-Z${z + 1}`, 'zone', state));
   let assembly = 0;
   for (let d = 0; d < shape.districts; d++) {
     const district = add(`${prefix}-D${d + 1}`, 'district', zones[d % zones.length]);
     paces.set(district.areaId, d % 7 === 3 ? 'slow' : d % 5 === 1 ? 'fast' : 'normal');
-    const count = Math.floor(((d + 1) * shape.assemblies) / shape.districts) - Math.floor((d * shape.assemblies) / shape.districts);
+    const count =
+      Math.floor(((d + 1) * shape.assemblies) / shape.districts) -
+      Math.floor((d * shape.assemblies) / shape.districts);
     for (let a = 0; a < count; a++, assembly++) {
       const ac = add(`${district.areaId}-A${assembly + 1}`, 'assembly', district, SEAT_CLASSES[assembly % 4]);
       assemblies.push(ac);
@@ -116,7 +148,14 @@ export function buildOrg(shape: OrgShape = FULL_UP, prefix = 'UP'): SyntheticOrg
 /** A message ready for Kafka: catalog topic, key, JSON value. */
 export type GeneratedMessage = { topic: string; key: string; value: string; event: EventEnvelope };
 
-function envelope<T>(definition: EventDefinition<T>, payload: T, areaId: string, areaPath: string[], producer: string, occurredAt: number): EventEnvelope<T> {
+function envelope<T>(
+  definition: EventDefinition<T>,
+  payload: T,
+  areaId: string,
+  areaPath: string[],
+  producer: string,
+  occurredAt: number,
+): EventEnvelope<T> {
   return {
     eventId: uuidv7(occurredAt),
     type: definition.type,
@@ -134,19 +173,45 @@ function envelope<T>(definition: EventDefinition<T>, payload: T, areaId: string,
 
 export function areaMessages(org: SyntheticOrg, occurredAt = Date.now()): GeneratedMessage[] {
   return org.areas.map((a) => {
-    const event = envelope(AreaCreatedV1, { areaId: a.areaId, level: a.level, parentId: a.parentId, ancestors: a.ancestors, nameEn: a.nameEn, nameHi: a.nameHi, seatClass: a.seatClass }, a.areaId, a.ancestors, 'org', occurredAt);
+    const event = envelope(
+      AreaCreatedV1,
+      {
+        areaId: a.areaId,
+        level: a.level,
+        parentId: a.parentId,
+        ancestors: a.ancestors,
+        nameEn: a.nameEn,
+        nameHi: a.nameHi,
+        seatClass: a.seatClass,
+      },
+      a.areaId,
+      a.ancestors,
+      'org',
+      occurredAt,
+    );
     return { topic: AreaCreatedV1.topic, key: a.areaId, value: JSON.stringify(event), event };
   });
 }
 
-const KINDS: MeetingKind[] = ['daily-small', 'daily-small', 'daily-small', 'daily-small', 'review', 'booth-committee', 'cadre-camp'];
+const KINDS: MeetingKind[] = [
+  'daily-small',
+  'daily-small',
+  'daily-small',
+  'daily-small',
+  'review',
+  'booth-committee',
+  'cadre-camp',
+];
 
 /**
  * Activity over `days` simulated days ending at `endMs`, about `events` messages in time order.
  * Booths are picked in proportion to their district's pace; a normal booth runs at roughly the
  * formula's target rate when `days` ≈ events / (booths × 0.45).
  */
-export function* activityMessages(org: SyntheticOrg, opts: { events: number; days: number; endMs: number; seed?: number }): Generator<GeneratedMessage> {
+export function* activityMessages(
+  org: SyntheticOrg,
+  opts: { events: number; days: number; endMs: number; seed?: number },
+): Generator<GeneratedMessage> {
   const rand = prng(opts.seed ?? 42);
   // Cumulative weights for pace-proportional booth picking.
   const weights = new Float64Array(org.booths.length);
@@ -172,7 +237,10 @@ export function* activityMessages(org: SyntheticOrg, opts: { events: number; day
   let i = 0;
   while (produced < opts.events) {
     // Time advances evenly with the event count (±10 minutes of jitter), so output is in time order.
-    const at = Math.min(opts.endMs - 1, startMs + Math.floor((produced / opts.events) * span + rand() * 600_000));
+    const at = Math.min(
+      opts.endMs - 1,
+      startMs + Math.floor((produced / opts.events) * span + rand() * 600_000),
+    );
     const booth = pick();
     const roll = rand();
     i++;
@@ -181,7 +249,9 @@ export function* activityMessages(org: SyntheticOrg, opts: { events: number; day
       const mandal = booth.ancestors[booth.ancestors.length - 2];
       const mandalPath = booth.ancestors.slice(0, -2);
       const target = 40;
-      const attended = Math.round(target * Math.min(1.3, PACE_FACTOR[org.paces.get(booth.district) ?? 'normal'] * (0.6 + rand() * 0.5)));
+      const attended = Math.round(
+        target * Math.min(1.3, PACE_FACTOR[org.paces.get(booth.district) ?? 'normal'] * (0.6 + rand() * 0.5)),
+      );
       const sessionId = `ses-${i}`;
       const event = envelope(
         TrainingSessionHeldV1,
@@ -232,7 +302,12 @@ export function* activityMessages(org: SyntheticOrg, opts: { events: number; day
         'training-events',
         at,
       );
-      yield { topic: TrainingAttendanceRecordedV1.topic, key: `${sessionId}~${memberId}`, value: JSON.stringify(event), event };
+      yield {
+        topic: TrainingAttendanceRecordedV1.topic,
+        key: `${sessionId}~${memberId}`,
+        value: JSON.stringify(event),
+        event,
+      };
       produced++;
       continue;
     }
@@ -255,7 +330,14 @@ export function* activityMessages(org: SyntheticOrg, opts: { events: number; day
         whatsappMemberCount: 120,
       };
       const payload = formed ? { ...coverage, memberIds: ['m-1'] } : { ...coverage, memberId: `vol-${i}` };
-      const event = envelope(definition as EventDefinition<typeof payload>, payload, booth.areaId, booth.ancestors, 'org', at);
+      const event = envelope(
+        definition as EventDefinition<typeof payload>,
+        payload,
+        booth.areaId,
+        booth.ancestors,
+        'org',
+        at,
+      );
       yield { topic: definition.topic, key: booth.areaId, value: JSON.stringify(event), event };
       produced++;
       continue;
@@ -285,8 +367,20 @@ export function* activityMessages(org: SyntheticOrg, opts: { events: number; day
       if (produced < opts.events && rand() < { slow: 0.3, normal: 0.75, fast: 0.9 }[pace]) {
         const late = rand() < 0.3;
         const doneAt = Math.min(opts.endMs - 1, at + (late ? 6 : 3) * 86_400_000 * rand());
-        const completed = envelope(TaskCompletedV1, { ...task, status: 'completed', progressPercent: 100, completedBy: 'm-1', late }, mandal, task.ancestors, 'org', doneAt);
-        yield { topic: TaskCompletedV1.topic, key: taskId, value: JSON.stringify(completed), event: completed };
+        const completed = envelope(
+          TaskCompletedV1,
+          { ...task, status: 'completed', progressPercent: 100, completedBy: 'm-1', late },
+          mandal,
+          task.ancestors,
+          'org',
+          doneAt,
+        );
+        yield {
+          topic: TaskCompletedV1.topic,
+          key: taskId,
+          value: JSON.stringify(completed),
+          event: completed,
+        };
         produced++;
       }
       continue;
@@ -295,7 +389,13 @@ export function* activityMessages(org: SyntheticOrg, opts: { events: number; day
     const kind = KINDS[Math.floor(rand() * KINDS.length)];
     const attendance = 5 + Math.floor(rand() * 12);
     const verified = rand() < 0.6;
-    const ref = { meetingId, kind, areaId: booth.areaId, ancestors: booth.ancestors, organiserId: `incharge-${booth.ancestors[booth.ancestors.length - 1]}` };
+    const ref = {
+      meetingId,
+      kind,
+      areaId: booth.areaId,
+      ancestors: booth.ancestors,
+      organiserId: `incharge-${booth.ancestors[booth.ancestors.length - 1]}`,
+    };
     const held = envelope(
       MeetingHeldV1,
       {
@@ -322,7 +422,15 @@ export function* activityMessages(org: SyntheticOrg, opts: { events: number; day
     if (verified && produced < opts.events) {
       const photo = envelope(
         PhotoVerifiedV1,
-        { ...ref, photoId: uuidv7(at), meetingStart: new Date(at - 3600_000).toISOString(), verified: true, method: 'exif', takenAt: new Date(at - 3000_000).toISOString(), verifiedAt: new Date(at + 60_000).toISOString() },
+        {
+          ...ref,
+          photoId: uuidv7(at),
+          meetingStart: new Date(at - 3600_000).toISOString(),
+          verified: true,
+          method: 'exif',
+          takenAt: new Date(at - 3000_000).toISOString(),
+          verifiedAt: new Date(at + 60_000).toISOString(),
+        },
         booth.areaId,
         booth.ancestors,
         'meetings',

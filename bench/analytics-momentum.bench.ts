@@ -30,13 +30,32 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { mongo } from 'mongoose';
-import { activityMessages, areaMessages, buildOrg, daysForTargetRate, FULL_UP, PACE_FACTOR, SMALL_UP, type GeneratedMessage } from './analytics-load-generator';
+import {
+  activityMessages,
+  areaMessages,
+  buildOrg,
+  daysForTargetRate,
+  FULL_UP,
+  PACE_FACTOR,
+  SMALL_UP,
+  type GeneratedMessage,
+} from './analytics-load-generator';
 import { argNumber, flag, percentile, rate, report, runBench } from './bench-utils';
 
 const events = argNumber('events', 1_000_000);
 const latencySeconds = argNumber('latency-seconds', 20);
 const latencyRate = argNumber('rate', 1000);
-const SOURCES = [AreaCreatedV1, MeetingHeldV1, PhotoVerifiedV1, TrainingSessionHeldV1, TrainingAttendanceRecordedV1, BoothCommitteeFormedV1, VolunteerAddedV1, TaskAssignedV1, TaskCompletedV1];
+const SOURCES = [
+  AreaCreatedV1,
+  MeetingHeldV1,
+  PhotoVerifiedV1,
+  TrainingSessionHeldV1,
+  TrainingAttendanceRecordedV1,
+  BoothCommitteeFormedV1,
+  VolunteerAddedV1,
+  TaskAssignedV1,
+  TaskCompletedV1,
+];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -54,8 +73,14 @@ async function main(): Promise<void> {
   process.env.KAFKA_TOPIC_PREFIX = prefix;
   const connection = new KafkaConnection(kafkaSettingsFromEnv('bench-momentum'));
   const sourceTopics = new Set(SOURCES.map((d) => d.topic));
-  await connection.ensureTopics(TOPICS.filter((t) => sourceTopics.has(t.name) || t.name.startsWith('analytics.')));
-  const kafka = new Kafka({ clientId: 'bench-momentum', brokers: connection.settings.brokers, logLevel: logLevel.NOTHING });
+  await connection.ensureTopics(
+    TOPICS.filter((t) => sourceTopics.has(t.name) || t.name.startsWith('analytics.')),
+  );
+  const kafka = new Kafka({
+    clientId: 'bench-momentum',
+    brokers: connection.settings.brokers,
+    logLevel: logLevel.NOTHING,
+  });
 
   // 1. Organisation + activity.
   const org = buildOrg(flag('small') ? SMALL_UP : FULL_UP);
@@ -66,8 +91,22 @@ async function main(): Promise<void> {
   const probeAreas: GeneratedMessage[] = probes.map((areaId) => {
     const event = createEvent(
       AreaCreatedV1,
-      { areaId, level: 'booth', parentId: sector.areaId, ancestors: [...sector.ancestors, sector.areaId], nameEn: areaId, nameHi: null },
-      { producer: 'org', areaId, areaPath: [...sector.ancestors, sector.areaId], actorId: null, correlationId: 'bench', occurredAt: new Date(endMs - days * 86_400_000) },
+      {
+        areaId,
+        level: 'booth',
+        parentId: sector.areaId,
+        ancestors: [...sector.ancestors, sector.areaId],
+        nameEn: areaId,
+        nameHi: null,
+      },
+      {
+        producer: 'org',
+        areaId,
+        areaPath: [...sector.ancestors, sector.areaId],
+        actorId: null,
+        correlationId: 'bench',
+        occurredAt: new Date(endMs - days * 86_400_000),
+      },
     );
     return { topic: AreaCreatedV1.topic, key: areaId, value: JSON.stringify(event), event };
   });
@@ -81,7 +120,13 @@ async function main(): Promise<void> {
       list.push({ key: m.key, value: m.value });
       byTopic.set(m.topic, list);
     }
-    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic: connection.topicName(topic), messages: list })) });
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic: connection.topicName(topic),
+        messages: list,
+      })),
+    });
     produced += messages.length;
   };
   let started = Date.now();
@@ -113,7 +158,10 @@ async function main(): Promise<void> {
   const rawRate = await (async () => {
     const consumer = kafka.consumer({ groupId: `${prefix}raw`, maxBytesPerPartition: 4 * 1024 * 1024 });
     await consumer.connect();
-    await consumer.subscribe({ topics: [...sourceTopics].map((t) => connection.topicName(t)), fromBeginning: true });
+    await consumer.subscribe({
+      topics: [...sourceTopics].map((t) => connection.topicName(t)),
+      fromBeginning: true,
+    });
     let seen = 0;
     let first = 0;
     let last = 0;
@@ -137,9 +185,20 @@ async function main(): Promise<void> {
     process.execPath,
     // The heap the deployment gives it (NODE_OPTIONS in k8s/base/analytics/deployment.yaml).
     // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the service under load
-    ['--max-old-space-size=320', '--max-semi-space-size=8', ...(process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean), join(process.cwd(), 'dist/services/analytics/src/main.js')],
+    [
+      '--max-old-space-size=320',
+      '--max-semi-space-size=8',
+      ...(process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      join(process.cwd(), 'dist/services/analytics/src/main.js'),
+    ],
     {
-      env: { ...process.env, KAFKA_TOPIC_PREFIX: prefix, MONGODB_DB: dbName, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      env: {
+        ...process.env,
+        KAFKA_TOPIC_PREFIX: prefix,
+        MONGODB_DB: dbName,
+        PORT: String(port),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -149,17 +208,28 @@ async function main(): Promise<void> {
   const pid = child.pid!;
   const token = signToken({ sub: 'bench', roles: ['national-admin'], areaId: 'IN', areaPath: [] });
   const api = async (path: string, method = 'GET') => {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
   type Status = {
     active: { events: number; republishedSkipped: number; parked: number } | null;
-    replay: { state: string; events: number; lag: number | null; eventsPerSecond: number; parked: number } | null;
+    replay: {
+      state: string;
+      events: number;
+      lag: number | null;
+      eventsPerSecond: number;
+      parked: number;
+    } | null;
     memoryMb: Record<string, number>;
   };
-  const memory = (s: Status | null) => (s ? `heap ${s.memoryMb.heapUsed}/${s.memoryMb.heapTotal}, buffers ${s.memoryMb.arrayBuffers} MB` : '');
-  const status = async (): Promise<Status | null> => (await api('/momentum/status').catch(() => null)) as Status | null;
+  const memory = (s: Status | null) =>
+    s ? `heap ${s.memoryMb.heapUsed}/${s.memoryMb.heapTotal}, buffers ${s.memoryMb.arrayBuffers} MB` : '';
+  const status = async (): Promise<Status | null> =>
+    (await api('/momentum/status').catch(() => null)) as Status | null;
   let peakRss = 0;
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, procStatus(pid, 'VmRSS') || 0)), 250);
   started = Date.now();
@@ -176,7 +246,9 @@ async function main(): Promise<void> {
     }
     if (Date.now() - lastPrint > 5000) {
       lastPrint = Date.now();
-      console.log(`  ingest: ${applied}/${total} folded, ${s?.active?.parked ?? 0} parked, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`);
+      console.log(
+        `  ingest: ${applied}/${total} folded, ${s?.active?.parked ?? 0} parked, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`,
+      );
     }
     if (applied >= total) {
       doneAt = Date.now();
@@ -194,20 +266,30 @@ async function main(): Promise<void> {
     'start → all folded (s)': ((doneAt - started) / 1000).toFixed(1),
     'peak RSS of the service (MB)': ingestPeak.toFixed(0),
   });
-  const board = (await api('/momentum/leaderboard?level=district&n=200&order=asc')) as { items: { areaId: string; score: number; weakestComponent: string }[] };
+  const board = (await api('/momentum/leaderboard?level=district&n=200&order=asc')) as {
+    items: { areaId: string; score: number; weakestComponent: string }[];
+  };
   const mean = (pace: string) => {
     const scores = board.items.filter((i) => org.paces.get(i.areaId) === pace).map((i) => i.score);
     return scores.length ? (scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1) : '-';
   };
   report('scores separate the districts the generator made slow and fast', {
     'mean district score slow/normal/fast': `${mean('slow')} / ${mean('normal')} / ${mean('fast')}`,
-    'bottom 5 districts (pace)': board.items.slice(0, 5).map((i) => `${i.areaId}(${org.paces.get(i.areaId)})`).join(' '),
+    'bottom 5 districts (pace)': board.items
+      .slice(0, 5)
+      .map((i) => `${i.areaId}(${org.paces.get(i.areaId)})`)
+      .join(' '),
   });
 
   // 3. Latency at a steady rate.
   if (!flag('skip-latency')) {
     const latencies: number[] = [];
-    const load = activityMessages(org, { events: latencyRate * latencySeconds * 2, days: 1, endMs: Date.now(), seed: 5 });
+    const load = activityMessages(org, {
+      events: latencyRate * latencySeconds * 2,
+      days: 1,
+      endMs: Date.now(),
+      seed: 5,
+    });
     const stopAt = Date.now() + latencySeconds * 1000;
     let probe = 0;
     const polls: Promise<void>[] = [];
@@ -243,14 +325,22 @@ async function main(): Promise<void> {
             verifiedPhotoCount: 0,
             districts: [],
           },
-          { producer: 'meetings', areaId, areaPath: [...sector.ancestors, sector.areaId], actorId: null, correlationId: 'probe' },
+          {
+            producer: 'meetings',
+            areaId,
+            areaPath: [...sector.ancestors, sector.areaId],
+            actorId: null,
+            correlationId: 'probe',
+          },
         );
         const sentAt = Date.now();
         await send([{ topic: MeetingHeldV1.topic, key: areaId, value: JSON.stringify(event), event }]);
         polls.push(
           (async () => {
             for (;;) {
-              const view = (await api(`/areas/${areaId}/momentum`).catch(() => null)) as { score: number } | null;
+              const view = (await api(`/areas/${areaId}/momentum`).catch(() => null)) as {
+                score: number;
+              } | null;
               if (view && view.score > 0) {
                 latencies.push(Date.now() - sentAt);
                 return;
@@ -284,7 +374,9 @@ async function main(): Promise<void> {
       const s = await status();
       if (s?.replay && Date.now() - lastLine > 5000) {
         lastLine = Date.now();
-        console.log(`  replay: ${s.replay.events} events, ${s.replay.parked} parked, lag ${s.replay.lag ?? '?'}, ${s.replay.eventsPerSecond}/s, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`);
+        console.log(
+          `  replay: ${s.replay.events} events, ${s.replay.parked} parked, lag ${s.replay.lag ?? '?'}, ${s.replay.eventsPerSecond}/s, rss ${procStatus(pid, 'VmRSS').toFixed(0)} MB, ${memory(s)}`,
+        );
       }
       if (s?.replay?.state === 'switched') break;
       if (child.exitCode !== null) throw new Error(`analytics exited (${child.exitCode}); see ${logFile}`);
@@ -292,13 +384,16 @@ async function main(): Promise<void> {
     }
     const replayMs = Date.now() - replayStarted;
     const after = (await status())!.active!.events;
-    report(`replay of ${after} events (${events} generated activity events + hierarchy${flag('skip-latency') ? '' : ' + latency load'})`, {
-      'time to switch-over (s, target < 120)': (replayMs / 1000).toFixed(1),
-      'events/s': rate(after, replayMs),
-      'events before / after': `${before} / ${after}`,
-      'peak RSS during replay (MB, target < 500)': peakRss.toFixed(0),
-      'peak RSS of the process lifetime (MB)': procStatus(pid, 'VmHWM').toFixed(0),
-    });
+    report(
+      `replay of ${after} events (${events} generated activity events + hierarchy${flag('skip-latency') ? '' : ' + latency load'})`,
+      {
+        'time to switch-over (s, target < 120)': (replayMs / 1000).toFixed(1),
+        'events/s': rate(after, replayMs),
+        'events before / after': `${before} / ${after}`,
+        'peak RSS during replay (MB, target < 500)': peakRss.toFixed(0),
+        'peak RSS of the process lifetime (MB)': procStatus(pid, 'VmHWM').toFixed(0),
+      },
+    );
   }
 
   clearInterval(rssTimer);
@@ -306,12 +401,19 @@ async function main(): Promise<void> {
   await new Promise((resolve) => child.once('exit', resolve));
   await producer.disconnect();
   await connection.disconnect();
-  const client = await mongo.MongoClient.connect(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { retryWrites: false });
-  await client.db(dbName).dropDatabase().catch(() => undefined);
+  const client = await mongo.MongoClient.connect(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', {
+    retryWrites: false,
+  });
+  await client
+    .db(dbName)
+    .dropDatabase()
+    .catch(() => undefined);
   await client.close();
   const admin = kafka.admin();
   await admin.connect();
-  await admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)) }).catch(() => undefined);
+  await admin
+    .deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)) })
+    .catch(() => undefined);
   await admin.disconnect();
   console.log(`\nservice log: ${logFile}`);
 }

@@ -5,7 +5,18 @@
 // Phase 1 (throughput): schedule N meetings, then record all N held as fast as C clients can.
 // Phase 2 (latency): a fresh set of meetings is recorded held at a steady R requests/s (open loop:
 // requests are sent on schedule whether or not earlier ones finished), p50/p95/p99 reported.
-import { call, cpuSeconds, ferretdbPids, outboxDrained, pool, startMeetingsService, type ServiceUnderTest } from './meetings-support';
+import {
+  BENCH_INCHARGES,
+  BENCH_WORKERS,
+  call,
+  cpuSeconds,
+  databaseCpuSeconds,
+  databasePids,
+  outboxDrained,
+  pool,
+  startMeetingsService,
+  type ServiceUnderTest,
+} from './meetings-support';
 import { argNumber, flag, percentile, report, runBench } from './bench-utils';
 
 const full = flag('full');
@@ -24,7 +35,7 @@ async function scheduleMany(service: ServiceUnderTest, n: number): Promise<strin
       kind: 'daily-small',
       title: `bench meeting ${i}`,
       areaId: 'AC-173',
-      organiserId: `incharge-${i % 500}`,
+      organiserId: `incharge-${i % BENCH_INCHARGES}`,
       scheduledStart: iso(-120),
       scheduledEnd: iso(-60),
     });
@@ -38,7 +49,10 @@ const heldBody = (i: number) => ({
   start: iso(-118),
   end: iso(-62),
   headcount: 5 + (i % 20),
-  attendees: Array.from({ length: ATTENDEES }, (_, a) => ({ memberId: `worker-${i}-${a}`, areaId: a % 2 ? 'M-1' : 'AC-173' })),
+  // Twenty consecutive workers of the roster: distinct within a meeting, half of them in the mandal.
+  attendees: Array.from({ length: ATTENDEES }, (_, a) => ({
+    memberId: `worker-${(i * ATTENDEES + a) % BENCH_WORKERS}`,
+  })),
 });
 
 async function main(): Promise<void> {
@@ -54,8 +68,8 @@ async function main(): Promise<void> {
     console.error('recording held…');
     const latencies: number[] = [];
     let errors = 0;
-    const dbPids = ferretdbPids();
-    const dbCpu = () => dbPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const dbPids = databasePids();
+    const dbCpu = databaseCpuSeconds;
     const cpuBefore = { service: cpuSeconds(service.pid), db: dbCpu() };
     t = performance.now();
     await pool(ids.length, concurrency, async (i) => {
@@ -66,18 +80,25 @@ async function main(): Promise<void> {
     const heldMs = performance.now() - t;
     const drain = await outboxDrained(service, ['meetings']);
     const cpu = { service: cpuSeconds(service.pid) - cpuBefore.service, db: dbCpu() - cpuBefore.db };
-    const heldDocs = await service.mongo.db(service.db).collection('meetings').countDocuments({ status: 'held' }, { maxTimeMS: 20_000 }).catch(() => -1);
+    const heldDocs = await service.mongo
+      .db(service.db)
+      .collection('meetings')
+      .countDocuments({ status: 'held' }, { maxTimeMS: 20_000 })
+      .catch(() => -1);
     latencies.sort((a, b) => a - b);
-    report(`meetings-held: throughput (${meetings} meetings × ${ATTENDEES} named attendees, ${concurrency} concurrent clients)`, {
-      'schedule: meetings/s': Math.round((meetings / scheduleMs) * 1000),
-      'record held: meetings/s': Math.round((meetings / heldMs) * 1000),
-      'record held: attendees/s': Math.round(((meetings * ATTENDEES) / heldMs) * 1000),
-      'record held: p50 / p99 ms (saturated)': `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`,
-      'errors': errors,
-      'meetings stored as held': heldDocs,
-      'outbox: ms waited after last request / still pending': `${drain.ms} / ${drain.pending < 0 ? 'count timed out' : drain.pending}`,
-      'CPU ms per held meeting: service / FerretDB': `${((cpu.service * 1000) / meetings).toFixed(1)} / ${dbPids.length ? ((cpu.db * 1000) / meetings).toFixed(1) : 'n/a'}`,
-    });
+    report(
+      `meetings-held: throughput (${meetings} meetings × ${ATTENDEES} named attendees, ${concurrency} concurrent clients)`,
+      {
+        'schedule: meetings/s': Math.round((meetings / scheduleMs) * 1000),
+        'record held: meetings/s': Math.round((meetings / heldMs) * 1000),
+        'record held: attendees/s': Math.round(((meetings * ATTENDEES) / heldMs) * 1000),
+        'record held: p50 / p99 ms (saturated)': `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`,
+        errors: errors,
+        'meetings stored as held': heldDocs,
+        'outbox: ms waited after last request / still pending': `${drain.ms} / ${drain.pending < 0 ? 'count timed out' : drain.pending}`,
+        'CPU ms per held meeting: service / database': `${((cpu.service * 1000) / meetings).toFixed(1)} / ${dbPids.length ? ((cpu.db * 1000) / meetings).toFixed(1) : 'n/a'}`,
+      },
+    );
 
     // Phase 2: steady rate (--seconds 0 skips it).
     const total = rate * seconds;
@@ -106,14 +127,14 @@ async function main(): Promise<void> {
     const perRequest = (seconds: number) => ((seconds * 1000) / total).toFixed(1);
     steady.sort((a, b) => a - b);
     report(`meetings-held: latency at a steady ${rate} requests/s for ${seconds} s (open loop)`, {
-      'requests': total,
+      requests: total,
       'achieved rate (req/s)': Math.round((total / elapsed) * 1000),
       'p50 ms': percentile(steady, 50).toFixed(1),
       'p95 ms': percentile(steady, 95).toFixed(1),
       'p99 ms': percentile(steady, 99).toFixed(1),
       'max ms': Math.max(...steady).toFixed(1),
-      'errors': steadyErrors,
-      'CPU ms per request: service / FerretDB / load generator': `${perRequest(cpuSeconds(service.pid) - steadyCpu.service)} / ${dbPids.length ? perRequest(dbCpu() - steadyCpu.db) : 'n/a'} / ${perRequest((client.user + client.system) / 1e6)}`,
+      errors: steadyErrors,
+      'CPU ms per request: service / database / load generator': `${perRequest(cpuSeconds(service.pid) - steadyCpu.service)} / ${dbPids.length ? perRequest(dbCpu() - steadyCpu.db) : 'n/a'} / ${perRequest((client.user + client.system) / 1e6)}`,
     });
   } finally {
     await service.stop();

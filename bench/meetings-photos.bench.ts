@@ -55,16 +55,30 @@ async function main(): Promise<void> {
       scheduledEnd: new Date(start.getTime() + 45 * 60_000).toISOString(),
     });
     const meetingId = (JSON.parse(created.body) as { id: string }).id;
-    const exifTime = new Date(start.getTime() + 330 * 60_000 + 10 * 60_000).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
+    const exifTime = new Date(start.getTime() + 330 * 60_000 + 10 * 60_000)
+      .toISOString()
+      .slice(0, 19)
+      .replace('T', ' ')
+      .replace(/-/g, ':');
     const soi = Buffer.from([0xff, 0xd8]);
     const app1 = exifApp1(exifTime);
     const eoi = Buffer.from([0xff, 0xd9]);
     // One shared 3 MB filler: the client never builds a fresh 3 MB buffer per request.
     const filler = Buffer.alloc(sizeBytes - soi.length - app1.length - 32 - eoi.length, 0x00);
     const boundary = `----meetingsbench${randomBytes(8).toString('hex')}`;
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="meeting.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="meeting.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    const body = () => [head, soi, app1, segment(0xfffe, Buffer.from(randomBytes(14).toString('hex'))), filler, eoi, tail];
+    const body = () => [
+      head,
+      soi,
+      app1,
+      segment(0xfffe, Buffer.from(randomBytes(14).toString('hex'))),
+      filler,
+      eoi,
+      tail,
+    ];
 
     const latencies: number[] = [];
     const rss: number[] = [];
@@ -72,13 +86,17 @@ async function main(): Promise<void> {
     let errors = 0;
     // Warm-up so the first samples are not JIT and pool start-up.
     await pool(10, concurrency, async () => {
-      await call(service.port, 'POST', `/meetings/${meetingId}/photos`, body(), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+      await call(service.port, 'POST', `/meetings/${meetingId}/photos`, body(), {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      });
     });
     const rssStart = rssMiB(service.pid);
     const sampler = setInterval(() => rss.push(rssMiB(service.pid)), 250);
     const t = performance.now();
     await pool(uploads, concurrency, async () => {
-      const res = await call(service.port, 'POST', `/meetings/${meetingId}/photos`, body(), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+      const res = await call(service.port, 'POST', `/meetings/${meetingId}/photos`, body(), {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      });
       latencies.push(res.ms);
       if (res.status !== 201) errors++;
       else {
@@ -95,19 +113,22 @@ async function main(): Promise<void> {
     const avg = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
     const stored = await service.mongo.db(service.db).collection('photos.files').countDocuments({});
     latencies.sort((a, b) => a - b);
-    report(`meetings-photos: ${uploads} uploads of a ${(sizeBytes / 1024 / 1024).toFixed(1)} MB JPEG, ${concurrency} concurrent`, {
-      'p50 ms': percentile(latencies, 50).toFixed(1),
-      'p95 ms': percentile(latencies, 95).toFixed(1),
-      'p99 ms': percentile(latencies, 99).toFixed(1),
-      'uploads/s': ((uploads / elapsed) * 1000).toFixed(1),
-      'MB/s into GridFS': ((uploads * sizeBytes) / 1024 / 1024 / (elapsed / 1000)).toFixed(1),
-      'errors': errors,
-      'verdicts': [...verdicts].map(([k, v]) => `${k}=${v}`).join(' '),
-      'GridFS files stored': stored,
-      'service RSS MiB: after warm-up → end': `${rssStart} → ${rssEnd}`,
-      'service RSS MiB: avg first 10% → last 10%': `${avg(firstTenth)} → ${avg(lastTenth)}`,
-      'service RSS MiB: min / max during run': `${Math.min(...rss)} / ${Math.max(...rss)}`,
-    });
+    report(
+      `meetings-photos: ${uploads} uploads of a ${(sizeBytes / 1024 / 1024).toFixed(1)} MB JPEG, ${concurrency} concurrent`,
+      {
+        'p50 ms': percentile(latencies, 50).toFixed(1),
+        'p95 ms': percentile(latencies, 95).toFixed(1),
+        'p99 ms': percentile(latencies, 99).toFixed(1),
+        'uploads/s': ((uploads / elapsed) * 1000).toFixed(1),
+        'MB/s into GridFS': ((uploads * sizeBytes) / 1024 / 1024 / (elapsed / 1000)).toFixed(1),
+        errors: errors,
+        verdicts: [...verdicts].map(([k, v]) => `${k}=${v}`).join(' '),
+        'GridFS files stored': stored,
+        'service RSS MiB: after warm-up → end': `${rssStart} → ${rssEnd}`,
+        'service RSS MiB: avg first 10% → last 10%': `${avg(firstTenth)} → ${avg(lastTenth)}`,
+        'service RSS MiB: min / max during run': `${Math.min(...rss)} / ${Math.max(...rss)}`,
+      },
+    );
   } finally {
     await service.stop();
   }

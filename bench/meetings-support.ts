@@ -4,10 +4,11 @@
 import { signToken } from '@sangathan/auth';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { mongo as driver } from 'mongoose';
+export { databaseCpuSeconds, databasePids } from './database-processes';
 
 type MongoClient = InstanceType<typeof driver.MongoClient>;
 
@@ -18,21 +19,54 @@ export const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 export type Response = { status: number; body: string; ms: number };
 
 /** One HTTP request with keep-alive; `body` may be a list of buffers written in order (streamed). */
-export function call(port: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function call(
+  port: number,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = Array.isArray(body) && body.every((b) => Buffer.isBuffer(b)) ? (body as Buffer[]) : body === undefined ? [] : [Buffer.from(JSON.stringify(body))];
+    const chunks: Buffer[] =
+      Array.isArray(body) && body.every((b) => Buffer.isBuffer(b))
+        ? (body as Buffer[])
+        : body === undefined
+          ? []
+          : [Buffer.from(JSON.stringify(body))];
     const length = chunks.reduce((n, c) => n + c.length, 0);
     const req = httpRequest(
-      { host: '127.0.0.1', port, method, path, agent, headers: { authorization: TOKEN, 'content-type': 'application/json', 'content-length': String(length), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: {
+          authorization: TOKEN,
+          'content-type': 'application/json',
+          'content-length': String(length),
+          ...headers,
+        },
+      },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8'), ms: performance.now() - started }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(parts).toString('utf8'),
+            ms: performance.now() - started,
+          }),
+        );
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while idle: the request never reached it, so send it again.
+      if (req.reusedSocket && error.code === 'ECONNRESET') resolve(call(port, method, path, body, headers));
+      else reject(error);
+    });
     void (async () => {
       for (const chunk of chunks) if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
       req.end();
@@ -40,7 +74,13 @@ export function call(port: number, method: string, path: string, body?: unknown,
   });
 }
 
-export type ServiceUnderTest = { port: number; pid: number; db: string; mongo: MongoClient; stop(): Promise<void> };
+export type ServiceUnderTest = {
+  port: number;
+  pid: number;
+  db: string;
+  mongo: MongoClient;
+  stop(): Promise<void>;
+};
 
 /** `VmRSS` of a process, in MiB. */
 export function rssMiB(pid: number): number {
@@ -59,19 +99,9 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
-/** Pids of the local FerretDB processes (to attribute CPU between the service and the database). */
-export function ferretdbPids(): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'ferretdb';
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
+/** Size of the roster every bench service starts with (`incharge-<n>`, `worker-<n>`). */
+export const BENCH_INCHARGES = 500;
+export const BENCH_WORKERS = 2000;
 
 /** Starts dist/services/meetings/src/main.js on its own database and topic prefix, with the test area tree. */
 export async function startMeetingsService(name: string): Promise<ServiceUnderTest> {
@@ -91,14 +121,56 @@ export async function startMeetingsService(name: string): Promise<ServiceUnderTe
   await mongo
     .db(db)
     .collection('known_areas')
-    .insertMany(areas.map((a) => ({ ...a, nameEn: a._id, nameHi: null, lastEventId: '00000000-0000-7000-8000-000000000000', geo: null })) as never);
+    .insertMany(
+      areas.map((a) => ({
+        ...a,
+        nameEn: a._id,
+        nameHi: null,
+        lastEventId: '00000000-0000-7000-8000-000000000000',
+        geo: null,
+      })) as never,
+    );
+  // Organisers and named attendees must be members org has published: a roster of in-charges and workers.
+  const member = (id: string, areaId: string) => ({
+    _id: id,
+    name: id,
+    areaId,
+    ancestors: areas.find((a) => a._id === areaId)!.ancestors,
+    status: 'active',
+    positions: [],
+    positionTypes: [],
+    positionScopeKeys: [],
+    seen: [],
+  });
+  await mongo
+    .db(db)
+    .collection('known_members')
+    .insertMany([
+      ...Array.from({ length: BENCH_INCHARGES }, (_, i) => member(`incharge-${i}`, 'AC-173')),
+      ...Array.from({ length: BENCH_WORKERS }, (_, i) => member(`worker-${i}`, i % 2 ? 'M-1' : 'AC-173')),
+    ] as never);
   // MEETINGS_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the service.
   const nodeArgs = (process.env.MEETINGS_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--max-old-space-size=512', join(process.cwd(), 'dist', 'services', 'meetings', 'src', 'main.js')], {
-    cwd: process.cwd(),
-    env: { ...process.env, PORT: String(port), MONGODB_DB: db, KAFKA_TOPIC_PREFIX: `${id}.`, LOG_LEVEL: 'warn', QUOTA_JOB: 'off' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...nodeArgs,
+      '--max-old-space-size=512',
+      join(process.cwd(), 'dist', 'services', 'meetings', 'src', 'main.js'),
+    ],
+    {
+      cwd: process.cwd(),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        MONGODB_DB: db,
+        KAFKA_TOPIC_PREFIX: `${id}.`,
+        LOG_LEVEL: 'warn',
+        QUOTA_JOB: 'off',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
@@ -118,7 +190,10 @@ export async function startMeetingsService(name: string): Promise<ServiceUnderTe
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      await mongo.db(db).dropDatabase().catch(() => undefined);
+      await mongo
+        .db(db)
+        .dropDatabase()
+        .catch(() => undefined);
       await mongo.close();
       agent.destroy();
     },
@@ -126,7 +201,11 @@ export async function startMeetingsService(name: string): Promise<ServiceUnderTe
 }
 
 /** Runs `task(i)` for i in [0, n) with at most `concurrency` in flight. */
-export async function pool(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+export async function pool(
+  n: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, n) }, async () => {
@@ -137,17 +216,26 @@ export async function pool(n: number, concurrency: number, task: (i: number) => 
 
 /**
  * Waits until every outbox of the service's collections is published, or the timeout passes. Each
- * count is bounded too: under write load FerretDB (SQLite) can stall a reader for a long time.
+ * count is bounded too, so a stalled read cannot hang the benchmark.
  */
-export async function outboxDrained(service: ServiceUnderTest, collections: string[], timeoutMs = 60_000): Promise<{ ms: number; pending: number }> {
+export async function outboxDrained(
+  service: ServiceUnderTest,
+  collections: string[],
+  timeoutMs = 60_000,
+): Promise<{ ms: number; pending: number }> {
   const started = Date.now();
   for (;;) {
     let pending = 0;
     for (const c of collections) {
-      const count = service.mongo.db(service.db).collection(c).countDocuments({ outboxDueAt: { $exists: true } }, { maxTimeMS: 5000 }).catch(() => -1);
+      const count = service.mongo
+        .db(service.db)
+        .collection(c)
+        .countDocuments({ outboxDueAt: { $exists: true } }, { maxTimeMS: 5000 })
+        .catch(() => -1);
       pending += await Promise.race([count, new Promise<number>((r) => setTimeout(() => r(-1), 6000))]);
     }
-    if (pending === 0 || Date.now() - started > timeoutMs) return { ms: Date.now() - started, pending: pending < 0 ? -1 : pending };
+    if (pending === 0 || Date.now() - started > timeoutMs)
+      return { ms: Date.now() - started, pending: pending < 0 ? -1 : pending };
     await new Promise((r) => setTimeout(r, 500));
   }
 }

@@ -1,7 +1,14 @@
 // End-to-end messaging throughput through libs/messaging versus raw kafkajs, same topic, same run.
 //   npm run bench -- messaging-throughput [--events 200000]
 import { AreaCreatedV1, createEvent, EventRegistry, ORG_TOPICS } from '@sangathan/contracts';
-import { EventDispatcher, KafkaConnection, KafkaEventConsumer, KafkaMessagePublisher, kafkaSettingsFromEnv, type IntegrationEventHandler } from '@sangathan/messaging';
+import {
+  EventDispatcher,
+  KafkaConnection,
+  KafkaEventConsumer,
+  KafkaMessagePublisher,
+  kafkaSettingsFromEnv,
+  type IntegrationEventHandler,
+} from '@sangathan/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { argNumber, rate, report, runBench } from './bench-utils';
 
@@ -17,8 +24,21 @@ async function main(): Promise<void> {
     JSON.stringify(
       createEvent(
         AreaCreatedV1,
-        { areaId: `B-${i}`, level: 'booth', parentId: 'S-1', ancestors: ['IN', 'UP', 'S-1'], nameEn: `Booth ${i}`, nameHi: `बूथ ${i}` },
-        { producer: 'bench', areaId: `B-${i}`, areaPath: ['IN', 'UP', 'S-1'], actorId: null, correlationId: 'bench' },
+        {
+          areaId: `B-${i}`,
+          level: 'booth',
+          parentId: 'S-1',
+          ancestors: ['IN', 'UP', 'S-1'],
+          nameEn: `Booth ${i}`,
+          nameHi: `बूथ ${i}`,
+        },
+        {
+          producer: 'bench',
+          areaId: `B-${i}`,
+          areaPath: ['IN', 'UP', 'S-1'],
+          actorId: null,
+          correlationId: 'bench',
+        },
       ),
     ),
   );
@@ -26,14 +46,26 @@ async function main(): Promise<void> {
   // Produce: the lib's publisher (what the outbox relay uses) vs a raw kafkajs producer, both warmed
   // up, then alternating chunks so machine noise hits both equally.
   const publisher = new KafkaMessagePublisher(connection);
-  const kafka = new Kafka({ clientId: 'bench-raw', brokers: connection.settings.brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'bench-raw',
+    brokers: connection.settings.brokers,
+    logLevel: logLevel.NOTHING,
+  });
   const rawProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await rawProducer.connect();
   const chunk = 1000;
   const libSend = (from: number, to: number) =>
-    publisher.publish(values.slice(from, to).map((value, j) => ({ topic: AreaCreatedV1.topic, key: `B-${from + j}`, value, headers: {} })));
+    publisher.publish(
+      values
+        .slice(from, to)
+        .map((value, j) => ({ topic: AreaCreatedV1.topic, key: `B-${from + j}`, value, headers: {} })),
+    );
   const rawSend = (from: number, to: number) =>
-    rawProducer.send({ topic, acks: -1, messages: values.slice(from, to).map((value, j) => ({ key: `B-${from + j}`, value })) });
+    rawProducer.send({
+      topic,
+      acks: -1,
+      messages: values.slice(from, to).map((value, j) => ({ key: `B-${from + j}`, value })),
+    });
   await libSend(0, chunk);
   await rawSend(chunk, 2 * chunk);
   let libProduceMs = 0;
@@ -56,7 +88,10 @@ async function main(): Promise<void> {
     let first = 0;
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
-    const consumer = kafka.consumer({ groupId: `${prefix}raw-${round}`, maxBytesPerPartition: 4 * 1024 * 1024 });
+    const consumer = kafka.consumer({
+      groupId: `${prefix}raw-${round}`,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
@@ -85,7 +120,9 @@ async function main(): Promise<void> {
         if (seen >= total) done();
       },
     };
-    const dispatcher = new EventDispatcher(new EventRegistry(), [handler], publisher, { consumerGroup: 'bench' });
+    const dispatcher = new EventDispatcher(new EventRegistry(), [handler], publisher, {
+      consumerGroup: 'bench',
+    });
     const consumer = new KafkaEventConsumer(connection, dispatcher, { groupId: `bench-lib-${round}` });
     void consumer.start();
     await finished;

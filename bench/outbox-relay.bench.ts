@@ -1,7 +1,14 @@
 // Outbox relay throughput: events/s from MongoDB (FerretDB here) to Kafka, including the pull.
 //   npm run bench -- outbox-relay [--docs 20000] [--events-per-doc 1]
 import { AreaCreatedV1, createEvent, ORG_TOPICS } from '@sangathan/contracts';
-import { KafkaConnection, KafkaMessagePublisher, kafkaSettingsFromEnv, OutboxRelay, outboxFieldsForInsert, toOutboxEntry } from '@sangathan/messaging';
+import {
+  KafkaConnection,
+  KafkaMessagePublisher,
+  kafkaSettingsFromEnv,
+  OutboxRelay,
+  outboxFieldsForInsert,
+  toOutboxEntry,
+} from '@sangathan/messaging';
 import mongoose from 'mongoose';
 import { argNumber, rate, report, runBench } from './bench-utils';
 
@@ -13,7 +20,9 @@ async function main(): Promise<void> {
   process.env.KAFKA_TOPIC_PREFIX = `${id}.`;
   const connection = new KafkaConnection(kafkaSettingsFromEnv('bench-relay'));
   await connection.ensureTopics(ORG_TOPICS);
-  const db = await mongoose.createConnection(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { dbName: `${id}-relay` }).asPromise();
+  const db = await mongoose
+    .createConnection(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { dbName: `${id}-relay` })
+    .asPromise();
   const collection = db.collection('aggregates');
 
   let started = Date.now();
@@ -38,7 +47,10 @@ async function main(): Promise<void> {
   }
   const insertMs = Date.now() - started;
 
-  const relay = new OutboxRelay(() => db.db, new KafkaMessagePublisher(connection), { collections: ['aggregates'], batchSize: 500 });
+  const relay = new OutboxRelay(() => db.db, new KafkaMessagePublisher(connection), {
+    collections: ['aggregates'],
+    batchSize: 500,
+  });
   started = Date.now();
   let published = 0;
   for (;;) {

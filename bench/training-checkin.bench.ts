@@ -12,14 +12,47 @@ async function main(): Promise<void> {
   const perSecond = argNumber('rate', 100);
   const id = `bench-checkin-${Date.now().toString(36)}`;
   const service = await startTrainingService(id, argNumber('port', 3915), async (db) => {
-    const doc = (id: string, level: string, ancestors: string[], extra = {}) => ({ _id: id, level, parentId: ancestors.at(-1) ?? null, ancestors, nameEn: id, nameHi: null, lokSabhaId: null, boothCount: null, voterCount: null, lastEventId: EVENT_ID, ...extra });
-    await db.collection('known_areas').insertMany([doc('IN', 'national', []), doc('UP', 'state', ['IN']), doc('UP-LS-01', 'lok-sabha', ['IN', 'UP'], { boothCount: 2000 })] as never[]);
+    const doc = (id: string, level: string, ancestors: string[], extra = {}) => ({
+      _id: id,
+      level,
+      parentId: ancestors.at(-1) ?? null,
+      ancestors,
+      nameEn: id,
+      nameHi: null,
+      lokSabhaId: null,
+      boothCount: null,
+      voterCount: null,
+      lastEventId: EVENT_ID,
+      ...extra,
+    });
+    await db
+      .collection('known_areas')
+      .insertMany([
+        doc('IN', 'national', []),
+        doc('UP', 'state', ['IN']),
+        doc('UP-LS-01', 'lok-sabha', ['IN', 'UP'], { boothCount: 2000 }),
+      ] as never[]);
     const members = [];
     const positions = [];
     for (let i = 0; i < attendees; i++) {
       const areaId = `UP-LS-01-X${i}`;
-      members.push({ _id: `M${i}`, name: `Worker ${i}`, nameAlt: null, status: 'active', areaId, ancestors: ['IN', 'UP', 'UP-LS-01'], lastEventId: EVENT_ID });
-      positions.push({ _id: `it-cell-sector:${areaId}`, type: 'it-cell-sector', areaId, ancestors: ['IN', 'UP', 'UP-LS-01'], memberId: `M${i}`, lastEventId: EVENT_ID });
+      members.push({
+        _id: `M${i}`,
+        name: `Worker ${i}`,
+        nameAlt: null,
+        status: 'active',
+        areaId,
+        ancestors: ['IN', 'UP', 'UP-LS-01'],
+        lastEventId: EVENT_ID,
+      });
+      positions.push({
+        _id: `it-cell-sector:${areaId}`,
+        type: 'it-cell-sector',
+        areaId,
+        ancestors: ['IN', 'UP', 'UP-LS-01'],
+        memberId: `M${i}`,
+        lastEventId: EVENT_ID,
+      });
     }
     await db.collection('known_members').insertMany(members as never[]);
     await db.collection('known_positions').insertMany(positions as never[]);
@@ -34,12 +67,24 @@ async function main(): Promise<void> {
       audience: { positions: ['it-cell-sector'], areaLevels: ['sector'] },
       sessionPlan: { kind: 'central', areaId: 'UP-LS-01' },
       targetRule: { kind: 'fixed', value: attendees },
-      schedule: { firstSessionAt: new Date(now - 1_800_000).toISOString(), durationMinutes: 480, capacity: attendees },
+      schedule: {
+        firstSessionAt: new Date(now - 1_800_000).toISOString(),
+        durationMinutes: 480,
+        capacity: attendees,
+      },
     });
-    if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(created.body)}`);
-    await until('invitations', async () => (await api<{ materialisation: string }>(`${service.url}/programmes/${created.body.id}`, 'GET')).body.materialisation === 'done');
+    if (created.status !== 201)
+      throw new Error(`create answered ${created.status}: ${JSON.stringify(created.body)}`);
+    await until(
+      'invitations',
+      async () =>
+        (await api<{ materialisation: string }>(`${service.url}/programmes/${created.body.id}`, 'GET')).body
+          .materialisation === 'done',
+    );
     console.log(`${attendees} invitations materialised; sending check-ins at ${perSecond}/s`);
-    const sessionId = (await api<{ items: { id: string }[] }>(`${service.url}/programmes/${created.body.id}/sessions`, 'GET')).body.items[0].id;
+    const sessionId = (
+      await api<{ items: { id: string }[] }>(`${service.url}/programmes/${created.body.id}/sessions`, 'GET')
+    ).body.items[0].id;
 
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
@@ -54,7 +99,9 @@ async function main(): Promise<void> {
         (async () => {
           const t0 = performance.now();
           // A request that fails (timeout, reset) counts as status 0 with the time it took.
-          const status = await api<unknown>(`${service.url}/sessions/${sessionId}/check-ins`, 'POST', { memberId: `M${i}` }).then(
+          const status = await api<unknown>(`${service.url}/sessions/${sessionId}/check-ins`, 'POST', {
+            memberId: `M${i}`,
+          }).then(
             (res) => res.status,
             () => 0,
           );
@@ -66,7 +113,9 @@ async function main(): Promise<void> {
     await Promise.all(inFlight);
     const elapsed = performance.now() - started;
     latencies.sort((a, b) => a - b);
-    const attended = await service.db.collection('participants').countDocuments({ sessionId, attendedAt: { $ne: null } });
+    const attended = await service.db
+      .collection('participants')
+      .countDocuments({ sessionId, attendedAt: { $ne: null } });
     report(`training: ${attendees} check-ins to one session at ${perSecond}/s (open loop, over HTTP)`, {
       'check-ins sent': attendees,
       'answers by status': [...statuses].map(([s, n]) => `${s}×${n}`).join(', '),

@@ -14,10 +14,22 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 
-export type Shape = { lokSabhaSeats: number; assemblies: number; districts: number; mandalsPerAssembly: number; sectorsPerMandal: number };
+export type Shape = {
+  lokSabhaSeats: number;
+  assemblies: number;
+  districts: number;
+  mandalsPerAssembly: number;
+  sectorsPerMandal: number;
+};
 
 /** Full-scale UP: 80 seats, 403 assembly seats, 92 districts, 1,612 mandals, 16,120 sectors (~10 booths each). */
-export const FULL_UP: Shape = { lokSabhaSeats: 80, assemblies: 403, districts: 92, mandalsPerAssembly: 4, sectorsPerMandal: 10 };
+export const FULL_UP: Shape = {
+  lokSabhaSeats: 80,
+  assemblies: 403,
+  districts: 92,
+  mandalsPerAssembly: 4,
+  sectorsPerMandal: 10,
+};
 
 export const token = `Bearer ${signToken({ sub: 'bench', roles: ['national-admin'], areaId: 'IN', areaPath: [] })}`;
 
@@ -31,10 +43,30 @@ export async function seedReadModel(db: Connection, shape: Shape): Promise<Seede
   const members: Record<string, unknown>[] = [];
   const positions: Record<string, unknown>[] = [];
   const area = (id: string, level: string, ancestors: string[], extra: Record<string, unknown> = {}) =>
-    areas.push({ _id: id, level, parentId: ancestors[ancestors.length - 1] ?? null, ancestors, nameEn: id, nameHi: null, lokSabhaId: null, boothCount: null, voterCount: null, lastEventId: EVENT_ID, ...extra });
+    areas.push({
+      _id: id,
+      level,
+      parentId: ancestors[ancestors.length - 1] ?? null,
+      ancestors,
+      nameEn: id,
+      nameHi: null,
+      lokSabhaId: null,
+      boothCount: null,
+      voterCount: null,
+      lastEventId: EVENT_ID,
+      ...extra,
+    });
   const holder = (type: string, areaId: string, ancestors: string[]) => {
     const memberId = `M-${type}-${areaId}`;
-    members.push({ _id: memberId, name: `Worker ${areaId}`, nameAlt: null, status: 'active', areaId, ancestors, lastEventId: EVENT_ID });
+    members.push({
+      _id: memberId,
+      name: `Worker ${areaId}`,
+      nameAlt: null,
+      status: 'active',
+      areaId,
+      ancestors,
+      lastEventId: EVENT_ID,
+    });
     positions.push({ _id: `${type}:${areaId}`, type, areaId, ancestors, memberId, lastEventId: EVENT_ID });
   };
   area('IN', 'national', []);
@@ -44,7 +76,10 @@ export async function seedReadModel(db: Connection, shape: Shape): Promise<Seede
     const id = `UP-LS-${String(s + 1).padStart(2, '0')}`;
     seats.push(id);
     // Booth counts 1,400-2,600 so scaled targets spread over 2,500-5,000.
-    area(id, 'lok-sabha', ['IN', 'UP'], { boothCount: 1400 + ((s * 97) % 1200), voterCount: 1_500_000 + s * 10_000 });
+    area(id, 'lok-sabha', ['IN', 'UP'], {
+      boothCount: 1400 + ((s * 97) % 1200),
+      voterCount: 1_500_000 + s * 10_000,
+    });
   }
   for (let d = 0; d < shape.districts; d++) area(`UP-D-${d}`, 'district', ['IN', 'UP']);
   for (let a = 0; a < shape.assemblies; a++) {
@@ -65,8 +100,13 @@ export async function seedReadModel(db: Connection, shape: Shape): Promise<Seede
       }
     }
   }
-  for (const [name, docs] of [['known_areas', areas], ['known_members', members], ['known_positions', positions]] as const) {
-    for (let i = 0; i < docs.length; i += 5000) await db.collection(name).insertMany(docs.slice(i, i + 5000) as never[], { ordered: false });
+  for (const [name, docs] of [
+    ['known_areas', areas],
+    ['known_members', members],
+    ['known_positions', positions],
+  ] as const) {
+    for (let i = 0; i < docs.length; i += 5000)
+      await db.collection(name).insertMany(docs.slice(i, i + 5000) as never[], { ordered: false });
   }
   return { areas: areas.length, positions: positions.length, seats };
 }
@@ -74,18 +114,35 @@ export async function seedReadModel(db: Connection, shape: Shape): Promise<Seede
 export type Service = { url: string; db: Connection; stop: () => Promise<void> };
 
 /** Starts dist/services/training-events on a fresh database and topic prefix; resolves once ready. */
-export async function startTrainingService(id: string, port: number, beforeStart: (db: Connection) => Promise<void>): Promise<Service> {
+export async function startTrainingService(
+  id: string,
+  port: number,
+  beforeStart: (db: Connection) => Promise<void>,
+): Promise<Service> {
   process.env.KAFKA_TOPIC_PREFIX = `${id}.`;
   const kafka = new KafkaConnection(kafkaSettingsFromEnv('bench-training'));
   await kafka.ensureTopics(ORG_TOPICS); // the service consumes them; org would have created them
   await kafka.disconnect();
   const dbName = `${id}-training`;
-  const db = await mongoose.createConnection(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { dbName }).asPromise();
+  const db = await mongoose
+    .createConnection(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { dbName })
+    .asPromise();
   await beforeStart(db);
-  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'dist', 'services', 'training-events', 'src', 'main.js')], {
-    env: { ...process.env, PORT: String(port), MONGODB_DB: dbName, KAFKA_TOPIC_PREFIX: `${id}.`, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(process.cwd(), 'dist', 'services', 'training-events', 'src', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        MONGODB_DB: dbName,
+        KAFKA_TOPIC_PREFIX: `${id}.`,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'development',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   // If the bench is interrupted, take the service down with it.
   const killChild = () => child.kill('SIGKILL');
   process.once('exit', killChild);
@@ -113,12 +170,25 @@ export async function startTrainingService(id: string, port: number, beforeStart
   };
 }
 
-export async function api<T>(url: string, method: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json', authorization: token }, body: body === undefined ? undefined : JSON.stringify(body) });
+export async function api<T>(
+  url: string,
+  method: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: token },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as T };
 }
 
-export async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 600_000, intervalMs = 100): Promise<void> {
+export async function until(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 600_000,
+  intervalMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -26,7 +26,9 @@ describe('walking skeleton: org → outbox → Kafka → analytics', () => {
     org = await createServiceApp(OrgAppModule, ORG_SERVICE_DESCRIPTION, { spanExporter: spans });
     await org.init();
     process.env.MONGODB_DB = isolation.dbName('analytics');
-    analytics = await createServiceApp(AnalyticsAppModule, ANALYTICS_SERVICE_DESCRIPTION, { spanExporter: spans });
+    analytics = await createServiceApp(AnalyticsAppModule, ANALYTICS_SERVICE_DESCRIPTION, {
+      spanExporter: spans,
+    });
     await analytics.init();
     delete process.env.MONGODB_DB;
     for (const app of [org, analytics]) {
@@ -64,17 +66,27 @@ describe('walking skeleton: org → outbox → Kafka → analytics', () => {
       { what: 'analytics to learn about UP' },
     );
 
-    expect(known).toMatchObject({ id: 'UP', level: 'state', parentId: 'IN', ancestors: ['IN'], nameHi: 'उत्तर प्रदेश' });
+    expect(known).toMatchObject({
+      id: 'UP',
+      level: 'state',
+      parentId: 'IN',
+      ancestors: ['IN'],
+      nameHi: 'उत्तर प्रदेश',
+    });
     const kinds = spans
       .getFinishedSpans()
       .filter((span) => span.spanContext().traceId === requestTraceId)
       .map((span) => span.name);
-    expect(kinds).toEqual(expect.arrayContaining(['POST /areas', 'org.area.events publish', 'org.area.events process']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['POST /areas', 'org.area.events publish', 'org.area.events process']),
+    );
   });
 
   it('leaves no event behind in the org outbox once published', async () => {
     const areas = org.get<Connection>(getConnectionToken()).collection('areas');
-    await waitFor(async () => (await areas.countDocuments({ 'outbox.0': { $exists: true } })) === 0, { what: 'outbox drained' });
+    await waitFor(async () => (await areas.countDocuments({ 'outbox.0': { $exists: true } })) === 0, {
+      what: 'outbox drained',
+    });
     expect(await areas.countDocuments({ outboxDueAt: { $exists: true } })).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ if (!name || !available.includes(name)) {
   process.exit(2);
 }
 await build({ quiet: true });
-const env = { ...process.env, ...startInfra(process.env.SANGATHAN_BENCH_PROFILE ?? 'dev'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+const env = { ...process.env, ...startInfra(process.env.SANGATHAN_BENCH_PROFILE ?? 'bench'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
 const script = join(repoRoot, 'dist', 'bench', `${name}.bench.js`);
 if (!existsSync(script)) throw new Error(`${script} was not built`);
 const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', script, ...args], { cwd: repoRoot, stdio: 'inherit', env });

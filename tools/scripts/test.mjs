@@ -25,7 +25,7 @@ if (nx(['lint', 'typecheck', 'test']) !== 0) exitCode = 1;
 
 let infraError;
 try {
-  console.log('sangathan: starting the test infrastructure (Kafka + FerretDB, test profile)…');
+  console.log('sangathan: starting the test infrastructure (Kafka, PostgreSQL + FerretDB; test profile)…');
   const env = startInfra('test', { fresh: true });
   // Request logs of the apps under test drown the test output; LOG_LEVEL=info brings them back.
   Object.assign(process.env, env, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });

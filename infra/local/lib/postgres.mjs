@@ -216,7 +216,7 @@ function asServerUser(command, args) {
 }
 
 /** A data folder that exists must be a PostgreSQL 15 cluster of ours; never wiped silently. */
-function checkDataFolder(pg) {
+export function checkDataFolder(pg) {
   if (!fs.existsSync(pg.dataDir)) return 'absent';
   const entries = fs.readdirSync(pg.dataDir);
   if (entries.length === 0) return 'absent';

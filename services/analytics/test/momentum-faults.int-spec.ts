@@ -2,9 +2,20 @@ import { definitionKey, EventRegistry } from '@sangathan/contracts';
 import type { DeliveredEvent } from '@sangathan/messaging';
 import { integrationInfra, isolateTest } from '@sangathan/testing';
 import { mongo } from 'mongoose';
-import { activityMessages, areaMessages, buildOrg, prng, SMALL_UP, type GeneratedMessage } from '../../../bench/analytics-load-generator';
+import {
+  activityMessages,
+  areaMessages,
+  buildOrg,
+  prng,
+  SMALL_UP,
+  type GeneratedMessage,
+} from '../../../bench/analytics-load-generator';
 import { ACTIVITY_MAPPING_KEYS } from '../src/modules/momentum/domain/activity-mapping';
-import { formulaFingerprint, MOMENTUM_FORMULA_V1, SLOT } from '../src/modules/momentum/domain/momentum-formula';
+import {
+  formulaFingerprint,
+  MOMENTUM_FORMULA_V1,
+  SLOT,
+} from '../src/modules/momentum/domain/momentum-formula';
 import { scoreAt } from '../src/modules/momentum/domain/score';
 import { MomentumEngine } from '../src/modules/momentum/infrastructure/momentum-engine';
 import { MomentumStore } from '../src/modules/momentum/infrastructure/momentum-store';
@@ -32,20 +43,31 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
     store = new MomentumStore(client.db(isolation.dbName('analytics')));
     const registry = new EventRegistry();
     const rand = prng(99);
-    const messages: GeneratedMessage[] = [...areaMessages(org, AT - 40 * 86_400_000), ...activityMessages(org, { events: 4000, days: 20, endMs: AT, seed: 3 })];
+    const messages: GeneratedMessage[] = [
+      ...areaMessages(org, AT - 40 * 86_400_000),
+      ...activityMessages(org, { events: 4000, days: 20, endMs: AT, seed: 3 }),
+    ];
     // Republications: 80 events published a second time a little later in their partition.
     const withDuplicates = [...messages];
     for (let i = 0; i < 80; i++) {
       const original = messages[Math.floor(rand() * messages.length)];
-      withDuplicates.splice(Math.min(withDuplicates.length, withDuplicates.indexOf(original) + 1 + Math.floor(rand() * 50)), 0, original);
+      withDuplicates.splice(
+        Math.min(withDuplicates.length, withDuplicates.indexOf(original) + 1 + Math.floor(rand() * 50)),
+        0,
+        original,
+      );
     }
     for (const message of withDuplicates) {
       const definition = registry.get(message.event.type, message.event.version)!;
       const partitionCount = registry.topic(definition.topic)!.partitions;
-      const partition = [...message.key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % partitionCount;
+      const partition =
+        [...message.key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % partitionCount;
       const tp = `${definition.topic}:${partition}`;
       const list = partitions.get(tp) ?? [];
-      list.push({ event: message.event, delivery: { topic: definition.topic, partition, offset: String(list.length) } });
+      list.push({
+        event: message.event,
+        delivery: { topic: definition.topic, partition, offset: String(list.length) },
+      });
       partitions.set(tp, list);
     }
     expect(definitionKey('meetings.meeting.held', 1)).toBe('meetings.meeting.held@v1');
@@ -57,7 +79,11 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
   });
 
   /** Feeds every partition to completion in random-sized batches, interleaving partitions at random. */
-  async function run(namespace: string, seed: number, faults: boolean): Promise<{ engine: MomentumEngine; crashes: number; journalFailures: number }> {
+  async function run(
+    namespace: string,
+    seed: number,
+    faults: boolean,
+  ): Promise<{ engine: MomentumEngine; crashes: number; journalFailures: number }> {
     const rand = prng(seed);
     let engine = await MomentumEngine.open(store, namespace, formula, fingerprint);
     const position = new Map([...partitions.keys()].map((tp) => [tp, 0]));
@@ -185,7 +211,9 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
   it('restores exactly the cut of a snapshot taken while later batches were folded', async () => {
     const clean = await MomentumEngine.open(store, 'clean', formula, fingerprint);
     const engine = await MomentumEngine.open(store, 'concurrent-snapshot', formula, fingerprint);
-    const batches = [...partitions.values()].flatMap((list) => Array.from({ length: Math.ceil(list.length / 100) }, (_, i) => list.slice(i * 100, i * 100 + 100)));
+    const batches = [...partitions.values()].flatMap((list) =>
+      Array.from({ length: Math.ceil(list.length / 100) }, (_, i) => list.slice(i * 100, i * 100 + 100)),
+    );
     const half = Math.floor(batches.length / 2);
     for (const batch of batches.slice(0, half)) await engine.applyBatch(batch);
     const snapshot = engine.snapshot(); // the cut is taken now; its parts are encoded and written while we go on
@@ -214,7 +242,10 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
     for (const d of [...activity, ...areas.reverse()]) {
       if (seen.has(d.event.eventId)) continue; // the republications were skipped by the clean run too
       seen.add(d.event.eventId);
-      batch.push({ event: d.event, delivery: { topic: 'shuffled', partition: Math.floor(k / 100), offset: String(k % 100) } });
+      batch.push({
+        event: d.event,
+        delivery: { topic: 'shuffled', partition: Math.floor(k / 100), offset: String(k % 100) },
+      });
       k++;
       if (batch.length === 100) {
         await shuffled.applyBatch(batch.splice(0));
@@ -227,6 +258,8 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
   }, 90_000);
 
   it('refuses to open state built with another formula', async () => {
-    await expect(MomentumEngine.open(store, 'clean', { ...formula, version: 2 }, 'v2-other')).rejects.toThrow(/replay is needed/);
+    await expect(MomentumEngine.open(store, 'clean', { ...formula, version: 2 }, 'v2-other')).rejects.toThrow(
+      /replay is needed/,
+    );
   });
 });

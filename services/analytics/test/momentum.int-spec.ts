@@ -1,10 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp } from '@sangathan/bootstrap';
-import { ANALYTICS_MOMENTUM_TOPIC, AreaMovedV1, createEvent, MeetingHeldV1, MomentumChangedV1, EventRegistry } from '@sangathan/contracts';
+import {
+  ANALYTICS_MOMENTUM_TOPIC,
+  AreaMovedV1,
+  createEvent,
+  MeetingHeldV1,
+  MomentumChangedV1,
+  EventRegistry,
+} from '@sangathan/contracts';
 import { KafkaConnection, KafkaMessagePublisher, kafkaSettingsFromEnv } from '@sangathan/messaging';
 import { bearer, isolateTest, NATIONAL_ADMIN, TopicProbe, waitFor } from '@sangathan/testing';
 import request from 'supertest';
-import { activityMessages, areaMessages, buildOrg, SMALL_UP, type GeneratedMessage } from '../../../bench/analytics-load-generator';
+import {
+  activityMessages,
+  areaMessages,
+  buildOrg,
+  SMALL_UP,
+  type GeneratedMessage,
+} from '../../../bench/analytics-load-generator';
 import { AppModule } from '../src/app.module';
 import { MomentumPublisher } from '../src/modules/momentum/infrastructure/momentum-publisher';
 import { ANALYTICS_SERVICE_DESCRIPTION } from '../src/service';
@@ -16,7 +29,10 @@ import { ANALYTICS_SERVICE_DESCRIPTION } from '../src/service';
 describe('momentum: Kafka → analytics state → API', () => {
   const isolation = isolateTest('momentum');
   const auth = bearer(NATIONAL_ADMIN);
-  const AT = new Date(Date.UTC(2026, 2, 15)).toISOString();
+  // The generated activity ends now; scores are read at one fixed instant an hour later (a past `at`
+  // is refused), so the figures compared across the file do not drift as it runs.
+  const DATA_END = Date.now();
+  const AT = new Date(DATA_END + 3600_000).toISOString();
   const org = buildOrg(SMALL_UP, 'T');
   let app: INestApplication;
   let kafka: KafkaConnection;
@@ -26,13 +42,22 @@ describe('momentum: Kafka → analytics state → API', () => {
 
   const send = async (messages: GeneratedMessage[]) => {
     for (let i = 0; i < messages.length; i += 500) {
-      await publisher.publish(messages.slice(i, i + 500).map(({ topic, key, value }) => ({ topic, key, value, headers: {} })));
+      await publisher.publish(
+        messages.slice(i, i + 500).map(({ topic, key, value }) => ({ topic, key, value, headers: {} })),
+      );
     }
     produced += messages.length;
   };
-  const status = async () => (await request(app.getHttpServer()).get('/momentum/status').set('Authorization', auth).expect(200)).body;
+  const status = async () =>
+    (await request(app.getHttpServer()).get('/momentum/status').set('Authorization', auth).expect(200)).body;
   const momentum = async (areaId: string) =>
-    (await request(app.getHttpServer()).get(`/areas/${areaId}/momentum`).query({ at: AT, exact: 'true' }).set('Authorization', auth).expect(200)).body;
+    (
+      await request(app.getHttpServer())
+        .get(`/areas/${areaId}/momentum`)
+        .query({ at: AT, exact: 'true' })
+        .set('Authorization', auth)
+        .expect(200)
+    ).body;
 
   beforeAll(async () => {
     process.env.MONGODB_DB = isolation.dbName('analytics');
@@ -52,11 +77,11 @@ describe('momentum: Kafka → analytics state → API', () => {
     await dlq.start();
 
     // Activity of the last booth arrives before the hierarchy does: it must be parked, then applied.
-    const activity = [...activityMessages(org, { events: 3000, days: 20, endMs: Date.parse(AT), seed: 7 })];
+    const activity = [...activityMessages(org, { events: 3000, days: 20, endMs: DATA_END, seed: 7 })];
     const lastBooth = org.booths[org.booths.length - 1].areaId;
     const early = activity.filter((m) => m.event.areaId === lastBooth);
     await send(early);
-    await send(areaMessages(org, Date.parse(AT) - 30 * 86_400_000));
+    await send(areaMessages(org, DATA_END - 30 * 86_400_000));
     await send(activity.filter((m) => m.event.areaId !== lastBooth));
     // The outbox of a producer may publish an event twice: same event id, later offset.
     await send(activity.slice(0, 50));
@@ -81,13 +106,25 @@ describe('momentum: Kafka → analytics state → API', () => {
         verifiedPhotoCount: 0,
         districts: [],
       },
-      { producer: 'meetings', areaId: org.booths[0].areaId, areaPath: org.booths[0].ancestors, actorId: null, correlationId: 'c', occurredAt: new Date(AT) },
+      {
+        producer: 'meetings',
+        areaId: org.booths[0].areaId,
+        areaPath: org.booths[0].ancestors,
+        actorId: null,
+        correlationId: 'c',
+        occurredAt: new Date(AT),
+      },
     );
-    await send([{ topic: MeetingHeldV1.topic, key: 'future-1', value: JSON.stringify(future), event: future }]);
-    await waitFor(async () => {
-      const s = await status();
-      return s.active.events + s.active.republishedSkipped >= produced - 1 && s.active.parked === 0;
-    }, { what: 'all events folded', timeoutMs: 60_000 });
+    await send([
+      { topic: MeetingHeldV1.topic, key: 'future-1', value: JSON.stringify(future), event: future },
+    ]);
+    await waitFor(
+      async () => {
+        const s = await status();
+        return s.active.events + s.active.republishedSkipped >= produced - 1 && s.active.parked === 0;
+      },
+      { what: 'all events folded', timeoutMs: 60_000 },
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -105,60 +142,149 @@ describe('momentum: Kafka → analytics state → API', () => {
     expect(s.active.parked).toBe(0);
     const lastBooth = await momentum(org.booths[org.booths.length - 1].areaId);
     expect(lastBooth.components.meetings.actual).toBeGreaterThan(0);
-    await waitFor(() => dlq.messages.find((m) => m.headers['dlq-reason'] === 'future-activity'), { what: 'future event in the DLQ' });
+    await waitFor(() => dlq.messages.find((m) => m.headers['dlq-reason'] === 'future-activity'), {
+      what: 'future event in the DLQ',
+    });
   });
 
   it('rolls every area up into its parent: a parent equals the sum of its children', async () => {
     const district = org.areas.find((a) => a.level === 'district')!.areaId;
     const parent = await momentum(district);
-    const children = (await request(app.getHttpServer()).get(`/areas/${district}/momentum/children`).query({ at: AT }).set('Authorization', auth).expect(200)).body.items;
+    const children = (
+      await request(app.getHttpServer())
+        .get(`/areas/${district}/momentum/children`)
+        .query({ at: AT })
+        .set('Authorization', auth)
+        .expect(200)
+    ).body.items;
     expect(children.length).toBeGreaterThan(0);
     for (const name of ['meetings', 'attendance']) {
-      const sum = await Promise.all(children.map(async (c: { areaId: string }) => (await momentum(c.areaId)).components[name].actual));
-      expect(parent.components[name].actual).toBeCloseTo(sum.reduce((a: number, b: number) => a + b, 0), 6);
+      const sum = await Promise.all(
+        children.map(async (c: { areaId: string }) => (await momentum(c.areaId)).components[name].actual),
+      );
+      expect(parent.components[name].actual).toBeCloseTo(
+        sum.reduce((a: number, b: number) => a + b, 0),
+        6,
+      );
     }
     expect(parent.score).toBeGreaterThan(0);
   });
 
   it('finds the areas the generator made slow as the laggards of the state', async () => {
-    const res = await request(app.getHttpServer()).get('/areas/T/momentum/laggards').query({ at: AT, level: 'district', n: 2 }).set('Authorization', auth).expect(200);
+    const res = await request(app.getHttpServer())
+      .get('/areas/T/momentum/laggards')
+      .query({ at: AT, level: 'district', n: 2 })
+      .set('Authorization', auth)
+      .expect(200);
     const slow = [...org.paces].filter(([, pace]) => pace === 'slow').map(([id]) => id);
     expect(slow.length).toBeGreaterThan(0);
     expect(res.body.items[0].areaId).toBe(slow[0]);
     expect(res.body.items[0].pulledDownBy).toEqual(expect.any(String));
-    const board = await request(app.getHttpServer()).get('/momentum/leaderboard').query({ at: AT, level: 'district', order: 'desc' }).set('Authorization', auth).expect(200);
+    const board = await request(app.getHttpServer())
+      .get('/momentum/leaderboard')
+      .query({ at: AT, level: 'district', order: 'desc' })
+      .set('Authorization', auth)
+      .expect(200);
     const mean = (pace: string) => {
-      const scores = board.body.items.filter((i: { areaId: string }) => org.paces.get(i.areaId) === pace).map((i: { score: number }) => i.score);
+      const scores = board.body.items
+        .filter((i: { areaId: string }) => org.paces.get(i.areaId) === pace)
+        .map((i: { score: number }) => i.score);
       return scores.reduce((a: number, b: number) => a + b, 0) / scores.length;
     };
     expect(board.body.items).toHaveLength(org.paces.size);
     expect(mean('fast')).toBeGreaterThan(mean('normal'));
     expect(mean('normal')).toBeGreaterThan(mean('slow') + 20);
-    const classes = await request(app.getHttpServer()).get('/momentum/seat-classes').query({ at: AT }).set('Authorization', auth).expect(200);
-    expect(classes.body.classes.map((c: { seatClass: string }) => c.seatClass)).toEqual(['lost', 'weak', 'thin-margin', 'strong']);
-    const history = await request(app.getHttpServer()).get('/areas/T/momentum/history').query({ at: AT, days: 10 }).set('Authorization', auth).expect(200);
+    const classes = await request(app.getHttpServer())
+      .get('/momentum/seat-classes')
+      .query({ at: AT })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(classes.body.classes.map((c: { seatClass: string }) => c.seatClass)).toEqual([
+      'lost',
+      'weak',
+      'thin-margin',
+      'strong',
+    ]);
+    const history = await request(app.getHttpServer())
+      .get('/areas/T/momentum/history')
+      .query({ at: AT, days: 10 })
+      .set('Authorization', auth)
+      .expect(200);
     expect(history.body.points).toHaveLength(10);
     expect(history.body.points[9].score).toBeCloseTo((await momentum('T')).score, -1);
+  });
+
+  it.each([
+    ['/areas/T/momentum', 'the day before'],
+    ['/areas/T/momentum', '1900'],
+    ['/areas/T/momentum/children', 'the day before'],
+    ['/areas/T/momentum/laggards?level=district', 'the day before'],
+    ['/momentum/leaderboard?level=district', 'the day before'],
+    ['/momentum/seat-classes', 'the day before'],
+  ])('refuses %s at a past instant (%s) with 400 saying what is supported', async (path, when) => {
+    const past = when === '1900' ? '1900-01-01T00:00:00Z' : new Date(DATA_END - 86_400_000).toISOString();
+    const res = await request(app.getHttpServer())
+      .get(path)
+      .query({ at: past })
+      .set('Authorization', auth)
+      .expect(400);
+    expect(res.body.error).toMatchObject({ code: 'AS_OF_NOT_SUPPORTED', details: [{ field: 'at' }] });
+    expect(res.body.error.message).toMatch(/now or a later instant.*history/);
+  });
+
+  it('answers now and a later instant, and the daily history of past days', async () => {
+    const now = await request(app.getHttpServer())
+      .get('/areas/T/momentum')
+      .set('Authorization', auth)
+      .expect(200);
+    expect(Date.parse(now.body.asOf)).toBeGreaterThanOrEqual(DATA_END);
+    expect((await momentum('T')).asOf).toBe(AT);
+    const history = await request(app.getHttpServer())
+      .get('/areas/T/momentum/history')
+      .query({ at: new Date(DATA_END - 86_400_000).toISOString(), days: 3 })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(history.body.points).toHaveLength(3);
   });
 
   it('keeps areas outside the caller’s subtree out of reach', async () => {
     const district = org.areas.find((a) => a.level === 'district')!;
     const other = org.areas.filter((a) => a.level === 'district')[1];
-    const token = bearer({ sub: 'dp', roles: ['district-president'], areaId: district.areaId, areaPath: district.ancestors });
-    await request(app.getHttpServer()).get(`/areas/${other.areaId}/momentum`).set('Authorization', token).expect(403);
-    const board = await request(app.getHttpServer()).get('/momentum/leaderboard').query({ level: 'assembly' }).set('Authorization', token).expect(200);
-    expect(board.body.items.every((i: { areaId: string }) => i.areaId.startsWith(`${district.areaId}-`))).toBe(true);
+    const token = bearer({
+      sub: 'dp',
+      roles: ['district-president'],
+      areaId: district.areaId,
+      areaPath: district.ancestors,
+    });
+    await request(app.getHttpServer())
+      .get(`/areas/${other.areaId}/momentum`)
+      .set('Authorization', token)
+      .expect(403);
+    const board = await request(app.getHttpServer())
+      .get('/momentum/leaderboard')
+      .query({ level: 'assembly' })
+      .set('Authorization', token)
+      .expect(200);
+    expect(
+      board.body.items.every((i: { areaId: string }) => i.areaId.startsWith(`${district.areaId}-`)),
+    ).toBe(true);
   });
 
   it('rebuilds the same scores by replay into fresh collections and switches over', async () => {
-    const ids = org.areas.filter((a) => a.level !== 'booth').map((a) => a.areaId).slice(0, 40);
+    const ids = org.areas
+      .filter((a) => a.level !== 'booth')
+      .map((a) => a.areaId)
+      .slice(0, 40);
     const before = await Promise.all(ids.map((id) => momentum(id)));
     const namespace = (await status()).active.namespace;
     await request(app.getHttpServer()).post('/momentum/replay').set('Authorization', auth).expect(202);
-    const replay = await waitFor(async () => {
-      const s = await status();
-      return s.replay?.state === 'switched' ? s : undefined;
-    }, { what: 'replay switched over', timeoutMs: 100_000 });
+    const replay = await waitFor(
+      async () => {
+        const s = await status();
+        return s.replay?.state === 'switched' ? s : undefined;
+      },
+      { what: 'replay switched over', timeoutMs: 100_000 },
+    );
     expect(replay.active.namespace).not.toBe(namespace);
     expect(replay.active.republishedSkipped).toBe(50);
     const after = await Promise.all(ids.map((id) => momentum(id)));
@@ -190,7 +316,12 @@ describe('momentum: Kafka → analytics state → API', () => {
       const message = probe.messages.find((m) => m.key === 'T')!;
       const outcome = new EventRegistry().validate(message.value, ANALYTICS_MOMENTUM_TOPIC.name);
       expect(outcome.ok && outcome.event.type).toBe(MomentumChangedV1.type);
-      expect(JSON.parse(message.value).payload).toMatchObject({ areaId: 'T', level: 'state', reason: 'moved', formulaVersion: 1 });
+      expect(JSON.parse(message.value).payload).toMatchObject({
+        areaId: 'T',
+        level: 'state',
+        reason: 'moved',
+        formulaVersion: 1,
+      });
     } finally {
       await probe.stop();
     }
@@ -198,8 +329,13 @@ describe('momentum: Kafka → analytics state → API', () => {
 
   it('serves an area as the hierarchy state knows it, scoped like the scores', async () => {
     const [district, other] = org.areas.filter((a) => a.level === 'district');
-    const booths = org.areas.filter((a) => a.level === 'booth' && a.ancestors.includes(district.areaId)).length;
-    const res = await request(app.getHttpServer()).get(`/areas/${district.areaId}`).set('Authorization', auth).expect(200);
+    const booths = org.areas.filter(
+      (a) => a.level === 'booth' && a.ancestors.includes(district.areaId),
+    ).length;
+    const res = await request(app.getHttpServer())
+      .get(`/areas/${district.areaId}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(res.body).toEqual({
       id: district.areaId,
       level: 'district',
@@ -211,23 +347,41 @@ describe('momentum: Kafka → analytics state → API', () => {
       booths,
     });
     expect(booths).toBeGreaterThan(0);
-    const token = bearer({ sub: 'dp', roles: ['district-president'], areaId: district.areaId, areaPath: district.ancestors });
+    const token = bearer({
+      sub: 'dp',
+      roles: ['district-president'],
+      areaId: district.areaId,
+      areaPath: district.ancestors,
+    });
     await request(app.getHttpServer()).get(`/areas/${other.areaId}`).set('Authorization', token).expect(403);
-    const missing = await request(app.getHttpServer()).get('/areas/NOWHERE').set('Authorization', auth).expect(404);
-    expect(missing.body.error.code).toBeDefined();
+    const missing = await request(app.getHttpServer())
+      .get('/areas/NOWHERE')
+      .set('Authorization', auth)
+      .expect(404);
+    expect(missing.body.error.code).toBe('AREA_NOT_FOUND');
   });
   // Last: it changes the hierarchy the tests above rely on.
   it('moves an area with its accumulators when org moves it (org.area.moved)', async () => {
     const mandal = org.areas.find((a) => a.level === 'mandal')!;
     const from = org.areas.find((a) => a.areaId === mandal.ancestors[mandal.ancestors.length - 1])!;
-    const districtOf = (a: { ancestors: string[] }) => a.ancestors.find((id) => org.areas.some((x) => x.areaId === id && x.level === 'district'))!;
+    const districtOf = (a: { ancestors: string[] }) =>
+      a.ancestors.find((id) => org.areas.some((x) => x.areaId === id && x.level === 'district'))!;
     const fromDistrict = districtOf(mandal);
     const to = org.areas.find((a) => a.level === 'assembly' && districtOf(a) !== fromDistrict)!;
     const toDistrict = districtOf(to);
-    const area = async (id: string) => (await request(app.getHttpServer()).get(`/areas/${id}`).set('Authorization', auth).expect(200)).body;
+    const area = async (id: string) =>
+      (await request(app.getHttpServer()).get(`/areas/${id}`).set('Authorization', auth).expect(200)).body;
     const meetings = async (id: string) => (await momentum(id)).components.meetings.actual as number;
-    const before = { m: await area(mandal.areaId), from: await area(fromDistrict), to: await area(toDistrict) };
-    const flow = { m: await meetings(mandal.areaId), from: await meetings(fromDistrict), to: await meetings(toDistrict) };
+    const before = {
+      m: await area(mandal.areaId),
+      from: await area(fromDistrict),
+      to: await area(toDistrict),
+    };
+    const flow = {
+      m: await meetings(mandal.areaId),
+      from: await meetings(fromDistrict),
+      to: await meetings(toDistrict),
+    };
     expect(flow.m).toBeGreaterThan(0);
     const event = createEvent(
       AreaMovedV1,
@@ -243,13 +397,22 @@ describe('momentum: Kafka → analytics state → API', () => {
         previousAncestors: mandal.ancestors,
         descendantCount: before.m.booths,
       },
-      { producer: 'org', areaId: mandal.areaId, areaPath: [...to.ancestors, to.areaId], actorId: null, correlationId: 'move' },
+      {
+        producer: 'org',
+        areaId: mandal.areaId,
+        areaPath: [...to.ancestors, to.areaId],
+        actorId: null,
+        correlationId: 'move',
+      },
     );
     await send([{ topic: AreaMovedV1.topic, key: mandal.areaId, value: JSON.stringify(event), event }]);
-    const moved = await waitFor(async () => {
-      const now = await area(mandal.areaId);
-      return now.parentId === to.areaId ? now : undefined;
-    }, { what: 'the move applied' });
+    const moved = await waitFor(
+      async () => {
+        const now = await area(mandal.areaId);
+        return now.parentId === to.areaId ? now : undefined;
+      },
+      { what: 'the move applied' },
+    );
     expect(moved.ancestors).toEqual([...to.ancestors, to.areaId]);
     expect((await area(fromDistrict)).booths).toBe(before.from.booths - before.m.booths);
     expect((await area(toDistrict)).booths).toBe(before.to.booths + before.m.booths);

@@ -16,7 +16,10 @@ import { VcRoomsModule } from './modules/vc-rooms/vc-rooms.module';
       serviceName: 'meetings',
       outboxCollections: ['meetings', 'meeting_photos', 'quota_evaluations'],
       ownedTopics: MEETINGS_TOPICS,
-      consumer: { groupId: 'meetings', handlers: [AreaCreatedConsumer, RosterConsumer, PhotoRecheckConsumer] },
+      consumer: {
+        groupId: 'meetings',
+        handlers: [AreaCreatedConsumer, RosterConsumer, PhotoRecheckConsumer],
+      },
     }),
     AreasModule,
     RosterModule,

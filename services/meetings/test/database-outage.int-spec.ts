@@ -9,8 +9,17 @@ import { inMinutes, LKO_PRESIDENT, startMeetings, type Harness } from './support
 const root = join(__dirname, '..', '..', '..');
 const infraEnv = (): NodeJS.ProcessEnv => {
   const env = { ...process.env };
-  delete env.KAFKA_BROKERS;
-  delete env.MONGODB_URI;
+  // The fault profile's own ports and processes, whatever the test run's infrastructure is.
+  for (const name of [
+    'KAFKA_BROKERS',
+    'MONGODB_URI',
+    'SANGATHAN_KAFKA_PORT',
+    'SANGATHAN_KAFKA_CONTROLLER_PORT',
+    'SANGATHAN_POSTGRES_PORT',
+    'SANGATHAN_MONGO_PORT',
+  ]) {
+    delete env[name];
+  }
   return env;
 };
 /** The local infrastructure's own command on the `fault` profile: a database this test may kill. */

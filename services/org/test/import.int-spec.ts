@@ -83,11 +83,39 @@ describe('bulk import of areas and members', () => {
     expect(res.body.error.details[0]).toMatchObject({ field: 'rows[1].code', message: expect.stringContaining('outside your area') });
   });
 
+  it('shows an import’s progress to its starter and to writers above its area, not to another district', async () => {
+    const rows = [{ phone: '9876500061', name: 'Scoped Import', areaId: 'UP-AC-001-B0001' }];
+    const dpOne = districtPresident('UP-D-ONE');
+    await org.importCsv('members', MEMBER_HEADER, rows, '?importId=scoped-import-1', dpOne).expect(200);
+    const progress = (auth: string) => org.http().get('/imports/scoped-import-1').set('Authorization', auth);
+
+    const other = await progress(districtPresident('UP-D-TWO')).expect(403);
+    expect(other.body.error.code).toBe('OUT_OF_SCOPE');
+    await progress(dpOne).expect(200);
+    await progress(districtPresident('UP-D-ONE', 'dp-one-deputy')).expect(200);
+    const admin = await progress(ADMIN).expect(200);
+    expect(admin.body).toMatchObject({ importId: 'scoped-import-1', status: 'done', created: 1 });
+  });
+
   it('refuses bytes that are not UTF-8 and unsupported formats', async () => {
     const latin1 = Buffer.concat([Buffer.from('phone,name,areaId\n9876500031,'), Buffer.from([0xe9, 0xff]), Buffer.from(',UP-AC-001-B0001\n')]);
     const res = await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'text/csv').send(latin1).expect(400);
     expect(res.body.error).toMatchObject({ code: 'INVALID_UTF8', details: [{ field: 'body' }] });
     await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'application/xml').send('<x/>').expect(400);
+  });
+
+  it('answers 413 to a streamed import over the size limit and to a JSON import over the body limit, writing nothing', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ phone: `98765201${String(i).padStart(2, '0')}`, name: `Too Big ${i}`, areaId: 'UP-AC-001-B0001' }));
+    process.env.IMPORT_MAX_BYTES = '1000';
+    try {
+      const csv = await org.importCsv('members', MEMBER_HEADER, rows).expect(413);
+      expect(csv.body.error.code).toBe('IMPORT_TOO_LARGE');
+    } finally {
+      delete process.env.IMPORT_MAX_BYTES;
+    }
+    const json = await org.http().post('/imports/members').set('Authorization', ADMIN).send({ rows, padding: 'p'.repeat(100 * 1024) }).expect(413);
+    expect(json.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await org.db().collection('members').countDocuments({ name: /^Too Big/ })).toBe(0);
   });
 
   it('accepts NDJSON and JSON bodies', async () => {

@@ -1,4 +1,4 @@
-import { NATIONAL_ADMIN } from '@sangathan/testing';
+import { indexesUsed, NATIONAL_ADMIN } from '@sangathan/testing';
 import type { Collection, Document } from 'mongodb';
 import { subtreeFilter } from '../src/common/subtree';
 import {
@@ -12,26 +12,17 @@ import { taskListQuery } from '../src/modules/tasks/queries/list-tasks/list-task
 import { ADMIN, OrgHarness } from './org-harness';
 
 /**
- * Every index a query plan reads, from `explain` on FerretDB 2 (PostgreSQL plan nodes carrying `Index
- * Name`) or MongoDB (`indexName` of IXSCAN stages). DocumentDB's `_id_` is left out: without a usable
- * index it is what a whole-collection scan goes through (an `_id_` bitmap scan on the collection's
- * shard key), so only a secondary index shows the filter was answered from an index.
+ * The secondary indexes a plan reads. DocumentDB's `_id_` is left out: without a usable index it is what a
+ * whole-collection scan goes through (an `_id_` bitmap scan on the collection's shard key), so only a
+ * secondary index shows the filter was answered from an index.
  */
-function indexesUsed(plan: unknown, into: string[] = []): string[] {
-  if (Array.isArray(plan)) plan.forEach((node) => indexesUsed(node, into));
-  else if (plan && typeof plan === 'object') {
-    for (const [key, value] of Object.entries(plan)) {
-      if ((key === 'Index Name' || key === 'indexName') && typeof value === 'string') {
-        if (value !== '_id_') into.push(value);
-      } else indexesUsed(value, into);
-    }
-  }
-  return into;
+function secondaryIndexesUsed(plan: unknown): string[] {
+  return indexesUsed(plan).filter((name) => name !== '_id_');
 }
 
 /** Indexes a list page (sorted by `_id`, 101 rows, as the repositories ask) of `filter` reads. */
 async function pageIndexes(collection: Collection, filter: Document): Promise<string[]> {
-  return indexesUsed(await collection.find(filter).sort({ _id: 1 }).limit(101).explain());
+  return secondaryIndexesUsed(await collection.find(filter).sort({ _id: 1 }).limit(101).explain());
 }
 
 /**
@@ -194,14 +185,14 @@ describe('query plans and aggregations', () => {
 
   it('finds interrupted moves through the sparse repath index and members by phone through the phone index', async () => {
     expect(
-      indexesUsed(
+      secondaryIndexesUsed(
         await areas()
           .find({ repath: { $exists: true } })
           .explain(),
       ),
     ).toEqual(['repath_1']);
     expect(
-      indexesUsed(
+      secondaryIndexesUsed(
         await org
           .db()
           .collection('members')
@@ -230,9 +221,9 @@ describe('query plans and aggregations', () => {
       const res = await org.http().get(`/areas/${under}/counts`).set('Authorization', ADMIN).expect(200);
       expect(res.body.counts).toEqual(former);
     }
-    expect(indexesUsed(await areas().aggregate(countByLevelPipeline('UP-D-ONE')).explain())).toContain(
-      'ancestors_1_level_1__id_1',
-    );
+    expect(
+      secondaryIndexesUsed(await areas().aggregate(countByLevelPipeline('UP-D-ONE')).explain()),
+    ).toContain('ancestors_1_level_1__id_1');
   });
 
   it('adds up booth coverage in the database as the former fold over each booth did', async () => {
@@ -253,7 +244,7 @@ describe('query plans and aggregations', () => {
       whatsappMembers: 150,
     });
     expect(
-      indexesUsed(
+      secondaryIndexesUsed(
         await areas()
           .aggregate(
             coveragePipeline(await subtreeFilter(NATIONAL_ADMIN, 'org:read', 'UP-D-ONE', locate, '_id')),

@@ -15,7 +15,10 @@ import { TrainingModule } from './modules/training/training.module';
       // batch's invited events go out before later events of the same participants.
       outboxCollections: ['programmes', 'sessions', 'invitation_batches', 'participants'],
       ownedTopics: TRAINING_TOPICS,
-      consumer: { groupId: 'training-events', handlers: [OrgAreaConsumer, OrgMemberConsumer, PositionAssignedConsumer] },
+      consumer: {
+        groupId: 'training-events',
+        handlers: [OrgAreaConsumer, OrgMemberConsumer, PositionAssignedConsumer],
+      },
     }),
     DirectoryModule,
     TrainingModule,

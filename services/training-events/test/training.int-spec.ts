@@ -103,6 +103,8 @@ describe('training-events against the real broker and database', () => {
   let sessions: { id: string; areaId: string; target: number }[];
   let createBody: ReturnType<typeof itCellProgramme>;
 
+  /** The session begins: its start moves to a few minutes ago (a test cannot wait the days until it). */
+  const startNow = (sessionId: string) => db.collection('sessions').updateOne({ _id: sessionId as never }, { $set: { startsAt: new Date(Date.now() - 5 * 60_000) } });
   const events = (topic: string, type?: string) =>
     probes[topic].messages.map((m) => JSON.parse(m.value) as { eventId: string; type: string; payload: Record<string, unknown> }).filter((e) => !type || e.type === type);
 
@@ -298,7 +300,18 @@ describe('training-events against the real broker and database', () => {
       expect(res.status).toBe(403);
     });
 
+    it('refuses check-in and holding while the session is two days away, and writes nothing', async () => {
+      const early = await http.post(`/sessions/${session}/check-ins`).set('Authorization', admin).send({ memberId: 'm2' }).expect(409);
+      expect(early.body.error.code).toBe('CHECK_IN_NOT_OPEN');
+      const hold = await http.post(`/sessions/${session}/hold`).set('Authorization', admin).expect(409);
+      expect(hold.body.error.code).toBe('SESSION_NOT_STARTED');
+      expect(await db.collection('participants').countDocuments({ sessionId: session, attendedAt: { $ne: null } })).toBe(0);
+      expect((await http.get(`/sessions/${session}`).set('Authorization', admin)).body.status).toBe('scheduled');
+      expect(events(TRAINING_PARTICIPANT_TOPIC.name, 'training.attendance.recorded').filter((e) => e.payload.sessionId === session)).toHaveLength(0);
+    });
+
     it('checks in from the list and by QR, and answers a double scan without a second event', async () => {
+      await startNow(session);
       await http.post(`/sessions/${session}/check-ins`).set('Authorization', admin).send({ memberId: 'm2' }).expect(200);
       const token = (await http.get(`/sessions/${session}/participants/m3/qr-token`).set('Authorization', admin).expect(200)).body.token;
       const qr = await http.post(`/sessions/${session}/check-ins`).set('Authorization', admin).send({ qrToken: token }).expect(200);
@@ -322,8 +335,20 @@ describe('training-events against the real broker and database', () => {
 
     it('admits walk-ins where the session allows them', async () => {
       await db.collection('sessions').updateOne({ _id: sessions[1].id as never }, { $set: { allowWalkIns: true } });
-      const res = await http.post(`/sessions/${sessions[1].id}/check-ins`).set('Authorization', admin).send({ memberId: 'm5' }).expect(200);
-      expect(res.body.participant).toMatchObject({ walkIn: true, status: 'walk-in', name: 'Dinesh Verma' });
+      await startNow(sessions[1].id);
+      // m7 lives in M-3, under assembly AC-3, which belongs to Lok Sabha seat LS-2; no position, so not invited.
+      const res = await http.post(`/sessions/${sessions[1].id}/check-ins`).set('Authorization', admin).send({ memberId: 'm7' }).expect(200);
+      expect(res.body.participant).toMatchObject({ walkIn: true, status: 'walk-in', name: 'Old Holder' });
+    });
+
+    it.each([
+      ['no-such-member', 'UNKNOWN_MEMBER'],
+      ['m5', 'MEMBER_OUTSIDE_SESSION_AREA'], // district D1: not in LS-2
+      ['m6', 'MEMBER_NOT_ACTIVE'],
+    ])('refuses the walk-in %s (%s) and writes nothing', async (memberId, code) => {
+      const res = await http.post(`/sessions/${sessions[1].id}/check-ins`).set('Authorization', admin).send({ memberId }).expect(400);
+      expect(res.body.error).toMatchObject({ code, details: [{ field: 'memberId' }] });
+      expect(await db.collection('participants').countDocuments({ sessionId: sessions[1].id, memberId })).toBe(0);
     });
 
     it('enforces the pass score on completion, then records it', async () => {
@@ -382,6 +407,7 @@ describe('training-events against the real broker and database', () => {
       const report = await http.get(`/programmes/${central.id}/report`).set('Authorization', admin).expect(200);
       expect(report.body.sessions).toMatchObject({ total: 1, held: 1 });
       expect(report.body.totals).toMatchObject({ target: 3, attended: 2, turnoutRatio: 0.6667 });
+      expect(report.body.byArea[0]).toMatchObject({ attended: 2, declined: 1 });
       expect(report.body.rollup.find((r: { areaId: string }) => r.areaId === 'UP')).toMatchObject({ target: 3, attended: 2 });
       const noShows = await http.get(`/programmes/${central.id}/no-shows`).set('Authorization', admin).expect(200);
       expect(noShows.body.items.map((p: { memberId: string }) => p.memberId)).toEqual(['m1', 'm9']); // m1 declined, m9 never answered

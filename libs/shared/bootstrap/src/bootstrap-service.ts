@@ -1,6 +1,8 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { bodyParserOptions } from '@sangathan/http';
 import { startTelemetry, type TelemetryOptions } from '@sangathan/observability';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -20,12 +22,22 @@ export async function createServiceApp(
   telemetry: Partial<TelemetryOptions> = {},
 ): Promise<INestApplication> {
   startTelemetry({ serviceName: service.name, ...telemetry });
-  const app = await NestFactory.create(appModule, { bufferLogs: true });
+  // Nest's own body parsers are replaced by ones with a stated limit and a UTF-8 check.
+  const app = await NestFactory.create<NestExpressApplication>(appModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', bodyParserOptions);
+  app.useBodyParser('urlencoded', { ...bodyParserOptions, extended: false });
+  // Query values stay strings (or lists of strings); StrictQueryMiddleware refuses the rest.
+  app.set('query parser', 'simple');
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle(service.title)
-    .setDescription(`${service.description}\n\nErrors: \`{ error: { code, message, details[], traceId } }\`. Writes accept an \`Idempotency-Key\` header.`)
+    .setDescription(
+      `${service.description}\n\nErrors: \`{ error: { code, message, details[], traceId } }\`. Writes accept an \`Idempotency-Key\` header.`,
+    )
     .setVersion(process.env.SERVICE_VERSION ?? '1.0.0')
     .addBearerAuth()
     .addSecurityRequirements('bearer')
@@ -36,10 +48,17 @@ export async function createServiceApp(
 }
 
 /** `main.ts` of every service: build the app and listen on PORT. */
-export async function bootstrapService(appModule: Type<unknown>, service: ServiceDescription): Promise<INestApplication> {
+export async function bootstrapService(
+  appModule: Type<unknown>,
+  service: ServiceDescription,
+): Promise<INestApplication> {
   const app = await createServiceApp(appModule, service);
   const port = Number(process.env.PORT ?? service.defaultPort);
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
-  app.get(Logger).log(`${service.name} listening on :${port} (docs at /docs, health at /health/ready, metrics at /metrics)`);
+  app
+    .get(Logger)
+    .log(
+      `${service.name} listening on :${port} (docs at /docs, health at /health/ready, metrics at /metrics)`,
+    );
   return app;
 }

@@ -2,7 +2,13 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } 
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthGuard } from '@sangathan/auth';
 import { HealthModule } from '@sangathan/health';
-import { HttpErrorFilter, HttpTracingMiddleware, IdempotencyInterceptor, IdempotencyStore } from '@sangathan/http';
+import {
+  HttpErrorFilter,
+  HttpTracingMiddleware,
+  IdempotencyInterceptor,
+  IdempotencyStore,
+  StrictQueryMiddleware,
+} from '@sangathan/http';
 import { MessagingModule, type MessagingOptions } from '@sangathan/messaging';
 import { loggerOptions } from '@sangathan/observability';
 import { PersistenceModule } from '@sangathan/persistence';
@@ -50,6 +56,6 @@ export class ServiceDefaultsModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpTracingMiddleware).forRoutes('*path');
+    consumer.apply(HttpTracingMiddleware, StrictQueryMiddleware).forRoutes('*path');
   }
 }

@@ -3,3 +3,5 @@ export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotency.interceptor';
 export * from './tracing/http-tracing.middleware';
 export * from './pagination/pagination';
+export * from './body/request-body';
+export * from './query/strict-query.middleware';

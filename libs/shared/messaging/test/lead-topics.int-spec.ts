@@ -1,17 +1,47 @@
-import { AreaCreatedV1, createEvent, EventRegistry, ORG_TOPICS, VolunteerAddedV1, type EventEnvelope } from '@sangathan/contracts';
+import {
+  AreaCreatedV1,
+  createEvent,
+  EventRegistry,
+  ORG_TOPICS,
+  VolunteerAddedV1,
+  type EventEnvelope,
+} from '@sangathan/contracts';
 import { isolateTest, produceRaw, uniqueName, waitFor } from '@sangathan/testing';
-import { EventDispatcher, KafkaConnection, KafkaEventConsumer, KafkaMessagePublisher, kafkaSettingsFromEnv, type DeliveredEvent } from '../src';
+import {
+  EventDispatcher,
+  KafkaConnection,
+  KafkaEventConsumer,
+  KafkaMessagePublisher,
+  kafkaSettingsFromEnv,
+  type DeliveredEvent,
+} from '../src';
 
 const source = { producer: 'test', areaPath: ['IN'], actorId: null, correlationId: 'test' };
 
 function areaCreated(areaId: string): EventEnvelope {
-  return createEvent(AreaCreatedV1, { areaId, level: 'booth', parentId: 'IN', ancestors: ['IN'], nameEn: areaId, nameHi: null }, { ...source, areaId });
+  return createEvent(
+    AreaCreatedV1,
+    { areaId, level: 'booth', parentId: 'IN', ancestors: ['IN'], nameEn: areaId, nameHi: null },
+    { ...source, areaId },
+  );
 }
 
 function volunteerAdded(boothId: string, memberId: string): EventEnvelope {
   return createEvent(
     VolunteerAddedV1,
-    { boothId, ancestors: ['IN'], lokSabhaId: null, committeeFormed: false, committeeSize: 0, committeeRequired: 7, volunteerCount: 1, volunteerTarget: 5, whatsappGroupCount: 0, whatsappMemberCount: 0, memberId },
+    {
+      boothId,
+      ancestors: ['IN'],
+      lokSabhaId: null,
+      committeeFormed: false,
+      committeeSize: 0,
+      committeeRequired: 7,
+      volunteerCount: 1,
+      volunteerTarget: 5,
+      whatsappGroupCount: 0,
+      whatsappMemberCount: 0,
+      memberId,
+    },
     { ...source, areaId: boothId },
   );
 }
@@ -39,11 +69,17 @@ describe('a consumer with lead topics reads them to their end before the others'
     // The backlog: the other topic's events were all produced first, then the areas they refer to.
     await produceRaw(
       kafka.topicName(VolunteerAddedV1.topic),
-      Array.from({ length: 300 }, (_, i) => ({ key: `B-${i % 30}`, value: JSON.stringify(volunteerAdded(`B-${i % 30}`, `M-${i}`)) })),
+      Array.from({ length: 300 }, (_, i) => ({
+        key: `B-${i % 30}`,
+        value: JSON.stringify(volunteerAdded(`B-${i % 30}`, `M-${i}`)),
+      })),
     );
     await produceRaw(
       kafka.topicName(AreaCreatedV1.topic),
-      Array.from({ length: 200 }, (_, i) => ({ key: `B-${i}`, value: JSON.stringify(areaCreated(`B-${i}`)) })),
+      Array.from({ length: 200 }, (_, i) => ({
+        key: `B-${i}`,
+        value: JSON.stringify(areaCreated(`B-${i}`)),
+      })),
     );
   });
 
@@ -54,8 +90,15 @@ describe('a consumer with lead topics reads them to their end before the others'
 
   async function consume(leadTopics?: string[]): Promise<string[]> {
     const handler = new RecordingHandler();
-    const dispatcher = new EventDispatcher(new EventRegistry(), [handler], new KafkaMessagePublisher(kafka), { consumerGroup: 'test' });
-    const consumer = new KafkaEventConsumer(kafka, dispatcher, { groupId: uniqueName('group'), chunkSize: 50, fetchMaxBytes: 16 * 1024, leadTopics });
+    const dispatcher = new EventDispatcher(new EventRegistry(), [handler], new KafkaMessagePublisher(kafka), {
+      consumerGroup: 'test',
+    });
+    const consumer = new KafkaEventConsumer(kafka, dispatcher, {
+      groupId: uniqueName('group'),
+      chunkSize: 50,
+      fetchMaxBytes: 16 * 1024,
+      leadTopics,
+    });
     consumers.push(consumer);
     void consumer.start();
     await waitFor(() => handler.seen.length >= 500, { what: 'all 500 events consumed', timeoutMs: 60_000 });

@@ -1,7 +1,15 @@
 import { AreaCreatedV1, createEvent } from '@sangathan/contracts';
 import { isolateTest, uniqueName, waitFor } from '@sangathan/testing';
 import { mongo } from 'mongoose';
-import { OutboxRelay, outboxFieldsForInsert, outboxUpdate, toOutboxEntry, type MessagePublisher, type OutgoingMessage, type OutboxEntry } from '../src';
+import {
+  OutboxRelay,
+  outboxFieldsForInsert,
+  outboxUpdate,
+  toOutboxEntry,
+  type MessagePublisher,
+  type OutgoingMessage,
+  type OutboxEntry,
+} from '../src';
 
 // The relay's acknowledgement against the real database (FerretDB here, MongoDB in production): the filter
 // `{_id, outbox: <entries as read>}` must match while the outbox is unchanged and miss once it is not, or the
@@ -18,7 +26,10 @@ const entry = (key: string, nameEn: string): OutboxEntry =>
     topic,
     key,
   );
-const names = (messages: OutgoingMessage[], key: string) => messages.filter((m) => m.key === key).map((m) => (JSON.parse(m.value) as { payload: { nameEn: string } }).payload.nameEn);
+const names = (messages: OutgoingMessage[], key: string) =>
+  messages
+    .filter((m) => m.key === key)
+    .map((m) => (JSON.parse(m.value) as { payload: { nameEn: string } }).payload.nameEn);
 
 type Doc = { _id: string; outbox: OutboxEntry[]; outboxDueAt?: Date; outboxAttempts?: number };
 
@@ -44,7 +55,10 @@ describe('outbox acknowledgement against the real database', () => {
   const commands: { name: string; collection: string }[] = [];
 
   beforeAll(async () => {
-    client = await mongo.MongoClient.connect(process.env.MONGODB_URI!, { maxPoolSize: 1, monitorCommands: true });
+    client = await mongo.MongoClient.connect(process.env.MONGODB_URI!, {
+      maxPoolSize: 1,
+      monitorCommands: true,
+    });
     client.on('commandStarted', (event) => {
       // The test's own polling reads have no projection; every read of the relay has one.
       if (event.commandName === 'find' && !event.command.projection) return;
@@ -59,7 +73,9 @@ describe('outbox acknowledgement against the real database', () => {
 
   /** A started relay first sweeps (one `find` on an empty collection, nothing after it): wait for it, then count from zero. */
   async function startUpSwept(collection: string): Promise<void> {
-    await waitFor(() => commands.some((c) => c.name === 'find' && c.collection === collection), { what: 'start-up sweep' });
+    await waitFor(() => commands.some((c) => c.name === 'find' && c.collection === collection), {
+      what: 'start-up sweep',
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     commands.length = 0;
   }
@@ -70,7 +86,10 @@ describe('outbox acknowledgement against the real database', () => {
     body: (relay: OutboxRelay, docs: mongo.Collection<Doc>, publisher: RecordingPublisher) => Promise<void>,
   ): Promise<void> {
     const publisher = new RecordingPublisher();
-    const relay = new OutboxRelay(() => db, publisher, { collections: [collection], sweepIntervalMs: 600_000 });
+    const relay = new OutboxRelay(() => db, publisher, {
+      collections: [collection],
+      sweepIntervalMs: 600_000,
+    });
     relay.start();
     try {
       await startUpSwept(collection);
@@ -85,10 +104,13 @@ describe('outbox acknowledgement against the real database', () => {
 
   /** Waits until exactly one event is left in the document and it is due again. */
   const oneLeftDue = (docs: mongo.Collection<Doc>, id: string, what: string) =>
-    waitFor(async () => {
-      const doc = await docs.findOne({ _id: id });
-      return doc && doc.outbox.length === 1 && doc.outboxDueAt ? doc : undefined;
-    }, { what });
+    waitFor(
+      async () => {
+        const doc = await docs.findOne({ _id: id });
+        return doc && doc.outbox.length === 1 && doc.outboxDueAt ? doc : undefined;
+      },
+      { what },
+    );
 
   it('matches the whole outbox only while it is exactly what was read', async () => {
     const docs = db.collection<Doc>('equality');
@@ -111,7 +133,10 @@ describe('outbox acknowledgement against the real database', () => {
     expect(await count([first, second, third])).toBe(1);
 
     // The update as the relay sends it: single and in a bulk, matchedCount tells which case it was.
-    const ack: mongo.UpdateFilter<Doc> = { $set: { outbox: [] }, $unset: { outboxDueAt: '', outboxAttempts: '', outboxClaimedBy: '' } };
+    const ack: mongo.UpdateFilter<Doc> = {
+      $set: { outbox: [] },
+      $unset: { outboxDueAt: '', outboxAttempts: '', outboxClaimedBy: '' },
+    };
     expect((await docs.updateOne({ _id: id, outbox: read } as never, ack)).matchedCount).toBe(0);
     expect((await docs.findOne({ _id: id }))!.outbox).toHaveLength(3);
     const other = uniqueName('EQ');
@@ -126,7 +151,11 @@ describe('outbox acknowledgement against the real database', () => {
     );
     expect(bulk.matchedCount).toBe(1);
     expect(await docs.findOne({ _id: other })).toEqual({ _id: other, outbox: [] });
-    expect((await docs.findOne({ _id: id }))!.outbox.map((e) => e.eventId)).toEqual([first.eventId, second.eventId, third.eventId]);
+    expect((await docs.findOne({ _id: id }))!.outbox.map((e) => e.eventId)).toEqual([
+      first.eventId,
+      second.eventId,
+      third.eventId,
+    ]);
   });
 
   it('acknowledges a hinted document with one update and no re-due check', async () => {
@@ -158,7 +187,9 @@ describe('outbox acknowledgement against the real database', () => {
       const after = await oneLeftDue(docs, id, 'the appended event kept and due');
       expect(JSON.parse(after.outbox[0].value).payload.nameEn).toBe('during');
       relay.notify('raced', id); // the second write's own hint
-      await waitFor(() => names(publisher.messages, id).length === 2, { what: 'the appended event published' });
+      await waitFor(() => names(publisher.messages, id).length === 2, {
+        what: 'the appended event published',
+      });
       expect(names(publisher.messages, id)).toEqual(['before', 'during']);
       await outboxEmptied(docs, id);
       expect(await docs.countDocuments({ _id: id, outboxDueAt: { $exists: true } })).toBe(0);
@@ -188,7 +219,9 @@ describe('outbox acknowledgement against the real database', () => {
       expect(left.outbox[0].eventId).toBe(older.eventId);
       expect(left.outboxDueAt).toBeInstanceOf(Date);
       relay.notify(); // a sweep finds it
-      await waitFor(() => names(publisher.messages, wrong).includes('older'), { what: 'the older event swept' });
+      await waitFor(() => names(publisher.messages, wrong).includes('older'), {
+        what: 'the older event swept',
+      });
       await outboxEmptied(docs, wrong);
 
       // Two announcements of one document before a round: the relay reads it instead of trusting either.
@@ -201,7 +234,10 @@ describe('outbox acknowledgement against the real database', () => {
       relay.notifyWritten('written', twice, [two]);
       await waitFor(() => names(publisher.messages, twice).length === 2, { what: 'both events published' });
       expect(names(publisher.messages, twice)).toEqual(['one', 'two']);
-      expect(commands.filter((c) => c.collection === 'written').map((c) => c.name)).toEqual(['find', 'update']);
+      expect(commands.filter((c) => c.collection === 'written').map((c) => c.name)).toEqual([
+        'find',
+        'update',
+      ]);
     });
   });
 
@@ -212,10 +248,13 @@ describe('outbox acknowledgement against the real database', () => {
       await docs.insertOne({ _id: id, ...outboxFieldsForInsert(entries) } as Doc);
       publisher.reject = (m) => m.key === id;
       relay.notifyWritten('written-elsewhere', id, entries); // not a collection of this relay: a sweep instead
-      const rejected = await waitFor(async () => {
-        const doc = await docs.findOne({ _id: id });
-        return doc?.outboxAttempts ? doc : undefined;
-      }, { what: 'the rejection recorded' });
+      const rejected = await waitFor(
+        async () => {
+          const doc = await docs.findOne({ _id: id });
+          return doc?.outboxAttempts ? doc : undefined;
+        },
+        { what: 'the rejection recorded' },
+      );
       expect(rejected.outboxAttempts).toBe(1);
       expect(rejected.outbox).toHaveLength(1);
       expect(rejected.outboxDueAt!.getTime()).toBeGreaterThan(Date.now()); // backed off
@@ -226,11 +265,15 @@ describe('outbox acknowledgement against the real database', () => {
       await docs.insertOne({ _id: other, ...outboxFieldsForInsert(otherEntries) } as Doc);
       publisher.reject = (m) => m.key === other;
       relay.notifyWritten('rejected', other, otherEntries);
-      await waitFor(async () => (await docs.findOne({ _id: other }))?.outboxAttempts === 1, { what: 'the announced document rejected once' });
+      await waitFor(async () => (await docs.findOne({ _id: other }))?.outboxAttempts === 1, {
+        what: 'the announced document rejected once',
+      });
       publisher.reject = undefined;
       await docs.updateOne({ _id: other }, { $set: { outboxDueAt: new Date() } }); // skip the back-off
       relay.notify();
-      await waitFor(() => names(publisher.messages, other).length === 1, { what: 'published after the rejection' });
+      await waitFor(() => names(publisher.messages, other).length === 1, {
+        what: 'published after the rejection',
+      });
       await outboxEmptied(docs, other);
       expect(await docs.findOne({ _id: other })).toEqual({ _id: other, outbox: [] }); // attempts cleared too
     });

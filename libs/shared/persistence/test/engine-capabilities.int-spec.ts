@@ -1,4 +1,4 @@
-import { isolateTest } from '@sangathan/testing';
+import { indexesUsed, isolateTest } from '@sangathan/testing';
 import type { Connection } from 'mongoose';
 import { openTestConnection } from './test-connection';
 
@@ -124,5 +124,34 @@ describe('database engine capabilities the platform relies on', () => {
       { _id: 'A2', n: 0 },
       { _id: 'A3', n: 1 },
     ]);
+  });
+
+  it("answers the relay's sweep and a subtree query from their indexes, not a scan", async () => {
+    const docs = connection.collection<{
+      _id: string;
+      ancestors: string[];
+      level: string;
+      outboxDueAt?: Date;
+    }>('indexed');
+    await docs.insertMany(
+      Array.from({ length: 3000 }, (_, i) => ({
+        _id: `a-${i}`,
+        ancestors: ['IN', 'UP', `D-${i % 30}`],
+        level: i % 3 ? 'booth' : 'sector',
+        ...(i % 100 === 0 ? { outboxDueAt: new Date() } : {}),
+      })),
+    );
+    const sweep = () =>
+      docs
+        .find({ outboxDueAt: { $lte: new Date() } })
+        .sort({ outboxDueAt: 1 })
+        .limit(200)
+        .explain();
+    const subtree = () => docs.find({ ancestors: 'D-7', level: 'booth' }).explain();
+    expect(indexesUsed(await sweep())).not.toContain('outboxDueAt_1');
+    await docs.createIndex({ outboxDueAt: 1 }, { sparse: true });
+    await docs.createIndex({ ancestors: 1, level: 1 });
+    expect(indexesUsed(await sweep())).toContain('outboxDueAt_1');
+    expect(indexesUsed(await subtree())).toContain('ancestors_1_level_1');
   });
 });

@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './topic-probe';
 export * from './raw-producer';
 export * from './tokens';
+export * from './explain';

@@ -9,13 +9,14 @@ export function uniqueName(prefix: string): string {
 export function integrationInfra(): { kafkaBrokers: string; mongoUri: string } {
   const kafkaBrokers = process.env.KAFKA_BROKERS;
   const mongoUri = process.env.MONGODB_URI;
-  if (!kafkaBrokers || !mongoUri) throw new Error('KAFKA_BROKERS and MONGODB_URI must be set (run through npm test)');
+  if (!kafkaBrokers || !mongoUri)
+    throw new Error('KAFKA_BROKERS and MONGODB_URI must be set (run through npm test)');
   return { kafkaBrokers, mongoUri };
 }
 
 /**
  * Gives a test file its own topic namespace and database, so test files can run in parallel
- * against one broker and one FerretDB without seeing each other's data.
+ * against one broker and one database without seeing each other's data.
  */
 export function isolateTest(name: string): { topicPrefix: string; dbName: (service: string) => string } {
   integrationInfra();
@@ -27,7 +28,11 @@ export function isolateTest(name: string): { topicPrefix: string; dbName: (servi
 
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
-  { timeoutMs = 20_000, intervalMs = 100, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+  {
+    timeoutMs = 20_000,
+    intervalMs = 100,
+    what = 'condition',
+  }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -39,7 +44,9 @@ export async function waitFor<T>(
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

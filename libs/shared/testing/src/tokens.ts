@@ -5,4 +5,9 @@ export function bearer(principal: Principal): string {
   return `Bearer ${signToken(principal)}`;
 }
 
-export const NATIONAL_ADMIN: Principal = { sub: 'test-admin', roles: ['national-admin'], areaId: 'IN', areaPath: [] };
+export const NATIONAL_ADMIN: Principal = {
+  sub: 'test-admin',
+  roles: ['national-admin'],
+  areaId: 'IN',
+  areaPath: [],
+};

@@ -1,7 +1,13 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { integrationInfra } from './test-env';
 
-export type ProbedMessage = { key: string | null; value: string; headers: Record<string, string>; offset: string; partition: number };
+export type ProbedMessage = {
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+  offset: string;
+  partition: number;
+};
 
 /** Reads a topic from the beginning into memory so a test can assert what was published. */
 export class TopicProbe {
@@ -10,7 +16,11 @@ export class TopicProbe {
   private readonly kafka: Kafka;
 
   constructor(private readonly topic: string) {
-    this.kafka = new Kafka({ clientId: 'topic-probe', brokers: integrationInfra().kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    this.kafka = new Kafka({
+      clientId: 'topic-probe',
+      brokers: integrationInfra().kafkaBrokers.split(','),
+      logLevel: logLevel.NOTHING,
+    });
   }
 
   async start(): Promise<this> {
@@ -18,7 +28,9 @@ export class TopicProbe {
     await admin.connect();
     const existing = await admin.listTopics();
     if (!existing.includes(this.topic)) {
-      await admin.createTopics({ topics: [{ topic: this.topic, numPartitions: 1 }], waitForLeaders: true }).catch(() => undefined);
+      await admin
+        .createTopics({ topics: [{ topic: this.topic, numPartitions: 1 }], waitForLeaders: true })
+        .catch(() => undefined);
     }
     await admin.disconnect();
     this.consumer = this.kafka.consumer({
@@ -27,7 +39,9 @@ export class TopicProbe {
     });
     // Resolve only once partitions are assigned, so a test's waits measure delivery, not group joins
     // (the first join on a fresh broker also creates __consumer_offsets and can take seconds).
-    const joined = new Promise<void>((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
+    const joined = new Promise<void>((resolve) =>
+      this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()),
+    );
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
     await this.consumer.run({
@@ -43,7 +57,9 @@ export class TopicProbe {
     });
     await Promise.race([
       joined,
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`probe on ${this.topic} did not join its group in 60 s`)), 60_000)),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`probe on ${this.topic} did not join its group in 60 s`)), 60_000),
+      ),
     ]);
     return this;
   }

@@ -74,8 +74,10 @@ const long = (n: number) => {
 /** A big-endian TIFF block with IFD0 → Exif IFD (times) and GPS IFD. */
 export function buildTiff(fixture: ExifFixture): Buffer {
   const exifEntries: Entry[] = [];
-  if (fixture.dateTimeOriginal) exifEntries.push({ tag: 0x9003, type: ASCII, count: 20, data: ascii(fixture.dateTimeOriginal) });
-  if (fixture.offsetTimeOriginal) exifEntries.push({ tag: 0x9011, type: ASCII, count: 7, data: ascii(fixture.offsetTimeOriginal) });
+  if (fixture.dateTimeOriginal)
+    exifEntries.push({ tag: 0x9003, type: ASCII, count: 20, data: ascii(fixture.dateTimeOriginal) });
+  if (fixture.offsetTimeOriginal)
+    exifEntries.push({ tag: 0x9011, type: ASCII, count: 7, data: ascii(fixture.offsetTimeOriginal) });
   const gpsEntries: Entry[] = fixture.gps
     ? [
         { tag: 0x0001, type: ASCII, count: 2, data: ascii(fixture.gps.lat >= 0 ? 'N' : 'S') },
@@ -92,7 +94,9 @@ export function buildTiff(fixture: ExifFixture): Buffer {
   const exifIfd = exifEntries.length ? ifd(exifEntries, exifOffset) : Buffer.alloc(0);
   const gpsOffset = exifOffset + exifIfd.length;
   const gpsIfd = gpsEntries.length ? ifd(gpsEntries, gpsOffset) : Buffer.alloc(0);
-  const ifd0Entries: Entry[] = [{ tag: 0x010f, type: ASCII, count: 6, data: Buffer.from('Test\0\0', 'latin1') }];
+  const ifd0Entries: Entry[] = [
+    { tag: 0x010f, type: ASCII, count: 6, data: Buffer.from('Test\0\0', 'latin1') },
+  ];
   if (exifEntries.length) ifd0Entries.push({ tag: 0x8769, type: LONG, count: 1, data: long(exifOffset) });
   if (gpsEntries.length) ifd0Entries.push({ tag: 0x8825, type: LONG, count: 1, data: long(gpsOffset) });
   const ifd0 = ifd(ifd0Entries, ifd0Offset);
@@ -112,9 +116,13 @@ function segment(marker: number, payload: Buffer): Buffer {
  * not a decodable picture, but it is what the service reads: magic bytes, EXIF and content hash.
  * `sizeBytes` pads it (filler between COM and EOI) for upload-size tests and benchmarks.
  */
-export function buildExifJpeg(fixture: ExifFixture | null, options: { sizeBytes?: number; salt?: string } = {}): Buffer {
+export function buildExifJpeg(
+  fixture: ExifFixture | null,
+  options: { sizeBytes?: number; salt?: string } = {},
+): Buffer {
   const parts: Buffer[] = [Buffer.from([0xff, 0xd8])];
-  if (fixture) parts.push(segment(0xffe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), buildTiff(fixture)])));
+  if (fixture)
+    parts.push(segment(0xffe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), buildTiff(fixture)])));
   parts.push(segment(0xfffe, Buffer.from(options.salt ?? randomBytes(16).toString('hex'), 'latin1')));
   const soFar = parts.reduce((n, p) => n + p.length, 0) + 2;
   if (options.sizeBytes && options.sizeBytes > soFar) {
@@ -127,5 +135,9 @@ export function buildExifJpeg(fixture: ExifFixture | null, options: { sizeBytes?
 
 /** The 8-byte PNG signature followed by an IHDR chunk (enough to be recognised as PNG). */
 export function buildPng(): Buffer {
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('0000000dIHDR', 'latin1'), randomBytes(32)]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from('0000000dIHDR', 'latin1'),
+    randomBytes(32),
+  ]);
 }

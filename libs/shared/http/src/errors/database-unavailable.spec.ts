@@ -11,6 +11,10 @@ describe('isDatabaseUnavailable', () => {
     ['a storage backend that is down (InternalError)', serverError(1)],
     ['a shutting-down server', serverError(91)],
     ['a handshake that must reset the pool', serverError(18, ['HandshakeError', 'ResetPool'])],
+    [
+      'a socket the server closed mid-request',
+      Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }),
+    ],
   ])('is true for %s', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

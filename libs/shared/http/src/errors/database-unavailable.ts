@@ -9,11 +9,15 @@ const CLIENT_SIDE_OUTAGE =
  */
 const SERVER_SIDE_OUTAGE = new Set([1, 6, 7, 89, 91, 189, 10107, 11600, 11602, 13435, 13436]);
 
+/** A socket the driver wrote to was closed under it (the server died mid-request); raised as a plain Error. */
+const BROKEN_SOCKET = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
+
 /** The database is down or unreachable: the request may be retried later (503), it was not at fault. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (CLIENT_SIDE_OUTAGE.test(error.name) || /buffering timed out/.test(error.message)) return true;
   const { code, errorLabels } = error as { code?: unknown; errorLabels?: unknown };
+  if (typeof code === 'string' && BROKEN_SOCKET.has(code)) return true;
   if (
     Array.isArray(errorLabels) &&
     errorLabels.some((label) => label === 'ResetPool' || label === 'RetryableWriteError')

@@ -25,6 +25,46 @@ function isHealthReport(exception: unknown): exception is HttpException {
 }
 
 /**
+ * Errors body-parser (and raw-body under it) raise before a handler runs, by their `type`: the
+ * client's fault, so never a 500.
+ */
+const BODY_ERRORS: Record<string, [number, string, string]> = {
+  'entity.parse.failed': [HttpStatus.BAD_REQUEST, 'MALFORMED_JSON', 'the request body is not valid JSON'],
+  'entity.too.large': [
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'PAYLOAD_TOO_LARGE',
+    'the request body is larger than this endpoint accepts',
+  ],
+  'parameters.too.many': [
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'PAYLOAD_TOO_LARGE',
+    'the form has too many parameters',
+  ],
+  'request.aborted': [
+    HttpStatus.BAD_REQUEST,
+    'REQUEST_ABORTED',
+    'the request body ended before its declared length',
+  ],
+  'request.size.invalid': [
+    HttpStatus.BAD_REQUEST,
+    'REQUEST_SIZE_INVALID',
+    'the request body does not match its content-length',
+  ],
+  'encoding.unsupported': [
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    'UNSUPPORTED_ENCODING',
+    'the request body has an unsupported content encoding',
+  ],
+  'charset.unsupported': [
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    'UNSUPPORTED_CHARSET',
+    'bodies are read as UTF-8',
+  ],
+};
+
+type BodyParserError = Error & { type?: string; limit?: number };
+
+/**
  * Maps every error to a machine-readable body. Domain errors carry their own status and code;
  * validation errors list each failing field; database outages become 503 (retryable), and
  * anything unexpected is a logged 500 that leaks no internals.
@@ -35,6 +75,12 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) {
+      // A streamed answer failed midway (the client left, a read broke): there is no body to send any more.
+      this.logger.warn(exception instanceof Error ? exception.message : String(exception));
+      response.destroy();
+      return;
+    }
     if (isHealthReport(exception)) {
       // Terminus' own body ({ status, info, error, details }) is what probes and dashboards expect.
       response.status(exception.getStatus()).json(exception.getResponse());
@@ -95,10 +141,18 @@ export class HttpErrorFilter implements ExceptionFilter {
         { code: 'DATABASE_UNAVAILABLE', message: 'the database is unreachable; retry later', details: [] },
       ];
     }
-    if (exception instanceof Error && (exception as { type?: string }).type === 'entity.parse.failed') {
+    const bodyError =
+      exception instanceof Error ? BODY_ERRORS[(exception as BodyParserError).type ?? ''] : undefined;
+    if (bodyError) {
+      const [status, code, message] = bodyError;
+      const limit = (exception as BodyParserError).limit;
       return [
-        HttpStatus.BAD_REQUEST,
-        { code: 'MALFORMED_JSON', message: 'the request body is not valid JSON', details: [] },
+        status,
+        {
+          code,
+          message: limit && status === HttpStatus.PAYLOAD_TOO_LARGE ? `${message} (${limit} bytes)` : message,
+          details: [{ field: 'body', message }],
+        },
       ];
     }
     if (exception instanceof Error && (exception as { code?: number }).code === 11000) {

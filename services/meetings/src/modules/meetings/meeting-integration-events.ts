@@ -18,12 +18,37 @@ export type RequestContext = { actorId: string | null; correlationId: string };
 export type PhotoCounts = { photoCount: number; verifiedPhotoCount: number };
 
 /** Maps a meeting's domain events to versioned integration events for its outbox. */
-export function toIntegrationEvents(meeting: Meeting, domainEvents: MeetingDomainEvent[], ctx: RequestContext, photos: PhotoCounts = { photoCount: 0, verifiedPhotoCount: 0 }): OutboxEntry[] {
+export function toIntegrationEvents(
+  meeting: Meeting,
+  domainEvents: MeetingDomainEvent[],
+  ctx: RequestContext,
+  photos: PhotoCounts = { photoCount: 0, verifiedPhotoCount: 0 },
+): OutboxEntry[] {
   const m = meeting.snapshot();
-  const ref = { meetingId: m.id, kind: m.kind, areaId: m.areaId, ancestors: m.ancestors, organiserId: m.organiserId };
+  const ref = {
+    meetingId: m.id,
+    kind: m.kind,
+    areaId: m.areaId,
+    ancestors: m.ancestors,
+    organiserId: m.organiserId,
+  };
   const envelope = <P>(definition: EventDefinition<P>, payload: P, at: Date) =>
-    toOutboxEntry(createEvent(definition, payload, { producer: MEETINGS_SERVICE, areaId: m.areaId, areaPath: m.ancestors, occurredAt: at, ...ctx }), definition.topic, m.id);
-  const counts = { namedCount: meeting.namedCount, headcount: meeting.totalAttendance - meeting.namedCount, totalAttendance: meeting.totalAttendance };
+    toOutboxEntry(
+      createEvent(definition, payload, {
+        producer: MEETINGS_SERVICE,
+        areaId: m.areaId,
+        areaPath: m.ancestors,
+        occurredAt: at,
+        ...ctx,
+      }),
+      definition.topic,
+      m.id,
+    );
+  const counts = {
+    namedCount: meeting.namedCount,
+    headcount: meeting.totalAttendance - meeting.namedCount,
+    totalAttendance: meeting.totalAttendance,
+  };
 
   return domainEvents.map((event) => {
     switch (event.kind) {
@@ -54,7 +79,16 @@ export function toIntegrationEvents(meeting: Meeting, domainEvents: MeetingDomai
           event.at,
         );
       case 'cancelled':
-        return envelope(MeetingCancelledV1, { ...ref, scheduledStart: m.scheduledStart.toISOString(), reason: event.reason, cancelledAt: event.at.toISOString() }, event.at);
+        return envelope(
+          MeetingCancelledV1,
+          {
+            ...ref,
+            scheduledStart: m.scheduledStart.toISOString(),
+            reason: event.reason,
+            cancelledAt: event.at.toISOString(),
+          },
+          event.at,
+        );
       case 'held':
         return envelope(
           MeetingHeldV1,
@@ -80,7 +114,14 @@ export function toIntegrationEvents(meeting: Meeting, domainEvents: MeetingDomai
       case 'attendance-recorded':
         return envelope(
           MeetingAttendanceRecordedV1,
-          { ...ref, addedMemberIds: event.addedMemberIds, method: event.method, ...counts, districtId: event.districtId, recordedAt: event.at.toISOString() },
+          {
+            ...ref,
+            addedMemberIds: event.addedMemberIds,
+            method: event.method,
+            ...counts,
+            districtId: event.districtId,
+            recordedAt: event.at.toISOString(),
+          },
           event.at,
         );
     }

@@ -51,10 +51,13 @@ export class MeetingWriter {
     for (let attempt = 0; attempt < 8; attempt++) {
       const meeting = await this.meetings.findById(id);
       if (!meeting) throw new NotFoundError('meeting', id);
-      if (permission) assertCan(ctx.principal, permission, { areaId: meeting.areaId, ancestors: meeting.ancestors });
+      if (permission)
+        assertCan(ctx.principal, permission, { areaId: meeting.areaId, ancestors: meeting.ancestors });
       const result = await operation(meeting);
       const domainEvents = meeting.pullEvents();
-      const rejudged = domainEvents.some((e) => e.kind === 'held' || e.kind === 'rescheduled') ? await this.reverifier.plan(meeting) : null;
+      const rejudged = domainEvents.some((e) => e.kind === 'held' || e.kind === 'rescheduled')
+        ? await this.reverifier.plan(meeting)
+        : null;
       const request: RequestContext = { actorId: ctx.principal.sub, correlationId: ctx.correlationId };
       const entries = toIntegrationEvents(meeting, domainEvents, request, rejudged?.counts);
       const saved = await this.meetings.save(meeting, entries);
@@ -71,6 +74,10 @@ export class MeetingWriter {
       }
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
     }
-    throw new ConflictError('CONCURRENT_MODIFICATION', 'the meeting kept changing under this request; retry', [{ message: 'retry' }]);
+    throw new ConflictError(
+      'CONCURRENT_MODIFICATION',
+      'the meeting kept changing under this request; retry',
+      [{ message: 'retry' }],
+    );
   }
 }

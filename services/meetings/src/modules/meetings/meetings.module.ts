@@ -24,6 +24,7 @@ import { PhotoDocument, PhotoSchema } from './infrastructure/photo.schema';
 import { PhotoStore } from './infrastructure/photo.store';
 import { OrphanPhotoSweepJob } from './jobs/orphan-photo-sweep.job';
 import { MeetingWriter } from './meeting-writer';
+import { MemberReferences } from './member-references';
 import { PhotoReverifier } from './photo-reverifier';
 import { GetMeetingHttpController } from './queries/get-meeting/get-meeting.http.controller';
 import { ListMeetingsHttpController } from './queries/list-meetings/list-meetings.http.controller';
@@ -62,6 +63,7 @@ import { MeetingCalendarHttpController } from './queries/meeting-calendar/meetin
     PhotoRecheckConsumer,
     OrphanPhotoSweepJob,
     AttendeeResolver,
+    MemberReferences,
     PhotoStore,
     { provide: MEETING_REPOSITORY, useClass: MeetingMongoRepository },
     { provide: PHOTO_BLOB_STORAGE, useClass: GridFsPhotoStorage },

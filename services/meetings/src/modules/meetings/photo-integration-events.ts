@@ -1,12 +1,32 @@
-import { createEvent, PhotoFlaggedV1, PhotoSubmittedV1, PhotoVerifiedV1, type EventDefinition, type PhotoFlagReason, type PhotoVerdict } from '@sangathan/contracts';
+import {
+  createEvent,
+  PhotoFlaggedV1,
+  PhotoSubmittedV1,
+  PhotoVerifiedV1,
+  type EventDefinition,
+  type PhotoFlagReason,
+  type PhotoVerdict,
+} from '@sangathan/contracts';
 import { toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
 import type { PhotoRecord } from './infrastructure/photo.store';
 import { MEETINGS_SERVICE, type RequestContext } from './meeting-integration-events';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-function entry<P>(photo: PhotoRecord, definition: EventDefinition<P>, payload: P, ctx: RequestContext, at: Date): OutboxEntry {
-  const envelope = createEvent(definition, payload, { producer: MEETINGS_SERVICE, areaId: photo.areaId, areaPath: photo.ancestors, occurredAt: at, ...ctx });
+function entry<P>(
+  photo: PhotoRecord,
+  definition: EventDefinition<P>,
+  payload: P,
+  ctx: RequestContext,
+  at: Date,
+): OutboxEntry {
+  const envelope = createEvent(definition, payload, {
+    producer: MEETINGS_SERVICE,
+    areaId: photo.areaId,
+    areaPath: photo.ancestors,
+    occurredAt: at,
+    ...ctx,
+  });
   return toOutboxEntry(envelope, definition.topic, photo.meetingId);
 }
 
@@ -43,19 +63,54 @@ export function uploadEvents(photo: PhotoRecord, ctx: RequestContext): OutboxEnt
       at,
     ),
   ];
-  events.push(photo.verified ? verifiedEvent(photo, 'exif', ctx, at) : flaggedEvent(photo, photo.verdict, photo.reasons, ctx, at));
+  events.push(
+    photo.verified
+      ? verifiedEvent(photo, 'exif', ctx, at)
+      : flaggedEvent(photo, photo.verdict, photo.reasons, ctx, at),
+  );
   return events;
 }
 
-export function verifiedEvent(photo: PhotoRecord, method: 'exif' | 'reviewer', ctx: RequestContext, at: Date): OutboxEntry {
-  return entry(photo, PhotoVerifiedV1, { ...refOf(photo), verified: true as const, method, takenAt: iso(photo.takenAt), verifiedAt: at.toISOString() }, ctx, at);
+export function verifiedEvent(
+  photo: PhotoRecord,
+  method: 'exif' | 'reviewer',
+  ctx: RequestContext,
+  at: Date,
+): OutboxEntry {
+  return entry(
+    photo,
+    PhotoVerifiedV1,
+    {
+      ...refOf(photo),
+      verified: true as const,
+      method,
+      takenAt: iso(photo.takenAt),
+      verifiedAt: at.toISOString(),
+    },
+    ctx,
+    at,
+  );
 }
 
-export function flaggedEvent(photo: PhotoRecord, verdict: PhotoVerdict, reasons: PhotoFlagReason[], ctx: RequestContext, at: Date): OutboxEntry {
+export function flaggedEvent(
+  photo: PhotoRecord,
+  verdict: PhotoVerdict,
+  reasons: PhotoFlagReason[],
+  ctx: RequestContext,
+  at: Date,
+): OutboxEntry {
   return entry(
     photo,
     PhotoFlaggedV1,
-    { ...refOf(photo), verified: false as const, verdict, reasons, duplicateOfMeetingIds: photo.duplicateOfMeetingIds, takenAt: iso(photo.takenAt), flaggedAt: at.toISOString() },
+    {
+      ...refOf(photo),
+      verified: false as const,
+      verdict,
+      reasons,
+      duplicateOfMeetingIds: photo.duplicateOfMeetingIds,
+      takenAt: iso(photo.takenAt),
+      flaggedAt: at.toISOString(),
+    },
     ctx,
     at,
   );

@@ -15,7 +15,14 @@ type Rejudged = { before: PhotoRecord; after: PhotoRecord };
  * The meeting's photos judged again against its current window: what changes, and the counts after.
  * `pending`: some attached photos have no record yet (an upload is between attaching and recording them).
  */
-export type Rejudgement = { window: MeetingWindow; place: PlaceCheck; geoAreaId: string | null; changed: Rejudged[]; counts: PhotoCounts; pending: boolean };
+export type Rejudgement = {
+  window: MeetingWindow;
+  place: PlaceCheck;
+  geoAreaId: string | null;
+  changed: Rejudged[];
+  counts: PhotoCounts;
+  pending: boolean;
+};
 
 /**
  * A photo's automatic verdict depends on the meeting's window (held times once recorded, else the
@@ -79,7 +86,9 @@ export class PhotoReverifier {
         const next = rejudge(photo, plan.window, plan.place, plan.geoAreaId);
         if (!next) break;
         const now = new Date();
-        const event = next.verified ? verifiedEvent(next, next.review ? 'reviewer' : 'exif', ctx, now) : flaggedEvent(next, next.verdict, next.reasons, ctx, now);
+        const event = next.verified
+          ? verifiedEvent(next, next.review ? 'reviewer' : 'exif', ctx, now)
+          : flaggedEvent(next, next.verdict, next.reasons, ctx, now);
         if (await this.photos.saveVerdict(photo._id, photo.version, next, [event])) {
           saved.push(photo._id);
           break;
@@ -93,16 +102,36 @@ export class PhotoReverifier {
 }
 
 /** The photo judged against `window`, or null when nothing about it changes. */
-export function rejudge(photo: PhotoRecord, window: MeetingWindow, place: PlaceCheck, geoAreaId: string | null): PhotoRecord | null {
-  const check = verifyPhoto({ takenAt: photo.takenAt ? new Date(photo.takenAt) : null, gps: photo.gps }, window, place);
+export function rejudge(
+  photo: PhotoRecord,
+  window: MeetingWindow,
+  place: PlaceCheck,
+  geoAreaId: string | null,
+): PhotoRecord | null {
+  const check = verifyPhoto(
+    { takenAt: photo.takenAt ? new Date(photo.takenAt) : null, gps: photo.gps },
+    window,
+    place,
+  );
   const reasons: PhotoFlagReason[] = [
     ...check.reasons,
     ...(photo.duplicateOfMeetingIds.length ? (['duplicate'] as const) : []),
     ...(photo.review?.decision === 'reject' ? (['reviewer-rejected'] as const) : []),
   ];
-  const verified = photo.review ? photo.review.decision === 'verify' : check.verdict === 'verified' && photo.duplicateOfMeetingIds.length === 0;
-  const next: PhotoRecord = { ...photo, verdict: check.verdict, reasons, verified, geoAreaId: check.placeChecked ? geoAreaId : null };
-  const same = next.verdict === photo.verdict && next.verified === photo.verified && sameSet(next.reasons, photo.reasons);
+  const verified = photo.review
+    ? photo.review.decision === 'verify'
+    : check.verdict === 'verified' && photo.duplicateOfMeetingIds.length === 0;
+  const next: PhotoRecord = {
+    ...photo,
+    verdict: check.verdict,
+    reasons,
+    verified,
+    geoAreaId: check.placeChecked ? geoAreaId : null,
+  };
+  const same =
+    next.verdict === photo.verdict &&
+    next.verified === photo.verified &&
+    sameSet(next.reasons, photo.reasons);
   return same ? null : next;
 }
 

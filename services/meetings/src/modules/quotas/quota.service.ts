@@ -3,7 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { createEvent, QuotaMissedV1 } from '@sangathan/contracts';
 import { OutboxRelay, outboxFieldsForInsert, toOutboxEntry } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
-import { MEETING_REPOSITORY, type MeetingRepository } from '../meetings/infrastructure/meeting.repository.port';
+import {
+  MEETING_REPOSITORY,
+  type MeetingRepository,
+} from '../meetings/infrastructure/meeting.repository.port';
 import { PhotoStore } from '../meetings/infrastructure/photo.store';
 import { MEETINGS_SERVICE } from '../meetings/meeting-integration-events';
 import { ROSTER, type Roster } from '../roster/infrastructure/roster.port';
@@ -29,7 +32,14 @@ export class QuotaService {
     const rules = new Map(DEFAULT_QUOTA_RULES.map((r) => [r.positionType, r]));
     for (const doc of await this.rules.find().lean<QuotaRuleDocument[]>().exec()) {
       if (!doc.active) rules.delete(doc._id);
-      else rules.set(doc._id, { positionType: doc._id, minMeetings: doc.minMeetings, targetMeetings: doc.targetMeetings, photoRequired: doc.photoRequired, countedKinds: doc.countedKinds });
+      else
+        rules.set(doc._id, {
+          positionType: doc._id,
+          minMeetings: doc.minMeetings,
+          targetMeetings: doc.targetMeetings,
+          photoRequired: doc.photoRequired,
+          countedKinds: doc.countedKinds,
+        });
     }
     return rules;
   }
@@ -38,7 +48,15 @@ export class QuotaService {
     await this.rules
       .updateOne(
         { _id: rule.positionType },
-        { $set: { minMeetings: rule.minMeetings, targetMeetings: rule.targetMeetings, photoRequired: rule.photoRequired, countedKinds: rule.countedKinds, active: rule.active } },
+        {
+          $set: {
+            minMeetings: rule.minMeetings,
+            targetMeetings: rule.targetMeetings,
+            photoRequired: rule.photoRequired,
+            countedKinds: rule.countedKinds,
+            active: rule.active,
+          },
+        },
         { upsert: true },
       )
       .exec();
@@ -47,12 +65,20 @@ export class QuotaService {
   async compliance(areaId: string, days: string[]): Promise<HolderCompliance[]> {
     const rules = await this.activeRules();
     const holders = await this.roster.holders(areaId, [...rules.keys()]);
-    const held = await this.meetings.heldBy([...new Set(holders.map((h) => h.memberId))], days[0], days[days.length - 1]);
+    const held = await this.meetings.heldBy(
+      [...new Set(holders.map((h) => h.memberId))],
+      days[0],
+      days[days.length - 1],
+    );
     const stats = await this.photos.statsByMeetings(held.map((m) => m.id));
     return computeCompliance(
       holders,
       rules,
-      held.map((m) => ({ ...m, photos: stats.get(m.id)?.photos ?? 0, verifiedPhotos: stats.get(m.id)?.verified ?? 0 })),
+      held.map((m) => ({
+        ...m,
+        photos: stats.get(m.id)?.photos ?? 0,
+        verifiedPhotos: stats.get(m.id)?.verified ?? 0,
+      })),
       days,
     );
   }
@@ -61,7 +87,11 @@ export class QuotaService {
    * Evaluates one IST day for every holder under `areaId` and publishes meetings.quota.missed for
    * each shortfall. Idempotent: each (holder, position, day) is one insert with a fixed id.
    */
-  async evaluateDay(day: string, areaId: string, correlationId: string): Promise<{ evaluated: number; missed: number; alreadyDone: number }> {
+  async evaluateDay(
+    day: string,
+    areaId: string,
+    correlationId: string,
+  ): Promise<{ evaluated: number; missed: number; alreadyDone: number }> {
     const report = await this.compliance(areaId, [day]);
     let missed = 0;
     let alreadyDone = 0;
@@ -89,7 +119,13 @@ export class QuotaService {
                     withPhotoCount: d.withPhoto,
                     shortfall: d.outcome === 'short' ? 'short' : 'no-photos',
                   },
-                  { producer: MEETINGS_SERVICE, areaId: holder.areaId, areaPath: holder.ancestors, actorId: null, correlationId },
+                  {
+                    producer: MEETINGS_SERVICE,
+                    areaId: holder.areaId,
+                    areaPath: holder.ancestors,
+                    actorId: null,
+                    correlationId,
+                  },
                 ),
                 QuotaMissedV1.topic,
                 holder.memberId,

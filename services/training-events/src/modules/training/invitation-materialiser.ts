@@ -12,8 +12,7 @@ import { insertIgnoringDuplicates } from '@sangathan/persistence';
 
 /**
  * Invitations per chunk: one `insertMany` of participants and one invitation batch carrying their
- * events. 500 keeps a batch document (~650 KB of serialized events) well inside a document's size
- * and the relay's `$pullAll` acknowledgement quick.
+ * events. 500 keeps a batch document well inside a document's size and its acknowledgement quick.
  */
 export const INVITATION_CHUNK = 500;
 const LEASE_MS = 60_000;
@@ -24,9 +23,6 @@ const LEASE_MS = 60_000;
  * its events are written exactly once) and progress is recorded per chunk (`invitedCount`) and per
  * session (`invitations: 'done'`, `sessionsInvited`), so an interrupted run resumes where it
  * stopped: after a crash, the poll below picks up programmes still `pending` once their lease ends.
- *
- * Reads of the read model are `_id` batches or top-level string equality (see DirectoryReader):
- * on FerretDB-SQLite any other filter decodes the whole collection.
  */
 @Injectable()
 export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -45,7 +41,10 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     const interval = Number(process.env.TRAINING_RESUME_INTERVAL_MS ?? 5000);
-    this.timer = setInterval(() => void this.resumePending().catch((e: Error) => this.logger.warn(`resume failed: ${e.message}`)), interval);
+    this.timer = setInterval(
+      () => void this.resumePending().catch((e: Error) => this.logger.warn(`resume failed: ${e.message}`)),
+      interval,
+    );
     this.timer.unref();
   }
 
@@ -60,7 +59,9 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
     const existing = this.running.get(programmeId);
     if (existing) return existing;
     const run = this.materialise(programmeId, ctx)
-      .catch((error: Error) => this.logger.error(`materialising ${programmeId} stopped: ${error.message} (will resume)`))
+      .catch((error: Error) =>
+        this.logger.error(`materialising ${programmeId} stopped: ${error.message} (will resume)`),
+      )
       .finally(() => this.running.delete(programmeId));
     this.running.set(programmeId, run);
     return run;
@@ -69,21 +70,36 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
   /** Picks up programmes left pending (crash, restart) whose lease has run out. */
   async resumePending(): Promise<void> {
     if (this.stopped) return;
-    // Top-level string equality (evaluated inside SQLite); the lease is checked here, on the few pending ones.
-    const pending = await this.programmes.find({ materialisation: 'pending' }, { _id: 1, leaseUntil: 1 }).lean<Pick<ProgrammeDocument, '_id' | 'leaseUntil'>[]>().exec();
-    const now = Date.now();
-    for (const p of pending.filter((p) => !p.leaseUntil || p.leaseUntil.getTime() < now).slice(0, 10)) {
+    const pending = await this.programmes
+      .find(
+        { materialisation: 'pending', $or: [{ leaseUntil: null }, { leaseUntil: { $lt: new Date() } }] },
+        { _id: 1 },
+      )
+      .limit(10)
+      .lean<Pick<ProgrammeDocument, '_id'>[]>()
+      .exec();
+    for (const p of pending) {
       void this.start(String(p._id), { actorId: null, correlationId: uuidv7() });
     }
   }
 
   /** Writes every session of the plan that does not exist yet, each with its `scheduled` event. */
   async ensureSessions(programme: ProgrammeDocument, ctx: RequestContext): Promise<void> {
-    const existing = new Set((await this.sessions.find({ programmeId: programme._id }, { _id: 1 }).lean().exec()).map((s) => String(s._id)));
+    const existing = new Set(
+      (await this.sessions.find({ programmeId: programme._id }, { _id: 1 }).lean().exec()).map((s) =>
+        String(s._id),
+      ),
+    );
     const missing = programme.plannedSessions.filter((s) => !existing.has(s.sessionId));
     if (missing.length === 0) return;
-    const areas = new Map((await this.directory.findAreas(missing.map((s) => s.areaId))).map((a) => [a.areaId, a]));
-    const schedule = programme.schedule as { capacity: number | null; allowWalkIns: boolean; venue: string | null };
+    const areas = new Map(
+      (await this.directory.findAreas(missing.map((s) => s.areaId))).map((a) => [a.areaId, a]),
+    );
+    const schedule = programme.schedule as {
+      capacity: number | null;
+      allowWalkIns: boolean;
+      venue: string | null;
+    };
     const docs = missing.map((planned) => {
       const area = areas.get(planned.areaId);
       if (!area) throw new Error(`area ${planned.areaId} vanished from the directory`);
@@ -136,13 +152,20 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
     });
     const { duplicates } = await insertIgnoringDuplicates(this.sessions.collection, docs);
     const written = new Set(duplicates.map((i) => docs[i]._id));
-    this.outbox.notify(this.sessions.collection.collectionName, docs.map((d) => d._id).filter((id) => !written.has(id)));
+    this.outbox.notify(
+      this.sessions.collection.collectionName,
+      docs.map((d) => d._id).filter((id) => !written.has(id)),
+    );
   }
 
   private async materialise(programmeId: string, ctx: RequestContext): Promise<void> {
     const claimed = await this.programmes
       .findOneAndUpdate(
-        { _id: programmeId, materialisation: 'pending', $or: [{ leaseUntil: null }, { leaseUntil: { $lt: new Date() } }] },
+        {
+          _id: programmeId,
+          materialisation: 'pending',
+          $or: [{ leaseUntil: null }, { leaseUntil: { $lt: new Date() } }],
+        },
         { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } },
         { new: true },
       )
@@ -152,32 +175,59 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
     await this.ensureSessions(claimed, ctx);
     const pending = (
       await this.sessions
-        .find({ programmeId, invitations: 'pending' }, { _id: 1, programmeId: 1, areaId: 1, ancestors: 1, startsAt: 1 })
+        .find(
+          { programmeId, invitations: 'pending' },
+          { _id: 1, programmeId: 1, areaId: 1, ancestors: 1, startsAt: 1 },
+        )
         .lean<SessionDocument[]>()
         .exec()
     ).sort((a, b) => (a._id < b._id ? -1 : 1));
     // One pass over the roster for every pending session (not one query per session).
     const areas = await this.directory.findAreas(pending.map((s) => s.areaId));
-    const audience = await this.directory.audienceByArea(claimed.audienceTypes, await this.directory.coverageMap(areas));
+    const audience = await this.directory.audienceByArea(
+      claimed.audienceTypes,
+      await this.directory.coverageMap(areas),
+    );
     for (const session of pending) {
       if (this.stopped) return;
       await this.inviteAudience(session, audience.get(session.areaId) ?? [], ctx);
     }
     const done = await this.programmes
-      .findOneAndUpdate({ _id: programmeId, materialisation: 'pending' }, { $set: { materialisation: 'done', materialisedAt: new Date(), leaseUntil: null } }, { new: true })
+      .findOneAndUpdate(
+        { _id: programmeId, materialisation: 'pending' },
+        { $set: { materialisation: 'done', materialisedAt: new Date(), leaseUntil: null } },
+        { new: true },
+      )
       .lean<ProgrammeDocument>()
       .exec();
-    if (done) this.logger.log(`programme ${programmeId}: ${done.sessionsInvited} sessions materialised, ${done.invitedCount} invitations`);
+    if (done)
+      this.logger.log(
+        `programme ${programmeId}: ${done.sessionsInvited} sessions materialised, ${done.invitedCount} invitations`,
+      );
   }
 
   /** One session's audience in chunks; each chunk renews the lease and shows as progress on the programme. */
-  private async inviteAudience(session: SessionDocument, audience: readonly AudienceMember[], ctx: RequestContext): Promise<void> {
+  private async inviteAudience(
+    session: SessionDocument,
+    audience: readonly AudienceMember[],
+    ctx: RequestContext,
+  ): Promise<void> {
     for (let start = 0, chunk = 0; start < audience.length; start += INVITATION_CHUNK, chunk++) {
       if (this.stopped) return;
-      await this.invitations.invite(session, audience.slice(start, start + INVITATION_CHUNK), `${session._id}#${chunk}`, ctx);
-      await this.programmes.updateOne({ _id: session.programmeId }, { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } }).exec();
+      await this.invitations.invite(
+        session,
+        audience.slice(start, start + INVITATION_CHUNK),
+        `${session._id}#${chunk}`,
+        ctx,
+      );
+      await this.programmes
+        .updateOne({ _id: session.programmeId }, { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } })
+        .exec();
     }
-    const marked = await this.sessions.updateOne({ _id: session._id, invitations: 'pending' }, { $set: { invitations: 'done' } }).exec();
-    if (marked.modifiedCount > 0) await this.programmes.updateOne({ _id: session.programmeId }, { $inc: { sessionsInvited: 1 } }).exec();
+    const marked = await this.sessions
+      .updateOne({ _id: session._id, invitations: 'pending' }, { $set: { invitations: 'done' } })
+      .exec();
+    if (marked.modifiedCount > 0)
+      await this.programmes.updateOne({ _id: session.programmeId }, { $inc: { sessionsInvited: 1 } }).exec();
   }
 }

@@ -12,7 +12,14 @@ export type EventPlace = { areaId: string; ancestors: readonly string[] };
  * Builds one validated outbox entry: the payload is parsed against the contract here, so an
  * invalid event fails the request before anything is written.
  */
-export function outboxEvent<P>(definition: EventDefinition<P>, payload: P, key: string, place: EventPlace, ctx: RequestContext, occurredAt?: Date): OutboxEntry {
+export function outboxEvent<P>(
+  definition: EventDefinition<P>,
+  payload: P,
+  key: string,
+  place: EventPlace,
+  ctx: RequestContext,
+  occurredAt?: Date,
+): OutboxEntry {
   const envelope = createEvent(definition, payload, {
     producer: TRAINING_SERVICE,
     areaId: place.areaId,

@@ -20,6 +20,8 @@ describe('AreaGeo', () => {
   });
 
   it('refuses an inverted box', () => {
-    expect(() => AreaGeo.of({ kind: 'bbox', south: 30, west: 77, north: 20, east: 84 })).toThrow(ValidationError);
+    expect(() => AreaGeo.of({ kind: 'bbox', south: 30, west: 77, north: 20, east: 84 })).toThrow(
+      ValidationError,
+    );
   });
 });

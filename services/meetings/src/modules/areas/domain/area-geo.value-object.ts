@@ -16,7 +16,8 @@ export class AreaGeo {
   private constructor(readonly props: AreaGeoProps) {}
 
   static of(props: AreaGeoProps): AreaGeo {
-    const bad = (field: string, message: string) => new ValidationError('INVALID_AREA_GEO', message, [{ field, message }]);
+    const bad = (field: string, message: string) =>
+      new ValidationError('INVALID_AREA_GEO', message, [{ field, message }]);
     if (props.kind === 'bbox') {
       for (const [field, value, limit] of [
         ['south', props.south, 90],
@@ -24,21 +25,26 @@ export class AreaGeo {
         ['west', props.west, 180],
         ['east', props.east, 180],
       ] as const) {
-        if (!Number.isFinite(value) || Math.abs(value) > limit) throw bad(field, `${field} must be within ±${limit}`);
+        if (!Number.isFinite(value) || Math.abs(value) > limit)
+          throw bad(field, `${field} must be within ±${limit}`);
       }
       if (props.south >= props.north) throw bad('south', 'south must be below north');
-      if (props.west >= props.east) throw bad('west', 'west must be left of east (boxes across the antimeridian are not supported)');
+      if (props.west >= props.east)
+        throw bad('west', 'west must be left of east (boxes across the antimeridian are not supported)');
     } else {
       if (!Number.isFinite(props.lat) || Math.abs(props.lat) > 90) throw bad('lat', 'lat must be within ±90');
-      if (!Number.isFinite(props.lon) || Math.abs(props.lon) > 180) throw bad('lon', 'lon must be within ±180');
-      if (!(props.radiusKm > 0 && props.radiusKm <= 2000)) throw bad('radiusKm', 'radiusKm must be in (0, 2000]');
+      if (!Number.isFinite(props.lon) || Math.abs(props.lon) > 180)
+        throw bad('lon', 'lon must be within ±180');
+      if (!(props.radiusKm > 0 && props.radiusKm <= 2000))
+        throw bad('radiusKm', 'radiusKm must be in (0, 2000]');
     }
     return new AreaGeo({ ...props });
   }
 
   contains(point: GeoPoint): boolean {
     const p = this.props;
-    if (p.kind === 'bbox') return point.lat >= p.south && point.lat <= p.north && point.lon >= p.west && point.lon <= p.east;
+    if (p.kind === 'bbox')
+      return point.lat >= p.south && point.lat <= p.north && point.lon >= p.west && point.lon <= p.east;
     return distanceKm({ lat: p.lat, lon: p.lon }, point) <= p.radiusKm;
   }
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AreaCreatedV1, AreaMovedV1, AreaReclassifiedV1, AreaUpdatedV1, type EventEnvelope, type AreaSnapshot } from '@sangathan/contracts';
+import {
+  AreaCreatedV1,
+  AreaMovedV1,
+  AreaReclassifiedV1,
+  AreaUpdatedV1,
+  type EventEnvelope,
+  type AreaSnapshot,
+} from '@sangathan/contracts';
 import type { IntegrationEventHandler } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import { repath } from '../domain/repath';
@@ -33,16 +40,28 @@ export class AreaCreatedConsumer implements IntegrationEventHandler {
       nameHi: payload.nameHi,
       lastEventId: event.eventId,
     };
-    const updated = await this.areas.updateOne({ _id: payload.areaId, lastEventId: { $lt: event.eventId } }, { $set: fields }).exec();
+    const updated = await this.areas
+      .updateOne({ _id: payload.areaId, lastEventId: { $lt: event.eventId } }, { $set: fields })
+      .exec();
     if (updated.matchedCount === 0) {
-      await this.areas.collection.insertOne({ _id: payload.areaId, ...fields, geo: null } as never).catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error;
-      });
+      await this.areas.collection
+        .insertOne({ _id: payload.areaId, ...fields, geo: null } as never)
+        .catch((error: { code?: number }) => {
+          if (error.code !== 11000) throw error;
+        });
     }
     if (event.type === AreaMovedV1.type) {
-      const descendants = await this.areas.find({ ancestors: payload.areaId }, { ancestors: 1 }).lean<Pick<KnownAreaDocument, '_id' | 'ancestors'>[]>().exec();
+      const descendants = await this.areas
+        .find({ ancestors: payload.areaId }, { ancestors: 1 })
+        .lean<Pick<KnownAreaDocument, '_id' | 'ancestors'>[]>()
+        .exec();
       for (const d of descendants) {
-        await this.areas.updateOne({ _id: d._id }, { $set: { ancestors: repath(d.ancestors, payload.areaId, payload.ancestors) } }).exec();
+        await this.areas
+          .updateOne(
+            { _id: d._id },
+            { $set: { ancestors: repath(d.ancestors, payload.areaId, payload.ancestors) } },
+          )
+          .exec();
       }
       await this.repather.repath(payload.areaId, payload.ancestors);
     }

@@ -28,7 +28,9 @@ export class AreaDirectoryMongo implements AreaDirectory {
     const unique = [...new Set(ids.map((id) => id.trim().toUpperCase()))];
     if (unique.length === 0) return new Map();
     // The driver directly (no mongoose query): this read is on the path of every request that names attendees.
-    const docs = await this.areas.collection.find<KnownAreaDocument>({ _id: { $in: unique } } as never).toArray();
+    const docs = await this.areas.collection
+      .find<KnownAreaDocument>({ _id: { $in: unique } } as never)
+      .toArray();
     return new Map(docs.map((doc) => [doc._id, toKnownArea(doc)]));
   }
 

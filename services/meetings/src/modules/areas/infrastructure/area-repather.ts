@@ -3,7 +3,13 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection, mongo } from 'mongoose';
 import { repath } from '../domain/repath';
 
-type Pathed = { _id: string; version: number; areaId: string; ancestors: string[]; linkedAreas?: { areaId: string; ancestors: string[] }[] };
+type Pathed = {
+  _id: string;
+  version: number;
+  areaId: string;
+  ancestors: string[];
+  linkedAreas?: { areaId: string; ancestors: string[] }[];
+};
 
 /**
  * Re-paths stored meetings and photos when an area moves (org.area.moved), so subtree lists and
@@ -18,23 +24,42 @@ export class AreaRepather {
     const db = this.connection.db!;
     await this.each(db.collection('meetings'), { scopeKeys: movedId }, (doc) => {
       const ancestors = doc.areaId === movedId ? newAncestors : repath(doc.ancestors, movedId, newAncestors);
-      const linkedAreas = (doc.linkedAreas ?? []).map((l) => ({ ...l, ancestors: l.areaId === movedId ? newAncestors : repath(l.ancestors, movedId, newAncestors) }));
-      const scopeKeys = [...new Set([doc.areaId, ...ancestors, ...linkedAreas.flatMap((l) => [l.areaId, ...l.ancestors])])];
+      const linkedAreas = (doc.linkedAreas ?? []).map((l) => ({
+        ...l,
+        ancestors: l.areaId === movedId ? newAncestors : repath(l.ancestors, movedId, newAncestors),
+      }));
+      const scopeKeys = [
+        ...new Set([doc.areaId, ...ancestors, ...linkedAreas.flatMap((l) => [l.areaId, ...l.ancestors])]),
+      ];
       return { ancestors, linkedAreas, scopeKeys };
     });
-    await this.each(db.collection('meeting_photos'), { $or: [{ areaId: movedId }, { ancestors: movedId }] }, (doc) => ({
-      ancestors: doc.areaId === movedId ? newAncestors : repath(doc.ancestors, movedId, newAncestors),
-    }));
+    await this.each(
+      db.collection('meeting_photos'),
+      { $or: [{ areaId: movedId }, { ancestors: movedId }] },
+      (doc) => ({
+        ancestors: doc.areaId === movedId ? newAncestors : repath(doc.ancestors, movedId, newAncestors),
+      }),
+    );
   }
 
-  private async each(collection: mongo.Collection, filter: Record<string, unknown>, change: (doc: Pathed) => Record<string, unknown>): Promise<void> {
-    const ids = (await collection.find(filter, { projection: { _id: 1 } }).toArray()).map((d) => d._id as unknown as string);
+  private async each(
+    collection: mongo.Collection,
+    filter: Record<string, unknown>,
+    change: (doc: Pathed) => Record<string, unknown>,
+  ): Promise<void> {
+    const ids = (await collection.find(filter, { projection: { _id: 1 } }).toArray()).map(
+      (d) => d._id as unknown as string,
+    );
     for (const id of ids) {
       for (let attempt = 0; attempt < 5; attempt++) {
-        const doc = (await collection.findOne({ _id: id } as never, { projection: { version: 1, areaId: 1, ancestors: 1, linkedAreas: 1 } })) as unknown as Pathed | null;
+        const doc = (await collection.findOne({ _id: id } as never, {
+          projection: { version: 1, areaId: 1, ancestors: 1, linkedAreas: 1 },
+        })) as unknown as Pathed | null;
         if (!doc) break;
         const version = doc.version ?? 0;
-        const result = await collection.updateOne({ _id: id, version } as never, { $set: { ...change(doc), version: version + 1 } });
+        const result = await collection.updateOne({ _id: id, version } as never, {
+          $set: { ...change(doc), version: version + 1 },
+        });
         if (result.matchedCount === 1) break;
       }
     }

@@ -14,7 +14,11 @@ export function istDayStart(day: string): Date {
 /** Every IST day from `from` to `to`, inclusive. */
 export function istDaysBetween(from: string, to: string): string[] {
   const days: string[] = [];
-  for (let t = new Date(`${from}T00:00:00.000Z`).getTime(); t <= new Date(`${to}T00:00:00.000Z`).getTime(); t += 86_400_000) {
+  for (
+    let t = new Date(`${from}T00:00:00.000Z`).getTime();
+    t <= new Date(`${to}T00:00:00.000Z`).getTime();
+    t += 86_400_000
+  ) {
     days.push(new Date(t).toISOString().slice(0, 10));
   }
   return days;

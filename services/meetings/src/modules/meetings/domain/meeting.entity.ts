@@ -6,7 +6,13 @@ export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
 export type AttendanceMethod = 'organiser' | 'qr' | 'late-addition';
 
 /** A member present at the meeting, with the area they belong to. */
-export type Attendee = { memberId: string; areaId: string; method: AttendanceMethod; recordedAt: Date; districtId: string | null };
+export type Attendee = {
+  memberId: string;
+  areaId: string;
+  method: AttendanceMethod;
+  recordedAt: Date;
+  districtId: string | null;
+};
 
 /** A district (or other area) linked into a video-conference review. */
 export type LinkedArea = { areaId: string; ancestors: string[]; roomId: string | null; headcount: number };
@@ -60,7 +66,13 @@ export type MeetingDomainEvent =
   | { kind: 'rescheduled'; previousStart: Date; previousEnd: Date; at: Date }
   | { kind: 'cancelled'; reason: string; at: Date }
   | { kind: 'held'; at: Date }
-  | { kind: 'attendance-recorded'; addedMemberIds: string[]; method: AttendanceMethod; districtId: string | null; at: Date };
+  | {
+      kind: 'attendance-recorded';
+      addedMemberIds: string[];
+      method: AttendanceMethod;
+      districtId: string | null;
+      at: Date;
+    };
 
 /** Rules, in one place, that the docs describe. */
 export const MEETING_RULES = {
@@ -79,7 +91,8 @@ export const MEETING_RULES = {
   maxAttendees: 20_000,
 } as const;
 
-const invalid = (code: string, message: string, details: ErrorDetail[]) => new ValidationError(code, message, details);
+const invalid = (code: string, message: string, details: ErrorDetail[]) =>
+  new ValidationError(code, message, details);
 
 export type ScheduleInput = {
   id: string;
@@ -107,28 +120,43 @@ export class Meeting {
   static schedule(input: ScheduleInput, now: Date): Meeting {
     checkWindow(input.scheduledStart, input.scheduledEnd, 'scheduledEnd');
     if (input.scheduledStart.getTime() < now.getTime() - MEETING_RULES.maxBackdateMs) {
-      throw invalid('START_TOO_FAR_BACK', 'a meeting can be put in at most 7 days after it was due', [{ field: 'scheduledStart', message: 'more than 7 days ago' }]);
+      throw invalid('START_TOO_FAR_BACK', 'a meeting can be put in at most 7 days after it was due', [
+        { field: 'scheduledStart', message: 'more than 7 days ago' },
+      ]);
     }
     if (input.scheduledStart.getTime() > now.getTime() + MEETING_RULES.maxAheadMs) {
-      throw invalid('START_TOO_FAR_AHEAD', 'a meeting can be scheduled at most a year ahead', [{ field: 'scheduledStart', message: 'more than a year ahead' }]);
+      throw invalid('START_TOO_FAR_AHEAD', 'a meeting can be scheduled at most a year ahead', [
+        { field: 'scheduledStart', message: 'more than a year ahead' },
+      ]);
     }
     if (input.kind === 'vc-review') {
       if (input.linkedAreas.length === 0) {
-        throw invalid('LINKED_AREAS_REQUIRED', 'a video-conference review links at least one district', [{ field: 'linkedAreaIds', message: 'required for vc-review' }]);
+        throw invalid('LINKED_AREAS_REQUIRED', 'a video-conference review links at least one district', [
+          { field: 'linkedAreaIds', message: 'required for vc-review' },
+        ]);
       }
       const outside = input.linkedAreas.filter((linked) => !linked.ancestors.includes(input.area.areaId));
       if (outside.length) {
         throw invalid(
           'LINKED_AREA_OUTSIDE',
           `linked areas must lie under the hosting area ${input.area.areaId}`,
-          outside.map((a) => ({ field: 'linkedAreaIds', message: `${a.areaId} is not under ${input.area.areaId}` })),
+          outside.map((a) => ({
+            field: 'linkedAreaIds',
+            message: `${a.areaId} is not under ${input.area.areaId}`,
+          })),
         );
       }
     } else if (input.linkedAreas.length) {
-      throw invalid('LINKED_AREAS_NOT_ALLOWED', 'only a vc-review links other areas', [{ field: 'linkedAreaIds', message: 'only for vc-review' }]);
+      throw invalid('LINKED_AREAS_NOT_ALLOWED', 'only a vc-review links other areas', [
+        { field: 'linkedAreaIds', message: 'only for vc-review' },
+      ]);
     }
     if (input.kind === 'participation-conference' && !input.socialGroup) {
-      throw invalid('SOCIAL_GROUP_REQUIRED', 'a participation conference names the social group it addresses', [{ field: 'socialGroup', message: 'required' }]);
+      throw invalid(
+        'SOCIAL_GROUP_REQUIRED',
+        'a participation conference names the social group it addresses',
+        [{ field: 'socialGroup', message: 'required' }],
+      );
     }
     const meeting = new Meeting({
       id: input.id,
@@ -145,7 +173,12 @@ export class Meeting {
       expectedMemberIds: [...new Set(input.expectedMemberIds)],
       expectedPositionTypes: [...new Set(input.expectedPositionTypes)],
       expectedAttendeeCount: Math.max(input.expectedAttendeeCount, new Set(input.expectedMemberIds).size),
-      linkedAreas: input.linkedAreas.map((a) => ({ areaId: a.areaId, ancestors: [...a.ancestors], roomId: a.roomId, headcount: 0 })),
+      linkedAreas: input.linkedAreas.map((a) => ({
+        areaId: a.areaId,
+        ancestors: [...a.ancestors],
+        roomId: a.roomId,
+        headcount: 0,
+      })),
       socialGroup: input.socialGroup,
       heldStart: null,
       heldEnd: null,
@@ -170,25 +203,54 @@ export class Meeting {
   }
 
   /** Moves a scheduled meeting and/or edits its title, agenda or minutes. */
-  update(changes: { scheduledStart?: Date; scheduledEnd?: Date; title?: string; agenda?: string | null; minutes?: string | null }, now: Date): void {
+  update(
+    changes: {
+      scheduledStart?: Date;
+      scheduledEnd?: Date;
+      title?: string;
+      agenda?: string | null;
+      minutes?: string | null;
+    },
+    now: Date,
+  ): void {
     const timeChange = changes.scheduledStart !== undefined || changes.scheduledEnd !== undefined;
     const planChange = timeChange || changes.title !== undefined || changes.agenda !== undefined;
-    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting cannot be changed', [{ message: 'cancelled' }]);
-    if (planChange && this.props.status !== 'scheduled') {
-      throw new ConflictError('MEETING_ALREADY_HELD', 'a held meeting keeps its plan; only its minutes can be edited', [
-        { field: timeChange ? 'scheduledStart' : 'title', message: 'meeting already held' },
+    if (this.props.status === 'cancelled')
+      throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting cannot be changed', [
+        { message: 'cancelled' },
       ]);
+    if (planChange && this.props.status !== 'scheduled') {
+      throw new ConflictError(
+        'MEETING_ALREADY_HELD',
+        'a held meeting keeps its plan; only its minutes can be edited',
+        [{ field: timeChange ? 'scheduledStart' : 'title', message: 'meeting already held' }],
+      );
     }
     if (timeChange) {
       const start = changes.scheduledStart ?? this.props.scheduledStart;
       const end = changes.scheduledEnd ?? this.props.scheduledEnd;
       checkWindow(start, end, 'scheduledEnd');
       if (start.getTime() > now.getTime() + MEETING_RULES.maxAheadMs) {
-        throw invalid('START_TOO_FAR_AHEAD', 'a meeting can be scheduled at most a year ahead', [{ field: 'scheduledStart', message: 'more than a year ahead' }]);
+        throw invalid('START_TOO_FAR_AHEAD', 'a meeting can be scheduled at most a year ahead', [
+          { field: 'scheduledStart', message: 'more than a year ahead' },
+        ]);
       }
-      if (start.getTime() !== this.props.scheduledStart.getTime() || end.getTime() !== this.props.scheduledEnd.getTime()) {
-        this.pending.push({ kind: 'rescheduled', previousStart: this.props.scheduledStart, previousEnd: this.props.scheduledEnd, at: now });
-        this.props = { ...this.props, scheduledStart: start, scheduledEnd: end, qr: this.props.qr ? this.qrWindow(this.props.qr.tokenHash, start, end) : null };
+      if (
+        start.getTime() !== this.props.scheduledStart.getTime() ||
+        end.getTime() !== this.props.scheduledEnd.getTime()
+      ) {
+        this.pending.push({
+          kind: 'rescheduled',
+          previousStart: this.props.scheduledStart,
+          previousEnd: this.props.scheduledEnd,
+          at: now,
+        });
+        this.props = {
+          ...this.props,
+          scheduledStart: start,
+          scheduledEnd: end,
+          qr: this.props.qr ? this.qrWindow(this.props.qr.tokenHash, start, end) : null,
+        };
       }
     }
     if (changes.title !== undefined) this.props.title = changes.title;
@@ -197,8 +259,14 @@ export class Meeting {
   }
 
   cancel(reason: string, now: Date): void {
-    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_ALREADY_CANCELLED', 'the meeting is already cancelled', [{ message: 'cancelled' }]);
-    if (this.props.status === 'held') throw new ConflictError('MEETING_ALREADY_HELD', 'a held meeting cannot be cancelled', [{ message: 'held' }]);
+    if (this.props.status === 'cancelled')
+      throw new ConflictError('MEETING_ALREADY_CANCELLED', 'the meeting is already cancelled', [
+        { message: 'cancelled' },
+      ]);
+    if (this.props.status === 'held')
+      throw new ConflictError('MEETING_ALREADY_HELD', 'a held meeting cannot be cancelled', [
+        { message: 'held' },
+      ]);
     this.props = { ...this.props, status: 'cancelled', cancelReason: reason, cancelledAt: now, qr: null };
     this.pending.push({ kind: 'cancelled', reason, at: now });
   }
@@ -218,14 +286,24 @@ export class Meeting {
     },
     now: Date,
   ): void {
-    if (this.props.status === 'held') throw new ConflictError('MEETING_ALREADY_HELD', 'the meeting is already recorded as held', [{ message: 'held' }]);
-    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting cannot be held', [{ message: 'cancelled' }]);
+    if (this.props.status === 'held')
+      throw new ConflictError('MEETING_ALREADY_HELD', 'the meeting is already recorded as held', [
+        { message: 'held' },
+      ]);
+    if (this.props.status === 'cancelled')
+      throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting cannot be held', [
+        { message: 'cancelled' },
+      ]);
     checkWindow(input.start, input.end, 'end');
     if (input.start.getTime() > now.getTime() + MEETING_RULES.clockSkewMs) {
-      throw invalid('HELD_IN_FUTURE', 'a meeting cannot be recorded held before it started', [{ field: 'start', message: 'in the future' }]);
+      throw invalid('HELD_IN_FUTURE', 'a meeting cannot be recorded held before it started', [
+        { field: 'start', message: 'in the future' },
+      ]);
     }
     if (now.getTime() > input.end.getTime() + MEETING_RULES.lateAdditionMs) {
-      throw invalid('HELD_TOO_LATE', 'a meeting must be recorded held within 48 hours of its end', [{ field: 'end', message: 'more than 48 hours ago' }]);
+      throw invalid('HELD_TOO_LATE', 'a meeting must be recorded held within 48 hours of its end', [
+        { field: 'end', message: 'more than 48 hours ago' },
+      ]);
     }
     const linked = this.applyDistrictHeadcounts(input.districtHeadcounts, 'set');
     const added = this.checkedAttendees(input.attendees, 'organiser', now);
@@ -250,48 +328,88 @@ export class Meeting {
    * Members already present are skipped, so a repeated check-in changes nothing.
    */
   recordAttendance(
-    input: { attendees: ResolvedAttendee[]; headcount: number; districtId: string | null; method: 'organiser' | 'qr' },
+    input: {
+      attendees: ResolvedAttendee[];
+      headcount: number;
+      districtId: string | null;
+      method: 'organiser' | 'qr';
+    },
     now: Date,
   ): { added: string[] } {
-    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting takes no attendance', [{ message: 'cancelled' }]);
+    if (this.props.status === 'cancelled')
+      throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting takes no attendance', [
+        { message: 'cancelled' },
+      ]);
     if (this.props.status === 'held' && now > this.props.attendanceLocksAt!) {
-      throw new ConflictError('ATTENDANCE_LOCKED', `attendance locked at ${this.props.attendanceLocksAt!.toISOString()} (48 hours after the meeting)`, [
-        { message: 'locked' },
+      throw new ConflictError(
+        'ATTENDANCE_LOCKED',
+        `attendance locked at ${this.props.attendanceLocksAt!.toISOString()} (48 hours after the meeting)`,
+        [{ message: 'locked' }],
+      );
+    }
+    if (
+      this.props.status === 'scheduled' &&
+      now.getTime() < this.props.scheduledStart.getTime() - MEETING_RULES.qrOpensBeforeMs
+    ) {
+      throw new ConflictError('CHECK_IN_NOT_OPEN', 'check-in opens an hour before the meeting starts', [
+        { message: 'too early' },
       ]);
     }
-    if (this.props.status === 'scheduled' && now.getTime() < this.props.scheduledStart.getTime() - MEETING_RULES.qrOpensBeforeMs) {
-      throw new ConflictError('CHECK_IN_NOT_OPEN', 'check-in opens an hour before the meeting starts', [{ message: 'too early' }]);
-    }
     if (input.districtId && !this.props.linkedAreas.some((a) => a.areaId === input.districtId)) {
-      throw invalid('NOT_A_LINKED_AREA', `${input.districtId} is not linked into this meeting`, [{ field: 'districtId', message: 'not linked' }]);
+      throw invalid('NOT_A_LINKED_AREA', `${input.districtId} is not linked into this meeting`, [
+        { field: 'districtId', message: 'not linked' },
+      ]);
     }
     const method: AttendanceMethod = this.props.status === 'held' ? 'late-addition' : input.method;
     const added = this.checkedAttendees(input.attendees, method, now);
     let linked = this.props.linkedAreas;
     let headcount = this.props.headcount;
-    if (input.districtId) linked = this.applyDistrictHeadcounts([{ areaId: input.districtId, headcount: input.headcount }], 'add');
+    if (input.districtId)
+      linked = this.applyDistrictHeadcounts(
+        [{ areaId: input.districtId, headcount: input.headcount }],
+        'add',
+      );
     else headcount += input.headcount;
     if (added.length === 0 && input.headcount === 0) return { added: [] };
-    this.props = { ...this.props, attendees: [...this.props.attendees, ...added], headcount, linkedAreas: linked };
-    this.pending.push({ kind: 'attendance-recorded', addedMemberIds: added.map((a) => a.memberId), method, districtId: input.districtId, at: now });
+    this.props = {
+      ...this.props,
+      attendees: [...this.props.attendees, ...added],
+      headcount,
+      linkedAreas: linked,
+    };
+    this.pending.push({
+      kind: 'attendance-recorded',
+      addedMemberIds: added.map((a) => a.memberId),
+      method,
+      districtId: input.districtId,
+      at: now,
+    });
     return { added: added.map((a) => a.memberId) };
   }
 
   /** Attaches uploaded photos (their records are written after this). A cancelled meeting takes none. */
   attachPhotos(ids: readonly string[]): void {
-    if (this.props.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting takes no photos', [{ message: 'cancelled' }]);
+    if (this.props.status === 'cancelled')
+      throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting takes no photos', [
+        { message: 'cancelled' },
+      ]);
     this.props.photoIds = [...new Set([...this.props.photoIds, ...ids])];
   }
 
   /** Opens QR check-in with a token whose hash the caller computed (the token itself is never stored). */
   issueQr(tokenHash: string, now: Date): QrPass {
     if (this.props.status !== 'scheduled') {
-      throw new ConflictError(this.props.status === 'held' ? 'MEETING_ALREADY_HELD' : 'MEETING_CANCELLED', `QR check-in is only for a scheduled meeting`, [
-        { message: this.props.status },
-      ]);
+      throw new ConflictError(
+        this.props.status === 'held' ? 'MEETING_ALREADY_HELD' : 'MEETING_CANCELLED',
+        `QR check-in is only for a scheduled meeting`,
+        [{ message: this.props.status }],
+      );
     }
     const qr = this.qrWindow(tokenHash, this.props.scheduledStart, this.props.scheduledEnd);
-    if (now > qr.validUntil) throw new ConflictError('CHECK_IN_CLOSED', 'the meeting is long over; record it held instead', [{ message: 'closed' }]);
+    if (now > qr.validUntil)
+      throw new ConflictError('CHECK_IN_CLOSED', 'the meeting is long over; record it held instead', [
+        { message: 'closed' },
+      ]);
     this.props.qr = qr;
     return qr;
   }
@@ -320,27 +438,53 @@ export class Meeting {
     const outside: ErrorDetail[] = [];
     const added: Attendee[] = [];
     for (const attendee of attendees) {
-      const district = this.props.linkedAreas.find((l) => attendee.areaId === l.areaId || attendee.ancestors.includes(l.areaId)) ?? null;
+      const district =
+        this.props.linkedAreas.find(
+          (l) => attendee.areaId === l.areaId || attendee.ancestors.includes(l.areaId),
+        ) ?? null;
       const inside = attendee.areaId === this.props.areaId || attendee.ancestors.includes(this.props.areaId);
       if (!inside) {
-        outside.push({ field: 'attendees', message: `${attendee.memberId} belongs to ${attendee.areaId}, outside ${this.props.areaId}` });
+        outside.push({
+          field: 'attendees',
+          message: `${attendee.memberId} belongs to ${attendee.areaId}, outside ${this.props.areaId}`,
+        });
         continue;
       }
       if (present.has(attendee.memberId)) continue;
       present.add(attendee.memberId);
-      added.push({ memberId: attendee.memberId, areaId: attendee.areaId, method, recordedAt: now, districtId: district?.areaId ?? null });
+      added.push({
+        memberId: attendee.memberId,
+        areaId: attendee.areaId,
+        method,
+        recordedAt: now,
+        districtId: district?.areaId ?? null,
+      });
     }
-    if (outside.length) throw invalid('ATTENDEE_OUTSIDE_AREA', `${outside.length} attendee(s) are outside the meeting's area`, outside);
+    if (outside.length)
+      throw invalid(
+        'ATTENDEE_OUTSIDE_AREA',
+        `${outside.length} attendee(s) are outside the meeting's area`,
+        outside,
+      );
     if (present.size > MEETING_RULES.maxAttendees) {
-      throw invalid('TOO_MANY_ATTENDEES', `at most ${MEETING_RULES.maxAttendees} named attendees`, [{ field: 'attendees', message: 'too many' }]);
+      throw invalid('TOO_MANY_ATTENDEES', `at most ${MEETING_RULES.maxAttendees} named attendees`, [
+        { field: 'attendees', message: 'too many' },
+      ]);
     }
     return added;
   }
 
-  private applyDistrictHeadcounts(counts: { areaId: string; headcount: number }[], mode: 'set' | 'add'): LinkedArea[] {
+  private applyDistrictHeadcounts(
+    counts: { areaId: string; headcount: number }[],
+    mode: 'set' | 'add',
+  ): LinkedArea[] {
     const unknown = counts.filter((c) => !this.props.linkedAreas.some((l) => l.areaId === c.areaId));
     if (unknown.length) {
-      throw invalid('NOT_A_LINKED_AREA', 'district headcounts must be for areas linked into this meeting', unknown.map((u) => ({ field: 'districts', message: `${u.areaId} is not linked` })));
+      throw invalid(
+        'NOT_A_LINKED_AREA',
+        'district headcounts must be for areas linked into this meeting',
+        unknown.map((u) => ({ field: 'districts', message: `${u.areaId} is not linked` })),
+      );
     }
     return this.props.linkedAreas.map((linked) => {
       const count = counts.find((c) => c.areaId === linked.areaId);
@@ -376,26 +520,48 @@ export class Meeting {
   }
   /** Every area the meeting is visible under: its own, its ancestors and (vc-review) the linked districts and theirs. */
   get scopeKeys(): string[] {
-    return [...new Set([this.props.areaId, ...this.props.ancestors, ...this.props.linkedAreas.flatMap((l) => [l.areaId, ...l.ancestors])])];
+    return [
+      ...new Set([
+        this.props.areaId,
+        ...this.props.ancestors,
+        ...this.props.linkedAreas.flatMap((l) => [l.areaId, ...l.ancestors]),
+      ]),
+    ];
   }
   get namedCount(): number {
     return this.props.attendees.length;
   }
   get totalAttendance(): number {
-    return this.props.attendees.length + this.props.headcount + this.props.linkedAreas.reduce((sum, l) => sum + l.headcount, 0);
+    return (
+      this.props.attendees.length +
+      this.props.headcount +
+      this.props.linkedAreas.reduce((sum, l) => sum + l.headcount, 0)
+    );
   }
   /** A copy of the state, for mappers and views. */
   snapshot(): MeetingProps {
-    return { ...this.props, attendees: [...this.props.attendees], photoIds: [...this.props.photoIds], linkedAreas: this.props.linkedAreas.map((l) => ({ ...l })) };
+    return {
+      ...this.props,
+      attendees: [...this.props.attendees],
+      photoIds: [...this.props.photoIds],
+      linkedAreas: this.props.linkedAreas.map((l) => ({ ...l })),
+    };
   }
 }
 
 function checkWindow(start: Date, end: Date, endField: string): void {
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
-    throw invalid('INVALID_TIME', 'times must be ISO-8601 instants', [{ field: endField, message: 'invalid date' }]);
+    throw invalid('INVALID_TIME', 'times must be ISO-8601 instants', [
+      { field: endField, message: 'invalid date' },
+    ]);
   }
-  if (end <= start) throw invalid('END_BEFORE_START', 'a meeting must end after it starts', [{ field: endField, message: 'must be after the start' }]);
+  if (end <= start)
+    throw invalid('END_BEFORE_START', 'a meeting must end after it starts', [
+      { field: endField, message: 'must be after the start' },
+    ]);
   if (end.getTime() - start.getTime() > MEETING_RULES.maxDurationMs) {
-    throw invalid('TOO_LONG', 'a meeting lasts at most 7 days', [{ field: endField, message: 'longer than 7 days' }]);
+    throw invalid('TOO_LONG', 'a meeting lasts at most 7 days', [
+      { field: endField, message: 'longer than 7 days' },
+    ]);
   }
 }

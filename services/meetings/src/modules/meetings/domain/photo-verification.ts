@@ -17,7 +17,10 @@ export type VerificationPolicy = {
   toleranceAfterMs: number;
 };
 
-export const DEFAULT_VERIFICATION_POLICY: VerificationPolicy = { toleranceBeforeMs: 60 * 60_000, toleranceAfterMs: 3 * 3600_000 };
+export const DEFAULT_VERIFICATION_POLICY: VerificationPolicy = {
+  toleranceBeforeMs: 60 * 60_000,
+  toleranceAfterMs: 3 * 3600_000,
+};
 
 export type Verification = { verdict: PhotoVerdict; reasons: PhotoFlagReason[]; placeChecked: boolean };
 
@@ -29,13 +32,22 @@ export type Verification = { verdict: PhotoVerdict; reasons: PhotoFlagReason[]; 
  * - GPS present, area geo known and the point outside it → `mismatch` (location-mismatch);
  * - otherwise `verified` (by time and place, or by time only when GPS or area geo is missing).
  */
-export function verifyPhoto(metadata: PhotoMetadata, window: MeetingWindow, place: PlaceCheck, policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY): Verification {
+export function verifyPhoto(
+  metadata: PhotoMetadata,
+  window: MeetingWindow,
+  place: PlaceCheck,
+  policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY,
+): Verification {
   const reasons: PhotoFlagReason[] = [];
   const placeChecked = !!(metadata.gps && place);
   if (metadata.gps && place && !place.contains(metadata.gps)) reasons.push('location-mismatch');
   if (metadata.takenAt) {
     const t = metadata.takenAt.getTime();
-    if (t < window.start.getTime() - policy.toleranceBeforeMs || t > window.end.getTime() + policy.toleranceAfterMs) reasons.push('time-mismatch');
+    if (
+      t < window.start.getTime() - policy.toleranceBeforeMs ||
+      t > window.end.getTime() + policy.toleranceAfterMs
+    )
+      reasons.push('time-mismatch');
   }
   if (reasons.length) return { verdict: 'mismatch', reasons, placeChecked };
   if (!metadata.takenAt) return { verdict: 'no-metadata', reasons: ['no-metadata'], placeChecked };
@@ -50,7 +62,8 @@ export function parseExifDateTime(value: unknown, offset: unknown): Date | null 
   if (typeof value !== 'string') return null;
   const m = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value.trim());
   if (!m) return null;
-  const zone = typeof offset === 'string' && /^[+-]\d{2}:\d{2}$/.test(offset.trim()) ? offset.trim() : '+05:30';
+  const zone =
+    typeof offset === 'string' && /^[+-]\d{2}:\d{2}$/.test(offset.trim()) ? offset.trim() : '+05:30';
   const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
   return Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1990 ? null : date;
 }

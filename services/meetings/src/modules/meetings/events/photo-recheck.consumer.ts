@@ -25,6 +25,7 @@ export class PhotoRecheckConsumer implements IntegrationEventHandler {
     const payload = event.payload as { meetingId: string; photoCount?: number };
     if (event.type === MeetingHeldV1.type && payload.photoCount === 0) return;
     const meeting = await this.meetings.findById(payload.meetingId);
-    if (meeting) await this.reverifier.recheck(meeting, { actorId: event.actorId, correlationId: event.correlationId });
+    if (meeting)
+      await this.reverifier.recheck(meeting, { actorId: event.actorId, correlationId: event.correlationId });
   }
 }

@@ -3,7 +3,11 @@ import { readPhotoMetadata } from './exif-reader';
 
 describe('readPhotoMetadata (exifr on test-built JPEGs)', () => {
   it('reads DateTimeOriginal with its offset and GPS', async () => {
-    const jpeg = buildExifJpeg({ dateTimeOriginal: '2026:01:05 11:15:00', offsetTimeOriginal: '+05:30', gps: { lat: 26.8467, lon: 80.9462 } });
+    const jpeg = buildExifJpeg({
+      dateTimeOriginal: '2026:01:05 11:15:00',
+      offsetTimeOriginal: '+05:30',
+      gps: { lat: 26.8467, lon: 80.9462 },
+    });
     const metadata = await readPhotoMetadata(jpeg);
     expect(metadata.takenAt?.toISOString()).toBe('2026-01-05T05:45:00.000Z');
     expect(metadata.gps!.lat).toBeCloseTo(26.8467, 3);

@@ -10,10 +10,7 @@ type UploadRecord = { _id: string; startedAt: Date };
 
 /**
  * GridFS bucket `photos` (collections photos.files / photos.chunks) in the service's database.
- * Works on FerretDB 1.24 (proved by test/photos.int-spec.ts): only plain inserts, finds, a
- * compound index and deletes are used. Chunks of 255 KiB stream in and out. Ids are strings
- * (UUIDv7), so `files_id` lookups are top-level string equality, which our patched FerretDB
- * evaluates in SQLite rather than by decoding every chunk.
+ * Chunks of 255 KiB stream in and out; ids are strings (UUIDv7).
  *
  * GridFS writes the chunks first and the `photos.files` document last, so an interrupted upload
  * leaves chunks that no files document names; finding them would mean reading every chunk. Each
@@ -29,7 +26,8 @@ export class GridFsPhotoStorage implements PhotoBlobStorage {
   /** One bucket per connection: a fresh bucket re-checks the GridFS indexes before its first write. */
   private get bucket(): mongo.GridFSBucket {
     const db = this.connection.db!;
-    if (this.cached?.db !== db) this.cached = { db, bucket: new mongo.GridFSBucket(db, { bucketName: 'photos' }) };
+    if (this.cached?.db !== db)
+      this.cached = { db, bucket: new mongo.GridFSBucket(db, { bucketName: 'photos' }) };
     return this.cached.bucket;
   }
 
@@ -66,7 +64,9 @@ export class GridFsPhotoStorage implements PhotoBlobStorage {
   }
 
   async unsettledBefore(cutoff: Date): Promise<string[]> {
-    const docs = await this.uploads.find({ startedAt: { $lt: cutoff } }, { projection: { _id: 1 } }).toArray();
+    const docs = await this.uploads
+      .find({ startedAt: { $lt: cutoff } }, { projection: { _id: 1 } })
+      .toArray();
     return docs.map((d) => d._id);
   }
 }

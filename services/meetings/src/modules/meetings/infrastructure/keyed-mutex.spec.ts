@@ -19,11 +19,12 @@ describe('KeyedMutex', () => {
     const mutex = new KeyedMutex();
     let running = 0;
     let peak = 0;
-    const work = () => mutex.run(String(Math.random()), async () => {
-      peak = Math.max(peak, ++running);
-      await new Promise((r) => setTimeout(r, 10));
-      running--;
-    });
+    const work = () =>
+      mutex.run(String(Math.random()), async () => {
+        peak = Math.max(peak, ++running);
+        await new Promise((r) => setTimeout(r, 10));
+        running--;
+      });
     await Promise.all([work(), work(), work()]);
     expect(peak).toBe(3);
   });

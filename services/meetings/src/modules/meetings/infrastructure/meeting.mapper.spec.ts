@@ -51,11 +51,23 @@ describe('MeetingMapper', () => {
       { memberId: 'b', areaId: 'M-1', method: 'organiser' as const, recordedAt: at, districtId: null },
       { memberId: 'c', areaId: 'AC-173', method: 'organiser' as const, recordedAt: at, districtId: null },
       { memberId: 'd', areaId: 'AC-173', method: 'qr' as const, recordedAt: later, districtId: null },
-      { memberId: 'e', areaId: 'D-LKO', method: 'late-addition' as const, recordedAt: later, districtId: 'D-LKO' },
+      {
+        memberId: 'e',
+        areaId: 'D-LKO',
+        method: 'late-addition' as const,
+        recordedAt: later,
+        districtId: 'D-LKO',
+      },
     ];
     const groups = groupAttendees(attendees);
     expect(groups.map((g) => g.memberIds)).toEqual([['a', 'c'], ['b'], ['d'], ['e']]);
-    expect(groups[3]).toEqual({ method: 'late-addition', recordedAt: later, districtId: 'D-LKO', areaId: 'D-LKO', memberIds: ['e'] });
+    expect(groups[3]).toEqual({
+      method: 'late-addition',
+      recordedAt: later,
+      districtId: 'D-LKO',
+      areaId: 'D-LKO',
+      memberIds: ['e'],
+    });
     const restored = ungroupAttendees(groups);
     expect(restored).toHaveLength(5);
     expect(restored).toEqual(expect.arrayContaining(attendees));
@@ -78,7 +90,10 @@ describe('MeetingMapper', () => {
 
     const restored = MeetingMapper.toDomain(set as unknown as MeetingDocument);
     const original = meeting.snapshot();
-    expect(restored.snapshot()).toEqual({ ...original, attendees: expect.arrayContaining(original.attendees) });
+    expect(restored.snapshot()).toEqual({
+      ...original,
+      attendees: expect.arrayContaining(original.attendees),
+    });
     expect(restored.namedCount).toBe(3);
     expect(restored.snapshot().agenda).toBeNull();
     expect(restored.snapshot().linkedAreas).toEqual([]);
@@ -87,7 +102,12 @@ describe('MeetingMapper', () => {
   it('reads documents stored before grouping, with their attendees as objects', () => {
     const { set } = MeetingMapper.toStorage(MeetingMapper.toPersistence(heldMeeting(), at));
     const { attendance: _grouped, ...rest } = set;
-    const legacy = { ...rest, attendees: [{ memberId: 'old-1', areaId: 'AC-173', method: 'organiser', recordedAt: at, districtId: null }] };
+    const legacy = {
+      ...rest,
+      attendees: [
+        { memberId: 'old-1', areaId: 'AC-173', method: 'organiser', recordedAt: at, districtId: null },
+      ],
+    };
     const restored = MeetingMapper.toDomain(legacy as unknown as MeetingDocument);
     expect(restored.snapshot().attendees.map((a) => a.memberId)).toEqual(['old-1']);
     expect(namedCountOf(legacy as never)).toBe(1);

@@ -7,7 +7,10 @@ export type MeetingState = Omit<MeetingDocument, 'outbox' | 'outboxDueAt'>;
 type StoredMeeting = Partial<MeetingDocument> & Pick<MeetingDocument, '_id'> & { attendees?: Attendee[] };
 
 /** What the API returns for a meeting (the QR token hash never leaves the service). */
-export type MeetingView = Omit<MeetingProps, 'qr' | 'version' | 'scheduledStart' | 'scheduledEnd' | 'photoIds'> & {
+export type MeetingView = Omit<
+  MeetingProps,
+  'qr' | 'version' | 'scheduledStart' | 'scheduledEnd' | 'photoIds'
+> & {
   scheduledStart: string;
   scheduledEnd: string;
   day: string;
@@ -18,7 +21,18 @@ export type MeetingView = Omit<MeetingProps, 'qr' | 'version' | 'scheduledStart'
 };
 
 /** Fields that are null or empty on most meetings and so are not stored then. */
-const NULLABLE = ['agenda', 'minutes', 'socialGroup', 'heldStart', 'heldEnd', 'heldRecordedAt', 'attendanceLocksAt', 'cancelReason', 'cancelledAt', 'qr'] as const;
+const NULLABLE = [
+  'agenda',
+  'minutes',
+  'socialGroup',
+  'heldStart',
+  'heldEnd',
+  'heldRecordedAt',
+  'attendanceLocksAt',
+  'cancelReason',
+  'cancelledAt',
+  'qr',
+] as const;
 const LISTS = ['expectedMemberIds', 'expectedPositionTypes', 'linkedAreas'] as const;
 
 export const MeetingMapper = {
@@ -39,7 +53,11 @@ export const MeetingMapper = {
       attendees,
       ...rest
     } = doc as StoredMeeting & { outboxAttempts?: number; outboxClaimedBy?: string; writeId?: string };
-    const props = { ...rest, id: _id, attendees: attendance ? ungroupAttendees(attendance) : (attendees ?? []) } as Record<string, unknown>;
+    const props = {
+      ...rest,
+      id: _id,
+      attendees: attendance ? ungroupAttendees(attendance) : (attendees ?? []),
+    } as Record<string, unknown>;
     for (const field of NULLABLE) props[field] ??= null;
     for (const field of [...LISTS, 'photoIds']) props[field] ??= [];
     return Meeting.restore(props as MeetingProps);
@@ -47,7 +65,14 @@ export const MeetingMapper = {
 
   toPersistence(meeting: Meeting, now: Date): MeetingState {
     const { id, attendees, ...props } = meeting.snapshot();
-    return { _id: id, ...props, attendance: groupAttendees(attendees), scopeKeys: meeting.scopeKeys, day: meeting.day, updatedAt: now };
+    return {
+      _id: id,
+      ...props,
+      attendance: groupAttendees(attendees),
+      scopeKeys: meeting.scopeKeys,
+      day: meeting.day,
+      updatedAt: now,
+    };
   },
 
   /** The stored form: what to set, and the null or empty fields to remove (an update may clear them). */
@@ -56,7 +81,8 @@ export const MeetingMapper = {
     // Documents written before grouping carry `attendees`; the first save replaces them.
     const unset: Record<string, ''> = { attendees: '' };
     for (const [field, value] of Object.entries(state)) {
-      if (value === null || (Array.isArray(value) && value.length === 0 && field !== 'photoIds')) unset[field] = '';
+      if (value === null || (Array.isArray(value) && value.length === 0 && field !== 'photoIds'))
+        unset[field] = '';
       else set[field] = value;
     }
     return { set, unset };
@@ -83,18 +109,33 @@ export function groupAttendees(attendees: readonly Attendee[]): AttendanceGroup[
     const key = `${a.method}|${a.recordedAt.getTime()}|${a.districtId ?? ''}|${a.areaId}`;
     const group = groups.get(key);
     if (group) group.memberIds.push(a.memberId);
-    else groups.set(key, { method: a.method, recordedAt: a.recordedAt, districtId: a.districtId, areaId: a.areaId, memberIds: [a.memberId] });
+    else
+      groups.set(key, {
+        method: a.method,
+        recordedAt: a.recordedAt,
+        districtId: a.districtId,
+        areaId: a.areaId,
+        memberIds: [a.memberId],
+      });
   }
   return [...groups.values()];
 }
 
 export function ungroupAttendees(groups: readonly AttendanceGroup[]): Attendee[] {
   return groups.flatMap((g) =>
-    g.memberIds.map((memberId) => ({ memberId, areaId: g.areaId, method: g.method, recordedAt: new Date(g.recordedAt), districtId: g.districtId ?? null })),
+    g.memberIds.map((memberId) => ({
+      memberId,
+      areaId: g.areaId,
+      method: g.method,
+      recordedAt: new Date(g.recordedAt),
+      districtId: g.districtId ?? null,
+    })),
   );
 }
 
 /** Named attendees of a stored meeting (list rows project only `attendance`, or `attendees` on older documents). */
 export function namedCountOf(doc: Pick<StoredMeeting, 'attendance' | 'attendees'>): number {
-  return doc.attendance ? doc.attendance.reduce((n, g) => n + g.memberIds.length, 0) : (doc.attendees?.length ?? 0);
+  return doc.attendance
+    ? doc.attendance.reduce((n, g) => n + g.memberIds.length, 0)
+    : (doc.attendees?.length ?? 0);
 }

@@ -5,7 +5,13 @@ import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangatha
 import type { FilterQuery, Model } from 'mongoose';
 import type { Meeting } from '../domain/meeting.entity';
 import { MeetingMapper, namedCountOf } from './meeting.mapper';
-import type { HeldMeetingRow, MeetingListFilter, MeetingRepository, MeetingSummary, SaveResult } from './meeting.repository.port';
+import type {
+  HeldMeetingRow,
+  MeetingListFilter,
+  MeetingRepository,
+  MeetingSummary,
+  SaveResult,
+} from './meeting.repository.port';
 import { MeetingDocument } from './meeting.schema';
 import { PhotoDocument } from './photo.schema';
 
@@ -37,17 +43,24 @@ export class MeetingMongoRepository implements MeetingRepository {
   async findById(id: string): Promise<Meeting | null> {
     // The driver directly (no mongoose query): this read is on every write's path. The outbox comes along (an
     // empty list on most reads) so that save() can tell the relay what the document holds.
-    const doc = await this.meetings.collection.findOne<MeetingDocument & { outboxClaimedBy?: string }>({ _id: id } as never);
+    const doc = await this.meetings.collection.findOne<MeetingDocument & { outboxClaimedBy?: string }>({
+      _id: id,
+    } as never);
     if (!doc) return null;
     // Stored before meetings listed their photos: find them once (the next save stores the list).
-    doc.photoIds ??= (await this.photos.find({ meetingId: id }, { _id: 1 }).lean<{ _id: string }[]>().exec()).map((p) => p._id);
+    doc.photoIds ??= (
+      await this.photos.find({ meetingId: id }, { _id: 1 }).lean<{ _id: string }[]>().exec()
+    ).map((p) => p._id);
     const meeting = MeetingMapper.toDomain(doc);
     if ((doc.outbox ?? []).length === 0 && !doc.outboxClaimedBy) this.readWithEmptyOutbox.add(meeting);
     return meeting;
   }
 
   async versionOf(id: string): Promise<number | null> {
-    const doc = await this.meetings.findById(id, { version: 1 }).lean<Pick<MeetingDocument, 'version'>>().exec();
+    const doc = await this.meetings
+      .findById(id, { version: 1 })
+      .lean<Pick<MeetingDocument, 'version'>>()
+      .exec();
     return doc ? doc.version : null;
   }
 
@@ -56,7 +69,10 @@ export class MeetingMongoRepository implements MeetingRepository {
       const { set } = MeetingMapper.toStorage(MeetingMapper.toPersistence(meeting, new Date()));
       await this.meetings.collection.insertOne({ ...set, ...outboxFieldsForInsert(events) } as never);
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) throw new ConflictError('MEETING_EXISTS', `meeting ${meeting.id} already exists`, [{ field: 'id', message: 'taken' }]);
+      if ((error as { code?: number }).code === 11000)
+        throw new ConflictError('MEETING_EXISTS', `meeting ${meeting.id} already exists`, [
+          { field: 'id', message: 'taken' },
+        ]);
       throw error;
     }
   }
@@ -65,9 +81,13 @@ export class MeetingMongoRepository implements MeetingRepository {
     const { _id, version, ...state } = MeetingMapper.toPersistence(meeting, new Date());
     const { set, unset } = MeetingMapper.toStorage(state);
     // One conditional single-document write: it lands only if nobody saved a newer version since
-    // this one was read (an index lookup by _id on MongoDB and on our patched FerretDB).
+    // this one was read.
     const withOutbox = events.length ? outboxUpdate(events) : { $set: {} };
-    const update = { ...withOutbox, $set: { ...set, ...withOutbox.$set, version: version + 1 }, $unset: unset };
+    const update = {
+      ...withOutbox,
+      $set: { ...set, ...withOutbox.$set, version: version + 1 },
+      $unset: unset,
+    };
     const result = await this.meetings.collection.updateOne({ _id, version } as never, update as never);
     if (result.matchedCount !== 1) return null;
     // Every write that adds events to a meeting goes through this version guard (the area re-pather adds none),
@@ -77,11 +97,19 @@ export class MeetingMongoRepository implements MeetingRepository {
     return { outbox: known ? events : null };
   }
 
-  async list(filter: MeetingListFilter, page: { cursor?: string; limit: number; order: 'asc' | 'desc' }): Promise<Page<MeetingSummary>> {
+  async list(
+    filter: MeetingListFilter,
+    page: { cursor?: string; limit: number; order: 'asc' | 'desc' },
+  ): Promise<Page<MeetingSummary>> {
     const and: FilterQuery<MeetingDocument>[] = [filter.scope as FilterQuery<MeetingDocument>];
     if (filter.areaId) and.push({ scopeKeys: filter.areaId });
     if (filter.from || filter.to) {
-      and.push({ scheduledStart: { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) } });
+      and.push({
+        scheduledStart: {
+          ...(filter.from ? { $gte: filter.from } : {}),
+          ...(filter.to ? { $lt: filter.to } : {}),
+        },
+      });
     }
     if (filter.kinds?.length) and.push({ kind: { $in: filter.kinds } });
     if (filter.statuses?.length) and.push({ status: { $in: filter.statuses } });
@@ -89,12 +117,20 @@ export class MeetingMongoRepository implements MeetingRepository {
     const dir = page.order === 'asc' ? 1 : -1;
     if (page.cursor) {
       const cursor = decodeCursor(page.cursor);
-      if (typeof cursor.s !== 'string' || typeof cursor.id !== 'string' || Number.isNaN(new Date(cursor.s).getTime())) {
-        throw new ValidationError('INVALID_CURSOR', 'cursor is not one this API issued', [{ field: 'cursor', message: 'malformed cursor' }]);
+      if (
+        typeof cursor.s !== 'string' ||
+        typeof cursor.id !== 'string' ||
+        Number.isNaN(new Date(cursor.s).getTime())
+      ) {
+        throw new ValidationError('INVALID_CURSOR', 'cursor is not one this API issued', [
+          { field: 'cursor', message: 'malformed cursor' },
+        ]);
       }
       const at = new Date(cursor.s);
       const cmp = dir === 1 ? '$gt' : '$lt';
-      and.push({ $or: [{ scheduledStart: { [cmp]: at } }, { scheduledStart: at, _id: { [cmp]: cursor.id } }] });
+      and.push({
+        $or: [{ scheduledStart: { [cmp]: at } }, { scheduledStart: at, _id: { [cmp]: cursor.id } }],
+      });
     }
     const docs = await this.meetings
       .find({ $and: and }, SUMMARY_FIELDS)
@@ -104,13 +140,19 @@ export class MeetingMongoRepository implements MeetingRepository {
       .exec();
     const items = docs.slice(0, page.limit).map(toSummary);
     const last = docs.length > page.limit ? docs[page.limit - 1] : null;
-    return { items, nextCursor: last ? encodeCursor({ s: last.scheduledStart.toISOString(), id: last._id }) : null };
+    return {
+      items,
+      nextCursor: last ? encodeCursor({ s: last.scheduledStart.toISOString(), id: last._id }) : null,
+    };
   }
 
   async heldBy(organiserIds: string[], fromDay: string, toDay: string): Promise<HeldMeetingRow[]> {
     if (organiserIds.length === 0) return [];
     const docs = await this.meetings
-      .find({ organiserId: { $in: organiserIds }, status: 'held', day: { $gte: fromDay, $lte: toDay } }, { organiserId: 1, day: 1, kind: 1 })
+      .find(
+        { organiserId: { $in: organiserIds }, status: 'held', day: { $gte: fromDay, $lte: toDay } },
+        { organiserId: 1, day: 1, kind: 1 },
+      )
       .lean<Pick<MeetingDocument, '_id' | 'organiserId' | 'day' | 'kind'>[]>()
       .exec();
     return docs.map((d) => ({ id: d._id, organiserId: d.organiserId, day: d.day, kind: d.kind }));

@@ -49,7 +49,10 @@ export interface MeetingRepository {
   insert(meeting: Meeting, events: OutboxEntry[]): Promise<void>;
   /** Saves if nobody changed the meeting since `meeting.version` was read; null on a concurrent change. */
   save(meeting: Meeting, events: OutboxEntry[]): Promise<SaveResult | null>;
-  list(filter: MeetingListFilter, page: { cursor?: string; limit: number; order: 'asc' | 'desc' }): Promise<Page<MeetingSummary>>;
+  list(
+    filter: MeetingListFilter,
+    page: { cursor?: string; limit: number; order: 'asc' | 'desc' },
+  ): Promise<Page<MeetingSummary>>;
   heldBy(organiserIds: string[], fromDay: string, toDay: string): Promise<HeldMeetingRow[]>;
 }
 

@@ -7,10 +7,15 @@ import type { AttendanceMethod, LinkedArea, MeetingStatus, QrPass } from '../dom
 /**
  * Named attendees as stored: those recorded together (one request: same method, time and district)
  * from the same area share one group. A held meeting's 20 attendees are then a few string arrays
- * instead of 20 objects, which more than halves the document; on FerretDB every read and rewrite
- * of the meeting (the write, the relay's read and acknowledgement) costs in proportion to its size.
+ * instead of 20 objects, which more than halves the document that every write and relay read carries.
  */
-export type AttendanceGroup = { method: AttendanceMethod; recordedAt: Date; districtId: string | null; areaId: string; memberIds: string[] };
+export type AttendanceGroup = {
+  method: AttendanceMethod;
+  recordedAt: Date;
+  districtId: string | null;
+  areaId: string;
+  memberIds: string[];
+};
 
 /**
  * A meeting and its attendance in one document, so every change (and the events it emits) is one

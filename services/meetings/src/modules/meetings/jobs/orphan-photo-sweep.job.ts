@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../infrastructure/photo-blob-storage.port';
 import { PhotoStore } from '../infrastructure/photo.store';
 
@@ -38,7 +44,10 @@ export class OrphanPhotoSweepJob implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** Deletes the blobs of uploads unsettled since before `now - grace` that have no photo record; returns their ids. */
-  async sweep(now = new Date(), graceMs = Number(process.env.PHOTO_ORPHAN_GRACE_MS ?? 3600_000)): Promise<string[]> {
+  async sweep(
+    now = new Date(),
+    graceMs = Number(process.env.PHOTO_ORPHAN_GRACE_MS ?? 3600_000),
+  ): Promise<string[]> {
     const candidates = await this.blobs.unsettledBefore(new Date(now.getTime() - graceMs));
     const removed: string[] = [];
     for (let i = 0; i < candidates.length; i += BATCH) {
@@ -57,7 +66,10 @@ export class OrphanPhotoSweepJob implements OnApplicationBootstrap, OnApplicatio
   private async tick(): Promise<void> {
     try {
       const removed = await this.sweep();
-      if (removed.length) this.logger.warn(`removed ${removed.length} orphan photo blob(s): ${removed.slice(0, 10).join(', ')}${removed.length > 10 ? ', …' : ''}`);
+      if (removed.length)
+        this.logger.warn(
+          `removed ${removed.length} orphan photo blob(s): ${removed.slice(0, 10).join(', ')}${removed.length > 10 ? ', …' : ''}`,
+        );
     } catch (error) {
       this.logger.warn(`orphan photo sweep failed, will retry in an hour: ${(error as Error).message}`);
     }

@@ -1,11 +1,24 @@
 import type { QuotaRule } from './quota-rule';
 
 export type HolderRef = { memberId: string; positionType: string; areaId: string; ancestors: string[] };
-export type HeldMeeting = { id: string; organiserId: string; day: string; kind: string; photos: number; verifiedPhotos: number };
+export type HeldMeeting = {
+  id: string;
+  organiserId: string;
+  day: string;
+  kind: string;
+  photos: number;
+  verifiedPhotos: number;
+};
 
 export type DayOutcome = 'met' | 'short' | 'no-photos';
 
-export type HolderDay = { day: string; held: number; withPhoto: number; withVerifiedPhoto: number; outcome: DayOutcome };
+export type HolderDay = {
+  day: string;
+  held: number;
+  withPhoto: number;
+  withVerifiedPhoto: number;
+  outcome: DayOutcome;
+};
 
 export type HolderCompliance = HolderRef & {
   rule: { minMeetings: number; targetMeetings: number; photoRequired: boolean };
@@ -24,7 +37,12 @@ export type HolderCompliance = HolderRef & {
  * meetings were held (each with a verified photo if the rule wants one), `no-photos` when enough
  * were held but too few had verified photos, else `short`.
  */
-export function computeCompliance(holders: HolderRef[], rules: Map<string, QuotaRule>, meetings: HeldMeeting[], days: string[]): HolderCompliance[] {
+export function computeCompliance(
+  holders: HolderRef[],
+  rules: Map<string, QuotaRule>,
+  meetings: HeldMeeting[],
+  days: string[],
+): HolderCompliance[] {
   const byOrganiserDay = new Map<string, HeldMeeting[]>();
   for (const m of meetings) {
     const key = `${m.organiserId}|${m.day}`;
@@ -40,13 +58,21 @@ export function computeCompliance(holders: HolderRef[], rules: Map<string, Quota
       const withPhoto = held.filter((m) => m.photos > 0).length;
       const withVerifiedPhoto = held.filter((m) => m.verifiedPhotos > 0).length;
       const outcome: DayOutcome =
-        held.length < rule.minMeetings ? 'short' : rule.photoRequired && withVerifiedPhoto < rule.minMeetings ? 'no-photos' : 'met';
+        held.length < rule.minMeetings
+          ? 'short'
+          : rule.photoRequired && withVerifiedPhoto < rule.minMeetings
+            ? 'no-photos'
+            : 'met';
       return { day, held: held.length, withPhoto, withVerifiedPhoto, outcome };
     });
     const totalHeld = holderDays.reduce((n, d) => n + d.held, 0);
     out.push({
       ...holder,
-      rule: { minMeetings: rule.minMeetings, targetMeetings: rule.targetMeetings, photoRequired: rule.photoRequired },
+      rule: {
+        minMeetings: rule.minMeetings,
+        targetMeetings: rule.targetMeetings,
+        photoRequired: rule.photoRequired,
+      },
       days: holderDays,
       daysMet: holderDays.filter((d) => d.outcome === 'met').length,
       totalHeld,

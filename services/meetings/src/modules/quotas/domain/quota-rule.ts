@@ -11,7 +11,12 @@ export type QuotaRule = {
 };
 
 /** In-charges hold 4-5 small meetings a day and send a photo of each (the source reports). */
-export const DEFAULT_QUOTA_RULES: QuotaRule[] = ['district-incharge', 'lok-sabha-incharge', 'assembly-incharge', 'sector-incharge'].map((positionType) => ({
+export const DEFAULT_QUOTA_RULES: QuotaRule[] = [
+  'district-incharge',
+  'lok-sabha-incharge',
+  'assembly-incharge',
+  'sector-incharge',
+].map((positionType) => ({
   positionType,
   minMeetings: 4,
   targetMeetings: 5,

@@ -33,7 +33,9 @@ export class DailyQuotaJob implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const outcome = await this.quotas.evaluateDay(yesterday, process.env.QUOTA_JOB_ROOT ?? 'IN', uuidv7());
       this.lastDay = yesterday;
-      this.logger.log(`quota check for ${yesterday}: ${outcome.evaluated} holders, ${outcome.missed} missed, ${outcome.alreadyDone} already done`);
+      this.logger.log(
+        `quota check for ${yesterday}: ${outcome.evaluated} holders, ${outcome.missed} missed, ${outcome.alreadyDone} already done`,
+      );
     } catch (error) {
       this.logger.warn(`quota check for ${yesterday} failed, will retry: ${(error as Error).message}`);
     }

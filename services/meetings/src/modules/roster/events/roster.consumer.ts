@@ -25,14 +25,27 @@ type PositionEvent = EventOf<typeof PositionAssignedV1> | EventOf<typeof Positio
  */
 @Injectable()
 export class RosterConsumer implements IntegrationEventHandler {
-  readonly subscribesTo = [MemberJoinedV1, MemberUpdatedV1, MemberDeactivatedV1, MemberReactivatedV1, PositionAssignedV1, PositionVacatedV1];
+  readonly subscribesTo = [
+    MemberJoinedV1,
+    MemberUpdatedV1,
+    MemberDeactivatedV1,
+    MemberReactivatedV1,
+    PositionAssignedV1,
+    PositionVacatedV1,
+  ];
 
   constructor(@InjectModel(KnownMemberDocument.name) private readonly members: Model<KnownMemberDocument>) {}
 
   async handle(event: EventEnvelope): Promise<void> {
-    if (event.type === PositionAssignedV1.type || event.type === PositionVacatedV1.type) return this.applyPosition(event as PositionEvent);
+    if (event.type === PositionAssignedV1.type || event.type === PositionVacatedV1.type)
+      return this.applyPosition(event as PositionEvent);
     const member = event.payload as MemberSnapshot;
-    await this.apply(member.memberId, event.eventId, { name: member.name, areaId: member.areaId, ancestors: member.ancestors, status: member.status });
+    await this.apply(member.memberId, event.eventId, {
+      name: member.name,
+      areaId: member.areaId,
+      ancestors: member.ancestors,
+      status: member.status,
+    });
   }
 
   private async applyPosition(event: PositionEvent): Promise<void> {
@@ -42,7 +55,16 @@ export class RosterConsumer implements IntegrationEventHandler {
     const others = (doc?.positions ?? []).filter((held) => held.positionId !== p.positionId);
     const positions: HeldPosition[] =
       event.type === PositionAssignedV1.type
-        ? [...others, { positionId: p.positionId, type: p.type, areaId: p.areaId, ancestors: p.ancestors, since: (p as { since: string }).since }]
+        ? [
+            ...others,
+            {
+              positionId: p.positionId,
+              type: p.type,
+              areaId: p.areaId,
+              ancestors: p.ancestors,
+              since: (p as { since: string }).since,
+            },
+          ]
         : others;
     await this.apply(p.memberId, event.eventId, {
       positions,
@@ -52,13 +74,31 @@ export class RosterConsumer implements IntegrationEventHandler {
   }
 
   /** Applies `fields` if this event is newer than the last one applied (`seen[0]` holds its id). */
-  private async apply(memberId: string, eventId: string, fields: Partial<KnownMemberDocument>): Promise<void> {
+  private async apply(
+    memberId: string,
+    eventId: string,
+    fields: Partial<KnownMemberDocument>,
+  ): Promise<void> {
     const updated = await this.members
-      .updateOne({ _id: memberId, $or: [{ 'seen.0': { $lt: eventId } }, { 'seen.0': { $exists: false } }] }, { $set: { ...fields, seen: [eventId] } })
+      .updateOne(
+        { _id: memberId, $or: [{ 'seen.0': { $lt: eventId } }, { 'seen.0': { $exists: false } }] },
+        { $set: { ...fields, seen: [eventId] } },
+      )
       .exec();
     if (updated.matchedCount > 0) return;
     await this.members.collection
-      .insertOne({ _id: memberId, name: null, areaId: null, ancestors: [], status: 'active', positions: [], positionTypes: [], positionScopeKeys: [], ...fields, seen: [eventId] } as never)
+      .insertOne({
+        _id: memberId,
+        name: null,
+        areaId: null,
+        ancestors: [],
+        status: 'active',
+        positions: [],
+        positionTypes: [],
+        positionScopeKeys: [],
+        ...fields,
+        seen: [eventId],
+      } as never)
       .catch((error: { code?: number }) => {
         if (error.code !== 11000) throw error;
       });

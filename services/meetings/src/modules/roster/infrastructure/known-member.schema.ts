@@ -2,7 +2,13 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 
 /** A position a member holds, as the roster knows it. */
-export type HeldPosition = { positionId: string; type: string; areaId: string; ancestors: string[]; since: string };
+export type HeldPosition = {
+  positionId: string;
+  type: string;
+  areaId: string;
+  ancestors: string[];
+  since: string;
+};
 
 /**
  * The meetings service's roster: members and the positions they hold, from org.member.* and

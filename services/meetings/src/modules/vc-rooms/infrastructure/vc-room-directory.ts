@@ -3,7 +3,15 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { VcRoomDocument, type VcRoomStatus } from './vc-room.schema';
 
-export type VcRoomView = { id: string; areaId: string; ancestors: string[]; name: string; status: VcRoomStatus; connectedAt: string | null; note: string | null };
+export type VcRoomView = {
+  id: string;
+  areaId: string;
+  ancestors: string[];
+  name: string;
+  status: VcRoomStatus;
+  connectedAt: string | null;
+  note: string | null;
+};
 
 const toView = (d: VcRoomDocument): VcRoomView => ({
   id: d._id,
@@ -22,17 +30,36 @@ export class VcRoomDirectory {
 
   async byAreas(areaIds: readonly string[]): Promise<Map<string, VcRoomView>> {
     if (areaIds.length === 0) return new Map();
-    const docs = await this.rooms.find({ areaId: { $in: [...areaIds] } }).lean<VcRoomDocument[]>().exec();
+    const docs = await this.rooms
+      .find({ areaId: { $in: [...areaIds] } })
+      .lean<VcRoomDocument[]>()
+      .exec();
     return new Map(docs.map((d) => [d.areaId, toView(d)]));
   }
 
-  async upsert(room: { areaId: string; ancestors: string[]; name: string; status: VcRoomStatus; note: string | null }): Promise<VcRoomView> {
+  async upsert(room: {
+    areaId: string;
+    ancestors: string[];
+    name: string;
+    status: VcRoomStatus;
+    note: string | null;
+  }): Promise<VcRoomView> {
     const existing = await this.rooms.findById(room.areaId).lean<VcRoomDocument>().exec();
-    const connectedAt = room.status === 'connected' ? (existing?.connectedAt ?? new Date()) : (existing?.connectedAt ?? null);
+    const connectedAt =
+      room.status === 'connected' ? (existing?.connectedAt ?? new Date()) : (existing?.connectedAt ?? null);
     const doc = await this.rooms
       .findOneAndUpdate(
         { _id: room.areaId },
-        { $set: { areaId: room.areaId, ancestors: room.ancestors, name: room.name, status: room.status, note: room.note, connectedAt } },
+        {
+          $set: {
+            areaId: room.areaId,
+            ancestors: room.ancestors,
+            name: room.name,
+            status: room.status,
+            note: room.note,
+            connectedAt,
+          },
+        },
         { upsert: true, new: true },
       )
       .lean<VcRoomDocument>()
@@ -45,7 +72,10 @@ export class VcRoomDirectory {
     const and: Record<string, unknown>[] = [scope];
     if (areaId) and.push({ $or: [{ areaId }, { ancestors: areaId }] });
     const docs = await this.rooms.find({ $and: and }).sort({ _id: 1 }).lean<VcRoomDocument[]>().exec();
-    const summary = { total: docs.length, planned: 0, connected: 0, 'out-of-service': 0 } as Record<string, number>;
+    const summary = { total: docs.length, planned: 0, connected: 0, 'out-of-service': 0 } as Record<
+      string,
+      number
+    >;
     for (const d of docs) summary[d.status] = (summary[d.status] ?? 0) + 1;
     return { summary, items: docs.filter((d) => !status || d.status === status).map(toView) };
   }

@@ -95,6 +95,7 @@ export class BulkImporter {
     return this.run('members', options, () => this.planMembers(rows, options));
   }
 
+  /** The job of an import, with the area of whoever started it (`areaId`, `ancestors`) for scope checks. */
   async progress(importId: string): Promise<Document | null> {
     return this.db.collection('imports').findOne({ _id: importId as never });
   }
@@ -151,6 +152,7 @@ export class BulkImporter {
       unchanged: (job?.unchanged as number) ?? 0,
     };
     if (!job) {
+      // The starter's scope goes with the job, so reading it back is checked like any record.
       await jobs.insertOne({
         _id: importId as never,
         kind,
@@ -164,6 +166,7 @@ export class BulkImporter {
         startedAt: new Date(),
         updatedAt: new Date(),
         by: options.principal.sub,
+        ...importScope(options.principal),
       });
     }
 
@@ -620,4 +623,12 @@ function digest(rows: unknown[]): string {
   const hash = createHash('sha256');
   for (const row of rows) hash.update(JSON.stringify(row)).update('\n');
   return hash.digest('hex');
+}
+
+/**
+ * A job is read back under the scope of the one who started it: their area and its path. Someone
+ * else reads it only if that area lies in their own subtree, as for any other record.
+ */
+export function importScope(principal: Principal): { areaId: string; ancestors: string[] } {
+  return { areaId: principal.areaId, ancestors: [...principal.areaPath] };
 }

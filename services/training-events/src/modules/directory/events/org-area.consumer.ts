@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AreaCreatedV1, AreaMovedV1, AreaReclassifiedV1, AreaUpdatedV1, type AreaSnapshot, type EventEnvelope } from '@sangathan/contracts';
+import {
+  AreaCreatedV1,
+  AreaMovedV1,
+  AreaReclassifiedV1,
+  AreaUpdatedV1,
+  type AreaSnapshot,
+  type EventEnvelope,
+} from '@sangathan/contracts';
 import type { IntegrationEventHandler } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import { KnownAreaDocument, KnownPositionDocument } from '../infrastructure/directory.schemas';
@@ -39,14 +46,26 @@ export class OrgAreaConsumer implements IntegrationEventHandler {
     }
   }
 
-  private async repath(model: Model<KnownAreaDocument> | Model<KnownPositionDocument>, areaId: string, before: string[], after: string[]): Promise<void> {
+  private async repath(
+    model: Model<KnownAreaDocument> | Model<KnownPositionDocument>,
+    areaId: string,
+    before: string[],
+    after: string[],
+  ): Promise<void> {
     const oldPrefix = [...before, areaId];
-    const docs = await (model as Model<KnownAreaDocument>).find({ ancestors: areaId }, { ancestors: 1 }).lean().exec();
+    const docs = await (model as Model<KnownAreaDocument>)
+      .find({ ancestors: areaId }, { ancestors: 1 })
+      .lean()
+      .exec();
     const writes = docs
       .filter((doc) => oldPrefix.every((id, i) => doc.ancestors[i] === id))
       .map((doc) => ({
-        updateOne: { filter: { _id: doc._id }, update: { $set: { ancestors: [...after, areaId, ...doc.ancestors.slice(oldPrefix.length)] } } },
+        updateOne: {
+          filter: { _id: doc._id },
+          update: { $set: { ancestors: [...after, areaId, ...doc.ancestors.slice(oldPrefix.length)] } },
+        },
       }));
-    if (writes.length) await (model as Model<KnownAreaDocument>).bulkWrite(writes as never, { ordered: false });
+    if (writes.length)
+      await (model as Model<KnownAreaDocument>).bulkWrite(writes as never, { ordered: false });
   }
 }

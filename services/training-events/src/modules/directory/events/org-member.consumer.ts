@@ -26,7 +26,14 @@ type Vacated = PayloadOf<typeof PositionVacatedV1>;
  */
 @Injectable()
 export class OrgMemberConsumer implements IntegrationEventHandler {
-  readonly subscribesTo = [MemberJoinedV1, MemberUpdatedV1, MemberDeactivatedV1, MemberReactivatedV1, PositionAssignedV1, PositionVacatedV1];
+  readonly subscribesTo = [
+    MemberJoinedV1,
+    MemberUpdatedV1,
+    MemberDeactivatedV1,
+    MemberReactivatedV1,
+    PositionAssignedV1,
+    PositionVacatedV1,
+  ];
 
   constructor(
     @InjectModel(KnownMemberDocument.name) private readonly members: Model<KnownMemberDocument>,
@@ -37,13 +44,23 @@ export class OrgMemberConsumer implements IntegrationEventHandler {
     switch (event.type) {
       case PositionAssignedV1.type: {
         const p = event.payload as Assigned;
-        await upsertIfNewer(this.positions, p.positionId, event.eventId, { type: p.type, areaId: p.areaId, ancestors: p.ancestors, memberId: p.memberId });
+        await upsertIfNewer(this.positions, p.positionId, event.eventId, {
+          type: p.type,
+          areaId: p.areaId,
+          ancestors: p.ancestors,
+          memberId: p.memberId,
+        });
         return;
       }
       case PositionVacatedV1.type: {
         const p = event.payload as Vacated;
         // Vacant, unless a newer assignment (to the successor) was applied already.
-        await upsertIfNewer(this.positions, p.positionId, event.eventId, { type: p.type, areaId: p.areaId, ancestors: p.ancestors, memberId: null });
+        await upsertIfNewer(this.positions, p.positionId, event.eventId, {
+          type: p.type,
+          areaId: p.areaId,
+          ancestors: p.ancestors,
+          memberId: null,
+        });
         return;
       }
       default: {

@@ -16,19 +16,27 @@ export type KnownArea = {
 };
 
 /** A member holding an audience position, ready to be invited. */
-export type AudienceMember = { memberId: string; positionId: string; memberAreaId: string; name: string; nameAlt: string | null };
+export type AudienceMember = {
+  memberId: string;
+  positionId: string;
+  memberAreaId: string;
+  name: string;
+  nameAlt: string | null;
+};
 
-export type KnownMember = { memberId: string; name: string; nameAlt: string | null; status: string; areaId: string; ancestors: string[] };
+export type KnownMember = {
+  memberId: string;
+  name: string;
+  nameAlt: string | null;
+  status: string;
+  areaId: string;
+  ancestors: string[];
+};
 
 /**
  * Queries over training's local copy of org data. Lok Sabha seats sit under the state in the
  * primary tree while their assembly seats sit under districts, so "who is in seat X" means: the
  * seat itself plus the subtrees of the assembly seats cross-linked to it (`lokSabhaId`).
- *
- * Every query is an `_id` lookup / `_id $in` batch or top-level string equality (arrays such as
- * `ancestors` match by element); sorting and the remaining conditions are done here. On the
- * embedded FerretDB-SQLite those shapes are evaluated inside SQLite, any other shape decodes the
- * whole collection in Go (~33 µs per document); on MongoDB they are index lookups.
  */
 @Injectable()
 export class DirectoryReader {
@@ -45,7 +53,10 @@ export class DirectoryReader {
 
   async findAreas(ids: readonly string[]): Promise<KnownArea[]> {
     if (ids.length === 0) return [];
-    const docs = await this.areas.find({ _id: { $in: [...ids] } }).lean<KnownAreaDocument[]>().exec();
+    const docs = await this.areas
+      .find({ _id: { $in: [...ids] } })
+      .lean<KnownAreaDocument[]>()
+      .exec();
     return docs.map(toArea);
   }
 
@@ -68,17 +79,32 @@ export class DirectoryReader {
     const map = new Map<string, string>(areas.map((a) => [a.areaId, a.areaId]));
     const seats = areas.filter((a) => a.level === 'lok-sabha').map((a) => a.areaId);
     if (seats.length) {
-      const assemblies = await this.areas.find({ level: 'assembly', lokSabhaId: { $in: seats } }, { _id: 1, lokSabhaId: 1 }).lean<{ _id: string; lokSabhaId: string }[]>().exec();
+      const assemblies = await this.areas
+        .find({ level: 'assembly', lokSabhaId: { $in: seats } }, { _id: 1, lokSabhaId: 1 })
+        .lean<{ _id: string; lokSabhaId: string }[]>()
+        .exec();
       for (const assembly of assemblies) map.set(assembly._id, assembly.lokSabhaId);
     }
     return map;
+  }
+
+  /** True if the member's home area lies in `areaId`'s subtree or, for a Lok Sabha seat, in one of its assembly seats. */
+  async livesIn(member: KnownMember, areaId: string): Promise<boolean> {
+    if (member.areaId === areaId || member.ancestors.includes(areaId)) return true;
+    const area = await this.findArea(areaId);
+    if (area?.level !== 'lok-sabha') return false;
+    const coverage = await this.coverageMap([area]);
+    return [member.areaId, ...member.ancestors].some((id) => coverage.has(id));
   }
 
   /**
    * Filled positions of `types`, each assigned to the covered area it lies in (its own area or the
    * nearest covered ancestor). One scan of the positions for the whole plan.
    */
-  private async positionsByArea(types: readonly string[], coverage: ReadonlyMap<string, string>): Promise<Map<string, HeldPosition[]>> {
+  private async positionsByArea(
+    types: readonly string[],
+    coverage: ReadonlyMap<string, string>,
+  ): Promise<Map<string, HeldPosition[]>> {
     const positions = await this.positions
       .find({ type: { $in: [...types] } }, { memberId: 1, areaId: 1, ancestors: 1 })
       .lean<{ _id: string; memberId: string | null; areaId: string; ancestors: string[] }[]>()
@@ -108,12 +134,18 @@ export class DirectoryReader {
    * holding two matching positions in one area is listed once (the first position by id). Holders
    * org has not described yet are invited under their member id; inactive members are skipped.
    */
-  async audienceByArea(types: readonly string[], coverage: ReadonlyMap<string, string>): Promise<Map<string, AudienceMember[]>> {
+  async audienceByArea(
+    types: readonly string[],
+    coverage: ReadonlyMap<string, string>,
+  ): Promise<Map<string, AudienceMember[]>> {
     const byArea = await this.positionsByArea(types, coverage);
     const memberIds = [...new Set([...byArea.values()].flat().map((p) => p.memberId))];
     const known = new Map<string, KnownMemberDocument>();
     for (let i = 0; i < memberIds.length; i += 5000) {
-      const people = await this.members.find({ _id: { $in: memberIds.slice(i, i + 5000) } }, { name: 1, nameAlt: 1, status: 1 }).lean<KnownMemberDocument[]>().exec();
+      const people = await this.members
+        .find({ _id: { $in: memberIds.slice(i, i + 5000) } }, { name: 1, nameAlt: 1, status: 1 })
+        .lean<KnownMemberDocument[]>()
+        .exec();
       for (const person of people) known.set(person._id, person);
     }
     const result = new Map<string, AudienceMember[]>();
@@ -124,7 +156,13 @@ export class DirectoryReader {
         const member = known.get(position.memberId);
         if (seen.has(position.memberId) || (member && member.status !== 'active')) continue;
         seen.add(position.memberId);
-        list.push({ memberId: position.memberId, positionId: position._id, memberAreaId: position.areaId, name: member?.name ?? position.memberId, nameAlt: member?.nameAlt ?? null });
+        list.push({
+          memberId: position.memberId,
+          positionId: position._id,
+          memberAreaId: position.areaId,
+          name: member?.name ?? position.memberId,
+          nameAlt: member?.nameAlt ?? null,
+        });
       }
       result.set(areaId, list);
     }
@@ -133,7 +171,16 @@ export class DirectoryReader {
 
   async findMember(memberId: string): Promise<KnownMember | null> {
     const doc = await this.members.findById(memberId).lean<KnownMemberDocument>().exec();
-    return doc ? { memberId: doc._id, name: doc.name, nameAlt: doc.nameAlt, status: doc.status, areaId: doc.areaId, ancestors: doc.ancestors } : null;
+    return doc
+      ? {
+          memberId: doc._id,
+          name: doc.name,
+          nameAlt: doc.nameAlt,
+          status: doc.status,
+          areaId: doc.areaId,
+          ancestors: doc.ancestors,
+        }
+      : null;
   }
 }
 

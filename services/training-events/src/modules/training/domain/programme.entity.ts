@@ -5,7 +5,13 @@ import { cleanHindi, cleanText } from './training-text';
 const DAY_MS = 24 * 3600_000;
 
 /** An area a session can be planned for (from the local area read model). */
-export type PlanArea = { areaId: string; level: AreaLevel; ancestors: string[]; nameEn: string; nameHi: string | null };
+export type PlanArea = {
+  areaId: string;
+  level: AreaLevel;
+  ancestors: string[];
+  nameEn: string;
+  nameHi: string | null;
+};
 
 export type ScheduleInput = {
   /** Start of the first session. */
@@ -44,7 +50,10 @@ export type PlannedSession = {
 };
 
 /** Validated programme fields (what is stored and announced). */
-export type ProgrammeProps = Omit<ProgrammeInput, 'title' | 'titleHi'> & { title: string; titleHi: string | null };
+export type ProgrammeProps = Omit<ProgrammeInput, 'title' | 'titleHi'> & {
+  title: string;
+  titleHi: string | null;
+};
 
 /** Checks the programme's own rules; throws one ValidationError listing every problem. */
 export function validateProgramme(input: ProgrammeInput): ProgrammeProps {
@@ -61,15 +70,25 @@ export function validateProgramme(input: ProgrammeInput): ProgrammeProps {
   if (input.passScore !== null && (input.passScore < 0 || input.passScore > 100)) {
     problems.push({ field: 'passScore', message: 'must be 0-100' });
   }
-  if (input.schedule.durationMinutes <= 0) problems.push({ field: 'schedule.durationMinutes', message: 'must be positive' });
-  if (input.schedule.sessionsPerDay < 1) problems.push({ field: 'schedule.sessionsPerDay', message: 'at least 1' });
+  if (input.schedule.durationMinutes <= 0)
+    problems.push({ field: 'schedule.durationMinutes', message: 'must be positive' });
+  if (input.schedule.sessionsPerDay < 1)
+    problems.push({ field: 'schedule.sessionsPerDay', message: 'at least 1' });
   if (problems.length) throw new ValidationError('INVALID_PROGRAMME', 'the programme is not valid', problems);
   return { ...input, title: title!, titleHi };
 }
 
 /** True when [startsAt, endsAt] lies inside the programme window. */
-export function isInsideWindow(window: { windowStart: Date; windowEnd: Date }, startsAt: Date, endsAt: Date): boolean {
-  return startsAt.getTime() >= window.windowStart.getTime() && endsAt.getTime() <= window.windowEnd.getTime() && endsAt > startsAt;
+export function isInsideWindow(
+  window: { windowStart: Date; windowEnd: Date },
+  startsAt: Date,
+  endsAt: Date,
+): boolean {
+  return (
+    startsAt.getTime() >= window.windowStart.getTime() &&
+    endsAt.getTime() <= window.windowEnd.getTime() &&
+    endsAt > startsAt
+  );
 }
 
 /**
@@ -77,10 +96,16 @@ export function isInsideWindow(window: { windowStart: Date; windowEnd: Date }, s
  * `firstSessionAt`, `sessionsPerDay` a day, in the order given. Every session must fall inside the
  * window, or nothing is created.
  */
-export function planSessions(programme: ProgrammeProps, areas: readonly PlanArea[], targets: ReadonlyMap<string, number>): PlannedSession[] {
+export function planSessions(
+  programme: ProgrammeProps,
+  areas: readonly PlanArea[],
+  targets: ReadonlyMap<string, number>,
+): PlannedSession[] {
   const { schedule } = programme;
   const planned = areas.map((area, index) => {
-    const startsAt = new Date(schedule.firstSessionAt.getTime() + Math.floor(index / schedule.sessionsPerDay) * DAY_MS);
+    const startsAt = new Date(
+      schedule.firstSessionAt.getTime() + Math.floor(index / schedule.sessionsPerDay) * DAY_MS,
+    );
     const endsAt = new Date(startsAt.getTime() + schedule.durationMinutes * 60_000);
     return {
       area,
@@ -98,7 +123,12 @@ export function planSessions(programme: ProgrammeProps, areas: readonly PlanArea
     throw new ValidationError(
       'SESSION_OUTSIDE_WINDOW',
       `${outside.length} of ${planned.length} sessions would fall outside the programme window ${programme.windowStart.toISOString()} – ${programme.windowEnd.toISOString()}; widen the window, start earlier or hold more sessions a day`,
-      outside.slice(0, 20).map((session) => ({ field: 'schedule', message: `${session.area.areaId} at ${session.startsAt.toISOString()}` })),
+      outside
+        .slice(0, 20)
+        .map((session) => ({
+          field: 'schedule',
+          message: `${session.area.areaId} at ${session.startsAt.toISOString()}`,
+        })),
     );
   }
   return planned;

@@ -10,11 +10,14 @@ describe('deriveTargets', () => {
   });
 
   it('scales linearly between min and max by booth count', () => {
-    const { targets, missingBasis } = deriveTargets({ kind: 'scaled', basis: 'booths', min: 2500, max: 5000 }, [
-      { areaId: 'SMALL', booths: 1500, voters: null },
-      { areaId: 'MID', booths: 2000, voters: null },
-      { areaId: 'LARGE', booths: 2500, voters: null },
-    ]);
+    const { targets, missingBasis } = deriveTargets(
+      { kind: 'scaled', basis: 'booths', min: 2500, max: 5000 },
+      [
+        { areaId: 'SMALL', booths: 1500, voters: null },
+        { areaId: 'MID', booths: 2000, voters: null },
+        { areaId: 'LARGE', booths: 2500, voters: null },
+      ],
+    );
     expect(Object.fromEntries(targets)).toEqual({ SMALL: 2500, MID: 3750, LARGE: 5000 });
     expect(missingBasis).toEqual([]);
   });
@@ -29,16 +32,21 @@ describe('deriveTargets', () => {
   });
 
   it('gives min to areas without the figure and names them', () => {
-    const { targets, missingBasis } = deriveTargets({ kind: 'scaled', basis: 'booths', min: 2500, max: 5000 }, [
-      { areaId: 'A', booths: 100, voters: null },
-      { areaId: 'B', booths: null, voters: 5 },
-    ]);
+    const { targets, missingBasis } = deriveTargets(
+      { kind: 'scaled', basis: 'booths', min: 2500, max: 5000 },
+      [
+        { areaId: 'A', booths: 100, voters: null },
+        { areaId: 'B', booths: null, voters: 5 },
+      ],
+    );
     expect(targets.get('B')).toBe(2500);
     expect(missingBasis).toEqual(['B']);
   });
 
   it('gives the midpoint when all areas are the same size', () => {
-    const { targets } = deriveTargets({ kind: 'scaled', basis: 'booths', min: 2500, max: 5000 }, [{ areaId: 'A', booths: 300, voters: null }]);
+    const { targets } = deriveTargets({ kind: 'scaled', basis: 'booths', min: 2500, max: 5000 }, [
+      { areaId: 'A', booths: 300, voters: null },
+    ]);
     expect(targets.get('A')).toBe(3750);
   });
 });

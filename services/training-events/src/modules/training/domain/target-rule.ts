@@ -10,7 +10,10 @@ export type AreaSize = { areaId: string; booths: number | null; voters: number |
  * 5,000 for the largest. An area whose figure is unknown gets `min` (the conservative target) and
  * is reported in `missingBasis`; when every area has the same size they all get the midpoint.
  */
-export function deriveTargets(rule: TargetRule, areas: readonly AreaSize[]): { targets: Map<string, number>; missingBasis: string[] } {
+export function deriveTargets(
+  rule: TargetRule,
+  areas: readonly AreaSize[],
+): { targets: Map<string, number>; missingBasis: string[] } {
   const targets = new Map<string, number>();
   if (rule.kind === 'fixed') {
     for (const area of areas) targets.set(area.areaId, rule.value);

@@ -6,11 +6,15 @@ const DEVANAGARI = /[\u0900-\u097f]/;
 export function cleanText(text: string | null | undefined, field: string, maxLength: number): string | null {
   if (text == null) return null;
   if (!isCleanText(text)) {
-    throw new ValidationError('INVALID_TEXT', `${field} is not valid Unicode text`, [{ field, message: 'invalid characters' }]);
+    throw new ValidationError('INVALID_TEXT', `${field} is not valid Unicode text`, [
+      { field, message: 'invalid characters' },
+    ]);
   }
   const cleaned = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (cleaned.length > maxLength) {
-    throw new ValidationError('TEXT_TOO_LONG', `${field} is longer than ${maxLength} characters`, [{ field, message: `max ${maxLength}` }]);
+    throw new ValidationError('TEXT_TOO_LONG', `${field} is longer than ${maxLength} characters`, [
+      { field, message: `max ${maxLength}` },
+    ]);
   }
   return cleaned || null;
 }
@@ -19,7 +23,9 @@ export function cleanText(text: string | null | undefined, field: string, maxLen
 export function cleanHindi(text: string | null | undefined, field: string, maxLength: number): string | null {
   const cleaned = cleanText(text, field, maxLength);
   if (cleaned && !DEVANAGARI.test(cleaned)) {
-    throw new ValidationError('NOT_DEVANAGARI', `${field} must be written in Devanagari`, [{ field, message: 'not Devanagari' }]);
+    throw new ValidationError('NOT_DEVANAGARI', `${field} must be written in Devanagari`, [
+      { field, message: 'not Devanagari' },
+    ]);
   }
   return cleaned;
 }

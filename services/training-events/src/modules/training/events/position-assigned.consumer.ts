@@ -28,7 +28,10 @@ export class PositionAssignedConsumer implements IntegrationEventHandler {
 
   async handle(event: EventEnvelope): Promise<void> {
     const position = event.payload as Assigned;
-    const programmes = await this.store.programmes.find({ audienceTypes: position.type }, { _id: 1 }).lean().exec();
+    const programmes = await this.store.programmes
+      .find({ audienceTypes: position.type }, { _id: 1 })
+      .lean()
+      .exec();
     if (programmes.length === 0) return;
     const member = await this.directory.findMember(position.memberId);
     if (member && member.status !== 'active') return;
@@ -36,11 +39,18 @@ export class PositionAssignedConsumer implements IntegrationEventHandler {
     // seat, taken from any known area on its path (its assembly seat carries the cross-link even if
     // the position's own area has not reached us yet: area and member events travel on different topics).
     const covering = [position.areaId, ...position.ancestors];
-    for (const known of await this.directory.findAreas(covering)) if (known.lokSabhaId) covering.push(known.lokSabhaId);
+    for (const known of await this.directory.findAreas(covering))
+      if (known.lokSabhaId) covering.push(known.lokSabhaId);
     const now = new Date();
     const sessions = await this.store.sessions
       .find(
-        { programmeId: { $in: programmes.map((p) => String(p._id)) }, status: 'scheduled', invitations: 'done', startsAt: { $gt: now }, areaId: { $in: covering } },
+        {
+          programmeId: { $in: programmes.map((p) => String(p._id)) },
+          status: 'scheduled',
+          invitations: 'done',
+          startsAt: { $gt: now },
+          areaId: { $in: covering },
+        },
         { _id: 1, programmeId: 1, areaId: 1, ancestors: 1, startsAt: 1 },
       )
       .lean<SessionDocument[]>()
@@ -54,7 +64,12 @@ export class PositionAssignedConsumer implements IntegrationEventHandler {
       memberAreaId: position.areaId,
     };
     for (const session of sessions) {
-      await this.invitations.invite(session, [invitee], `${participantIdOf(session._id, position.memberId)}#late`, ctx);
+      await this.invitations.invite(
+        session,
+        [invitee],
+        `${participantIdOf(session._id, position.memberId)}#late`,
+        ctx,
+      );
     }
   }
 }

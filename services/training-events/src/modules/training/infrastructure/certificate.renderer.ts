@@ -29,12 +29,16 @@ let hindiFontPath: string | null | undefined;
 function findHindiFont(): string | null {
   if (hindiFontPath !== undefined) return hindiFontPath;
   try {
-    const path = require.resolve('@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-devanagari-400-normal.woff');
+    const path =
+      require.resolve('@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-devanagari-400-normal.woff');
     hindiFontPath = existsSync(path) ? path : null;
   } catch {
     hindiFontPath = null;
   }
-  if (!hindiFontPath) new Logger('CertificateRenderer').warn('Devanagari font not found: certificates will show Latin names only');
+  if (!hindiFontPath)
+    new Logger('CertificateRenderer').warn(
+      'Devanagari font not found: certificates will show Latin names only',
+    );
   return hindiFontPath;
 }
 
@@ -45,7 +49,12 @@ export function renderCertificate(data: CertificateData): Promise<Buffer> {
     size: 'A4',
     layout: 'landscape',
     margin: 50,
-    info: { Title: `Certificate of completion: ${data.names.join(' / ')}`, Author: 'Sangathan training', Subject: data.programmeTitle, Keywords: data.certificateId },
+    info: {
+      Title: `Certificate of completion: ${data.names.join(' / ')}`,
+      Author: 'Sangathan training',
+      Subject: data.programmeTitle,
+      Keywords: data.certificateId,
+    },
   });
   if (hindiFont) doc.registerFont(HINDI_FONT, hindiFont);
   const chunks: Buffer[] = [];
@@ -59,11 +68,17 @@ export function renderCertificate(data: CertificateData): Promise<Buffer> {
   const line = (text: string, size: number, gap = 10): void => {
     const devanagari = DEVANAGARI.test(text);
     if (devanagari && !hindiFont) return;
-    doc.font(devanagari ? HINDI_FONT : LATIN_FONT).fontSize(size).text(text, 50, undefined, { width, align: 'center' });
+    doc
+      .font(devanagari ? HINDI_FONT : LATIN_FONT)
+      .fontSize(size)
+      .text(text, 50, undefined, { width, align: 'center' });
     doc.moveDown(gap / size);
   };
 
-  doc.rect(25, 25, doc.page.width - 50, doc.page.height - 50).lineWidth(3).stroke('#b45309');
+  doc
+    .rect(25, 25, doc.page.width - 50, doc.page.height - 50)
+    .lineWidth(3)
+    .stroke('#b45309');
   doc.moveDown(1.5);
   if (hindiFont) line('प्रमाण पत्र', 30, 4);
   line('Certificate of completion', 26, 24);

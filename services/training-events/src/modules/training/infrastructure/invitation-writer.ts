@@ -5,7 +5,12 @@ import { OutboxRelay, outboxFieldsForInsert } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import { iso, outboxEvent, type RequestContext } from '../training-integration-events';
 import { newParticipantRecord, type ParticipantPerson } from './participant-record';
-import { InvitationBatchDocument, ParticipantDocument, ProgrammeDocument, SessionDocument } from './training.schemas';
+import {
+  InvitationBatchDocument,
+  ParticipantDocument,
+  ProgrammeDocument,
+  SessionDocument,
+} from './training.schemas';
 import { insertIgnoringDuplicates } from '@sangathan/persistence';
 
 /** An audience member to invite: who, and the position that matched the audience rule. */
@@ -35,7 +40,12 @@ export class InvitationWriter {
   ) {}
 
   /** Invites `invitees` (at most a few hundred) to `session`; answers how many participants were added. */
-  async invite(session: InvitedSession, invitees: readonly Invitee[], batchId: string, ctx: RequestContext): Promise<number> {
+  async invite(
+    session: InvitedSession,
+    invitees: readonly Invitee[],
+    batchId: string,
+    ctx: RequestContext,
+  ): Promise<number> {
     if (invitees.length === 0) return 0;
     const now = new Date();
     // The participants' own outboxes start empty: their invited events go on the batch.
@@ -71,7 +81,14 @@ export class InvitationWriter {
         ),
       );
     if (events.length > 0) {
-      const batch = { _id: batchId, sessionId: session._id, programmeId: session.programmeId, eventCount: events.length, createdAt: now, ...outboxFieldsForInsert(events) };
+      const batch = {
+        _id: batchId,
+        sessionId: session._id,
+        programmeId: session.programmeId,
+        eventCount: events.length,
+        createdAt: now,
+        ...outboxFieldsForInsert(events),
+      };
       const { duplicates: batchExisted } = await insertIgnoringDuplicates(this.batches.collection, [batch]);
       if (batchExisted.length === 0) this.relay.notify(this.batches.collection.collectionName, batchId);
     }

@@ -30,8 +30,13 @@ export class ParticipantOutbox {
   ) {}
 
   /** The `$push`/`$set` parts of the participant update that carries `entries`; merge the state change into `$set`. */
-  async append(participant: Pick<ParticipantDocument, '_id' | 'invitationBatchId'>, entries: OutboxEntry[]): Promise<ReturnType<typeof outboxUpdate>> {
-    const unpublished = participant.invitationBatchId ? await this.unpublishedInvitation(participant.invitationBatchId, participant._id) : [];
+  async append(
+    participant: Pick<ParticipantDocument, '_id' | 'invitationBatchId'>,
+    entries: OutboxEntry[],
+  ): Promise<ReturnType<typeof outboxUpdate>> {
+    const unpublished = participant.invitationBatchId
+      ? await this.unpublishedInvitation(participant.invitationBatchId, participant._id)
+      : [];
     const { $push, $set } = outboxUpdate([...unpublished, ...entries]);
     return { $push, $set: { ...$set, invitationBatchId: null } };
   }
@@ -41,10 +46,16 @@ export class ParticipantOutbox {
    * filter condition under which that update keeps the order (the participant has no invitation
    * batch, or one known to be published). If the condition fails, read the participant and use `append`.
    */
-  appendIfInvitationPublished(sessionId: string, entries: OutboxEntry[]): { update: ReturnType<typeof outboxUpdate>; inOrderIf: Record<string, unknown> } {
+  appendIfInvitationPublished(
+    sessionId: string,
+    entries: OutboxEntry[],
+  ): { update: ReturnType<typeof outboxUpdate>; inOrderIf: Record<string, unknown> } {
     const published = [...this.publishedBatches].filter((id) => id.startsWith(`${sessionId}#`));
     const { $push, $set } = outboxUpdate(entries);
-    return { update: { $push, $set: { ...$set, invitationBatchId: null } }, inOrderIf: { invitationBatchId: { $in: [null, ...published] } } };
+    return {
+      update: { $push, $set: { ...$set, invitationBatchId: null } },
+      inOrderIf: { invitationBatchId: { $in: [null, ...published] } },
+    };
   }
 
   /** Tells the relay the participant has new events (claimed by `_id`). */
@@ -54,7 +65,10 @@ export class ParticipantOutbox {
 
   private async unpublishedInvitation(batchId: string, participantId: string): Promise<OutboxEntry[]> {
     if (this.publishedBatches.has(batchId)) return [];
-    const batch = await this.batches.findById(batchId, { outbox: 1 }).lean<Pick<InvitationBatchDocument, 'outbox'>>().exec();
+    const batch = await this.batches
+      .findById(batchId, { outbox: 1 })
+      .lean<Pick<InvitationBatchDocument, 'outbox'>>()
+      .exec();
     if (batch && batch.outbox.length === 0) {
       if (this.publishedBatches.size >= PUBLISHED_BATCHES_REMEMBERED) this.publishedBatches.clear();
       this.publishedBatches.add(batchId);

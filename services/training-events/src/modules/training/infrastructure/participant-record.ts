@@ -2,7 +2,13 @@ import type { RsvpStatus } from '../domain/participant.entity';
 import { participantIdOf } from '../domain/participant.entity';
 
 /** Who is being added to a session (an invitee from the roster, or a walk-in). */
-export type ParticipantPerson = { memberId: string; name: string; nameAlt: string | null; positionId: string | null; memberAreaId: string | null };
+export type ParticipantPerson = {
+  memberId: string;
+  name: string;
+  nameAlt: string | null;
+  positionId: string | null;
+  memberAreaId: string | null;
+};
 
 type SessionPlace = { _id: string; programmeId: string; areaId: string; ancestors: string[] };
 
@@ -13,7 +19,12 @@ type SessionPlace = { _id: string; programmeId: string; areaId: string; ancestor
 export function newParticipantRecord(
   session: SessionPlace,
   person: ParticipantPerson,
-  first: { status: Extract<RsvpStatus, 'invited' | 'walk-in'>; at: Date; checkInMethod?: 'list' | 'qr'; invitationBatchId?: string },
+  first: {
+    status: Extract<RsvpStatus, 'invited' | 'walk-in'>;
+    at: Date;
+    checkInMethod?: 'list' | 'qr';
+    invitationBatchId?: string;
+  },
 ): Record<string, unknown> & { _id: string } {
   const invited = first.status === 'invited';
   return {

@@ -23,8 +23,15 @@ export function verifyQrToken(token: string): string {
   const [encoded, signature] = token.split('.');
   const participantId = encoded ? Buffer.from(encoded, 'base64url').toString('utf8') : '';
   const expected = participantId ? sign(participantId) : '';
-  if (!signature || !expected || signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
-    throw new ValidationError('INVALID_QR_TOKEN', 'the QR code is not one this service issued', [{ field: 'qrToken', message: 'bad signature' }]);
+  if (
+    !signature ||
+    !expected ||
+    signature.length !== expected.length ||
+    !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+  ) {
+    throw new ValidationError('INVALID_QR_TOKEN', 'the QR code is not one this service issued', [
+      { field: 'qrToken', message: 'bad signature' },
+    ]);
   }
   return participantId;
 }

@@ -27,13 +27,19 @@ export class RsvpWriter {
     assertSelfOrOrganiser(principal, session, memberId);
     const participant = await this.store.participant(sessionId, memberId);
     if (!participant || participant.walkIn) {
-      throw new ConflictError('NOT_INVITED', `member ${memberId} is not invited to this session`, [{ field: 'memberId', message: 'not invited' }]);
+      throw new ConflictError('NOT_INVITED', `member ${memberId} is not invited to this session`, [
+        { field: 'memberId', message: 'not invited' },
+      ]);
     }
     return { session, participant };
   }
 
   /** Moves the participant from its current status to registered/waitlisted; null if its status changed meanwhile. */
-  async register({ session, participant }: RsvpSubject, as: RegisteredAs, ctx: RequestContext): Promise<ParticipantDocument | null> {
+  async register(
+    { session, participant }: RsvpSubject,
+    as: RegisteredAs,
+    ctx: RequestContext,
+  ): Promise<ParticipantDocument | null> {
     const now = new Date();
     const event = outboxEvent(
       TrainingParticipantRegisteredV1,
@@ -48,7 +54,10 @@ export class RsvpWriter {
   }
 
   /** Moves the participant from its current status to declined; null if its status changed meanwhile. */
-  async decline({ session, participant }: RsvpSubject, ctx: RequestContext): Promise<ParticipantDocument | null> {
+  async decline(
+    { session, participant }: RsvpSubject,
+    ctx: RequestContext,
+  ): Promise<ParticipantDocument | null> {
     const now = new Date();
     const previousStatus = participant.status as 'invited' | 'registered' | 'waitlisted';
     const event = outboxEvent(
@@ -63,13 +72,27 @@ export class RsvpWriter {
   }
 
   private ref(session: SessionDocument, participant: ParticipantDocument) {
-    return { programmeId: session.programmeId, sessionId: session._id, areaId: session.areaId, participantId: participant._id, memberId: participant.memberId };
+    return {
+      programmeId: session.programmeId,
+      sessionId: session._id,
+      areaId: session.areaId,
+      participantId: participant._id,
+      memberId: participant.memberId,
+    };
   }
 
-  private async write(participant: ParticipantDocument, entries: Parameters<ParticipantOutbox['append']>[1], change: Record<string, unknown>): Promise<ParticipantDocument | null> {
+  private async write(
+    participant: ParticipantDocument,
+    entries: Parameters<ParticipantOutbox['append']>[1],
+    change: Record<string, unknown>,
+  ): Promise<ParticipantDocument | null> {
     const { $push, $set } = await this.events.append(participant, entries);
     const updated = await this.store.participants
-      .findOneAndUpdate({ _id: participant._id, status: participant.status }, { $set: { ...$set, ...change }, $push }, { new: true })
+      .findOneAndUpdate(
+        { _id: participant._id, status: participant.status },
+        { $set: { ...$set, ...change }, $push },
+        { new: true },
+      )
       .lean<ParticipantDocument>()
       .exec();
     if (updated) this.events.announce(participant._id);

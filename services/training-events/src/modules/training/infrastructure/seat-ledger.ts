@@ -11,9 +11,15 @@ export class SeatLedger {
   constructor(private readonly sessions: Model<SessionDocument>) {}
 
   async claim(sessionId: string, memberId: string, capacity: number | null): Promise<boolean> {
-    const filter: Record<string, unknown> = { _id: sessionId, status: 'scheduled', registeredIds: { $ne: memberId } };
+    const filter: Record<string, unknown> = {
+      _id: sessionId,
+      status: 'scheduled',
+      registeredIds: { $ne: memberId },
+    };
     if (capacity !== null) filter.registeredCount = { $lt: capacity };
-    const claimed = await this.sessions.updateOne(filter, { $push: { registeredIds: memberId }, $inc: { registeredCount: 1 } }).exec();
+    const claimed = await this.sessions
+      .updateOne(filter, { $push: { registeredIds: memberId }, $inc: { registeredCount: 1 } })
+      .exec();
     if (claimed.modifiedCount > 0) return true;
     return (await this.sessions.countDocuments({ _id: sessionId, registeredIds: memberId }).exec()) > 0;
   }
@@ -21,7 +27,10 @@ export class SeatLedger {
   /** Frees the member's seat; true if they held one. */
   async release(sessionId: string, memberId: string): Promise<boolean> {
     const released = await this.sessions
-      .updateOne({ _id: sessionId, registeredIds: memberId }, { $pullAll: { registeredIds: [memberId] }, $inc: { registeredCount: -1 } })
+      .updateOne(
+        { _id: sessionId, registeredIds: memberId },
+        { $pullAll: { registeredIds: [memberId] }, $inc: { registeredCount: -1 } },
+      )
       .exec();
     return released.modifiedCount > 0;
   }

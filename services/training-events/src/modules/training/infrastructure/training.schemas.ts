@@ -5,7 +5,13 @@ import { Schema as MongooseSchema } from 'mongoose';
 import type { RsvpStatus, SessionStatus } from '../domain/participant.entity';
 
 /** One session the programme plans (kept on the programme so generation can resume after a crash). */
-export type PlannedSessionRecord = { sessionId: string; areaId: string; startsAt: Date; endsAt: Date; target: number };
+export type PlannedSessionRecord = {
+  sessionId: string;
+  areaId: string;
+  startsAt: Date;
+  endsAt: Date;
+  target: number;
+};
 
 /** A training programme; `areaId` is its root area so scope filters work like every other document. */
 @Schema({ collection: 'programmes', versionKey: false })

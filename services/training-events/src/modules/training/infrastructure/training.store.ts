@@ -16,35 +16,53 @@ export class TrainingStore {
   ) {}
 
   async session(sessionId: string): Promise<SessionDocument> {
-    const doc = await this.sessions.findById(sessionId, { registeredIds: 0, outbox: 0 }).lean<SessionDocument>().exec();
+    const doc = await this.sessions
+      .findById(sessionId, { registeredIds: 0, outbox: 0 })
+      .lean<SessionDocument>()
+      .exec();
     if (!doc) throw new NotFoundError('session', sessionId);
     return doc;
   }
 
   async programme(programmeId: string): Promise<ProgrammeDocument> {
-    const doc = await this.programmes.findById(programmeId, { outbox: 0, plannedSessions: 0 }).lean<ProgrammeDocument>().exec();
+    const doc = await this.programmes
+      .findById(programmeId, { outbox: 0, plannedSessions: 0 })
+      .lean<ProgrammeDocument>()
+      .exec();
     if (!doc) throw new NotFoundError('programme', programmeId);
     return doc;
   }
 
   async participant(sessionId: string, memberId: string): Promise<ParticipantDocument | null> {
-    return this.participants.findById(participantIdOf(sessionId, memberId), { outbox: 0 }).lean<ParticipantDocument>().exec();
+    return this.participants
+      .findById(participantIdOf(sessionId, memberId), { outbox: 0 })
+      .lean<ParticipantDocument>()
+      .exec();
   }
 }
 
 /** Organisers: training:write over the session's area. */
-export function assertOrganiser(principal: Principal, session: { areaId: string; ancestors: string[] }): void {
+export function assertOrganiser(
+  principal: Principal,
+  session: { areaId: string; ancestors: string[] },
+): void {
   assertCan(principal, 'training:write', { areaId: session.areaId, ancestors: session.ancestors });
 }
 
 /** The member themselves (with training:read), or an organiser of the session's area. */
-export function assertSelfOrOrganiser(principal: Principal, session: { areaId: string; ancestors: string[] }, memberId: string): void {
+export function assertSelfOrOrganiser(
+  principal: Principal,
+  session: { areaId: string; ancestors: string[] },
+  memberId: string,
+): void {
   if (principal.sub === memberId) {
     if (!hasPermission(principal, 'training:read')) assertCan(principal, 'training:read');
     return;
   }
   if (!hasPermission(principal, 'training:write')) {
-    throw new ForbiddenError('NOT_YOUR_INVITATION', 'you may only act on your own invitation', [{ field: 'memberId', message: 'not you' }]);
+    throw new ForbiddenError('NOT_YOUR_INVITATION', 'you may only act on your own invitation', [
+      { field: 'memberId', message: 'not you' },
+    ]);
   }
   assertOrganiser(principal, session);
 }
@@ -60,14 +78,29 @@ export function canSee(principal: Principal, area: { areaId: string; ancestors: 
 export function assertCanSee(principal: Principal, area: { areaId: string; ancestors: string[] }): void {
   assertCan(principal, 'training:read');
   if (!canSee(principal, area)) {
-    throw new ForbiddenError('OUT_OF_SCOPE', `area ${area.areaId} is outside your area ${principal.areaId}`, [{ field: 'areaId', message: 'outside the caller’s subtree' }]);
+    throw new ForbiddenError('OUT_OF_SCOPE', `area ${area.areaId} is outside your area ${principal.areaId}`, [
+      { field: 'areaId', message: 'outside the caller’s subtree' },
+    ]);
   }
 }
 
 export function sessionFacts(session: SessionDocument): SessionFacts {
-  return { status: session.status, startsAt: session.startsAt, allowWalkIns: session.allowWalkIns, passScore: session.passScore };
+  return {
+    status: session.status,
+    startsAt: session.startsAt,
+    allowWalkIns: session.allowWalkIns,
+    passScore: session.passScore,
+  };
 }
 
 export function participantFacts(p: ParticipantDocument | null): ParticipantFacts | null {
-  return p ? { status: p.status, walkIn: p.walkIn, attendedAt: p.attendedAt, completedAt: p.completedAt, feedbackAt: p.feedbackAt } : null;
+  return p
+    ? {
+        status: p.status,
+        walkIn: p.walkIn,
+        attendedAt: p.attendedAt,
+        completedAt: p.completedAt,
+        feedbackAt: p.feedbackAt,
+      }
+    : null;
 }

@@ -10,5 +10,8 @@ export function afterCursor(cursor: string | undefined): Record<string, unknown>
 export function toPage<T extends { _id: string }, V>(docs: T[], limit: number, view: (doc: T) => V): Page<V> {
   const items = docs.slice(0, limit);
   const more = docs.length > limit;
-  return { items: items.map(view), nextCursor: more ? encodeCursor({ id: items[items.length - 1]._id }) : null };
+  return {
+    items: items.map(view),
+    nextCursor: more ? encodeCursor({ id: items[items.length - 1]._id }) : null,
+  };
 }

@@ -5,7 +5,7 @@ import { areaLevelSchema } from '@sangathan/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { scoreAt } from '../../domain/score';
 import { MomentumService } from '../../infrastructure/momentum.service';
-import { activeEngine, areaView, atQuery, instant, scopedArea } from '../momentum-view';
+import { activeEngine, areaView, atQuery, scopedArea, scoreInstant } from '../momentum-view';
 import { z } from 'zod';
 
 class LaggardsQueryDto extends createZodDto(
@@ -23,13 +23,16 @@ export class FindLaggardsHttpController {
 
   @Get()
   @Requires('analytics:read')
-  @ApiOperation({ summary: 'The bottom N areas of a level in the subtree, each with the component that pulls it down most' })
+  @ApiOperation({
+    summary: 'The bottom N areas of a level in the subtree, each with the component that pulls it down most',
+  })
   find(@Param('id') id: string, @Query() query: LaggardsQueryDto, @CurrentPrincipal() principal: Principal) {
     const engine = activeEngine(this.momentum);
     const idx = scopedArea(engine, principal, id);
     const tree = engine.state.tree;
-    const level = query.level ?? (tree.children[idx].length > 0 ? tree.level[tree.children[idx][0]] : tree.level[idx]);
-    const now = instant(query.at);
+    const level =
+      query.level ?? (tree.children[idx].length > 0 ? tree.level[tree.children[idx][0]] : tree.level[idx]);
+    const now = scoreInstant(query.at);
     const scored = tree
       .descendants(idx, level)
       .map((node) => ({ node, score: scoreAt(engine.state, node, now) }))
@@ -38,7 +41,11 @@ export class FindLaggardsHttpController {
     return {
       areaId: tree.ids[idx],
       level,
-      items: scored.map(({ node, score }, i) => ({ rank: i + 1, pulledDownBy: score.weakest, ...areaView(engine, node, now, score) })),
+      items: scored.map(({ node, score }, i) => ({
+        rank: i + 1,
+        pulledDownBy: score.weakest,
+        ...areaView(engine, node, now, score),
+      })),
     };
   }
 }

@@ -6,11 +6,18 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { dailyScores, scoreAt } from '../../domain/score';
 import { MomentumService } from '../../infrastructure/momentum.service';
-import { activeEngine, areaView, atQuery, instant, scopedArea } from '../momentum-view';
+import { activeEngine, areaView, atQuery, instant, scopedArea, scoreInstant } from '../momentum-view';
 
 class AtQueryDto extends createZodDto(atQuery.extend({ exact: z.enum(['true', 'false']).optional() })) {}
-class ChildrenQueryDto extends createZodDto(atQuery.extend({ order: z.enum(['asc', 'desc']).default('desc') })) {}
-class HistoryQueryDto extends createZodDto(z.object({ days: z.coerce.number().int().min(1).max(366).default(30), at: z.iso.datetime({ offset: true }).optional() })) {}
+class ChildrenQueryDto extends createZodDto(
+  atQuery.extend({ order: z.enum(['asc', 'desc']).default('desc') }),
+) {}
+class HistoryQueryDto extends createZodDto(
+  z.object({
+    days: z.coerce.number().int().min(1).max(366).default(30),
+    at: z.iso.datetime({ offset: true }).optional(),
+  }),
+) {}
 
 @ApiTags('momentum')
 @Controller('areas/:id/momentum')
@@ -19,30 +26,49 @@ export class GetAreaMomentumHttpController {
 
   @Get()
   @Requires('analytics:read')
-  @ApiOperation({ summary: "An area's momentum score now (decay applied at read time), its components, weakest component and trend" })
+  @ApiOperation({
+    summary:
+      "An area's momentum score now (decay applied at read time), its components, weakest component and trend",
+  })
   get(@Param('id') id: string, @Query() query: AtQueryDto, @CurrentPrincipal() principal: Principal) {
     const engine = activeEngine(this.momentum);
     const idx = scopedArea(engine, principal, id);
-    return areaView(engine, idx, instant(query.at), undefined, query.exact === 'true');
+    return areaView(engine, idx, scoreInstant(query.at), undefined, query.exact === 'true');
   }
 
   @Get('children')
   @Requires('analytics:read')
   @ApiOperation({ summary: "The area's children ranked by momentum (highest first unless order=asc)" })
-  children(@Param('id') id: string, @Query() query: ChildrenQueryDto, @CurrentPrincipal() principal: Principal) {
+  children(
+    @Param('id') id: string,
+    @Query() query: ChildrenQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const engine = activeEngine(this.momentum);
     const idx = scopedArea(engine, principal, id);
-    const now = instant(query.at);
+    const now = scoreInstant(query.at);
     const ranked = engine.state.tree.children[idx]
       .map((child) => ({ child, score: scoreAt(engine.state, child, now) }))
-      .sort((a, b) => (query.order === 'asc' ? a.score.score - b.score.score : b.score.score - a.score.score));
-    return { areaId: engine.state.tree.ids[idx], order: query.order, items: ranked.map(({ child, score }, i) => ({ rank: i + 1, ...areaView(engine, child, now, score) })) };
+      .sort((a, b) =>
+        query.order === 'asc' ? a.score.score - b.score.score : b.score.score - a.score.score,
+      );
+    return {
+      areaId: engine.state.tree.ids[idx],
+      order: query.order,
+      items: ranked.map(({ child, score }, i) => ({ rank: i + 1, ...areaView(engine, child, now, score) })),
+    };
   }
 
   @Get('history')
   @Requires('analytics:read')
-  @ApiOperation({ summary: 'Daily momentum (end of each UTC day) as a time series; kept for levels from national to mandal' })
-  history(@Param('id') id: string, @Query() query: HistoryQueryDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary: 'Daily momentum (end of each UTC day) as a time series; kept for levels from national to mandal',
+  })
+  history(
+    @Param('id') id: string,
+    @Query() query: HistoryQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const engine = activeEngine(this.momentum);
     const idx = scopedArea(engine, principal, id);
     const today = Math.floor(instant(query.at) / 86_400_000);

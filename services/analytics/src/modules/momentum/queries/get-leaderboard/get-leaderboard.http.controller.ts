@@ -7,12 +7,18 @@ import { z } from 'zod';
 import { scoreAt } from '../../domain/score';
 import type { MomentumEngine } from '../../infrastructure/momentum-engine';
 import { MomentumService } from '../../infrastructure/momentum.service';
-import { activeEngine, areaView, atQuery, inScope, instant } from '../momentum-view';
+import { activeEngine, areaView, atQuery, inScope, scoreInstant } from '../momentum-view';
 
 class LeaderboardQueryDto extends createZodDto(
-  atQuery.extend({ level: areaLevelSchema, n: z.coerce.number().int().min(1).max(500).default(20), order: z.enum(['asc', 'desc']).default('desc') }),
+  atQuery.extend({
+    level: areaLevelSchema,
+    n: z.coerce.number().int().min(1).max(500).default(20),
+    order: z.enum(['asc', 'desc']).default('desc'),
+  }),
 ) {}
-class SeatClassesQueryDto extends createZodDto(atQuery.extend({ level: z.enum(['assembly', 'lok-sabha']).default('assembly') })) {}
+class SeatClassesQueryDto extends createZodDto(
+  atQuery.extend({ level: z.enum(['assembly', 'lok-sabha']).default('assembly') }),
+) {}
 
 /** Attached areas of `level` inside the caller's subtree. */
 function areasAt(engine: MomentumEngine, principal: Principal, level: string): number[] {
@@ -21,7 +27,9 @@ function areasAt(engine: MomentumEngine, principal: Principal, level: string): n
   if (own !== undefined && tree.attached[own]) {
     return [...(tree.level[own] === level ? [own] : []), ...tree.descendants(own, level)];
   }
-  return tree.ids.map((_, i) => i).filter((i) => tree.attached[i] && tree.level[i] === level && inScope(engine, principal, i));
+  return tree.ids
+    .map((_, i) => i)
+    .filter((i) => tree.attached[i] && tree.level[i] === level && inScope(engine, principal, i));
 }
 
 @ApiTags('momentum')
@@ -34,22 +42,37 @@ export class GetLeaderboardHttpController {
   @ApiOperation({ summary: 'Areas of one level in your subtree ranked by momentum' })
   leaderboard(@Query() query: LeaderboardQueryDto, @CurrentPrincipal() principal: Principal) {
     const engine = activeEngine(this.momentum);
-    const now = instant(query.at);
+    const now = scoreInstant(query.at);
     const ranked = areasAt(engine, principal, query.level)
       .map((node) => ({ node, score: scoreAt(engine.state, node, now) }))
       .sort((a, b) => (query.order === 'asc' ? a.score.score - b.score.score : b.score.score - a.score.score))
       .slice(0, query.n);
-    return { level: query.level, order: query.order, items: ranked.map(({ node, score }, i) => ({ rank: i + 1, ...areaView(engine, node, now, score) })) };
+    return {
+      level: query.level,
+      order: query.order,
+      items: ranked.map(({ node, score }, i) => ({ rank: i + 1, ...areaView(engine, node, now, score) })),
+    };
   }
 
   @Get('seat-classes')
   @Requires('analytics:read')
-  @ApiOperation({ summary: 'Seats grouped by class (lost, weak, thin-margin, strong) side by side: count, mean score and mean components' })
+  @ApiOperation({
+    summary:
+      'Seats grouped by class (lost, weak, thin-margin, strong) side by side: count, mean score and mean components',
+  })
   seatClasses(@Query() query: SeatClassesQueryDto, @CurrentPrincipal() principal: Principal) {
     const engine = activeEngine(this.momentum);
-    const now = instant(query.at);
+    const now = scoreInstant(query.at);
     const tree = engine.state.tree;
-    const groups = new Map<string, { count: number; score: number; components: Record<string, { sum: number; n: number }>; lowest: { areaId: string; score: number } | null }>();
+    const groups = new Map<
+      string,
+      {
+        count: number;
+        score: number;
+        components: Record<string, { sum: number; n: number }>;
+        lowest: { areaId: string; score: number } | null;
+      }
+    >();
     for (const node of areasAt(engine, principal, query.level)) {
       const seatClass = tree.seatClass[node] ?? 'unclassified';
       const group = groups.get(seatClass) ?? { count: 0, score: 0, components: {}, lowest: null };
@@ -63,7 +86,8 @@ export class GetLeaderboardHttpController {
         c.sum += value;
         c.n++;
       }
-      if (!group.lowest || score.score < group.lowest.score) group.lowest = { areaId: tree.ids[node], score: Math.round(score.score * 100) / 100 };
+      if (!group.lowest || score.score < group.lowest.score)
+        group.lowest = { areaId: tree.ids[node], score: Math.round(score.score * 100) / 100 };
       groups.set(seatClass, group);
     }
     const order = ['lost', 'weak', 'thin-margin', 'strong', 'unclassified'];
@@ -76,7 +100,14 @@ export class GetLeaderboardHttpController {
           seatClass,
           seats: g.count,
           meanScore: Math.round((g.score / g.count) * 100) / 100,
-          meanComponents: Object.fromEntries(MOMENTUM_COMPONENTS.map((name) => [name, g.components[name] ? Math.round((g.components[name].sum / g.components[name].n) * 1e4) / 1e4 : null])),
+          meanComponents: Object.fromEntries(
+            MOMENTUM_COMPONENTS.map((name) => [
+              name,
+              g.components[name]
+                ? Math.round((g.components[name].sum / g.components[name].n) * 1e4) / 1e4
+                : null,
+            ]),
+          ),
           lowest: g.lowest,
         })),
     };

@@ -11,10 +11,17 @@ export const setAreaGeoSchema = z.object({
         north: z.number(),
         east: z.number(),
       }),
-      z.object({ kind: z.literal('circle'), lat: z.number(), lon: z.number(), radiusKm: z.number().positive() }),
+      z.object({
+        kind: z.literal('circle'),
+        lat: z.number(),
+        lon: z.number(),
+        radiusKm: z.number().positive(),
+      }),
     ])
     .nullable()
-    .describe('Where the area lies; null clears it (photos are then checked by time only, or by an ancestor’s geo)'),
+    .describe(
+      'Where the area lies; null clears it (photos are then checked by time only, or by an ancestor’s geo)',
+    ),
 });
 
 export class SetAreaGeoDto extends createZodDto(setAreaGeoSchema) {}

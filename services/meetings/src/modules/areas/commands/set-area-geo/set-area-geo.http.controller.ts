@@ -13,7 +13,9 @@ export class SetAreaGeoHttpController {
 
   @Put(':id/geo')
   @Requires('meetings:write')
-  @ApiOperation({ summary: 'Set the bounding box or centroid+radius photos of this area are checked against' })
+  @ApiOperation({
+    summary: 'Set the bounding box or centroid+radius photos of this area are checked against',
+  })
   async set(@Param('id') id: string, @Body() body: SetAreaGeoDto, @CurrentPrincipal() principal: Principal) {
     const area = await this.areas.findById(id);
     if (!area) throw new NotFoundError('area', id);

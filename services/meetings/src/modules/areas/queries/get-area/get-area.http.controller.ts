@@ -11,7 +11,9 @@ export class GetAreaHttpController {
 
   @Get(':id')
   @Requires('meetings:read')
-  @ApiOperation({ summary: 'An area as the meetings service knows it (from org events), with its geo if set' })
+  @ApiOperation({
+    summary: 'An area as the meetings service knows it (from org events), with its geo if set',
+  })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     const area = await this.areas.findById(id);
     if (!area) throw new NotFoundError('area', id);

@@ -21,8 +21,17 @@ export class CancelMeetingHttpController {
   @Requires('meetings:write')
   @ApiOperation({ summary: 'Call off a scheduled meeting (409 if it was already held or cancelled)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async cancel(@Param('id') id: string, @Body() body: CancelMeetingDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MeetingView> {
-    const { meeting } = await this.writer.mutate(id, { principal, correlationId: correlationIdOf(req) }, (m) => m.cancel(body.reason, new Date()));
+  async cancel(
+    @Param('id') id: string,
+    @Body() body: CancelMeetingDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<MeetingView> {
+    const { meeting } = await this.writer.mutate(
+      id,
+      { principal, correlationId: correlationIdOf(req) },
+      (m) => m.cancel(body.reason, new Date()),
+    );
     return MeetingMapper.toView(meeting);
   }
 }

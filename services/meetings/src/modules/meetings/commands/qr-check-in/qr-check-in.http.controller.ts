@@ -10,7 +10,9 @@ import { ROSTER, type Roster } from '../../../roster/infrastructure/roster.port'
 import { MeetingWriter } from '../../meeting-writer';
 import { correlationIdOf } from '../../request-context';
 
-export const checkInSchema = z.object({ token: z.string().trim().min(16).max(128).describe('Token from the meeting QR code') });
+export const checkInSchema = z.object({
+  token: z.string().trim().min(16).max(128).describe('Token from the meeting QR code'),
+});
 export class CheckInDto extends createZodDto(checkInSchema) {}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -26,19 +28,38 @@ export class QrCheckInHttpController {
   @Post(':id/qr')
   @HttpCode(201)
   @Requires('meetings:write')
-  @ApiOperation({ summary: 'Open QR check-in: returns a token to show as a QR code (valid from 1 h before the start to 6 h after the end); re-issuing replaces it' })
+  @ApiOperation({
+    summary:
+      'Open QR check-in: returns a token to show as a QR code (valid from 1 h before the start to 6 h after the end); re-issuing replaces it',
+  })
   async issue(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
     const token = randomBytes(24).toString('base64url');
-    const { result } = await this.writer.mutate(id, { principal, correlationId: correlationIdOf(req) }, (m) => m.issueQr(hashToken(token), new Date()));
-    return { meetingId: id, token, qrPayload: `sangathan:meeting:${id}:${token}`, validFrom: result.validFrom.toISOString(), validUntil: result.validUntil.toISOString() };
+    const { result } = await this.writer.mutate(id, { principal, correlationId: correlationIdOf(req) }, (m) =>
+      m.issueQr(hashToken(token), new Date()),
+    );
+    return {
+      meetingId: id,
+      token,
+      qrPayload: `sangathan:meeting:${id}:${token}`,
+      validFrom: result.validFrom.toISOString(),
+      validUntil: result.validUntil.toISOString(),
+    };
   }
 
   @Post(':id/check-in')
   @HttpCode(200)
   @Requires('meetings:read')
-  @ApiOperation({ summary: 'Attendee check-in by scanning the QR code: the caller is added as a named attendee (repeat scans change nothing)' })
+  @ApiOperation({
+    summary:
+      'Attendee check-in by scanning the QR code: the caller is added as a named attendee (repeat scans change nothing)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async checkIn(@Param('id') id: string, @Body() body: CheckInDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+  async checkIn(
+    @Param('id') id: string,
+    @Body() body: CheckInDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ) {
     const known = (await this.roster.findMembers([principal.sub])).get(principal.sub);
     const attendee = known?.areaId
       ? { memberId: principal.sub, areaId: known.areaId, ancestors: known.ancestors }
@@ -49,12 +70,23 @@ export class QrCheckInHttpController {
       { principal, correlationId: correlationIdOf(req) },
       (m) => {
         if (!m.acceptsQr(hashToken(body.token), now)) {
-          throw new ForbiddenError('INVALID_QR_TOKEN', 'this QR code is not valid for the meeting now', [{ field: 'token', message: 'wrong or expired token' }]);
+          throw new ForbiddenError('INVALID_QR_TOKEN', 'this QR code is not valid for the meeting now', [
+            { field: 'token', message: 'wrong or expired token' },
+          ]);
         }
-        return m.recordAttendance({ attendees: [attendee], headcount: 0, districtId: null, method: 'qr' }, now);
+        return m.recordAttendance(
+          { attendees: [attendee], headcount: 0, districtId: null, method: 'qr' },
+          now,
+        );
       },
       { permission: null },
     );
-    return { meetingId: meeting.id, memberId: principal.sub, checkedIn: true, newlyAdded: result.added.length === 1, namedCount: meeting.namedCount };
+    return {
+      meetingId: meeting.id,
+      memberId: principal.sub,
+      checkedIn: true,
+      newlyAdded: result.added.length === 1,
+      namedCount: meeting.namedCount,
+    };
   }
 }

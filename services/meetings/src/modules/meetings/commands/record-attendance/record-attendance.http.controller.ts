@@ -13,10 +13,25 @@ import { attendeesSchema } from '../attendee.dto';
 export const recordAttendanceSchema = z
   .object({
     attendees: attendeesSchema,
-    headcount: z.number().int().min(0).max(1_000_000).default(0).describe('More unnamed people (added to the count)'),
-    districtId: z.string().trim().toUpperCase().min(1).nullable().default(null).describe('vc-review: the linked district the headcount is for'),
+    headcount: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(0)
+      .describe('More unnamed people (added to the count)'),
+    districtId: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(1)
+      .nullable()
+      .default(null)
+      .describe('vc-review: the linked district the headcount is for'),
   })
-  .refine((v) => v.attendees.length > 0 || v.headcount > 0, { message: 'add at least one attendee or a headcount' });
+  .refine((v) => v.attendees.length > 0 || v.headcount > 0, {
+    message: 'add at least one attendee or a headcount',
+  });
 export class RecordAttendanceDto extends createZodDto(recordAttendanceSchema) {}
 
 @ApiTags('attendance')
@@ -31,13 +46,25 @@ export class RecordAttendanceHttpController {
   @HttpCode(200)
   @Requires('meetings:write')
   @ApiOperation({
-    summary: 'Organiser check-in during the meeting, or late additions up to 48 hours after it ended (then 409 ATTENDANCE_LOCKED)',
+    summary:
+      'Organiser check-in during the meeting, or late additions up to 48 hours after it ended (then 409 ATTENDANCE_LOCKED)',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async record(@Param('id') id: string, @Body() body: RecordAttendanceDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MeetingView & { added: string[] }> {
+  async record(
+    @Param('id') id: string,
+    @Body() body: RecordAttendanceDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<MeetingView & { added: string[] }> {
     const attendees = await this.attendees.resolve(body.attendees);
-    const { meeting, result } = await this.writer.mutate(id, { principal, correlationId: correlationIdOf(req) }, (m) =>
-      m.recordAttendance({ attendees, headcount: body.headcount, districtId: body.districtId, method: 'organiser' }, new Date()),
+    const { meeting, result } = await this.writer.mutate(
+      id,
+      { principal, correlationId: correlationIdOf(req) },
+      (m) =>
+        m.recordAttendance(
+          { attendees, headcount: body.headcount, districtId: body.districtId, method: 'organiser' },
+          new Date(),
+        ),
     );
     return { ...MeetingMapper.toView(meeting), added: result.added };
   }

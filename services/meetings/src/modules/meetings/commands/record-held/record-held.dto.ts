@@ -8,7 +8,12 @@ export const recordHeldSchema = z.object({
   attendees: attendeesSchema.describe('Named members present'),
   headcount: z.number().int().min(0).max(1_000_000).default(0).describe('Unnamed people counted'),
   districts: z
-    .array(z.object({ areaId: z.string().trim().toUpperCase().min(1), headcount: z.number().int().min(0).max(1_000_000) }))
+    .array(
+      z.object({
+        areaId: z.string().trim().toUpperCase().min(1),
+        headcount: z.number().int().min(0).max(1_000_000),
+      }),
+    )
     .max(200)
     .default([])
     .describe('vc-review: unnamed people per linked district'),

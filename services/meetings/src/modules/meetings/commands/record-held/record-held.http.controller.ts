@@ -19,9 +19,17 @@ export class RecordHeldHttpController {
   @Post(':id/held')
   @HttpCode(200)
   @Requires('meetings:write')
-  @ApiOperation({ summary: 'Record that the meeting took place, with its attendance (once: a second call is 409; a cancelled meeting is 409)' })
+  @ApiOperation({
+    summary:
+      'Record that the meeting took place, with its attendance (once: a second call is 409; a cancelled meeting is 409)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async held(@Param('id') id: string, @Body() body: RecordHeldDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MeetingView> {
+  async held(
+    @Param('id') id: string,
+    @Body() body: RecordHeldDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<MeetingView> {
     // Everything that can be refused is checked before the single write.
     const attendees = await this.attendees.resolve(body.attendees);
     const { meeting } = await this.writer.mutate(

@@ -1,14 +1,28 @@
 import type { Principal } from '@sangathan/auth';
 import type { OutboxEntry, OutboxRelay } from '@sangathan/messaging';
 import type { AreaDirectory, KnownArea } from '../../../areas/infrastructure/area-directory.port';
-import type { PositionHolder, Roster } from '../../../roster/infrastructure/roster.port';
+import type { PositionHolder, Roster, RosterMember } from '../../../roster/infrastructure/roster.port';
 import type { VcRoomDirectory, VcRoomView } from '../../../vc-rooms/infrastructure/vc-room-directory';
 import type { Meeting } from '../../domain/meeting.entity';
 import type { MeetingRepository } from '../../infrastructure/meeting.repository.port';
+import { MemberReferences } from '../../member-references';
 import { ScheduleMeetingHandler } from './schedule-meeting.handler';
 
-const area = (id: string, ancestors: string[], level = 'district'): KnownArea => ({ id, level, parentId: ancestors.at(-1) ?? null, ancestors, nameEn: id, nameHi: null, geo: null });
-const AREAS = [area('IN', [], 'national'), area('UP', ['IN'], 'state'), area('D-LKO', ['IN', 'UP']), area('D-AGRA', ['IN', 'UP'])];
+const area = (id: string, ancestors: string[], level = 'district'): KnownArea => ({
+  id,
+  level,
+  parentId: ancestors.at(-1) ?? null,
+  ancestors,
+  nameEn: id,
+  nameHi: null,
+  geo: null,
+});
+const AREAS = [
+  area('IN', [], 'national'),
+  area('UP', ['IN'], 'state'),
+  area('D-LKO', ['IN', 'UP']),
+  area('D-AGRA', ['IN', 'UP']),
+];
 
 class FakeAreas implements AreaDirectory {
   async findById(id: string) {
@@ -32,17 +46,49 @@ class FakeMeetings implements Pick<MeetingRepository, 'insert'> {
   }
 }
 
+const member = (memberId: string, areaId: string, status = 'active'): RosterMember => ({
+  memberId,
+  areaId,
+  ancestors: ['IN', 'UP'],
+  status,
+});
+const MEMBERS = [
+  member('m-1', 'D-LKO'),
+  member('inc-lko', 'D-LKO'),
+  member('inc-agra', 'D-AGRA'),
+  member('gone', 'D-LKO', 'inactive'),
+];
 const roster: Roster = {
-  findMembers: async () => new Map(),
-  holders: async (_areaId, types): Promise<PositionHolder[]> => (types.includes('district-incharge') ? [{ memberId: 'h-1', positionType: 'district-incharge', areaId: 'D-LKO', ancestors: ['IN', 'UP'] }] : []),
+  findMembers: async (ids) =>
+    new Map(MEMBERS.filter((m) => ids.includes(m.memberId)).map((m) => [m.memberId, m])),
+  holders: async (_areaId, types): Promise<PositionHolder[]> =>
+    types.includes('district-incharge')
+      ? [{ memberId: 'h-1', positionType: 'district-incharge', areaId: 'D-LKO', ancestors: ['IN', 'UP'] }]
+      : [],
   upsertPosition: async () => undefined,
 };
-const room = (areaId: string, status: VcRoomView['status']): VcRoomView => ({ id: areaId, areaId, ancestors: ['IN', 'UP'], name: areaId, status, connectedAt: null, note: null });
-const rooms = { byAreas: async (ids: readonly string[]) => new Map(ids.map((id) => [id, room(id, id === 'D-AGRA' ? 'planned' : 'connected')])) } as unknown as VcRoomDirectory;
+const room = (areaId: string, status: VcRoomView['status']): VcRoomView => ({
+  id: areaId,
+  areaId,
+  ancestors: ['IN', 'UP'],
+  name: areaId,
+  status,
+  connectedAt: null,
+  note: null,
+});
+const rooms = {
+  byAreas: async (ids: readonly string[]) =>
+    new Map(ids.map((id) => [id, room(id, id === 'D-AGRA' ? 'planned' : 'connected')])),
+} as unknown as VcRoomDirectory;
 const relay = { notify: jest.fn(), notifyWritten: jest.fn() };
 
 const STATE: Principal = { sub: 'state-1', roles: ['state-leader'], areaId: 'UP', areaPath: ['IN'] };
-const LKO: Principal = { sub: 'dp-lko', roles: ['district-president'], areaId: 'D-LKO', areaPath: ['IN', 'UP'] };
+const LKO: Principal = {
+  sub: 'dp-lko',
+  roles: ['district-president'],
+  areaId: 'D-LKO',
+  areaPath: ['IN', 'UP'],
+};
 const NOW = new Date('2026-01-05T06:00:00Z');
 const base = {
   kind: 'review' as const,
@@ -64,27 +110,55 @@ describe('ScheduleMeetingHandler', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     meetings = new FakeMeetings();
-    handler = new ScheduleMeetingHandler(meetings as unknown as MeetingRepository, new FakeAreas(), roster, rooms, relay as unknown as OutboxRelay);
+    handler = new ScheduleMeetingHandler(
+      meetings as unknown as MeetingRepository,
+      new FakeAreas(),
+      roster,
+      rooms,
+      relay as unknown as OutboxRelay,
+      new MemberReferences(roster),
+    );
   });
 
   it('stores the meeting with its scheduled event keyed by the meeting id, counting position holders as expected', async () => {
-    const view = await handler.execute({ ...base, areaId: 'D-LKO', expectedPositionTypes: ['district-incharge'], principal: LKO }, NOW);
-    expect(view).toMatchObject({ status: 'scheduled', organiserId: 'dp-lko', expectedAttendeeCount: 2, ancestors: ['IN', 'UP'] });
+    const view = await handler.execute(
+      { ...base, areaId: 'D-LKO', expectedPositionTypes: ['district-incharge'], principal: LKO },
+      NOW,
+    );
+    expect(view).toMatchObject({
+      status: 'scheduled',
+      organiserId: 'dp-lko',
+      expectedAttendeeCount: 2,
+      ancestors: ['IN', 'UP'],
+    });
     expect(meetings.saved).toHaveLength(1);
-    expect(meetings.saved[0].events).toEqual([expect.objectContaining({ type: 'meetings.meeting.scheduled', key: view.id, topic: 'meetings.meeting.events' })]);
+    expect(meetings.saved[0].events).toEqual([
+      expect.objectContaining({
+        type: 'meetings.meeting.scheduled',
+        key: view.id,
+        topic: 'meetings.meeting.events',
+      }),
+    ]);
     // A new document holds exactly its first events: the relay gets them and need not read it.
     expect(relay.notifyWritten).toHaveBeenCalledWith('meetings', view.id, meetings.saved[0].events);
     expect(relay.notify).not.toHaveBeenCalled();
   });
 
   it('refuses an area outside the caller’s subtree and stores nothing', async () => {
-    await expect(handler.execute({ ...base, areaId: 'D-AGRA', principal: LKO }, NOW)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+    await expect(handler.execute({ ...base, areaId: 'D-AGRA', principal: LKO }, NOW)).rejects.toMatchObject({
+      code: 'OUT_OF_SCOPE',
+    });
     expect(meetings.saved).toHaveLength(0);
     expect(relay.notifyWritten).not.toHaveBeenCalled();
   });
 
   it('refuses a vc-review linking a district whose room is not connected', async () => {
-    await expect(handler.execute({ ...base, kind: 'vc-review', areaId: 'UP', linkedAreaIds: ['D-LKO', 'D-AGRA'], principal: STATE }, NOW)).rejects.toMatchObject({
+    await expect(
+      handler.execute(
+        { ...base, kind: 'vc-review', areaId: 'UP', linkedAreaIds: ['D-LKO', 'D-AGRA'], principal: STATE },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
       code: 'ROOM_NOT_CONNECTED',
       details: [expect.objectContaining({ message: 'D-AGRA: planned' })],
     });
@@ -92,6 +166,76 @@ describe('ScheduleMeetingHandler', () => {
   });
 
   it('refuses an unknown area with a 400', async () => {
-    await expect(handler.execute({ ...base, areaId: 'D-NOWHERE', principal: STATE }, NOW)).rejects.toMatchObject({ code: 'UNKNOWN_AREA', status: 400 });
+    await expect(
+      handler.execute({ ...base, areaId: 'D-NOWHERE', principal: STATE }, NOW),
+    ).rejects.toMatchObject({ code: 'UNKNOWN_AREA', status: 400 });
+  });
+
+  it('refuses an organiser from another district (403) and stores nothing', async () => {
+    await expect(
+      handler.execute({ ...base, areaId: 'D-LKO', organiserId: 'inc-agra', principal: LKO }, NOW),
+    ).rejects.toMatchObject({ code: 'OUT_OF_SCOPE', status: 403 });
+    expect(meetings.saved).toHaveLength(0);
+  });
+
+  it('refuses an organiser off the meeting’s line even for a caller who reaches both districts', async () => {
+    await expect(
+      handler.execute({ ...base, areaId: 'D-LKO', organiserId: 'inc-agra', principal: STATE }, NOW),
+    ).rejects.toMatchObject({
+      code: 'MEMBER_OUTSIDE_AREA',
+      details: [expect.objectContaining({ field: 'organiserId' })],
+    });
+    expect(meetings.saved).toHaveLength(0);
+  });
+
+  it('refuses unknown and inactive members, naming each field', async () => {
+    await expect(
+      handler.execute(
+        {
+          ...base,
+          areaId: 'D-LKO',
+          organiserId: 'no-such-member',
+          expectedMemberIds: ['m-1', 'gone'],
+          principal: LKO,
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
+      code: 'UNKNOWN_MEMBER',
+      status: 400,
+      details: [
+        expect.objectContaining({ field: 'organiserId' }),
+        expect.objectContaining({ field: 'expectedMemberIds.1' }),
+      ],
+    });
+    expect(meetings.saved).toHaveLength(0);
+  });
+
+  it('accepts an organiser of the area and the caller as organiser without a roster entry', async () => {
+    expect(
+      await handler.execute({ ...base, areaId: 'D-LKO', organiserId: 'inc-lko', principal: LKO }, NOW),
+    ).toMatchObject({ organiserId: 'inc-lko' });
+    expect(
+      await handler.execute({ ...base, areaId: 'D-LKO', organiserId: 'state-1', principal: STATE }, NOW),
+    ).toMatchObject({ organiserId: 'state-1' });
+  });
+
+  it('refuses a linked district outside the caller’s subtree', async () => {
+    await expect(
+      handler.execute(
+        {
+          ...base,
+          kind: 'vc-review',
+          areaId: 'D-LKO',
+          linkedAreaIds: ['D-AGRA'],
+          expectedMemberIds: [],
+          principal: LKO,
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
+      code: 'OUT_OF_SCOPE',
+    });
+    expect(meetings.saved).toHaveLength(0);
   });
 });

@@ -9,6 +9,7 @@ import { Meeting } from '../../domain/meeting.entity';
 import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
 import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
 import { toIntegrationEvents } from '../../meeting-integration-events';
+import { MemberReferences } from '../../member-references';
 import type { ScheduleMeetingDto } from './schedule-meeting.dto';
 
 export type ScheduleMeetingCommand = ScheduleMeetingDto & { principal: Principal; correlationId: string };
@@ -21,28 +22,49 @@ export class ScheduleMeetingHandler {
     @Inject(ROSTER) private readonly roster: Roster,
     private readonly rooms: VcRoomDirectory,
     private readonly outbox: OutboxRelay,
+    private readonly references: MemberReferences,
   ) {}
 
   async execute(command: ScheduleMeetingCommand, now = new Date()): Promise<MeetingView> {
     const area = await this.areas.findById(command.areaId);
-    if (!area) throw new ValidationError('UNKNOWN_AREA', `area ${command.areaId} is unknown`, [{ field: 'areaId', message: 'unknown area' }]);
+    if (!area)
+      throw new ValidationError('UNKNOWN_AREA', `area ${command.areaId} is unknown`, [
+        { field: 'areaId', message: 'unknown area' },
+      ]);
     assertCan(command.principal, 'meetings:write', { areaId: area.id, ancestors: area.ancestors });
 
     const linkedIds = [...new Set(command.linkedAreaIds)];
     const linked = await this.areas.findMany(linkedIds);
     const unknown = linkedIds.filter((id) => !linked.has(id));
     if (unknown.length) {
-      throw new ValidationError('UNKNOWN_AREA', `unknown linked areas: ${unknown.join(', ')}`, unknown.map((id) => ({ field: 'linkedAreaIds', message: `${id} is unknown` })));
+      throw new ValidationError(
+        'UNKNOWN_AREA',
+        `unknown linked areas: ${unknown.join(', ')}`,
+        unknown.map((id) => ({ field: 'linkedAreaIds', message: `${id} is unknown` })),
+      );
     }
+    // Linked districts are written into the meeting like its own area, so the caller must reach them too.
+    for (const id of linkedIds)
+      assertCan(command.principal, 'meetings:write', { areaId: id, ancestors: linked.get(id)!.ancestors });
     const rooms = await this.rooms.byAreas(linkedIds);
-    const offline = command.kind === 'vc-review' ? linkedIds.filter((id) => rooms.get(id)?.status !== 'connected') : [];
+    const offline =
+      command.kind === 'vc-review' ? linkedIds.filter((id) => rooms.get(id)?.status !== 'connected') : [];
     if (offline.length) {
       throw new ValidationError(
         'ROOM_NOT_CONNECTED',
         `these districts have no connected video-conference room: ${offline.join(', ')}`,
-        offline.map((id) => ({ field: 'linkedAreaIds', message: `${id}: ${rooms.get(id)?.status ?? 'no room registered'}` })),
+        offline.map((id) => ({
+          field: 'linkedAreaIds',
+          message: `${id}: ${rooms.get(id)?.status ?? 'no room registered'}`,
+        })),
       );
     }
+    await this.references.check(
+      command.principal,
+      { areaId: area.id, ancestors: area.ancestors },
+      linkedIds.map((id) => ({ areaId: id, ancestors: linked.get(id)!.ancestors })),
+      command,
+    );
     const holders = await this.roster.holders(area.id, command.expectedPositionTypes);
     const expected = new Set([...command.expectedMemberIds, ...holders.map((h) => h.memberId)]);
 
@@ -59,13 +81,20 @@ export class ScheduleMeetingHandler {
         expectedMemberIds: command.expectedMemberIds,
         expectedPositionTypes: command.expectedPositionTypes,
         expectedAttendeeCount: expected.size,
-        linkedAreas: linkedIds.map((id) => ({ areaId: id, ancestors: linked.get(id)!.ancestors, roomId: rooms.get(id)?.id ?? null })),
+        linkedAreas: linkedIds.map((id) => ({
+          areaId: id,
+          ancestors: linked.get(id)!.ancestors,
+          roomId: rooms.get(id)?.id ?? null,
+        })),
         socialGroup: command.kind === 'participation-conference' ? command.socialGroup : null,
         createdBy: command.principal.sub,
       },
       now,
     );
-    const events = toIntegrationEvents(meeting, meeting.pullEvents(), { actorId: command.principal.sub, correlationId: command.correlationId });
+    const events = toIntegrationEvents(meeting, meeting.pullEvents(), {
+      actorId: command.principal.sub,
+      correlationId: command.correlationId,
+    });
     await this.meetings.insert(meeting, events);
     // A new document: its outbox is exactly these events, so the relay need not read it.
     this.outbox.notifyWritten('meetings', meeting.id, events);

@@ -17,8 +17,14 @@ export class ScheduleMeetingHttpController {
   @Requires('meetings:write')
   @ApiOperation({ summary: 'Schedule a meeting in an area of your subtree' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'The meeting; meetings.meeting.scheduled is published through the outbox' })
-  schedule(@Body() body: ScheduleMeetingDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MeetingView> {
+  @ApiCreatedResponse({
+    description: 'The meeting; meetings.meeting.scheduled is published through the outbox',
+  })
+  schedule(
+    @Body() body: ScheduleMeetingDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<MeetingView> {
     return this.handler.execute({ ...body, principal, correlationId: correlationIdOf(req) });
   }
 }

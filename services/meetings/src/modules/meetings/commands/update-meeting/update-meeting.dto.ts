@@ -5,7 +5,13 @@ export const updateMeetingSchema = z
   .object({
     title: z.string().trim().min(1).max(200).optional(),
     agenda: z.string().trim().max(5000).nullable().optional(),
-    minutes: z.string().trim().max(20_000).nullable().optional().describe('Editable after the meeting was held'),
+    minutes: z
+      .string()
+      .trim()
+      .max(20_000)
+      .nullable()
+      .optional()
+      .describe('Editable after the meeting was held'),
     scheduledStart: z.iso.datetime({ offset: true }).optional(),
     scheduledEnd: z.iso.datetime({ offset: true }).optional(),
   })

@@ -14,20 +14,31 @@ export class UpdateMeetingHttpController {
 
   @Patch(':id')
   @Requires('meetings:write')
-  @ApiOperation({ summary: 'Reschedule a scheduled meeting or edit its title, agenda or minutes (rescheduling publishes meetings.meeting.rescheduled)' })
+  @ApiOperation({
+    summary:
+      'Reschedule a scheduled meeting or edit its title, agenda or minutes (rescheduling publishes meetings.meeting.rescheduled)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async update(@Param('id') id: string, @Body() body: UpdateMeetingDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MeetingView> {
-    const { meeting } = await this.writer.mutate(id, { principal, correlationId: correlationIdOf(req) }, (m) =>
-      m.update(
-        {
-          title: body.title,
-          agenda: body.agenda,
-          minutes: body.minutes,
-          scheduledStart: body.scheduledStart ? new Date(body.scheduledStart) : undefined,
-          scheduledEnd: body.scheduledEnd ? new Date(body.scheduledEnd) : undefined,
-        },
-        new Date(),
-      ),
+  async update(
+    @Param('id') id: string,
+    @Body() body: UpdateMeetingDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<MeetingView> {
+    const { meeting } = await this.writer.mutate(
+      id,
+      { principal, correlationId: correlationIdOf(req) },
+      (m) =>
+        m.update(
+          {
+            title: body.title,
+            agenda: body.agenda,
+            minutes: body.minutes,
+            scheduledStart: body.scheduledStart ? new Date(body.scheduledStart) : undefined,
+            scheduledEnd: body.scheduledEnd ? new Date(body.scheduledEnd) : undefined,
+          },
+          new Date(),
+        ),
     );
     return MeetingMapper.toView(meeting);
   }

@@ -48,7 +48,10 @@ export class UploadPhotoHandler {
     const meeting = await this.meetings.findById(command.meetingId);
     if (!meeting) throw new NotFoundError('meeting', command.meetingId);
     assertCan(command.principal, 'meetings:write', { areaId: meeting.areaId, ancestors: meeting.ancestors });
-    if (meeting.status === 'cancelled') throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting takes no photos', [{ message: 'cancelled' }]);
+    if (meeting.status === 'cancelled')
+      throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting takes no photos', [
+        { message: 'cancelled' },
+      ]);
 
     const blobs = await receiveBlobs(command.request, this.blobs, {
       ...photoLimits(),
@@ -60,17 +63,24 @@ export class UploadPhotoHandler {
     const ctx = { actorId: command.principal.sub, correlationId: command.correlationId };
     let attached: Meeting;
     try {
-      const existing = await this.photos.hashesAmong(meeting.id, blobs.map((b) => b.sha256));
+      const existing = await this.photos.hashesAmong(
+        meeting.id,
+        blobs.map((b) => b.sha256),
+      );
       const seen = new Set<string>();
       for (const blob of blobs) {
         if (existing.has(blob.sha256) || seen.has(blob.sha256)) {
-          throw new ConflictError('DUPLICATE_PHOTO', `${blob.filename} is already attached to this meeting`, [{ field: 'photo', message: 'same content already attached' }]);
+          throw new ConflictError('DUPLICATE_PHOTO', `${blob.filename} is already attached to this meeting`, [
+            { field: 'photo', message: 'same content already attached' },
+          ]);
         }
         seen.add(blob.sha256);
       }
       // Attached before they are recorded: a held or rescheduled write from now on finds them by id.
-      ({ meeting: attached } = await this.writer.mutate(meeting.id, { principal: command.principal, correlationId: command.correlationId }, (m) =>
-        m.attachPhotos(blobs.map((b) => b.id)),
+      ({ meeting: attached } = await this.writer.mutate(
+        meeting.id,
+        { principal: command.principal, correlationId: command.correlationId },
+        (m) => m.attachPhotos(blobs.map((b) => b.id)),
       ));
     } catch (error) {
       await removeFrom(0);
@@ -87,7 +97,10 @@ export class UploadPhotoHandler {
       const metadata = await readPhotoMetadata(blob.head);
       const check = verifyPhoto(metadata, window, place?.geo ?? null);
       const duplicateOf = await this.photos.meetingsWithHash(blob.sha256, meeting.id);
-      const reasons: PhotoFlagReason[] = [...check.reasons, ...(duplicateOf.length ? (['duplicate'] as const) : [])];
+      const reasons: PhotoFlagReason[] = [
+        ...check.reasons,
+        ...(duplicateOf.length ? (['duplicate'] as const) : []),
+      ];
       const now = new Date();
       const record: PhotoRecord = {
         _id: blob.id,
@@ -118,14 +131,20 @@ export class UploadPhotoHandler {
       } catch (error) {
         await removeFrom(i);
         if (views.length) {
-          this.outbox.notify('meeting_photos', views.map((v) => v.id));
+          this.outbox.notify(
+            'meeting_photos',
+            views.map((v) => v.id),
+          );
           await this.blobs.settle(views.map((v) => v.id));
         }
         throw error;
       }
       views.push(toPhotoView(record));
     }
-    this.outbox.notify('meeting_photos', views.map((v) => v.id));
+    this.outbox.notify(
+      'meeting_photos',
+      views.map((v) => v.id),
+    );
     // The photos were judged against the window of the meeting as attached; a write since (recorded
     // held, rescheduled) that did not find their records yet moved it: judge them again.
     if ((await this.meetings.versionOf(meeting.id)) !== attached.version + 1) {

@@ -16,14 +16,32 @@ export class UploadPhotoHttpController {
   @Requires('meetings:write')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    schema: { type: 'object', properties: { photo: { type: 'array', items: { type: 'string', format: 'binary' } } }, required: ['photo'] },
-    description: 'One or more JPEG/PNG/HEIC files in the "photo" field (default max 10 MB each, 5 per request)',
+    schema: {
+      type: 'object',
+      properties: { photo: { type: 'array', items: { type: 'string', format: 'binary' } } },
+      required: ['photo'],
+    },
+    description:
+      'One or more JPEG/PNG/HEIC files in the "photo" field (default max 10 MB each, 5 per request)',
   })
   @ApiOperation({
-    summary: 'Upload photos of a meeting: streamed to GridFS, EXIF time/GPS compared with the meeting → verified, mismatch or no-metadata; reuse across meetings is flagged',
+    summary:
+      'Upload photos of a meeting: streamed to GridFS, EXIF time/GPS compared with the meeting → verified, mismatch or no-metadata; reuse across meetings is flagged',
   })
-  @ApiCreatedResponse({ description: 'The stored photos with their verdicts; 413 too large, 415 not an image, 409 already attached' })
-  upload(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<{ photos: PhotoView[] }> {
-    return this.handler.execute({ meetingId: id, request: req, principal, correlationId: correlationIdOf(req) });
+  @ApiCreatedResponse({
+    description:
+      'The stored photos with their verdicts; 413 too large, 415 not an image, 409 already attached',
+  })
+  upload(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<{ photos: PhotoView[] }> {
+    return this.handler.execute({
+      meetingId: id,
+      request: req,
+      principal,
+      correlationId: correlationIdOf(req),
+    });
   }
 }

@@ -16,12 +16,19 @@ export class GetMeetingHttpController {
 
   @Get(':id')
   @Requires('meetings:read')
-  @ApiOperation({ summary: 'One meeting with its attendance and photo counts (visible in its area’s subtree and, for a vc-review, in linked districts)' })
-  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<MeetingView & { photoCount: number; verifiedPhotoCount: number }> {
+  @ApiOperation({
+    summary:
+      'One meeting with its attendance and photo counts (visible in its area’s subtree and, for a vc-review, in linked districts)',
+  })
+  async get(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MeetingView & { photoCount: number; verifiedPhotoCount: number }> {
     const meeting = await this.meetings.findById(id);
     if (!meeting) throw new NotFoundError('meeting', id);
     // Visible if the caller's area is the meeting's area, an ancestor of it, or a linked district (or above one).
-    if (!meeting.scopeKeys.includes(principal.areaId)) assertCan(principal, 'meetings:read', { areaId: meeting.areaId, ancestors: meeting.ancestors });
+    if (!meeting.scopeKeys.includes(principal.areaId))
+      assertCan(principal, 'meetings:read', { areaId: meeting.areaId, ancestors: meeting.ancestors });
     return { ...MeetingMapper.toView(meeting), ...(await this.photos.countsOf(meeting.photoIds)) };
   }
 }

@@ -10,11 +10,19 @@ const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
     .pipe(z.array(z.enum(values)));
 
 export const listMeetingsSchema = pageQuerySchema.extend({
-  areaId: z.string().trim().toUpperCase().min(1).optional().describe('Subtree root (default: your whole scope)'),
+  areaId: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1)
+    .optional()
+    .describe('Subtree root (default: your whole scope)'),
   from: z.iso.datetime({ offset: true }).optional().describe('Scheduled start at or after'),
   to: z.iso.datetime({ offset: true }).optional().describe('Scheduled start before'),
   kind: csv(MEETING_KINDS).optional().describe('Comma-separated kinds'),
-  status: csv(['scheduled', 'held', 'cancelled'] as const).optional().describe('Comma-separated statuses'),
+  status: csv(['scheduled', 'held', 'cancelled'] as const)
+    .optional()
+    .describe('Comma-separated statuses'),
   organiserId: z.string().trim().min(1).optional(),
   order: z.enum(['asc', 'desc']).default('desc').describe('By scheduled start'),
 });

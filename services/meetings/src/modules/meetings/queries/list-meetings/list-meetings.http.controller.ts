@@ -2,7 +2,11 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, scopeFilter, type Principal } from '@sangathan/auth';
 import { ValidationError, type Page } from '@sangathan/kernel';
-import { MEETING_REPOSITORY, type MeetingRepository, type MeetingSummary } from '../../infrastructure/meeting.repository.port';
+import {
+  MEETING_REPOSITORY,
+  type MeetingRepository,
+  type MeetingSummary,
+} from '../../infrastructure/meeting.repository.port';
 import { ListMeetingsQuery } from './list-meetings.dto';
 
 @ApiTags('meetings')
@@ -12,10 +16,18 @@ export class ListMeetingsHttpController {
 
   @Get()
   @Requires('meetings:read')
-  @ApiOperation({ summary: 'Meetings in your scope, filtered by subtree, date range, kind, status or organiser; keyset cursor pagination' })
-  list(@Query() query: ListMeetingsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<MeetingSummary>> {
+  @ApiOperation({
+    summary:
+      'Meetings in your scope, filtered by subtree, date range, kind, status or organiser; keyset cursor pagination',
+  })
+  list(
+    @Query() query: ListMeetingsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<MeetingSummary>> {
     if (query.from && query.to && new Date(query.to) <= new Date(query.from)) {
-      throw new ValidationError('INVALID_RANGE', '`to` must be after `from`', [{ field: 'to', message: 'must be after from' }]);
+      throw new ValidationError('INVALID_RANGE', '`to` must be after `from`', [
+        { field: 'to', message: 'must be after from' },
+      ]);
     }
     return this.meetings.list(
       {

@@ -20,10 +20,14 @@ export class ListPhotosHttpController {
   @Get('meetings/:id/photos')
   @Requires('meetings:read')
   @ApiOperation({ summary: 'Photos of a meeting with their verdicts' })
-  async list(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<{ items: PhotoView[] }> {
+  async list(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ items: PhotoView[] }> {
     const meeting = await this.meetings.findById(id);
     if (!meeting) throw new NotFoundError('meeting', id);
-    if (!meeting.scopeKeys.includes(principal.areaId)) assertCan(principal, 'meetings:read', { areaId: meeting.areaId, ancestors: meeting.ancestors });
+    if (!meeting.scopeKeys.includes(principal.areaId))
+      assertCan(principal, 'meetings:read', { areaId: meeting.areaId, ancestors: meeting.ancestors });
     return { items: (await this.photos.findByIds(meeting.photoIds)).map(toPhotoView) };
   }
 
@@ -41,7 +45,11 @@ export class ListPhotosHttpController {
   @Requires('meetings:read')
   @ApiProduces('image/jpeg', 'image/png', 'image/heic')
   @ApiOperation({ summary: 'The photo bytes, streamed from GridFS' })
-  async content(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+  async content(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
     const photo = await this.photos.findById(id);
     if (!photo) throw new NotFoundError('photo', id);
     assertCan(principal, 'meetings:read', { areaId: photo.areaId, ancestors: photo.ancestors });

@@ -5,7 +5,11 @@ import { ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { istDay, istDayStart, istDaysBetween } from '../../domain/ist-day';
-import { MEETING_REPOSITORY, type MeetingRepository, type MeetingSummary } from '../../infrastructure/meeting.repository.port';
+import {
+  MEETING_REPOSITORY,
+  type MeetingRepository,
+  type MeetingSummary,
+} from '../../infrastructure/meeting.repository.port';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const calendarSchema = z.object({
@@ -29,7 +33,9 @@ export class MeetingCalendarHttpController {
   async calendar(@Query() query: CalendarQuery, @CurrentPrincipal() principal: Principal) {
     const days = query.from <= query.to ? istDaysBetween(query.from, query.to) : [];
     if (days.length === 0 || days.length > 62) {
-      throw new ValidationError('INVALID_RANGE', 'the range must be 1 to 62 days with from ≤ to', [{ field: 'to', message: 'invalid range' }]);
+      throw new ValidationError('INVALID_RANGE', 'the range must be 1 to 62 days with from ≤ to', [
+        { field: 'to', message: 'invalid range' },
+      ]);
     }
     const items: MeetingSummary[] = [];
     let cursor: string | undefined;
@@ -49,7 +55,12 @@ export class MeetingCalendarHttpController {
     } while (cursor && items.length < MAX_ITEMS);
     const byDay = new Map(days.map((d) => [d, [] as MeetingSummary[]]));
     for (const item of items) byDay.get(istDay(new Date(item.scheduledStart)))?.push(item);
-    return { areaId: query.areaId ?? principal.areaId, from: query.from, to: query.to, truncated: !!cursor, days: [...byDay].map(([d, meetings]) => ({ day: d, meetings })) };
+    return {
+      areaId: query.areaId ?? principal.areaId,
+      from: query.from,
+      to: query.to,
+      truncated: !!cursor,
+      days: [...byDay].map(([d, meetings]) => ({ day: d, meetings })),
+    };
   }
 }
-

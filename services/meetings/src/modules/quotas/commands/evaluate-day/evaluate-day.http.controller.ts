@@ -26,10 +26,20 @@ export class EvaluateDayHttpController {
   @Post()
   @HttpCode(200)
   @Requires('meetings:write')
-  @ApiOperation({ summary: 'Run the daily quota check for a day now (the job runs it every day for yesterday); publishes meetings.quota.missed once per holder and day' })
-  async evaluate(@Body() body: EvaluateDayDto, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+  @ApiOperation({
+    summary:
+      'Run the daily quota check for a day now (the job runs it every day for yesterday); publishes meetings.quota.missed once per holder and day',
+  })
+  async evaluate(
+    @Body() body: EvaluateDayDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ) {
     const area = await this.areas.findById(body.areaId ?? principal.areaId);
-    if (!area) throw new ValidationError('UNKNOWN_AREA', `area ${body.areaId ?? principal.areaId} is unknown`, [{ field: 'areaId', message: 'unknown area' }]);
+    if (!area)
+      throw new ValidationError('UNKNOWN_AREA', `area ${body.areaId ?? principal.areaId} is unknown`, [
+        { field: 'areaId', message: 'unknown area' },
+      ]);
     assertCan(principal, 'meetings:write', { areaId: area.id, ancestors: area.ancestors });
     return this.quotas.evaluateDay(body.day, area.id, correlationIdOf(req));
   }

@@ -15,7 +15,10 @@ export const setQuotaRuleSchema = z
     countedKinds: z.array(z.string()).max(10).default([]).describe('Meeting kinds that count (empty: all)'),
     active: z.boolean().default(true).describe('false switches the quota off for this position type'),
   })
-  .refine((r) => r.targetMeetings >= r.minMeetings, { message: 'targetMeetings must be ≥ minMeetings', path: ['targetMeetings'] });
+  .refine((r) => r.targetMeetings >= r.minMeetings, {
+    message: 'targetMeetings must be ≥ minMeetings',
+    path: ['targetMeetings'],
+  });
 export class SetQuotaRuleDto extends createZodDto(setQuotaRuleSchema) {}
 
 @ApiTags('quotas')
@@ -25,13 +28,23 @@ export class SetQuotaRuleHttpController {
 
   @Put(':positionType')
   @Requires('meetings:write')
-  @ApiOperation({ summary: 'Set the daily meeting quota of a position type (state or national leadership only)' })
-  async set(@Param('positionType') positionType: string, @Body() body: SetQuotaRuleDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary: 'Set the daily meeting quota of a position type (state or national leadership only)',
+  })
+  async set(
+    @Param('positionType') positionType: string,
+    @Body() body: SetQuotaRuleDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     if (!principal.roles.some((r) => r === 'national-admin' || r === 'state-leader')) {
-      throw new ForbiddenError('PERMISSION_DENIED', 'only state or national leadership sets quotas', [{ message: 'requires state-leader or national-admin' }]);
+      throw new ForbiddenError('PERMISSION_DENIED', 'only state or national leadership sets quotas', [
+        { message: 'requires state-leader or national-admin' },
+      ]);
     }
     if (!(POSITION_TYPES as readonly string[]).includes(positionType)) {
-      throw new ValidationError('UNKNOWN_POSITION_TYPE', `${positionType} is not a position type`, [{ field: 'positionType', message: `one of ${POSITION_TYPES.join(', ')}` }]);
+      throw new ValidationError('UNKNOWN_POSITION_TYPE', `${positionType} is not a position type`, [
+        { field: 'positionType', message: `one of ${POSITION_TYPES.join(', ')}` },
+      ]);
     }
     await this.quotas.setRule({ positionType, ...body });
     return { positionType, ...body };

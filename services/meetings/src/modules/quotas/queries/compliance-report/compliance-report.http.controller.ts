@@ -26,14 +26,23 @@ export class ComplianceReportHttpController {
 
   @Get()
   @Requires('meetings:read')
-  @ApiOperation({ summary: 'Daily-quota compliance of position holders in a subtree over IST days: who met it, who fell short, who sent no photos' })
+  @ApiOperation({
+    summary:
+      'Daily-quota compliance of position holders in a subtree over IST days: who met it, who fell short, who sent no photos',
+  })
   async report(@Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
     const areaId = query.areaId ?? principal.areaId;
     const area = await this.areas.findById(areaId);
-    if (!area) throw new ValidationError('UNKNOWN_AREA', `area ${areaId} is unknown`, [{ field: 'areaId', message: 'unknown area' }]);
+    if (!area)
+      throw new ValidationError('UNKNOWN_AREA', `area ${areaId} is unknown`, [
+        { field: 'areaId', message: 'unknown area' },
+      ]);
     assertCan(principal, 'meetings:read', { areaId: area.id, ancestors: area.ancestors });
     const days = query.from <= query.to ? istDaysBetween(query.from, query.to) : [];
-    if (days.length === 0 || days.length > 31) throw new ValidationError('INVALID_RANGE', 'the range must be 1 to 31 days with from ≤ to', [{ field: 'to', message: 'invalid range' }]);
+    if (days.length === 0 || days.length > 31)
+      throw new ValidationError('INVALID_RANGE', 'the range must be 1 to 31 days with from ≤ to', [
+        { field: 'to', message: 'invalid range' },
+      ]);
     const holders = await this.quotas.compliance(area.id, days);
     return {
       areaId: area.id,

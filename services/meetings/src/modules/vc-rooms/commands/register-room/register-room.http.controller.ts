@@ -16,14 +16,34 @@ export class RegisterRoomHttpController {
 
   @Put(':areaId')
   @Requires('meetings:write')
-  @ApiOperation({ summary: 'Register or update the video-conference room of a district office (status planned/connected/out-of-service)' })
-  async register(@Param('areaId') areaId: string, @Body() body: RegisterRoomDto, @CurrentPrincipal() principal: Principal): Promise<VcRoomView> {
+  @ApiOperation({
+    summary:
+      'Register or update the video-conference room of a district office (status planned/connected/out-of-service)',
+  })
+  async register(
+    @Param('areaId') areaId: string,
+    @Body() body: RegisterRoomDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<VcRoomView> {
     const area = await this.areas.findById(areaId);
-    if (!area) throw new ValidationError('UNKNOWN_AREA', `area ${areaId} is unknown`, [{ field: 'areaId', message: 'unknown area' }]);
+    if (!area)
+      throw new ValidationError('UNKNOWN_AREA', `area ${areaId} is unknown`, [
+        { field: 'areaId', message: 'unknown area' },
+      ]);
     if (area.level !== 'district') {
-      throw new ValidationError('NOT_A_DISTRICT', `rooms belong to district offices; ${area.id} is a ${area.level}`, [{ field: 'areaId', message: 'must be a district' }]);
+      throw new ValidationError(
+        'NOT_A_DISTRICT',
+        `rooms belong to district offices; ${area.id} is a ${area.level}`,
+        [{ field: 'areaId', message: 'must be a district' }],
+      );
     }
     assertCan(principal, 'meetings:write', { areaId: area.id, ancestors: area.ancestors });
-    return this.rooms.upsert({ areaId: area.id, ancestors: area.ancestors, name: body.name, status: body.status, note: body.note });
+    return this.rooms.upsert({
+      areaId: area.id,
+      ancestors: area.ancestors,
+      name: body.name,
+      status: body.status,
+      note: body.note,
+    });
   }
 }

@@ -19,7 +19,9 @@ export class ListRoomsHttpController {
 
   @Get()
   @Requires('meetings:read')
-  @ApiOperation({ summary: 'Video-conference rooms in your subtree, with how many are planned, connected, out of service' })
+  @ApiOperation({
+    summary: 'Video-conference rooms in your subtree, with how many are planned, connected, out of service',
+  })
   list(@Query() query: ListRoomsQuery, @CurrentPrincipal() principal: Principal) {
     return this.rooms.list(scopeFilter(principal), query.areaId, query.status);
   }

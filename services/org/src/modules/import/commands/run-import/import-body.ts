@@ -1,8 +1,14 @@
-import { ValidationError } from '@sangathan/kernel';
+import { ApplicationError, ValidationError } from '@sangathan/kernel';
 import type { Request } from 'express';
 import { csvToObjects } from '../../../../common/csv';
 
-const MAX_BYTES = 256 * 1024 * 1024;
+/** Largest streamed import (`IMPORT_MAX_BYTES` overrides). */
+const maxBytes = (): number => Number(process.env.IMPORT_MAX_BYTES ?? 256 * 1024 * 1024);
+
+/** Too large is the body's size, not its content: 413, like every other oversized body. */
+class ImportTooLargeError extends ApplicationError {
+  readonly status = 413;
+}
 
 /**
  * The rows of an import request: `text/csv` (header row), `application/x-ndjson` (one JSON
@@ -64,14 +70,13 @@ export function decodeUtf8(bytes: Buffer): string {
 async function readAll(req: Request): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
+  const limit = maxBytes();
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BYTES)
-      throw new ValidationError(
-        'IMPORT_TOO_LARGE',
-        `imports are limited to ${MAX_BYTES >> 20} MB per request`,
-        [{ field: 'body', message: 'too large' }],
-      );
+    if (size > limit)
+      throw new ImportTooLargeError('IMPORT_TOO_LARGE', `imports are limited to ${limit} bytes per request`, [
+        { field: 'body', message: 'too large' },
+      ]);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

@@ -44,6 +44,18 @@ export class ImportService {
     return this.instance;
   }
 
+  /** Progress of an import, for whoever started it, or a writer whose subtree holds the starter's area. */
+  async progress(id: string, principal: Principal): Promise<Record<string, unknown>> {
+    const job = await this.importer.progress(id);
+    if (!job) throw new NotFoundError('import', id);
+    // Jobs written before the scope was recorded have none: only their starter reads them.
+    if (job.by !== principal.sub) {
+      assertCan(principal, 'org:write', { areaId: job.areaId ?? '', ancestors: job.ancestors ?? [] });
+    }
+    const { _id, digest: _d, ...rest } = job;
+    return { importId: _id, ...rest };
+  }
+
   async run(
     kind: ImportKind,
     rows: unknown[],
@@ -118,10 +130,6 @@ export class RunImportHttpController {
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Record<string, unknown>> {
-    const job = await this.imports.importer.progress(id);
-    if (!job) throw new NotFoundError('import', id);
-    if (job.by !== principal.sub) assertCan(principal, 'org:write');
-    const { _id, digest: _d, ...rest } = job;
-    return { importId: _id, ...rest };
+    return this.imports.progress(id, principal);
   }
 }

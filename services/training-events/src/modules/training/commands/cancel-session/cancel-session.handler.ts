@@ -15,14 +15,24 @@ export class CancelSessionHandler {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  async execute(sessionId: string, rawReason: string, principal: Principal, correlationId: string): Promise<SessionView> {
+  async execute(
+    sessionId: string,
+    rawReason: string,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<SessionView> {
     const session = await this.store.session(sessionId);
     assertOrganiser(principal, session);
     if (session.status !== 'scheduled') {
-      throw new ConflictError('SESSION_NOT_OPEN', `a ${session.status} session cannot be cancelled`, [{ field: 'sessionId', message: session.status }]);
+      throw new ConflictError('SESSION_NOT_OPEN', `a ${session.status} session cannot be cancelled`, [
+        { field: 'sessionId', message: session.status },
+      ]);
     }
     const reason = cleanText(rawReason, 'reason', 500);
-    if (!reason) throw new ValidationError('REASON_REQUIRED', 'give a reason', [{ field: 'reason', message: 'required' }]);
+    if (!reason)
+      throw new ValidationError('REASON_REQUIRED', 'give a reason', [
+        { field: 'reason', message: 'required' },
+      ]);
     const now = new Date();
     const event = outboxEvent(
       TrainingSessionCancelledV1,
@@ -34,10 +44,15 @@ export class CancelSessionHandler {
     );
     const { $push, $set } = outboxUpdate([event]);
     const updated = await this.store.sessions
-      .findOneAndUpdate({ _id: sessionId, status: 'scheduled' }, { $set: { ...$set, status: 'cancelled', cancelledAt: now, cancelReason: reason }, $push }, { new: true })
+      .findOneAndUpdate(
+        { _id: sessionId, status: 'scheduled' },
+        { $set: { ...$set, status: 'cancelled', cancelledAt: now, cancelReason: reason }, $push },
+        { new: true },
+      )
       .lean()
       .exec();
-    if (!updated) throw new ConflictError('SESSION_CHANGED', 'the session changed meanwhile; reload and retry', []);
+    if (!updated)
+      throw new ConflictError('SESSION_CHANGED', 'the session changed meanwhile; reload and retry', []);
     this.outbox.notify(this.store.sessions.collection.collectionName, sessionId);
     return toSessionView(updated as never);
   }

@@ -17,7 +17,12 @@ export class CancelSessionHttpController {
   @Requires('training:write')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Call off a scheduled session; publishes training.session.cancelled' })
-  cancel(@Param('id') id: string, @Body() body: CancelSessionDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<SessionView> {
+  cancel(
+    @Param('id') id: string,
+    @Body() body: CancelSessionDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<SessionView> {
     return this.handler.execute(id, body.reason, principal, req.header('x-correlation-id') ?? uuidv7());
   }
 }

@@ -6,5 +6,8 @@ export const checkInSchema = z
     memberId: z.string().min(1).optional().describe('From the organiser’s list'),
     qrToken: z.string().min(1).max(500).optional().describe('Scanned from the member’s QR code'),
   })
-  .refine((body) => (body.memberId ? 1 : 0) + (body.qrToken ? 1 : 0) === 1, { message: 'give exactly one of memberId or qrToken', path: ['memberId'] });
+  .refine((body) => (body.memberId ? 1 : 0) + (body.qrToken ? 1 : 0) === 1, {
+    message: 'give exactly one of memberId or qrToken',
+    path: ['memberId'],
+  });
 export class CheckInDto extends createZodDto(checkInSchema) {}

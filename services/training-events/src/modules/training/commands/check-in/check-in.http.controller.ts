@@ -15,8 +15,19 @@ export class CheckInHttpController {
   @HttpCode(200)
   @Requires('training:write')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Check a member in (organiser list or QR token); uninvited members only as walk-ins where allowed' })
-  checkIn(@Param('id') id: string, @Body() body: CheckInDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<CheckInResult> {
-    return this.handler.execute(id, body, principal, { actorId: principal.sub, correlationId: req.header('x-correlation-id') ?? uuidv7() });
+  @ApiOperation({
+    summary:
+      'Check a member in (organiser list or QR token); uninvited members only as walk-ins where allowed',
+  })
+  checkIn(
+    @Param('id') id: string,
+    @Body() body: CheckInDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<CheckInResult> {
+    return this.handler.execute(id, body, principal, {
+      actorId: principal.sub,
+      correlationId: req.header('x-correlation-id') ?? uuidv7(),
+    });
   }
 }

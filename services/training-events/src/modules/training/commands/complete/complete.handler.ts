@@ -4,7 +4,12 @@ import { TrainingCompletedV1 } from '@sangathan/contracts';
 import { decideCompletion } from '../../domain/participant.entity';
 import { ParticipantOutbox } from '../../infrastructure/participant-outbox';
 import type { ParticipantDocument } from '../../infrastructure/training.schemas';
-import { assertOrganiser, participantFacts, sessionFacts, TrainingStore } from '../../infrastructure/training.store';
+import {
+  assertOrganiser,
+  participantFacts,
+  sessionFacts,
+  TrainingStore,
+} from '../../infrastructure/training.store';
 import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
 import { iso, outboxEvent, type RequestContext } from '../../training-integration-events';
 
@@ -15,15 +20,30 @@ export class CompleteHandler {
     private readonly events: ParticipantOutbox,
   ) {}
 
-  async execute(sessionId: string, memberId: string, score: number | null, principal: Principal, ctx: RequestContext): Promise<ParticipantView> {
+  async execute(
+    sessionId: string,
+    memberId: string,
+    score: number | null,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<ParticipantView> {
     const session = await this.store.session(sessionId);
     assertOrganiser(principal, session);
     const participant = await this.store.participant(sessionId, memberId);
-    if (decideCompletion(sessionFacts(session), participantFacts(participant), score) === 'already') return toParticipantView(participant!);
+    if (decideCompletion(sessionFacts(session), participantFacts(participant), score) === 'already')
+      return toParticipantView(participant!);
     const now = new Date();
     const event = outboxEvent(
       TrainingCompletedV1,
-      { programmeId: session.programmeId, sessionId, areaId: session.areaId, participantId: participant!._id, memberId, score, completedAt: iso(now) },
+      {
+        programmeId: session.programmeId,
+        sessionId,
+        areaId: session.areaId,
+        participantId: participant!._id,
+        memberId,
+        score,
+        completedAt: iso(now),
+      },
       participant!._id,
       session,
       ctx,
@@ -31,7 +51,11 @@ export class CompleteHandler {
     );
     const { $push, $set } = await this.events.append(participant!, [event]);
     const updated = await this.store.participants
-      .findOneAndUpdate({ _id: participant!._id, attendedAt: { $ne: null }, completedAt: null }, { $set: { ...$set, completedAt: now, score }, $push }, { new: true })
+      .findOneAndUpdate(
+        { _id: participant!._id, attendedAt: { $ne: null }, completedAt: null },
+        { $set: { ...$set, completedAt: now, score }, $push },
+        { new: true },
+      )
       .lean<ParticipantDocument>()
       .exec();
     if (updated) this.events.announce(participant!._id);

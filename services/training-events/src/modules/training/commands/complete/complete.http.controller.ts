@@ -16,8 +16,19 @@ export class CompleteHttpController {
   @HttpCode(200)
   @Requires('training:write')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Mark an attendee as having completed the training (optional assessment score); enables the certificate' })
-  complete(@Param('id') id: string, @Body() body: CompleteDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ParticipantView> {
-    return this.handler.execute(id, body.memberId, body.score, principal, { actorId: principal.sub, correlationId: req.header('x-correlation-id') ?? uuidv7() });
+  @ApiOperation({
+    summary:
+      'Mark an attendee as having completed the training (optional assessment score); enables the certificate',
+  })
+  complete(
+    @Param('id') id: string,
+    @Body() body: CompleteDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<ParticipantView> {
+    return this.handler.execute(id, body.memberId, body.score, principal, {
+      actorId: principal.sub,
+      correlationId: req.header('x-correlation-id') ?? uuidv7(),
+    });
   }
 }

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { assertCan, type Principal } from '@sangathan/auth';
-import { POSITION_AREA_LEVELS, POSITION_TYPES, TrainingProgrammeCreatedV1, type PositionType } from '@sangathan/contracts';
+import {
+  POSITION_AREA_LEVELS,
+  POSITION_TYPES,
+  TrainingProgrammeCreatedV1,
+  type PositionType,
+} from '@sangathan/contracts';
 import { NotFoundError, uuidv7, ValidationError } from '@sangathan/kernel';
 import { OutboxRelay, outboxFieldsForInsert } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
@@ -58,16 +63,27 @@ export class CreateProgrammeHandler {
     );
     const planned = planSessions(programme, areas.map(toPlanArea), targets);
 
-    const matching = await this.directory.countAudience(audienceTypes, await this.directory.coverageMap(areas));
+    const matching = await this.directory.countAudience(
+      audienceTypes,
+      await this.directory.coverageMap(areas),
+    );
     if (matching === 0) {
-      throw new ValidationError('AUDIENCE_MATCHES_NOBODY', `no member holds ${audienceTypes.join(', ')} in the ${areas.length} planned area(s)`, [
-        { field: 'audience', message: 'matches nobody in the planned areas' },
-      ]);
+      throw new ValidationError(
+        'AUDIENCE_MATCHES_NOBODY',
+        `no member holds ${audienceTypes.join(', ')} in the ${areas.length} planned area(s)`,
+        [{ field: 'audience', message: 'matches nobody in the planned areas' }],
+      );
     }
 
     const id = uuidv7();
     const now = new Date();
-    const plannedSessions = planned.map((s) => ({ sessionId: `${id}.${s.area.areaId}`, areaId: s.area.areaId, startsAt: s.startsAt, endsAt: s.endsAt, target: s.target }));
+    const plannedSessions = planned.map((s) => ({
+      sessionId: `${id}.${s.area.areaId}`,
+      areaId: s.area.areaId,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      target: s.target,
+    }));
     const totalTarget = planned.reduce((sum, s) => sum + s.target, 0);
     const ctx = { actorId: command.principal.sub, correlationId: command.correlationId };
     const event = outboxEvent(
@@ -133,37 +149,58 @@ export class CreateProgrammeHandler {
       const area = await this.directory.findArea(plan.areaId.trim().toUpperCase());
       if (!area) throw new NotFoundError('area', plan.areaId);
       if (area.areaId !== root.areaId && !area.ancestors.includes(root.areaId)) {
-        throw new ValidationError('AREA_OUTSIDE_PROGRAMME', `central area ${area.areaId} is not inside ${root.areaId}`, [
-          { field: 'sessionPlan.areaId', message: 'outside the programme root' },
-        ]);
+        throw new ValidationError(
+          'AREA_OUTSIDE_PROGRAMME',
+          `central area ${area.areaId} is not inside ${root.areaId}`,
+          [{ field: 'sessionPlan.areaId', message: 'outside the programme root' }],
+        );
       }
       return [area];
     }
     const areas = await this.directory.areasAtLevelUnder(plan.level, root.areaId);
     if (areas.length === 0) {
-      throw new ValidationError('NO_AREAS_AT_LEVEL', `no ${plan.level} areas are known under ${root.areaId}`, [
-        { field: 'sessionPlan.level', message: 'no areas of this level in the root’s subtree' },
-      ]);
+      throw new ValidationError(
+        'NO_AREAS_AT_LEVEL',
+        `no ${plan.level} areas are known under ${root.areaId}`,
+        [{ field: 'sessionPlan.level', message: 'no areas of this level in the root’s subtree' }],
+      );
     }
     return areas;
   }
 }
 
 /** Position types of the audience that can exist at its area levels; unknown types are refused. */
-export function effectiveAudienceTypes(positions: readonly string[], levels: readonly string[]): PositionType[] {
+export function effectiveAudienceTypes(
+  positions: readonly string[],
+  levels: readonly string[],
+): PositionType[] {
   const unknown = positions.filter((p) => !(POSITION_TYPES as readonly string[]).includes(p));
   if (unknown.length) {
-    throw new ValidationError('UNKNOWN_POSITION', `unknown position type(s): ${unknown.join(', ')}`, unknown.map((p) => ({ field: 'audience.positions', message: p })));
+    throw new ValidationError(
+      'UNKNOWN_POSITION',
+      `unknown position type(s): ${unknown.join(', ')}`,
+      unknown.map((p) => ({ field: 'audience.positions', message: p })),
+    );
   }
-  const types = (positions as PositionType[]).filter((type) => POSITION_AREA_LEVELS[type].some((level) => levels.includes(level)));
+  const types = (positions as PositionType[]).filter((type) =>
+    POSITION_AREA_LEVELS[type].some((level) => levels.includes(level)),
+  );
   if (types.length === 0) {
-    throw new ValidationError('AUDIENCE_MATCHES_NOBODY', `none of ${positions.join(', ')} is held at ${levels.join(', ')}`, [
-      { field: 'audience', message: 'no position type exists at these levels' },
-    ]);
+    throw new ValidationError(
+      'AUDIENCE_MATCHES_NOBODY',
+      `none of ${positions.join(', ')} is held at ${levels.join(', ')}`,
+      [{ field: 'audience', message: 'no position type exists at these levels' }],
+    );
   }
   return [...new Set(types)];
 }
 
 function toPlanArea(area: KnownArea): PlanArea {
-  return { areaId: area.areaId, level: area.level, ancestors: area.ancestors, nameEn: area.nameEn, nameHi: area.nameHi };
+  return {
+    areaId: area.areaId,
+    level: area.level,
+    ancestors: area.ancestors,
+    nameEn: area.nameEn,
+    nameHi: area.nameHi,
+  };
 }

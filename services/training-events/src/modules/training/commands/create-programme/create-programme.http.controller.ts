@@ -15,10 +15,24 @@ export class CreateProgrammeHttpController {
   @Post()
   @HttpCode(201)
   @Requires('training:write')
-  @ApiOperation({ summary: 'Create a programme: generates its sessions now and its invitations in the background (see materialisation)' })
+  @ApiOperation({
+    summary:
+      'Create a programme: generates its sessions now and its invitations in the background (see materialisation)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'The programme; training.programme.created and one training.session.scheduled per session are published' })
-  create(@Body() body: CreateProgrammeDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ProgrammeView> {
-    return this.handler.execute({ ...body, principal, correlationId: req.header('x-correlation-id') ?? uuidv7() });
+  @ApiCreatedResponse({
+    description:
+      'The programme; training.programme.created and one training.session.scheduled per session are published',
+  })
+  create(
+    @Body() body: CreateProgrammeDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<ProgrammeView> {
+    return this.handler.execute({
+      ...body,
+      principal,
+      correlationId: req.header('x-correlation-id') ?? uuidv7(),
+    });
   }
 }

@@ -16,18 +16,28 @@ export class DeclineHandler {
     private readonly rsvp: RsvpWriter,
   ) {}
 
-  async execute(sessionId: string, memberId: string, principal: Principal, ctx: RequestContext): Promise<ParticipantView> {
+  async execute(
+    sessionId: string,
+    memberId: string,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<ParticipantView> {
     const subject = await this.rsvp.subject(sessionId, memberId, principal);
     if (subject.participant.status === 'declined') return toParticipantView(subject.participant);
     assertRsvpOpen(sessionFacts(subject.session), new Date());
     const updated = await this.rsvp.decline(subject, ctx);
     if (!updated) return toParticipantView((await this.store.participant(sessionId, memberId))!);
     const ledger = new SeatLedger(this.store.sessions);
-    if (await ledger.release(sessionId, memberId)) await this.promoteFromWaitlist(subject.session, ledger, ctx);
+    if (await ledger.release(sessionId, memberId))
+      await this.promoteFromWaitlist(subject.session, ledger, ctx);
     return toParticipantView(updated);
   }
 
-  private async promoteFromWaitlist(session: SessionDocument, ledger: SeatLedger, ctx: RequestContext): Promise<void> {
+  private async promoteFromWaitlist(
+    session: SessionDocument,
+    ledger: SeatLedger,
+    ctx: RequestContext,
+  ): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const next = await this.store.participants
         .findOne({ sessionId: session._id, status: 'waitlisted' }, { outbox: 0 })
@@ -36,7 +46,14 @@ export class DeclineHandler {
         .exec();
       if (!next) return;
       if (!(await ledger.claim(session._id, next.memberId, session.capacity))) return; // someone else took the seat
-      if (await this.rsvp.register({ session, participant: next }, { status: 'registered', promoted: true }, ctx)) return;
+      if (
+        await this.rsvp.register(
+          { session, participant: next },
+          { status: 'registered', promoted: true },
+          ctx,
+        )
+      )
+        return;
       await ledger.release(session._id, next.memberId); // they declined meanwhile: try the next one
     }
   }

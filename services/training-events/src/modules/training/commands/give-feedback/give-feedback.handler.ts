@@ -17,7 +17,13 @@ export class GiveFeedbackHandler {
     private readonly events: ParticipantOutbox,
   ) {}
 
-  async execute(sessionId: string, rating: number, rawComment: string | null, principal: Principal, ctx: RequestContext): Promise<ParticipantView> {
+  async execute(
+    sessionId: string,
+    rating: number,
+    rawComment: string | null,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<ParticipantView> {
     assertCan(principal, 'training:read');
     const session = await this.store.session(sessionId);
     const memberId = principal.sub;
@@ -26,7 +32,16 @@ export class GiveFeedbackHandler {
     const now = new Date();
     const event = outboxEvent(
       TrainingFeedbackGivenV1,
-      { programmeId: session.programmeId, sessionId, areaId: session.areaId, participantId: participant!._id, memberId, rating: feedback.rating, comment: feedback.comment, givenAt: iso(now) },
+      {
+        programmeId: session.programmeId,
+        sessionId,
+        areaId: session.areaId,
+        participantId: participant!._id,
+        memberId,
+        rating: feedback.rating,
+        comment: feedback.comment,
+        givenAt: iso(now),
+      },
       participant!._id,
       session,
       ctx,
@@ -41,7 +56,10 @@ export class GiveFeedbackHandler {
       )
       .lean<ParticipantDocument>()
       .exec();
-    if (!updated) throw new ConflictError('FEEDBACK_ALREADY_GIVEN', 'feedback for this session was already given', [{ field: 'memberId', message: 'already given' }]);
+    if (!updated)
+      throw new ConflictError('FEEDBACK_ALREADY_GIVEN', 'feedback for this session was already given', [
+        { field: 'memberId', message: 'already given' },
+      ]);
     this.events.announce(participant!._id);
     return toParticipantView(updated);
   }

@@ -17,7 +17,15 @@ export class GiveFeedbackHttpController {
   @Requires('training:read')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Rate a session you attended (1-5) with an optional comment' })
-  give(@Param('id') id: string, @Body() body: GiveFeedbackDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ParticipantView> {
-    return this.handler.execute(id, body.rating, body.comment, principal, { actorId: principal.sub, correlationId: req.header('x-correlation-id') ?? uuidv7() });
+  give(
+    @Param('id') id: string,
+    @Body() body: GiveFeedbackDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<ParticipantView> {
+    return this.handler.execute(id, body.rating, body.comment, principal, {
+      actorId: principal.sub,
+      correlationId: req.header('x-correlation-id') ?? uuidv7(),
+    });
   }
 }

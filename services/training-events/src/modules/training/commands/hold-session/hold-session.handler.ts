@@ -3,7 +3,8 @@ import type { Principal } from '@sangathan/auth';
 import { TrainingSessionHeldV1 } from '@sangathan/contracts';
 import { ConflictError } from '@sangathan/kernel';
 import { OutboxRelay, outboxUpdate } from '@sangathan/messaging';
-import { assertOrganiser, TrainingStore } from '../../infrastructure/training.store';
+import { assertHoldable } from '../../domain/session-rules';
+import { assertOrganiser, sessionFacts, TrainingStore } from '../../infrastructure/training.store';
 import { toSessionView, type SessionView } from '../../infrastructure/training.views';
 import { iso, outboxEvent } from '../../training-integration-events';
 
@@ -21,10 +22,9 @@ export class HoldSessionHandler {
   async execute(sessionId: string, principal: Principal, correlationId: string): Promise<SessionView> {
     const session = await this.store.session(sessionId);
     assertOrganiser(principal, session);
-    if (session.status !== 'scheduled') {
-      throw new ConflictError('SESSION_NOT_OPEN', `the session is already ${session.status}`, [{ field: 'sessionId', message: session.status }]);
-    }
-    const count = (filter: Record<string, unknown>) => this.store.participants.countDocuments({ sessionId, ...filter }).exec();
+    assertHoldable(sessionFacts(session), new Date());
+    const count = (filter: Record<string, unknown>) =>
+      this.store.participants.countDocuments({ sessionId, ...filter }).exec();
     const [invitedCount, registeredCount, attendedCount, walkInCount, completedCount] = await Promise.all([
       count({ walkIn: false }),
       count({ status: 'registered' }),
@@ -34,7 +34,8 @@ export class HoldSessionHandler {
     ]);
     const turnout = { invitedCount, registeredCount, attendedCount, walkInCount, completedCount };
     const now = new Date();
-    const turnoutRatio = session.target > 0 ? Math.round((attendedCount / session.target) * 10_000) / 10_000 : 0;
+    const turnoutRatio =
+      session.target > 0 ? Math.round((attendedCount / session.target) * 10_000) / 10_000 : 0;
     const event = outboxEvent(
       TrainingSessionHeldV1,
       {
@@ -57,10 +58,15 @@ export class HoldSessionHandler {
     );
     const { $push, $set } = outboxUpdate([event]);
     const updated = await this.store.sessions
-      .findOneAndUpdate({ _id: sessionId, status: 'scheduled' }, { $set: { ...$set, status: 'held', heldAt: now, turnout: { ...turnout, turnoutRatio } }, $push }, { new: true })
+      .findOneAndUpdate(
+        { _id: sessionId, status: 'scheduled' },
+        { $set: { ...$set, status: 'held', heldAt: now, turnout: { ...turnout, turnoutRatio } }, $push },
+        { new: true },
+      )
       .lean()
       .exec();
-    if (!updated) throw new ConflictError('SESSION_CHANGED', 'the session changed meanwhile; reload and retry', []);
+    if (!updated)
+      throw new ConflictError('SESSION_CHANGED', 'the session changed meanwhile; reload and retry', []);
     this.outbox.notify(this.store.sessions.collection.collectionName, sessionId);
     return toSessionView(updated as never);
   }

@@ -16,7 +16,11 @@ export class HoldSessionHttpController {
   @Requires('training:write')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Mark the session held: freezes its turnout and publishes training.session.held' })
-  hold(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<SessionView> {
+  hold(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<SessionView> {
     return this.handler.execute(id, principal, req.header('x-correlation-id') ?? uuidv7());
   }
 }

@@ -19,12 +19,26 @@ export class RegisterHandler {
     private readonly rsvp: RsvpWriter,
   ) {}
 
-  async execute(sessionId: string, memberId: string, principal: Principal, ctx: RequestContext): Promise<ParticipantView> {
+  async execute(
+    sessionId: string,
+    memberId: string,
+    principal: Principal,
+    ctx: RequestContext,
+  ): Promise<ParticipantView> {
     const subject = await this.rsvp.subject(sessionId, memberId, principal);
-    if (subject.participant.status === 'registered' || subject.participant.status === 'waitlisted') return toParticipantView(subject.participant);
+    if (subject.participant.status === 'registered' || subject.participant.status === 'waitlisted')
+      return toParticipantView(subject.participant);
     assertRsvpOpen(sessionFacts(subject.session), new Date());
-    const seated = await new SeatLedger(this.store.sessions).claim(sessionId, memberId, subject.session.capacity);
-    const updated = await this.rsvp.register(subject, { status: seated ? 'registered' : 'waitlisted', promoted: false }, ctx);
+    const seated = await new SeatLedger(this.store.sessions).claim(
+      sessionId,
+      memberId,
+      subject.session.capacity,
+    );
+    const updated = await this.rsvp.register(
+      subject,
+      { status: seated ? 'registered' : 'waitlisted', promoted: false },
+      ctx,
+    );
     // Lost a race with another RSVP of the same member: answer with what is there now.
     return toParticipantView(updated ?? (await this.store.participant(sessionId, memberId))!);
   }

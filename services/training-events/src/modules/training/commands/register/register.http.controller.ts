@@ -20,18 +20,39 @@ export class RsvpHttpController {
   @HttpCode(200)
   @Requires('training:read')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Register for a session you are invited to; when it is full you are waitlisted (status tells which)' })
+  @ApiOperation({
+    summary:
+      'Register for a session you are invited to; when it is full you are waitlisted (status tells which)',
+  })
   @ApiOkResponse({ description: 'The participant with status registered or waitlisted' })
-  registerFor(@Param('id') id: string, @Body() body: RsvpDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ParticipantView> {
-    return this.register.execute(id, body.memberId ?? principal.sub, principal, { actorId: principal.sub, correlationId: req.header('x-correlation-id') ?? uuidv7() });
+  registerFor(
+    @Param('id') id: string,
+    @Body() body: RsvpDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<ParticipantView> {
+    return this.register.execute(id, body.memberId ?? principal.sub, principal, {
+      actorId: principal.sub,
+      correlationId: req.header('x-correlation-id') ?? uuidv7(),
+    });
   }
 
   @Post(':id/declines')
   @HttpCode(200)
   @Requires('training:read')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Decline an invitation or withdraw a registration (the seat goes to the first on the waitlist)' })
-  declineFor(@Param('id') id: string, @Body() body: RsvpDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ParticipantView> {
-    return this.decline.execute(id, body.memberId ?? principal.sub, principal, { actorId: principal.sub, correlationId: req.header('x-correlation-id') ?? uuidv7() });
+  @ApiOperation({
+    summary: 'Decline an invitation or withdraw a registration (the seat goes to the first on the waitlist)',
+  })
+  declineFor(
+    @Param('id') id: string,
+    @Body() body: RsvpDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<ParticipantView> {
+    return this.decline.execute(id, body.memberId ?? principal.sub, principal, {
+      actorId: principal.sub,
+      correlationId: req.header('x-correlation-id') ?? uuidv7(),
+    });
   }
 }

@@ -17,11 +17,18 @@ export class RescheduleSessionHandler {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  async execute(sessionId: string, body: RescheduleSessionDto, principal: Principal, correlationId: string): Promise<SessionView> {
+  async execute(
+    sessionId: string,
+    body: RescheduleSessionDto,
+    principal: Principal,
+    correlationId: string,
+  ): Promise<SessionView> {
     const session = await this.store.session(sessionId);
     assertOrganiser(principal, session);
     if (session.status !== 'scheduled') {
-      throw new ConflictError('SESSION_NOT_OPEN', `a ${session.status} session cannot be rescheduled`, [{ field: 'sessionId', message: session.status }]);
+      throw new ConflictError('SESSION_NOT_OPEN', `a ${session.status} session cannot be rescheduled`, [
+        { field: 'sessionId', message: session.status },
+      ]);
     }
     const programme = await this.store.programme(session.programmeId);
     const startsAt = new Date(body.startsAt);
@@ -36,7 +43,15 @@ export class RescheduleSessionHandler {
     const venue = body.venue === undefined ? session.venue : cleanText(body.venue, 'venue', 300);
     const event = outboxEvent(
       TrainingSessionRescheduledV1,
-      { programmeId: session.programmeId, sessionId, areaId: session.areaId, previousStartsAt: iso(session.startsAt), startsAt: iso(startsAt), endsAt: iso(endsAt), venue },
+      {
+        programmeId: session.programmeId,
+        sessionId,
+        areaId: session.areaId,
+        previousStartsAt: iso(session.startsAt),
+        startsAt: iso(startsAt),
+        endsAt: iso(endsAt),
+        venue,
+      },
       sessionId,
       session,
       { actorId: principal.sub, correlationId },
@@ -44,10 +59,15 @@ export class RescheduleSessionHandler {
     const { $push, $set } = outboxUpdate([event]);
     // Conditional on the state we validated against: a concurrent change makes this a clear 409.
     const updated = await this.store.sessions
-      .findOneAndUpdate({ _id: sessionId, status: 'scheduled', startsAt: session.startsAt }, { $set: { ...$set, startsAt, endsAt, venue }, $push }, { new: true })
+      .findOneAndUpdate(
+        { _id: sessionId, status: 'scheduled', startsAt: session.startsAt },
+        { $set: { ...$set, startsAt, endsAt, venue }, $push },
+        { new: true },
+      )
       .lean()
       .exec();
-    if (!updated) throw new ConflictError('SESSION_CHANGED', 'the session changed meanwhile; reload and retry', []);
+    if (!updated)
+      throw new ConflictError('SESSION_CHANGED', 'the session changed meanwhile; reload and retry', []);
     this.outbox.notify(this.store.sessions.collection.collectionName, sessionId);
     return toSessionView(updated as never);
   }

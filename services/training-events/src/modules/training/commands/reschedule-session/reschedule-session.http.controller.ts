@@ -15,8 +15,15 @@ export class RescheduleSessionHttpController {
   @Patch(':id/schedule')
   @Requires('training:write')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Move a scheduled session (inside the programme window); publishes training.session.rescheduled' })
-  reschedule(@Param('id') id: string, @Body() body: RescheduleSessionDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<SessionView> {
+  @ApiOperation({
+    summary: 'Move a scheduled session (inside the programme window); publishes training.session.rescheduled',
+  })
+  reschedule(
+    @Param('id') id: string,
+    @Body() body: RescheduleSessionDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<SessionView> {
     return this.handler.execute(id, body, principal, req.header('x-correlation-id') ?? uuidv7());
   }
 }

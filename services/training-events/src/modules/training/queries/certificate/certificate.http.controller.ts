@@ -19,14 +19,24 @@ export class CertificateHttpController {
   @Get(':id/participants/:memberId/certificate')
   @Requires('training:read')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'Certificate of completion (PDF) for an attendee who completed the training; the member or a reader of the area' })
-  async certificate(@Param('id') id: string, @Param('memberId') memberId: string, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
+  @ApiOperation({
+    summary:
+      'Certificate of completion (PDF) for an attendee who completed the training; the member or a reader of the area',
+  })
+  async certificate(
+    @Param('id') id: string,
+    @Param('memberId') memberId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
     const session = await this.store.session(id);
     if (principal.sub !== memberId) assertCanSee(principal, session);
     const participant = await this.store.participant(id, memberId);
     if (!participant) throw new NotFoundError('participant', participantIdOf(id, memberId));
     if (!participant.completedAt) {
-      throw new ConflictError('NOT_COMPLETED', 'a certificate is issued once the training is completed', [{ field: 'memberId', message: 'not completed' }]);
+      throw new ConflictError('NOT_COMPLETED', 'a certificate is issued once the training is completed', [
+        { field: 'memberId', message: 'not completed' },
+      ]);
     }
     const programme = await this.store.programme(session.programmeId);
     const area = await this.directory.findArea(session.areaId);
@@ -44,7 +54,10 @@ export class CertificateHttpController {
     res
       .status(200)
       .type('application/pdf')
-      .setHeader('Content-Disposition', `attachment; filename="certificate-${encodeURIComponent(participant._id)}.pdf"`)
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="certificate-${encodeURIComponent(participant._id)}.pdf"`,
+      )
       .send(pdf);
   }
 }

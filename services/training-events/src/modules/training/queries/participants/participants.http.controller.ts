@@ -15,7 +15,10 @@ import { afterCursor, toPage } from '../pagination';
 class ParticipantQueryDto extends createZodDto(
   pageQuerySchema.extend({
     status: z.enum(['invited', 'registered', 'waitlisted', 'declined', 'walk-in']).optional(),
-    attended: z.enum(['true', 'false']).optional().describe('Only those who did (true) or did not (false) check in'),
+    attended: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe('Only those who did (true) or did not (false) check in'),
   }),
 ) {}
 
@@ -26,21 +29,36 @@ export class ParticipantsHttpController {
 
   @Get(':id/participants')
   @Requires('training:read')
-  @ApiOperation({ summary: 'Invitees, registrations, waitlist and walk-ins of a session (the organiser’s check-in list)' })
-  async list(@Param('id') id: string, @Query() query: ParticipantQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<ParticipantView>> {
+  @ApiOperation({
+    summary: 'Invitees, registrations, waitlist and walk-ins of a session (the organiser’s check-in list)',
+  })
+  async list(
+    @Param('id') id: string,
+    @Query() query: ParticipantQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<ParticipantView>> {
     const session = await this.store.session(id);
     assertCanSee(principal, session);
     const filter: Record<string, unknown> = { sessionId: id, ...afterCursor(query.cursor) };
     if (query.status) filter.status = query.status;
     if (query.attended) filter.attendedAt = query.attended === 'true' ? { $ne: null } : null;
-    const docs = await this.store.participants.find(filter, { outbox: 0 }).sort({ _id: 1 }).limit(query.limit + 1).lean<ParticipantDocument[]>().exec();
+    const docs = await this.store.participants
+      .find(filter, { outbox: 0 })
+      .sort({ _id: 1 })
+      .limit(query.limit + 1)
+      .lean<ParticipantDocument[]>()
+      .exec();
     return toPage(docs, query.limit, toParticipantView);
   }
 
   @Get(':id/participants/:memberId')
   @Requires('training:read')
   @ApiOperation({ summary: 'One member’s invitation, registration and attendance' })
-  async get(@Param('id') id: string, @Param('memberId') memberId: string, @CurrentPrincipal() principal: Principal): Promise<ParticipantView> {
+  async get(
+    @Param('id') id: string,
+    @Param('memberId') memberId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ParticipantView> {
     const session = await this.store.session(id);
     if (principal.sub !== memberId) assertCanSee(principal, session);
     const participant = await this.store.participant(id, memberId);
@@ -51,7 +69,11 @@ export class ParticipantsHttpController {
   @Get(':id/participants/:memberId/qr-token')
   @Requires('training:read')
   @ApiOperation({ summary: 'The member’s check-in token (render it as a QR code); only for invitees' })
-  async qr(@Param('id') id: string, @Param('memberId') memberId: string, @CurrentPrincipal() principal: Principal): Promise<{ token: string }> {
+  async qr(
+    @Param('id') id: string,
+    @Param('memberId') memberId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ token: string }> {
     const session = await this.store.session(id);
     assertSelfOrOrganiser(principal, session, memberId);
     const participant = await this.store.participant(id, memberId);

@@ -6,7 +6,12 @@ import type { Page } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import type { ProgrammeDocument, SessionDocument } from '../../infrastructure/training.schemas';
 import { assertCanSee, TrainingStore } from '../../infrastructure/training.store';
-import { toProgrammeView, toSessionView, type ProgrammeView, type SessionView } from '../../infrastructure/training.views';
+import {
+  toProgrammeView,
+  toSessionView,
+  type ProgrammeView,
+  type SessionView,
+} from '../../infrastructure/training.views';
 import { afterCursor, toPage } from '../pagination';
 
 class PageQueryDto extends createZodDto(pageQuerySchema) {}
@@ -19,10 +24,20 @@ export class ProgrammesHttpController {
   @Get('programmes')
   @Requires('training:read')
   @ApiOperation({ summary: 'Programmes covering your area or inside it (newest id last; cursor pagination)' })
-  async list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<ProgrammeView>> {
+  async list(
+    @Query() query: PageQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<ProgrammeView>> {
     const docs = await this.store.programmes
       .find(
-        { ...afterCursor(query.cursor), $or: [{ areaId: principal.areaId }, { ancestors: principal.areaId }, { areaId: { $in: principal.areaPath } }] },
+        {
+          ...afterCursor(query.cursor),
+          $or: [
+            { areaId: principal.areaId },
+            { ancestors: principal.areaId },
+            { areaId: { $in: principal.areaPath } },
+          ],
+        },
         { outbox: 0, plannedSessions: 0 },
       )
       .sort({ _id: 1 })
@@ -34,7 +49,9 @@ export class ProgrammesHttpController {
 
   @Get('programmes/:id')
   @Requires('training:read')
-  @ApiOperation({ summary: 'One programme, with its materialisation state (pending while invitations are written)' })
+  @ApiOperation({
+    summary: 'One programme, with its materialisation state (pending while invitations are written)',
+  })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ProgrammeView> {
     const programme = await this.store.programme(id);
     assertCanSee(principal, programme);
@@ -43,11 +60,19 @@ export class ProgrammesHttpController {
 
   @Get('programmes/:id/sessions')
   @Requires('training:read')
-  @ApiOperation({ summary: 'Sessions of a programme; only those in your subtree unless the whole programme is' })
-  async sessions(@Param('id') id: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<SessionView>> {
+  @ApiOperation({
+    summary: 'Sessions of a programme; only those in your subtree unless the whole programme is',
+  })
+  async sessions(
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<SessionView>> {
     const programme = await this.store.programme(id);
     assertCanSee(principal, programme);
-    const scope = isWithinScope(principal, programme) ? {} : { $or: [{ areaId: principal.areaId }, { ancestors: principal.areaId }] };
+    const scope = isWithinScope(principal, programme)
+      ? {}
+      : { $or: [{ areaId: principal.areaId }, { ancestors: principal.areaId }] };
     const docs = await this.store.sessions
       .find({ programmeId: id, ...scope, ...afterCursor(query.cursor) }, { registeredIds: 0, outbox: 0 })
       .sort({ _id: 1 })

@@ -1,31 +1,65 @@
-/** Per-session counts folded from participant rows (application-side: FerretDB has few accumulators). */
-export type SessionCounts = { invited: number; registered: number; waitlisted: number; declined: number; attended: number; walkIns: number; completed: number };
+/** Per-session participant counts. */
+export type SessionCounts = {
+  invited: number;
+  registered: number;
+  waitlisted: number;
+  declined: number;
+  attended: number;
+  walkIns: number;
+  completed: number;
+};
 
-export type ParticipantRow = { sessionId: string; status: string; walkIn: boolean; attendedAt: Date | null; completedAt: Date | null };
+export const emptyCounts = (): SessionCounts => ({
+  invited: 0,
+  registered: 0,
+  waitlisted: 0,
+  declined: 0,
+  attended: 0,
+  walkIns: 0,
+  completed: 0,
+});
 
-export const emptyCounts = (): SessionCounts => ({ invited: 0, registered: 0, waitlisted: 0, declined: 0, attended: 0, walkIns: 0, completed: 0 });
+const countIf = (condition: unknown) => ({ $sum: { $cond: [condition, 1, 0] } });
+const isSet = (field: string) => ({ $gt: [field, null] });
 
-export function foldParticipants(rows: Iterable<ParticipantRow>): Map<string, SessionCounts> {
-  const bySession = new Map<string, SessionCounts>();
-  for (const row of rows) {
-    const counts = bySession.get(row.sessionId) ?? emptyCounts();
-    if (row.walkIn) counts.walkIns++;
-    else counts.invited++;
-    if (row.status === 'registered') counts.registered++;
-    if (row.status === 'waitlisted') counts.waitlisted++;
-    if (row.status === 'declined') counts.declined++;
-    if (row.attendedAt) counts.attended++;
-    if (row.completedAt) counts.completed++;
-    bySession.set(row.sessionId, counts);
-  }
-  return bySession;
+/** Counts participants per session in the database (one row per session instead of one per participant). */
+export function sessionCountsPipeline(sessionIds: readonly string[]) {
+  return [
+    { $match: { sessionId: { $in: [...sessionIds] } } },
+    {
+      $group: {
+        _id: '$sessionId',
+        invited: countIf({ $ne: ['$walkIn', true] }),
+        walkIns: countIf({ $eq: ['$walkIn', true] }),
+        registered: countIf({ $eq: ['$status', 'registered'] }),
+        waitlisted: countIf({ $eq: ['$status', 'waitlisted'] }),
+        declined: countIf({ $eq: ['$status', 'declined'] }),
+        attended: countIf(isSet('$attendedAt')),
+        completed: countIf(isSet('$completedAt')),
+      },
+    },
+  ];
 }
 
-export type SessionRow = { sessionId: string; areaId: string; ancestors: string[]; status: string; target: number } & SessionCounts & { turnoutRatio: number };
+export type SessionRow = {
+  sessionId: string;
+  areaId: string;
+  ancestors: string[];
+  status: string;
+  target: number;
+} & SessionCounts & { turnoutRatio: number };
 
-export type Rollup = { areaId: string; sessions: number; held: number; target: number; attended: number; turnoutRatio: number };
+export type Rollup = {
+  areaId: string;
+  sessions: number;
+  held: number;
+  target: number;
+  attended: number;
+  turnoutRatio: number;
+};
 
-export const ratio = (attended: number, target: number): number => (target > 0 ? Math.round((attended / target) * 10_000) / 10_000 : 0);
+export const ratio = (attended: number, target: number): number =>
+  target > 0 ? Math.round((attended / target) * 10_000) / 10_000 : 0;
 
 /**
  * Rolls session rows up to every ancestor area (state, zone, district…): sessions, held, target
@@ -37,7 +71,14 @@ export function rollUp(rows: readonly SessionRow[]): Rollup[] {
   for (const row of rows) {
     if (row.status === 'cancelled') continue;
     for (const areaId of [...row.ancestors, row.areaId]) {
-      const r = byArea.get(areaId) ?? { areaId, sessions: 0, held: 0, target: 0, attended: 0, turnoutRatio: 0 };
+      const r = byArea.get(areaId) ?? {
+        areaId,
+        sessions: 0,
+        held: 0,
+        target: 0,
+        attended: 0,
+        turnoutRatio: 0,
+      };
       r.sessions++;
       if (row.status === 'held') r.held++;
       r.target += row.target;
@@ -45,5 +86,7 @@ export function rollUp(rows: readonly SessionRow[]): Rollup[] {
       byArea.set(areaId, r);
     }
   }
-  return [...byArea.values()].map((r) => ({ ...r, turnoutRatio: ratio(r.attended, r.target) })).sort((a, b) => a.areaId.localeCompare(b.areaId));
+  return [...byArea.values()]
+    .map((r) => ({ ...r, turnoutRatio: ratio(r.attended, r.target) }))
+    .sort((a, b) => a.areaId.localeCompare(b.areaId));
 }

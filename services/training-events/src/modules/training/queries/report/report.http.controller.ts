@@ -8,7 +8,15 @@ import type { ParticipantDocument, SessionDocument } from '../../infrastructure/
 import { assertCanSee, TrainingStore } from '../../infrastructure/training.store';
 import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
 import { afterCursor, toPage } from '../pagination';
-import { emptyCounts, foldParticipants, ratio, rollUp, type ParticipantRow, type Rollup, type SessionRow } from './programme-report';
+import {
+  emptyCounts,
+  ratio,
+  rollUp,
+  sessionCountsPipeline,
+  type Rollup,
+  type SessionCounts,
+  type SessionRow,
+} from './programme-report';
 
 class PageQueryDto extends createZodDto(pageQuerySchema) {}
 
@@ -18,7 +26,16 @@ export type ProgrammeReport = {
   /** True when only the sessions in your subtree are counted. */
   scoped: boolean;
   sessions: { total: number; scheduled: number; held: number; cancelled: number };
-  totals: { target: number; invited: number; registered: number; waitlisted: number; attended: number; walkIns: number; completed: number; turnoutRatio: number };
+  totals: {
+    target: number;
+    invited: number;
+    registered: number;
+    waitlisted: number;
+    attended: number;
+    walkIns: number;
+    completed: number;
+    turnoutRatio: number;
+  };
   byArea: SessionRow[];
   rollup: Rollup[];
 };
@@ -28,7 +45,10 @@ export type ProgrammeReport = {
 export class ReportHttpController {
   constructor(private readonly store: TrainingStore) {}
 
-  private async visibleSessions(programmeId: string, principal: Principal): Promise<{ sessions: SessionDocument[]; scoped: boolean }> {
+  private async visibleSessions(
+    programmeId: string,
+    principal: Principal,
+  ): Promise<{ sessions: SessionDocument[]; scoped: boolean }> {
     const programme = await this.store.programme(programmeId);
     assertCanSee(principal, programme);
     const scoped = !isWithinScope(principal, programme);
@@ -43,18 +63,28 @@ export class ReportHttpController {
 
   @Get(':id/report')
   @Requires('training:read')
-  @ApiOperation({ summary: 'Sessions held, turnout against target per session area and rolled up the hierarchy (your subtree only)' })
+  @ApiOperation({
+    summary:
+      'Sessions held, turnout against target per session area and rolled up the hierarchy (your subtree only)',
+  })
   async report(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ProgrammeReport> {
     const programme = await this.store.programme(id);
     const { sessions, scoped } = await this.visibleSessions(id, principal);
-    const rows = await this.store.participants
-      .find({ sessionId: { $in: sessions.map((s) => s._id) } }, { _id: 0, sessionId: 1, status: 1, walkIn: 1, attendedAt: 1, completedAt: 1 })
-      .lean<ParticipantRow[]>()
+    const grouped = await this.store.participants
+      .aggregate<{ _id: string } & SessionCounts>(sessionCountsPipeline(sessions.map((s) => s._id)))
       .exec();
-    const counts = foldParticipants(rows);
+    const counts = new Map(grouped.map(({ _id, ...c }) => [_id, c]));
     const byArea: SessionRow[] = sessions.map((s) => {
       const c = counts.get(s._id) ?? emptyCounts();
-      return { sessionId: s._id, areaId: s.areaId, ancestors: s.ancestors, status: s.status, target: s.target, ...c, turnoutRatio: ratio(c.attended, s.target) };
+      return {
+        sessionId: s._id,
+        areaId: s.areaId,
+        ancestors: s.ancestors,
+        status: s.status,
+        target: s.target,
+        ...c,
+        turnoutRatio: ratio(c.attended, s.target),
+      };
     });
     const live = byArea.filter((r) => r.status !== 'cancelled');
     const sum = (pick: (r: SessionRow) => number) => live.reduce((total, r) => total + pick(r), 0);
@@ -81,18 +111,27 @@ export class ReportHttpController {
         turnoutRatio: ratio(attended, target),
       },
       byArea,
-      rollup: rollUp(byArea).filter((r) => !scoped || r.areaId === principal.areaId || !principal.areaPath.includes(r.areaId)),
+      rollup: rollUp(byArea).filter(
+        (r) => !scoped || r.areaId === principal.areaId || !principal.areaPath.includes(r.areaId),
+      ),
     };
   }
 
   @Get(':id/no-shows')
   @Requires('training:read')
   @ApiOperation({ summary: 'Invited to a session that has been held, and never came (cursor pagination)' })
-  async noShows(@Param('id') id: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<ParticipantView>> {
+  async noShows(
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<ParticipantView>> {
     const { sessions } = await this.visibleSessions(id, principal);
     const held = sessions.filter((s) => s.status === 'held').map((s) => s._id);
     const docs = await this.store.participants
-      .find({ sessionId: { $in: held }, walkIn: false, attendedAt: null, ...afterCursor(query.cursor) }, { outbox: 0 })
+      .find(
+        { sessionId: { $in: held }, walkIn: false, attendedAt: null, ...afterCursor(query.cursor) },
+        { outbox: 0 },
+      )
       .sort({ _id: 1 })
       .limit(query.limit + 1)
       .lean<ParticipantDocument[]>()
