@@ -1,18 +1,13 @@
 // District subtree listing under concurrent load: GET /areas?under=<district>&level=booth, page by page
 // (100 per page, following the cursors), against the org service running on its own database.
 //   npm run bench -- org-subtree [--scale 1] [--district UP-D-LUCKNOW] [--concurrency 4] [--requests 400]
-//                                [--before 8] [--uncached 1] [--from <kept org-import database>] [--keep 1]
-// The service's relay sweeps its outbox collections every OUTBOX_SWEEP_INTERVAL_MS (passed through from the
-// environment); on FerretDB a sweep reads the whole areas collection on the service's one connection.
-// Before: the query the API ran until the subtree index existed ({ancestors, level} sorted by _id, the
-// shape MongoDB serves from the multikey index), timed through the driver on the same data, same run.
-// After: the API, which reads the district's booth list from the subtree index and the page by `_id $in`,
-// run twice on the same data: with the in-process cache turned off (ORG_SUBTREE_CACHE_ENTRIES=0, each page
-// reads the list and its 101 rows as before the cache existed; skip with `--uncached 0`) and on.
-// The areas and the subtree index are copied into a fresh database without their outboxes (as a running
-// relay leaves them; an `updateMany` emptying 181k outboxes in place took over 10 min on FerretDB), from
-// `--from` (a database left by `org-import --keep 1` or by this bench with `--keep 1`) or else from a
-// staging database the areas are generated and imported into first (~70 s at full scale).
+//                                [--direct 8] [--from <kept org-import database>] [--keep 1]
+// The service reads a page with one query, `{ancestors, level, _id > cursor}` sorted by `_id`, served by
+// the areas' `{ancestors, level, _id}` index; `--direct` times that query through the driver on the same
+// data, to show what the service adds. The areas are copied into a fresh database without their
+// outboxes (as a running relay leaves them), from `--from` (a database left by `org-import --keep 1` or
+// by this bench with `--keep 1`) or else from a staging database the areas are generated and imported
+// into first.
 import { signToken } from '@sangathan/auth';
 import { MEETINGS_TOPICS, ORG_TOPICS, TRAINING_TOPICS } from '@sangathan/contracts';
 import { KafkaConnection, kafkaSettingsFromEnv } from '@sangathan/messaging';
@@ -32,9 +27,8 @@ import { argNumber, percentile, rate, report, runBench } from './bench-utils';
 const scale = argNumber('scale', 1);
 const concurrency = argNumber('concurrency', 4);
 const requests = argNumber('requests', 400);
-const before = argNumber('before', 8);
+const direct = argNumber('direct', 8);
 const keep = argNumber('keep', 0) === 1;
-const uncached = argNumber('uncached', 1) === 1;
 const argString = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -42,11 +36,14 @@ const argString = (name: string): string | undefined => {
 const district = argString('district') ?? 'UP-D-LUCKNOW';
 const source = argString('from');
 const port = 3191;
+/** The indexes the service's area schema declares (the service would create them at start). */
 const AREA_INDEXES: IndexDescription[] = [
-  { key: { ancestors: 1 } },
+  { key: { ancestors: 1, level: 1, _id: 1 } },
   { key: { level: 1, _id: 1 } },
   { key: { nameKeys: 1 } },
   { key: { lokSabhaId: 1, level: 1 } },
+  { key: { seatClass: 1 } },
+  { key: { repath: 1 }, sparse: true },
 ];
 const token = `Bearer ${signToken({ sub: 'bench', roles: ['national-admin'], areaId: 'IN', areaPath: [] })}`;
 
@@ -80,22 +77,20 @@ async function main(): Promise<void> {
     console.log(`imported ${generated.areas.length} areas in ${Date.now() - started} ms`);
     started = Date.now();
   }
-  for (const [name, projection] of [
-    ['areas', { outbox: 0, outboxDueAt: 0 }],
-    ['area_subtree', {}],
-  ] as const) {
-    let batch: Document[] = [];
-    for await (const doc of client.db(from).collection(name).find({}, { projection, batchSize: 5000 })) {
-      batch.push(name === 'areas' ? { ...doc, outbox: [] } : doc);
-      if (batch.length === 5000) {
-        await db.collection(name).insertMany(batch, { ordered: false });
-        batch = [];
-      }
-    }
-    if (batch.length > 0) await db.collection(name).insertMany(batch, { ordered: false });
-  }
   await areas.createIndexes(AREA_INDEXES);
-  console.log(`copied the areas and the subtree index of ${from} in ${Date.now() - started} ms`);
+  let batch: Document[] = [];
+  for await (const doc of client
+    .db(from)
+    .collection('areas')
+    .find({}, { projection: { outbox: 0, outboxDueAt: 0 }, batchSize: 5000 })) {
+    batch.push({ ...doc, outbox: [] });
+    if (batch.length === 5000) {
+      await areas.insertMany(batch, { ordered: false });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await areas.insertMany(batch, { ordered: false });
+  console.log(`copied the areas of ${from} in ${Date.now() - started} ms`);
   if (!source) await client.db(from).dropDatabase();
   const total = await areas.estimatedDocumentCount();
   const truth = (
@@ -104,11 +99,11 @@ async function main(): Promise<void> {
     .map((d) => String(d._id))
     .sort();
 
-  // Before: the former query, same data, through the driver (pool of `concurrency`).
-  const beforeMs: number[] = [];
+  // The service's first-page query through the driver (pool of `concurrency`), same data.
+  const directMs: number[] = [];
   let issued = 0;
-  const oldWorker = async (): Promise<void> => {
-    while (issued < before) {
+  const directWorker = async (): Promise<void> => {
+    while (issued < direct) {
       issued++;
       const t = performance.now();
       await areas
@@ -119,65 +114,41 @@ async function main(): Promise<void> {
         .sort({ _id: 1 })
         .limit(101)
         .toArray();
-      beforeMs.push(performance.now() - t);
+      directMs.push(performance.now() - t);
     }
   };
   started = Date.now();
-  await Promise.all(Array.from({ length: concurrency }, oldWorker));
-  const beforeWall = Date.now() - started;
+  await Promise.all(Array.from({ length: concurrency }, directWorker));
+  const directWall = Date.now() - started;
 
-  // After: the org service (its own topic prefix and consumer group; one MongoDB connection as on FerretDB).
+  // The org service (its own topic prefix and consumer group, the driver's default connection pool).
   process.env.KAFKA_TOPIC_PREFIX = `${id}.`;
   const kafka = new KafkaConnection(kafkaSettingsFromEnv('bench-org-subtree'));
   await kafka.ensureTopics([...ORG_TOPICS, ...MEETINGS_TOPICS, ...TRAINING_TOPICS]);
   await kafka.disconnect();
   const zone = (await areas.findOne({ _id: district as never }, { projection: { ancestors: 1 } }))
     ?.ancestors?.[2] as string;
-  // Filtered lists: the former top-level `$and` (every document decoded in FerretDB's Go) against the flat
-  // filter the API now sends (top-level strings evaluated inside SQLite), through the driver, once each.
   const lokSabhaId = String(
     (await areas.findOne({ _id: truth[0] as never }, { projection: { lokSabhaId: 1 } }))?.lokSabhaId,
   );
-  const filterMs: Record<string, number> = {};
-  const shapes: [string, Document][] = [
-    ['$and', { $and: [{ ancestors: 'UP' }, { level: 'booth' }, { lokSabhaId }] }],
-    ['flat', { ancestors: 'UP', level: 'booth', lokSabhaId }],
-  ];
-  for (const [shape, filter] of shapes) {
-    const t = performance.now();
-    await areas
-      .find(filter, { projection: { outbox: 0, outboxDueAt: 0, booth: 0 } })
-      .sort({ _id: 1 })
-      .limit(101)
-      .toArray();
-    filterMs[shape] = performance.now() - t;
-  }
-  const runs: Record<string, Record<string, string | number>> = {};
-  // Without the in-process cache (ORG_SUBTREE_CACHE_ENTRIES=0: every page reads the list and its rows, as
-  // before the cache existed, plus the stamp read), then with it; same data, same run.
-  for (const [label, cacheEntries] of uncached
-    ? ([
-        ['without cache', '0'],
-        ['with cache', '100000'],
-      ] as const)
-    : ([['with cache', '100000']] as const)) {
-    runs[label] = await measureService(dbName, `${id}.`, cacheEntries, truth, zone, lokSabhaId);
-  }
-  report(`org subtree listing (FerretDB, ${district}, 100 per page)`, {
-    'areas in the collection': total,
-    'relay sweep interval (OUTBOX_SWEEP_INTERVAL_MS)':
-      process.env.OUTBOX_SWEEP_INTERVAL_MS ?? 'service default (10 s)',
-    [`booths under ${district}`]: truth.length,
-    [`before: {ancestors, level} query p50 / p95 / p99 (ms, ${concurrency} concurrent, ${beforeMs.length} queries)`]:
-      summary(beforeMs),
-    'before: queries per second': rate(beforeMs.length, beforeWall),
-    [`booths of UP in ${lokSabhaId}, first page through the driver: former $and / flat filter (ms)`]: `${filterMs.$and.toFixed(0)} / ${filterMs.flat.toFixed(0)}`,
-    ...Object.fromEntries(
-      Object.entries(runs).flatMap(([label, rows]) =>
-        Object.entries(rows).map(([key, value]) => [`${label}: ${key}`, value]),
-      ),
-    ),
-  });
+  const service = await measureService(dbName, `${id}.`, truth, zone, lokSabhaId);
+  const server = (await client.db('admin').command({ buildInfo: 1 })) as {
+    version?: string;
+    ferretdb?: { version?: string };
+  };
+  report(
+    `org subtree listing (${server.ferretdb ? `FerretDB ${server.ferretdb.version}` : `MongoDB ${server.version}`}, ${district}, 100 per page)`,
+    {
+      'areas in the collection': total,
+      'relay sweep interval (OUTBOX_SWEEP_INTERVAL_MS)':
+        process.env.OUTBOX_SWEEP_INTERVAL_MS ?? 'service default (10 s)',
+      [`booths under ${district}`]: truth.length,
+      [`first page query through the driver, p50 / p95 / p99 (ms, ${concurrency} concurrent, ${directMs.length} queries)`]:
+        summary(directMs),
+      'through the driver: queries per second': rate(directMs.length, directWall),
+      ...service,
+    },
+  );
   if (!keep) await db.dropDatabase();
   await client.close();
 }
@@ -186,7 +157,6 @@ async function main(): Promise<void> {
 async function measureService(
   dbName: string,
   topicPrefix: string,
-  cacheEntries: string,
   truth: string[],
   zone: string,
   lokSabhaId: string,
@@ -196,11 +166,9 @@ async function measureService(
       ...process.env,
       PORT: String(port),
       MONGODB_DB: dbName,
-      MONGODB_MAX_POOL_SIZE: '1',
       KAFKA_TOPIC_PREFIX: topicPrefix,
       LOG_LEVEL: 'warn',
       ORG_OVERDUE_SWEEP_MS: '0',
-      ORG_SUBTREE_CACHE_ENTRIES: cacheEntries,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -270,7 +238,7 @@ async function measureService(
     await timed(`/areas?under=${zone}&level=booth&limit=100`, shapes.zone);
   }
 
-  // Filtered lists through the API (flat filters), 3 times each.
+  // Filtered lists through the API, 3 times each.
   const filtered: Record<string, number[]> = { lokSabha: [], q: [] };
   for (let i = 0; i < 3; i++) {
     await timed(`/areas?under=UP&lokSabhaId=${lokSabhaId}&level=booth&limit=100`, filtered.lokSabha);

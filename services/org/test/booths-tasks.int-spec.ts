@@ -16,12 +16,10 @@ describe('booth committees, volunteers, coverage and tasks', () => {
   afterAll(() => org.stop());
 
   it('announces a committee formed when it reaches its required size, and changed otherwise', async () => {
-    await org.settle('areas', 'UP-AC-001-B0001');
     const partial = await org.http().put('/booths/UP-AC-001-B0001/committee').set('Authorization', ADMIN).send({ memberIds: people.slice(0, 2), requiredSize: 3 }).expect(200);
     expect(partial.body).toMatchObject({ committeeFormed: false, committeeSize: 2, committeeRequired: 3 });
     await org.published(boothEvents, 'org.booth-committee.changed', (p) => p.boothId === 'UP-AC-001-B0001');
 
-    await org.settle('areas', 'UP-AC-001-B0001');
     const formed = await org.http().put('/booths/UP-AC-001-B0001/committee').set('Authorization', ADMIN).send({ memberIds: people.slice(0, 3) }).expect(200);
     expect(formed.body.committeeFormed).toBe(true);
     const { key, event } = await org.published(boothEvents, 'org.booth-committee.formed');
@@ -41,11 +39,9 @@ describe('booth committees, volunteers, coverage and tasks', () => {
   it('adds and removes volunteers with events, idempotently', async () => {
     for (const id of people.slice(3, 8)) {
       await org.http().post('/booths/UP-AC-001-B0001/volunteers').set('Authorization', ADMIN).send({ memberId: id }).expect(200);
-      await org.settle('areas', 'UP-AC-001-B0001');
     }
     const again = await org.http().post('/booths/UP-AC-001-B0001/volunteers').set('Authorization', ADMIN).send({ memberId: people[3] }).expect(200);
     expect(again.body.volunteerCount).toBe(5);
-    await org.settle('areas', 'UP-AC-001-B0001');
     const removed = await org.http().delete(`/booths/UP-AC-001-B0001/volunteers/${people[7]}`).set('Authorization', ADMIN).expect(200);
     expect(removed.body.volunteerCount).toBe(4);
     await org.published(boothEvents, 'org.volunteer.added', (p) => p.memberId === people[3]);
@@ -54,7 +50,6 @@ describe('booth committees, volunteers, coverage and tasks', () => {
   });
 
   it('records WhatsApp groups and reports coverage for any subtree', async () => {
-    await org.settle('areas', 'UP-AC-001-B0001');
     await org
       .http()
       .put('/booths/UP-AC-001-B0001/whatsapp-groups')

@@ -78,20 +78,6 @@ export class OrgHarness {
     return this.app.get<Connection>(getConnectionToken());
   }
 
-  /**
-   * Waits until the relay has drained the outbox of one document. FerretDB 1.24 (SQLite) can lose
-   * a state update that lands while the relay's `$pullAll` rewrites the same document (measured:
-   * 3 of 60 sequential conditional updates lost); tests that write one document many times in a
-   * row let the relay finish in between. See docs/org.md, known gaps.
-   */
-  async settle(collection: string, id: string): Promise<void> {
-    await waitFor(async () => ((await this.db().collection(collection).findOne({ _id: id as never }, { projection: { outbox: 1 } }))?.outbox?.length ?? 0) === 0, {
-      what: `${collection}/${id} outbox drained`,
-      timeoutMs: 30_000,
-      intervalMs: 50,
-    });
-  }
-
   async probe(topic: string): Promise<TopicProbe> {
     const probe = await new TopicProbe(`${this.isolation.topicPrefix}${topic}`).start();
     this.probes.push(probe);

@@ -14,7 +14,20 @@ export async function produceRaw(
   const producer = kafka.producer();
   await producer.connect();
   try {
-    await producer.send({ topic, messages });
+    // A topic created a moment ago may not be served by its leader yet on a busy broker: keep trying for a while.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await producer.send({ topic, messages });
+        return;
+      } catch (error) {
+        const retriable =
+          (error as { retriable?: boolean; type?: string }).retriable ||
+          /topic-partition|leader/i.test((error as Error).message);
+        if (!retriable || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   } finally {
     await producer.disconnect();
   }

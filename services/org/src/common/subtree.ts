@@ -1,6 +1,13 @@
 import { assertCan, type Principal } from '@sangathan/auth';
 import type { Permission } from '@sangathan/auth';
-import { decodeCursor, encodeCursor, escapeRegExp, searchKey, ValidationError, type Page } from '@sangathan/kernel';
+import {
+  decodeCursor,
+  encodeCursor,
+  escapeRegExp,
+  searchKey,
+  ValidationError,
+  type Page,
+} from '@sangathan/kernel';
 
 /** Where an area sits: enough for scope checks. */
 export type AreaLocation = { id: string; ancestors: readonly string[] };
@@ -22,7 +29,9 @@ export async function subtreeFilter(
   const id = (under ?? principal.areaId).trim().toUpperCase();
   const area = id === principal.areaId ? { id, ancestors: principal.areaPath } : await locate(id);
   if (!area) {
-    throw new ValidationError('UNKNOWN_AREA', `area ${id} does not exist`, [{ field: 'under', message: 'unknown area' }]);
+    throw new ValidationError('UNKNOWN_AREA', `area ${id} does not exist`, [
+      { field: 'under', message: 'unknown area' },
+    ]);
   }
   assertCan(principal, permission, { areaId: area.id, ancestors: area.ancestors });
   return { $or: [{ [field]: area.id }, { ancestors: area.id }] };
@@ -40,31 +49,29 @@ export function namePrefixFilter(q: string | undefined, field = 'nameKeys'): Rec
 export function afterCursor(cursor: string | undefined): Record<string, unknown> {
   if (!cursor) return {};
   const { id } = decodeCursor(cursor);
-  if (typeof id !== 'string') throw new ValidationError('INVALID_CURSOR', 'cursor is not one this API issued', [{ field: 'cursor', message: 'malformed cursor' }]);
+  if (typeof id !== 'string')
+    throw new ValidationError('INVALID_CURSOR', 'cursor is not one this API issued', [
+      { field: 'cursor', message: 'malformed cursor' },
+    ]);
   return { _id: { $gt: id } };
 }
 
 /** Builds a page from `limit + 1` rows fetched in `_id` order. */
-export function toPage<TDoc extends { _id: string }, TView>(rows: TDoc[], limit: number, view: (row: TDoc) => TView): Page<TView> {
+export function toPage<TDoc extends { _id: string }, TView>(
+  rows: TDoc[],
+  limit: number,
+  view: (row: TDoc) => TView,
+): Page<TView> {
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
-  return { items: items.map(view), nextCursor: more ? encodeCursor({ id: items[items.length - 1]._id }) : null };
+  return {
+    items: items.map(view),
+    nextCursor: more ? encodeCursor({ id: items[items.length - 1]._id }) : null,
+  };
 }
 
-/**
- * All of the parts as one flat filter where their keys do not collide, the colliding rest under `$and`
- * (same matches). Flat because FerretDB pushes down top-level conditions only: `{ancestors, level,
- * lokSabhaId}` or `{status: 'open', …}` are then evaluated inside SQLite (~4 µs a document) instead of
- * decoding every document in Go, which a top-level `$and` forced.
- */
-export function allOf(...parts: Record<string, unknown>[]): Record<string, unknown> {
-  const flat: Record<string, unknown> = {};
-  const rest: Record<string, unknown>[] = [];
-  for (const part of parts) {
-    const keys = Object.keys(part);
-    if (keys.length === 0) continue;
-    if (keys.some((key) => key in flat || key === '$and')) rest.push(part);
-    else Object.assign(flat, part);
-  }
-  return rest.length > 0 ? { ...flat, $and: rest } : flat;
+/** Every non-empty condition, under `$and` (conditions on the same field, two `$or`s, may meet). */
+export function allConditions(...conditions: Record<string, unknown>[]): Record<string, unknown> {
+  const parts = conditions.filter((c) => Object.keys(c).length > 0);
+  return parts.length === 0 ? {} : { $and: parts };
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { MongooseModule } from '@nestjs/mongoose';
 import { CreateAreaHandler } from './commands/create-area/create-area.handler';
 import { CreateAreaHttpController } from './commands/create-area/create-area.http.controller';
 import { MoveAreaHandler } from './commands/move-area/move-area.handler';
@@ -12,10 +11,10 @@ import { UpdateAreaHttpController } from './commands/update-area/update-area.htt
 import { AreaMongoRepository } from './infrastructure/area.mongo-repository';
 import { AREA_REPOSITORY } from './infrastructure/area.repository.port';
 import { AreaDocument, AreaSchema } from './infrastructure/area.schema';
-import { AreaSubtreeIndex } from './infrastructure/area-subtree-index';
 import { SubtreeRepather } from './infrastructure/subtree-repather';
 import { AreaCountsHttpController } from './queries/area-counts/area-counts.http.controller';
 import { GetAreaHttpController } from './queries/get-area/get-area.http.controller';
+import { ListAreasHandler } from './queries/list-areas/list-areas.handler';
 import { ListAreasHttpController } from './queries/list-areas/list-areas.http.controller';
 
 @Module({
@@ -34,13 +33,8 @@ import { ListAreasHttpController } from './queries/list-areas/list-areas.http.co
     UpdateAreaHandler,
     ReclassifyAreaHandler,
     MoveAreaHandler,
+    ListAreasHandler,
     SubtreeRepather,
-    // The connection's `db` exists once it is open, hence the function.
-    {
-      provide: AreaSubtreeIndex,
-      useFactory: (connection: Connection) => new AreaSubtreeIndex(() => connection.db!),
-      inject: [getConnectionToken()],
-    },
     { provide: AREA_REPOSITORY, useClass: AreaMongoRepository },
   ],
   exports: [AREA_REPOSITORY, MongooseModule],

@@ -18,6 +18,7 @@ import {
   PositionSchema,
 } from './infrastructure/member.schema';
 import { GetMemberHttpController } from './queries/get-member/get-member.http.controller';
+import { ListMembersHandler } from './queries/list-members/list-members.handler';
 import { ListMembersHttpController } from './queries/list-members/list-members.http.controller';
 import { PositionsHttpController } from './queries/positions/positions.http.controller';
 
@@ -43,6 +44,7 @@ import { PositionsHttpController } from './queries/positions/positions.http.cont
     UpdateMemberHandler,
     ChangeMemberStatusHandler,
     AssignPositionHandler,
+    ListMembersHandler,
     { provide: MEMBER_REPOSITORY, useClass: MemberMongoRepository },
     { provide: POSITION_REPOSITORY, useClass: PositionMongoRepository },
   ],

@@ -8,6 +8,7 @@ import { TaskActionsHandler } from './commands/task-actions/task-actions.handler
 import { TaskActionsHttpController } from './commands/task-actions/task-actions.http.controller';
 import { TaskRepository } from './infrastructure/task.repository';
 import { TaskDocument, TaskSchema } from './infrastructure/task.schema';
+import { ListTasksHandler } from './queries/list-tasks/list-tasks.handler';
 import { ListTasksHttpController } from './queries/list-tasks/list-tasks.http.controller';
 
 @Module({
@@ -18,6 +19,6 @@ import { ListTasksHttpController } from './queries/list-tasks/list-tasks.http.co
   ],
   // The list controller comes first so GET /tasks is not taken for GET /tasks/:id.
   controllers: [ListTasksHttpController, AssignTaskHttpController, TaskActionsHttpController],
-  providers: [AssignTaskHandler, TaskActionsHandler, TaskRepository],
+  providers: [AssignTaskHandler, TaskActionsHandler, ListTasksHandler, TaskRepository],
 })
 export class TasksModule {}

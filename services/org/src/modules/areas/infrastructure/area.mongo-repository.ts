@@ -1,27 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AREA_LEVELS, type AreaLevel } from '@sangathan/contracts';
-import { ConflictError, ConcurrentChangeError } from '@sangathan/kernel';
+import type { AreaLevel } from '@sangathan/contracts';
+import { ConcurrentChangeError, ConflictError } from '@sangathan/kernel';
 import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
+import type { Document } from 'mongodb';
 import type { Model } from 'mongoose';
+import { namePrefixFilter } from '../../../common/subtree';
 import type { Area } from '../domain/area.entity';
 import { AreaMapper, type AreaRow } from './area.mapper';
-import type { AreaRepository, LoadedArea } from './area.repository.port';
+import type { AreaListFilter, AreaRepository, LoadedArea } from './area.repository.port';
 import { AreaDocument } from './area.schema';
-import { AreaSubtreeIndex, indexKeysOf, levelsBelow } from './area-subtree-index';
-import type { CachedList } from './area-subtree-cache';
 import { SubtreeRepather } from './subtree-repather';
 
 const ROW_PROJECTION = { outbox: 0, outboxDueAt: 0, booth: 0 } as const;
-/** Above this many areas a count per level is nine indexed counts (MongoDB) rather than `_id` lookups. */
-const COUNT_BY_LOOKUP_MAX = 5000;
+
+/**
+ * The query of a subtree list page: served by the `{ancestors, level, _id}` index (with `nameKeys`,
+ * `lokSabhaId` or `seatClass` the planner may pick those indexes instead); `_id > afterId` is the cursor.
+ */
+export function areaListQuery(rootId: string, filter: AreaListFilter, afterId: string | undefined): Document {
+  return {
+    ancestors: rootId,
+    ...(filter.level ? { level: filter.level } : {}),
+    ...(filter.lokSabhaId ? { lokSabhaId: filter.lokSabhaId } : {}),
+    ...(filter.seatClass ? { seatClass: filter.seatClass } : {}),
+    ...namePrefixFilter(filter.q),
+    ...(afterId !== undefined ? { _id: { $gt: afterId } } : {}),
+  };
+}
+
+/** Areas per level under `rootId`: one group over the `{ancestors, level, _id}` index. */
+export function countByLevelPipeline(rootId: string): Document[] {
+  return [{ $match: { ancestors: rootId } }, { $group: { _id: '$level', count: { $sum: 1 } } }];
+}
 
 @Injectable()
 export class AreaMongoRepository implements AreaRepository {
   constructor(
     @InjectModel(AreaDocument.name) private readonly areas: Model<AreaDocument>,
     private readonly repather: SubtreeRepather,
-    private readonly index: AreaSubtreeIndex,
   ) {}
 
   async findById(id: string): Promise<Area | null> {
@@ -39,8 +56,6 @@ export class AreaMongoRepository implements AreaRepository {
   }
 
   async insert(area: Area, events: OutboxEntry[]): Promise<void> {
-    // Listed in the subtree index first: the index may hold an id too many, never one too few.
-    await this.index.add(area.id, area.level, area.ancestors);
     try {
       const now = new Date();
       await this.areas.collection.insertOne({
@@ -57,15 +72,11 @@ export class AreaMongoRepository implements AreaRepository {
         ]);
       }
       throw error;
-    } finally {
-      // A reader may have cached "no such area" between the index write and the insert.
-      await this.index.invalidate(indexKeysOf(area.level, area.ancestors));
     }
   }
 
   async update(area: Area, version: number, events: OutboxEntry[]): Promise<void> {
     await this.conditionalSave(area, version, events, {});
-    await this.index.invalidate(indexKeysOf(area.level, area.ancestors));
   }
 
   async move(
@@ -74,8 +85,6 @@ export class AreaMongoRepository implements AreaRepository {
     previousAncestors: string[],
     events: OutboxEntry[],
   ): Promise<number> {
-    await this.index.moveSubtree(await this.index.subtreeOf(area), previousAncestors, area.ancestors, 'add');
-    await this.repather.record(area.id, previousAncestors, area.ancestors);
     await this.conditionalSave(area, version, events, {
       repath: { from: previousAncestors, to: area.ancestors },
     });
@@ -86,98 +95,25 @@ export class AreaMongoRepository implements AreaRepository {
     return this.areas.collection.countDocuments({ ancestors: id });
   }
 
-  async list(filter: Record<string, unknown>, limit: number): Promise<AreaRow[]> {
+  async listSubtree(
+    rootId: string,
+    filter: AreaListFilter,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<AreaRow[]> {
     const rows = await this.areas.collection
-      .find(filter, { projection: ROW_PROJECTION })
+      .find(areaListQuery(rootId, filter, afterId), { projection: ROW_PROJECTION })
       .sort({ _id: 1 })
       .limit(limit)
       .toArray();
     return rows as unknown as AreaRow[];
   }
 
-  async listSubtree(
-    root: { id: string; ancestors: readonly string[] },
-    level: AreaLevel | undefined,
-    afterId: string | undefined,
-    limit: number,
-    matches?: (row: AreaRow) => boolean,
-  ): Promise<AreaRow[]> {
-    const lists = [
-      ...(await this.index.lists(root, level ? [level] : levelsBelow('national'))).values(),
-    ].flat();
-    // Each id with the list it was found in (where its row is cached); one list is sorted already.
-    const listOf = new Map<string, CachedList>();
-    for (const list of lists) for (const id of list.ids) if (!listOf.has(id)) listOf.set(id, list);
-    const ids = lists.length === 1 ? lists[0].ids : [...listOf.keys()].sort();
-    const rows: AreaRow[] = [];
-    // The index may list an id too many: keep only rows that really sit under the root, at the level.
-    const keep = (row: AreaRow | null | undefined): void => {
-      if (
-        row &&
-        row.ancestors.includes(root.id) &&
-        (!level || row.level === level) &&
-        (!matches || matches(row))
-      )
-        rows.push(row);
-    };
-    let at = afterId === undefined ? 0 : upperBound(ids, afterId);
-    while (rows.length < limit && at < ids.length) {
-      // A filter may skip most rows: read more at a time then.
-      const batch = ids.slice(at, at + Math.max(limit - rows.length, matches ? 500 : 20));
-      at += batch.length;
-      const missing = batch.filter((id) => !listOf.get(id)!.rows.has(id));
-      const docs =
-        missing.length === 0
-          ? []
-          : ((await this.areas.collection
-              .find({ _id: { $in: missing as never[] } }, { projection: ROW_PROJECTION })
-              .toArray()) as unknown as AreaRow[]);
-      const byId = new Map(docs.map((d) => [d._id, d]));
-      for (const id of missing) this.index.remember(listOf.get(id)!, id, byId.get(id) ?? null);
-      for (const id of batch) keep(listOf.get(id)!.rows.get(id));
-    }
-    return rows.slice(0, limit);
-  }
-
-  async subtreeAreaIds(
-    root: { id: string; ancestors: readonly string[] },
-    max: number,
-  ): Promise<string[] | null> {
-    const candidates = await this.index.candidates(root, levelsBelow('national'));
-    const ids = [...new Set([root.id, ...[...candidates.values()].flat()])];
-    return ids.length > max ? null : ids;
-  }
-
-  async countByLevel(root: {
-    id: string;
-    ancestors: readonly string[];
-  }): Promise<Partial<Record<AreaLevel, number>>> {
-    const counts: Partial<Record<AreaLevel, number>> = {};
-    // A subtree of at most COUNT_BY_LOOKUP_MAX areas: its index candidates read by `_id` and checked against their own path.
-    const ids = await this.subtreeAreaIds(root, COUNT_BY_LOOKUP_MAX);
-    if (ids) {
-      for (let i = 1; i < ids.length; i += 1000) {
-        const docs = await this.areas.collection
-          .find(
-            { _id: { $in: ids.slice(i, i + 1000) as never[] } },
-            { projection: { level: 1, ancestors: 1 } },
-          )
-          .toArray();
-        for (const doc of docs)
-          if ((doc.ancestors as string[]).includes(root.id))
-            counts[doc.level as AreaLevel] = (counts[doc.level as AreaLevel] ?? 0) + 1;
-      }
-      return counts;
-    }
-    const ancestorId = root.id;
-    // One indexed count per level: FerretDB's $group is limited, and there are only nine levels.
-    await Promise.all(
-      AREA_LEVELS.map(async (level) => {
-        const n = await this.areas.collection.countDocuments({ ancestors: ancestorId, level });
-        if (n > 0) counts[level] = n;
-      }),
-    );
-    return counts;
+  async countByLevel(rootId: string): Promise<Partial<Record<AreaLevel, number>>> {
+    const groups = await this.areas.collection
+      .aggregate<{ _id: AreaLevel; count: number }>(countByLevelPipeline(rootId))
+      .toArray();
+    return Object.fromEntries(groups.map((g) => [g._id, g.count]));
   }
 
   private async conditionalSave(
@@ -202,16 +138,4 @@ export class AreaMongoRepository implements AreaRepository {
       ]);
     }
   }
-}
-
-/** Index of the first element greater than `value` in a sorted array. */
-function upperBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

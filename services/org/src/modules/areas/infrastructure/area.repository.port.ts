@@ -1,10 +1,19 @@
-import type { AreaLevel } from '@sangathan/contracts';
+import type { AreaLevel, SeatClass } from '@sangathan/contracts';
 import type { OutboxEntry } from '@sangathan/messaging';
 import type { Area } from '../domain/area.entity';
 import type { AreaRow } from './area.mapper';
 
 /** An area and the version its next update must match. */
 export type LoadedArea = { area: Area; version: number };
+
+/** What a subtree list may be narrowed by (all optional). */
+export type AreaListFilter = {
+  level?: AreaLevel;
+  /** Name prefix, Hindi or English (folded like `searchKey`). */
+  q?: string;
+  lokSabhaId?: string;
+  seatClass?: SeatClass;
+};
 
 /** Persistence port for areas; the Mongo adapter lives in infrastructure/. */
 export interface AreaRepository {
@@ -20,29 +29,15 @@ export interface AreaRepository {
    */
   move(area: Area, version: number, previousAncestors: string[], events: OutboxEntry[]): Promise<number>;
   countDescendants(id: string): Promise<number>;
-  /** One page of rows matching `filter`, in `_id` order. */
-  list(filter: Record<string, unknown>, limit: number): Promise<AreaRow[]>;
-  /**
-   * Up to `limit` areas under `root` (optionally of one level, and only rows `matches` accepts), in
-   * `_id` order after `afterId`, read through the subtree index and its cache: `_id` lookups only.
-   */
+  /** Up to `limit` areas under `rootId` (the root excluded) matching `filter`, in `_id` order after `afterId`. */
   listSubtree(
-    root: { id: string; ancestors: readonly string[] },
-    level: AreaLevel | undefined,
+    rootId: string,
+    filter: AreaListFilter,
     afterId: string | undefined,
     limit: number,
-    matches?: (row: AreaRow) => boolean,
   ): Promise<AreaRow[]>;
-  /**
-   * The root and every area the subtree index lists under it (a superset: filter on the documents'
-   * own path too), or null when that is more than `max` ids.
-   */
-  subtreeAreaIds(root: { id: string; ancestors: readonly string[] }, max: number): Promise<string[] | null>;
-  /** Areas per level under `root`. */
-  countByLevel(root: {
-    id: string;
-    ancestors: readonly string[];
-  }): Promise<Partial<Record<AreaLevel, number>>>;
+  /** Areas per level under `rootId`. */
+  countByLevel(rootId: string): Promise<Partial<Record<AreaLevel, number>>>;
 }
 
 export const AREA_REPOSITORY = Symbol('AreaRepository');

@@ -13,7 +13,7 @@ export type BoothState = {
   whatsappGroups: { name: string; inviteLink: string | null; memberCount: number }[];
 };
 
-/** An area document; `ancestors` (multikey index) makes subtree queries one index lookup. */
+/** An area document; `ancestors` (multikey, in the compound indexes below) makes subtree queries one index lookup. */
 @Schema({ collection: 'areas', versionKey: false, timestamps: true })
 export class AreaDocument extends OutboxCarrier {
   @Prop({ type: String, required: true })
@@ -25,7 +25,7 @@ export class AreaDocument extends OutboxCarrier {
   @Prop({ type: String, default: null })
   parentId!: string | null;
 
-  @Prop({ type: [String], default: [], index: true })
+  @Prop({ type: [String], default: [] })
   ancestors!: string[];
 
   @Prop({ type: String, required: true })
@@ -72,7 +72,13 @@ export class AreaDocument extends OutboxCarrier {
 }
 
 export const AreaSchema = SchemaFactory.createForClass(AreaDocument);
+// Subtree pages (`{ancestors, level?, _id > cursor}`), counts per level and re-pathing; `_id` last so a
+// cursor narrows the scan.
+AreaSchema.index({ ancestors: 1, level: 1, _id: 1 });
 AreaSchema.index({ level: 1, _id: 1 });
+// The filtered lists: name prefix, Lok Sabha seat, seat class.
 AreaSchema.index({ nameKeys: 1 });
 AreaSchema.index({ lokSabhaId: 1, level: 1 });
+AreaSchema.index({ seatClass: 1 });
+// Moves in flight (start-up finds them through it).
 AreaSchema.index({ repath: 1 }, { sparse: true });

@@ -1,4 +1,4 @@
-import { Booth, foldCoverage } from './booth.entity';
+import { Booth, coverageOf } from './booth.entity';
 
 const booth = (): Booth => Booth.of({ boothId: 'B', ancestors: ['IN'], lokSabhaId: null });
 
@@ -34,23 +34,19 @@ describe('Booth', () => {
     ).toThrow(expect.objectContaining({ code: 'DUPLICATE_GROUP' }));
   });
 
-  it('folds coverage with volunteers capped at each booth target', () => {
-    const full = booth();
-    full.setCommittee(['1', '2', '3', '4', '5', '6', '7'], undefined, new Date());
-    for (const v of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) full.addVolunteer(v);
-    full.setWhatsappGroups([{ name: 'g', inviteLink: null, memberCount: 100 }]);
-    const empty = booth();
-    expect(foldCoverage([full.coverage, empty.coverage])).toEqual({
-      booths: 2,
-      committeesFormed: 1,
-      committeeCoverage: 0.5,
-      volunteers: 5,
-      volunteerTarget: 10,
-      volunteerCoverage: 0.5,
-      boothsWithWhatsapp: 1,
-      whatsappGroups: 1,
-      whatsappMembers: 100,
-    });
-    expect(foldCoverage([]).committeeCoverage).toBe(0);
+  it('shares committees formed and volunteers against target to three decimals, 0 when there is nothing to share', () => {
+    const none = {
+      booths: 0,
+      committeesFormed: 0,
+      volunteers: 0,
+      volunteerTarget: 0,
+      boothsWithWhatsapp: 0,
+      whatsappGroups: 0,
+      whatsappMembers: 0,
+    };
+    expect(
+      coverageOf({ ...none, booths: 3, committeesFormed: 1, volunteers: 2, volunteerTarget: 15 }),
+    ).toMatchObject({ committeeCoverage: 0.333, volunteerCoverage: 0.133 });
+    expect(coverageOf(none)).toEqual({ ...none, committeeCoverage: 0, volunteerCoverage: 0 });
   });
 });

@@ -145,29 +145,15 @@ export type Coverage = {
   whatsappMembers: number;
 };
 
-export function foldCoverage(booths: Iterable<Booth['coverage']>): Coverage {
-  const c = {
-    booths: 0,
-    committeesFormed: 0,
-    volunteers: 0,
-    volunteerTarget: 0,
-    boothsWithWhatsapp: 0,
-    whatsappGroups: 0,
-    whatsappMembers: 0,
-  };
-  for (const b of booths) {
-    c.booths++;
-    if (b.committeeFormed) c.committeesFormed++;
-    c.volunteers += Math.min(b.volunteerCount, b.volunteerTarget);
-    c.volunteerTarget += b.volunteerTarget;
-    if (b.whatsappGroupCount > 0) c.boothsWithWhatsapp++;
-    c.whatsappGroups += b.whatsappGroupCount;
-    c.whatsappMembers += b.whatsappMemberCount;
-  }
+/** Sums over the booths of a subtree, as the coverage query adds them up. */
+export type CoverageTotals = Omit<Coverage, 'committeeCoverage' | 'volunteerCoverage'>;
+
+/** The coverage report of a subtree from its totals: the shares, to three decimals (0 when there is nothing to share). */
+export function coverageOf(totals: CoverageTotals): Coverage {
   const ratio = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
   return {
-    ...c,
-    committeeCoverage: ratio(c.committeesFormed, c.booths),
-    volunteerCoverage: ratio(c.volunteers, c.volunteerTarget),
+    ...totals,
+    committeeCoverage: ratio(totals.committeesFormed, totals.booths),
+    volunteerCoverage: ratio(totals.volunteers, totals.volunteerTarget),
   };
 }

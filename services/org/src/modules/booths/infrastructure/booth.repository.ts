@@ -2,13 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ConcurrentChangeError, NotFoundError, ValidationError } from '@sangathan/kernel';
 import { outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
+import type { Document } from 'mongodb';
 import type { Model } from 'mongoose';
 import { AreaDocument, type BoothState } from '../../areas/infrastructure/area.schema';
-import { Booth, foldCoverage, type Coverage } from '../domain/booth.entity';
+import {
+  Booth,
+  coverageOf,
+  DEFAULT_COMMITTEE_SIZE,
+  DEFAULT_VOLUNTEER_TARGET,
+  type Coverage,
+  type CoverageTotals,
+} from '../domain/booth.entity';
 
 /**
  * Booth coverage lives on the booth's own area document (`booth` field), so a change and its
- * events are one single-document write, and a subtree's coverage is one indexed scan of booths.
+ * events are one single-document write, and a subtree's coverage is one aggregation over its booths.
  */
 @Injectable()
 export class BoothRepository {
@@ -69,32 +77,52 @@ export class BoothRepository {
     }
   }
 
-  /** Coverage of every booth matching `filter` (an application-side fold; FerretDB's $group is limited). */
+  /** Coverage of every booth matching `filter`: one aggregation (a booth without coverage state counts with the defaults). */
   async coverage(filter: Record<string, unknown>): Promise<Coverage> {
-    const cursor = this.areas.collection.find(
-      { ...filter, level: 'booth' },
-      { projection: { booth: 1, ancestors: 1 }, batchSize: 5000 },
+    const [totals] = await this.areas.collection
+      .aggregate<CoverageTotals>(coveragePipeline(filter))
+      .toArray();
+    return coverageOf(
+      totals ?? {
+        booths: 0,
+        committeesFormed: 0,
+        volunteers: 0,
+        volunteerTarget: 0,
+        boothsWithWhatsapp: 0,
+        whatsappGroups: 0,
+        whatsappMembers: 0,
+      },
     );
-    const rows: Booth['coverage'][] = [];
-    for await (const doc of cursor) {
-      const state = (doc.booth ?? {}) as Partial<BoothState>;
-      rows.push(
-        Booth.of({
-          boothId: String(doc._id),
-          ancestors: [],
-          lokSabhaId: null,
-          ...stripUndefined({
-            committeeMemberIds: state.committeeMemberIds,
-            committeeRequired: state.committeeRequired,
-            volunteerIds: state.volunteerIds,
-            volunteerTarget: state.volunteerTarget,
-            whatsappGroups: state.whatsappGroups,
-          }),
-        }).coverage,
-      );
-    }
-    return foldCoverage(rows);
   }
+}
+
+/** Sums the coverage of the booths matching `filter`, volunteers counted up to each booth's target. */
+export function coveragePipeline(filter: Record<string, unknown>): Document[] {
+  return [
+    { $match: { ...filter, level: 'booth' } },
+    {
+      $project: {
+        committee: { $size: { $ifNull: ['$booth.committeeMemberIds', []] } },
+        required: { $ifNull: ['$booth.committeeRequired', DEFAULT_COMMITTEE_SIZE] },
+        volunteers: { $size: { $ifNull: ['$booth.volunteerIds', []] } },
+        target: { $ifNull: ['$booth.volunteerTarget', DEFAULT_VOLUNTEER_TARGET] },
+        groups: { $ifNull: ['$booth.whatsappGroups', []] },
+      },
+    },
+    {
+      $group: {
+        _id: null,
+        booths: { $sum: 1 },
+        committeesFormed: { $sum: { $cond: [{ $gte: ['$committee', '$required'] }, 1, 0] } },
+        volunteers: { $sum: { $min: ['$volunteers', '$target'] } },
+        volunteerTarget: { $sum: '$target' },
+        boothsWithWhatsapp: { $sum: { $cond: [{ $gt: [{ $size: '$groups' }, 0] }, 1, 0] } },
+        whatsappGroups: { $sum: { $size: '$groups' } },
+        whatsappMembers: { $sum: { $sum: '$groups.memberCount' } },
+      },
+    },
+    { $project: { _id: 0 } },
+  ];
 }
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {

@@ -11,11 +11,6 @@ import { LEVEL_RANK } from '../../areas/domain/area-hierarchy';
 import { AreaCode } from '../../areas/domain/area-code.value-object';
 import { toIntegrationEvents } from '../../areas/area-integration-events';
 import { AreaMapper, type AreaRow } from '../../areas/infrastructure/area.mapper';
-import {
-  AreaSubtreeIndex,
-  indexKeysOfAll,
-  type Placement,
-} from '../../areas/infrastructure/area-subtree-index';
 import { Member, type MemberDomainEvent } from '../../members/domain/member.entity';
 import { PhoneNumber } from '../../members/domain/phone-number.value-object';
 import { memberIntegrationEvents } from '../../members/member-integration-events';
@@ -69,20 +64,17 @@ type Op =
   | { kind: 'update'; id: string; version: number; set: Document; events: OutboxEntry[] }
   | { kind: 'unchanged' };
 
-type Plan = { ops: Op[]; errors: RowError[]; total: number; digest: string; placements?: Placement[] };
+type Plan = { ops: Op[]; errors: RowError[]; total: number; digest: string };
 
 const MAX_ERRORS_REPORTED = 1000;
-/** `_id $in` batch size: FerretDB (patched) answers it from the `_id` index; 1,000 measured best. */
+/** Values per `$in` lookup (by `_id` or by phone, both indexed). */
 const LOOKUP_CHUNK = 1000;
-/** FerretDB-SQLite cost per document: a string `$in` evaluated inside SQLite vs a document decoded in Go. */
-const SQL_FILTER_US = 4;
-const GO_DECODE_US = 33;
 
 export class ImportInterruptedError extends Error {}
 
 /**
- * Bulk import of areas and members from parsed rows (CSV or JSON). Two phases, because FerretDB
- * has no transactions: every row is validated first (against the file and the database), and
+ * Bulk import of areas and members from parsed rows (CSV or JSON). Two phases, because FerretDB 2
+ * has no multi-document transactions: every row is validated first (against the file and the database), and
  * nothing is written unless all rows are valid (or the caller asked for `partial`). Writes then
  * go in chunks of `insertMany` / `bulkWrite`, each document carrying its own events (outbox), so
  * re-importing the same file changes nothing (upsert by code or phone) and an interrupted import
@@ -178,11 +170,6 @@ export class BulkImporter {
       });
     }
 
-    // The subtree index is a superset of the truth: ids go in before their areas are written.
-    const index = new AreaSubtreeIndex(() => this.db);
-    if (planned.placements) await index.ensure(planned.placements, this.chunkSize);
-    const placementOf = new Map((planned.placements ?? []).map((p) => [p.id, p]));
-
     const collection = this.db.collection(kind);
     const build = (from: number): Document[] =>
       planned.ops
@@ -204,8 +191,6 @@ export class BulkImporter {
       const written = chunk.flatMap((op) =>
         op.kind === 'insert' ? [op.id] : op.kind === 'update' ? [op.id] : [],
       );
-      // Areas written: the lists they are listed in drop their cached rows (see AreaSubtreeIndex.lists).
-      await index.invalidate(indexKeysOfAll(written.flatMap((id) => placementOf.get(id) ?? [])));
       if (written.length > 0) options.onWritten?.(kind, written);
       for (const op of chunk) {
         if (op.kind === 'insert') counts.created++;
@@ -347,7 +332,6 @@ export class BulkImporter {
         });
     }
     const ops: Op[] = [];
-    const placements: Placement[] = [];
     const now = new Date();
     parsed.sort((a, b) => LEVEL_RANK[a.input.level] - LEVEL_RANK[b.input.level] || a.row - b.row);
     for (const { row, input, code } of parsed) {
@@ -434,12 +418,6 @@ export class BulkImporter {
         ancestors: area.ancestors,
         lokSabhaId: area.lokSabhaId,
       });
-      // Stored areas keep their place (an import never moves one): index them where they are, which also repairs the index.
-      placements.push(
-        existing
-          ? { id: code, level: existing.level, ancestors: existing.ancestors }
-          : { id: code, level: area.level, ancestors: area.ancestors },
-      );
       if (!existing) {
         const newArea = area;
         const event = created!;
@@ -490,13 +468,7 @@ export class BulkImporter {
         events: toIntegrationEvents(domainEvents, options.ctx),
       });
     }
-    return {
-      ops,
-      errors: errors.sort((a, b) => a.row - b.row),
-      total: rows.length,
-      digest: digest(rows),
-      placements,
-    };
+    return { ops, errors: errors.sort((a, b) => a.row - b.row), total: rows.length, digest: digest(rows) };
   }
 
   private async planMembers(rows: unknown[], options: ImportOptions): Promise<Plan> {
@@ -529,9 +501,7 @@ export class BulkImporter {
       [...new Set(parsed.map((p) => p.areaId))],
       { ancestors: 1 },
     );
-    const existing = await this.fetchByString<MemberRow & { version?: number }>(
-      'members',
-      'phone',
+    const existing = await this.fetchByPhone<MemberRow & { version?: number }>(
       parsed.map((p) => p.phone),
       { outbox: 0 },
     );
@@ -604,7 +574,7 @@ export class BulkImporter {
     return { ops, errors: errors.sort((a, b) => a.row - b.row), total: rows.length, digest: digest(rows) };
   }
 
-  /** Documents by `_id`, in `_id $in` batches: index lookups on MongoDB and on the patched FerretDB. */
+  /** Documents by `_id`, in `_id $in` batches. */
   private async fetchById<T extends Document>(
     collection: string,
     ids: string[],
@@ -621,38 +591,18 @@ export class BulkImporter {
     return found;
   }
 
-  /**
-   * Documents whose top-level string `field` is one of `values` (an indexed `$in` on MongoDB). The
-   * patched FerretDB evaluates such an `$in` inside SQLite, reading the whole collection per query
-   * (~4 µs a document), while one projected scan decodes each document once in Go (~33 µs): many
-   * values against a collection take the scan, a few take the batches. An empty collection takes neither.
-   */
-  private async fetchByString<T extends Document>(
-    collection: string,
-    field: string,
-    values: string[],
+  /** Members by phone, in `$in` batches on the unique phone index. */
+  private async fetchByPhone<T extends Document>(
+    phones: string[],
     projection: Document,
   ): Promise<Map<string, T>> {
     const found = new Map<string, T>();
-    if (values.length === 0) return found;
-    const col = this.db.collection(collection);
-    const size = await col.estimatedDocumentCount();
-    if (size === 0) return found;
-    const batches = Math.ceil(values.length / LOOKUP_CHUNK);
-    if (batches * SQL_FILTER_US > GO_DECODE_US) {
-      const wanted = new Set(values);
-      const cursor = col.find({}, { projection, batchSize: 10_000 });
-      for await (const doc of cursor) {
-        const key = String(doc[field]);
-        if (wanted.has(key)) found.set(key, doc as unknown as T);
-      }
-      return found;
-    }
-    for (let i = 0; i < values.length; i += LOOKUP_CHUNK) {
+    const col = this.db.collection('members');
+    for (let i = 0; i < phones.length; i += LOOKUP_CHUNK) {
       const docs = await col
-        .find({ [field]: { $in: values.slice(i, i + LOOKUP_CHUNK) } }, { projection })
+        .find({ phone: { $in: phones.slice(i, i + LOOKUP_CHUNK) } }, { projection })
         .toArray();
-      for (const doc of docs) found.set(String(doc[field]), doc as unknown as T);
+      for (const doc of docs) found.set(String(doc.phone), doc as unknown as T);
     }
     return found;
   }

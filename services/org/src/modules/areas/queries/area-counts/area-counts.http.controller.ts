@@ -20,9 +20,6 @@ export class AreaCountsHttpController {
     const area = await this.areas.findById(id.toUpperCase());
     if (!area) throw new NotFoundError('area', id);
     assertCan(principal, 'org:read', { areaId: area.id, ancestors: area.ancestors });
-    return {
-      areaId: area.id,
-      counts: await this.areas.countByLevel({ id: area.id, ancestors: area.ancestors }),
-    };
+    return { areaId: area.id, counts: await this.areas.countByLevel(area.id) };
   }
 }

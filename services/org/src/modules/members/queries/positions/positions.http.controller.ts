@@ -6,7 +6,7 @@ import { pageQuerySchema } from '@sangathan/http';
 import { NotFoundError, type Page } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { afterCursor, allOf, subtreeFilter, toPage } from '../../../../common/subtree';
+import { afterCursor, allConditions, subtreeFilter, toPage } from '../../../../common/subtree';
 import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
 import { parsePositionType } from '../../commands/assign-position/assign-position.handler';
 import { positionId } from '../../domain/position.entity';
@@ -39,7 +39,7 @@ export class PositionsHttpController {
       const area = await this.areas.findById(id);
       return area ? { id: area.id, ancestors: area.ancestors } : null;
     });
-    const filter = allOf(
+    const filter = allConditions(
       scope,
       query.type ? { type: query.type } : {},
       query.vacant === 'true'
