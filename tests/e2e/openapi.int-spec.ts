@@ -2,9 +2,13 @@ import type { INestApplication, Type } from '@nestjs/common';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ServiceDescription } from '@sangathan/bootstrap';
 import { createServiceApp } from '@sangathan/bootstrap';
-import { bearer, isolateTest, NATIONAL_ADMIN } from '@sangathan/testing';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import {
+  bearer,
+  isolateTest,
+  NATIONAL_ADMIN,
+  OpenApiResponses,
+  type OpenApiDocument,
+} from '@sangathan/testing';
 import request from 'supertest';
 import { AppModule as AnalyticsAppModule } from '../../services/analytics/src/app.module';
 import { ANALYTICS_SERVICE_DESCRIPTION } from '../../services/analytics/src/service';
@@ -15,15 +19,6 @@ import { ORG_SERVICE_DESCRIPTION } from '../../services/org/src/service';
 import { AppModule as TrainingAppModule } from '../../services/training-events/src/app.module';
 import { TRAINING_SERVICE_DESCRIPTION } from '../../services/training-events/src/service';
 
-type Schema = Record<string, unknown>;
-type Response = { description?: string; content?: Record<string, { schema?: Schema }> };
-type Operation = {
-  parameters?: { in: string; name: string }[];
-  requestBody?: { content: Record<string, unknown> };
-  responses: Record<string, Response>;
-};
-type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
-
 const SERVICES: [Type<unknown>, ServiceDescription][] = [
   [OrgAppModule, ORG_SERVICE_DESCRIPTION],
   [MeetingsAppModule, MEETINGS_SERVICE_DESCRIPTION],
@@ -32,36 +27,18 @@ const SERVICES: [Type<unknown>, ServiceDescription][] = [
 ];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-/** Answers' bodies against the dereferenced document's schemas (OpenAPI 3.0: `nullable` is Ajv's own keyword). */
-class ResponseChecker {
-  private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
-  private readonly compiled = new Map<Schema, ValidateFunction>();
-
-  problems(operation: Operation, status: number, contentType: string | undefined, body: unknown): string[] {
-    const documented = operation.responses[String(status)] ?? operation.responses.default;
-    if (!documented)
-      return [`answered ${status}, which is not documented (${Object.keys(operation.responses).join(', ')})`];
-    const schema = documented.content?.['application/json']?.schema;
-    if (!schema || !contentType?.startsWith('application/json')) return [];
-    let validate = this.compiled.get(schema);
-    if (!validate) this.compiled.set(schema, (validate = this.ajv.compile(schema)));
-    return validate(body)
-      ? []
-      : [`${status} body does not match the document: ${this.ajv.errorsText(validate.errors)}`];
-  }
-}
-
 describe.each(SERVICES)('the OpenAPI document of %p', (appModule, service) => {
   const isolation = isolateTest(`openapi-${service.name}`);
   let app: INestApplication;
-  let document: Document;
+  let document: OpenApiDocument;
 
   beforeAll(async () => {
     process.env.MONGODB_DB = isolation.dbName(service.name);
     app = await createServiceApp(appModule, service);
     await app.init();
     delete process.env.MONGODB_DB;
-    document = (await request(app.getHttpServer()).get('/docs/openapi.json').expect(200)).body as Document;
+    document = (await request(app.getHttpServer()).get('/docs/openapi.json').expect(200))
+      .body as OpenApiDocument;
   });
   afterAll(async () => app?.close());
 
@@ -76,13 +53,10 @@ describe.each(SERVICES)('the OpenAPI document of %p', (appModule, service) => {
   });
 
   it('documents every answer each operation gives, with or without a token, with the bodies it describes', async () => {
-    const dereferenced = (await SwaggerParser.dereference(
-      structuredClone(document) as never,
-    )) as unknown as Document;
-    const checker = new ResponseChecker();
+    const contract = await OpenApiResponses.of(document);
     const problems: string[] = [];
     let calls = 0;
-    for (const [path, item] of Object.entries(dereferenced.paths)) {
+    for (const [path, item] of Object.entries(contract.document.paths)) {
       for (const method of METHODS) {
         const operation = item[method];
         if (!operation) continue;
@@ -94,12 +68,7 @@ describe.each(SERVICES)('the OpenAPI document of %p', (appModule, service) => {
           if (token) call = call.set('Authorization', token);
           const res = await (json ? call.send({}) : call);
           calls++;
-          for (const problem of checker.problems(
-            operation,
-            res.status,
-            res.headers['content-type'],
-            res.body,
-          )) {
+          for (const problem of contract.problems(method, path, res)) {
             problems.push(`${method.toUpperCase()} ${path}${token ? '' : ' (no token)'}: ${problem}`);
           }
         }

@@ -5,7 +5,7 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@sangathan/contracts';
-import { produceRaw, TopicProbe, waitFor } from '@sangathan/testing';
+import { OpenApiResponses, produceRaw, TopicProbe, waitFor, type OpenApiDocument } from '@sangathan/testing';
 import request from 'supertest';
 import { buildExifJpeg } from './support/exif-jpeg';
 import { inMinutes, LKO_PRESIDENT, startMeetings, STATE_LEADER, TREE, type Harness } from './support/harness';
@@ -189,6 +189,10 @@ describe('daily quotas and compliance (roster from org.member.events)', () => {
       .set('Authorization', h.auth(LKO_PRESIDENT))
       .expect(200);
     expect(report.body.summary).toEqual({ holders: 3, metQuota: 1, fellShort: 2, sentNoPhotos: 1 });
+    const contract = await OpenApiResponses.of(
+      (await server().get('/docs/openapi.json').expect(200)).body as OpenApiDocument,
+    );
+    expect(contract.problems('get', '/quotas/compliance', report)).toEqual([]);
     expect(report.body.metQuota).toEqual([
       { memberId: 'inc-a', name: 'Name of inc-a', positionType: 'assembly-incharge', areaId: 'AC-173' },
     ]);

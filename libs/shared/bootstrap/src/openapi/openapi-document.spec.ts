@@ -64,6 +64,7 @@ describe('completeOpenApiDocument', () => {
               capacity: { type: 'integer', exclusiveMinimum: 0, nullable: true },
               share: { type: 'number', exclusiveMaximum: 1 },
               kind: { const: 'booth' },
+              name: { type: ['string', 'null'], description: 'Name' },
               shares: {
                 type: 'object',
                 propertyNames: { type: 'string', minLength: 1, maxLength: 40 },
@@ -84,6 +85,7 @@ describe('completeOpenApiDocument', () => {
     });
     expect(properties.share).toEqual({ type: 'number', maximum: 1, exclusiveMaximum: true });
     expect(properties.kind).toEqual({ enum: ['booth'] });
+    expect(properties.name).toEqual({ type: 'string', nullable: true, description: 'Name' });
     expect(properties.shares).toEqual({
       type: 'object',
       additionalProperties: { type: 'number' },

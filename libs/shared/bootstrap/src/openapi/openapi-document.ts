@@ -65,7 +65,8 @@ function errorResponses(path: string, method: string, operation: Operation): Rec
 /**
  * Rewrites JSON Schema 2020-12 forms that zod emits into their OpenAPI 3.0 equivalents, in place:
  * numeric `exclusiveMinimum`/`exclusiveMaximum` become `minimum`/`maximum` with a boolean, `const` an
- * `enum` of one, and `propertyNames` (no 3.0 form) moves into the description.
+ * `enum` of one, a `type` list with `null` a type with `nullable`, and `propertyNames` (no 3.0 form) moves into
+ * the description.
  */
 function toOpenApi30Schema(node: unknown): void {
   if (Array.isArray(node)) {
@@ -82,6 +83,12 @@ function toOpenApi30Schema(node: unknown): void {
       schema[bound] = schema[exclusive];
       schema[exclusive] = true;
     }
+  }
+  if (Array.isArray(schema.type)) {
+    const types = (schema.type as unknown[]).filter((t) => t !== 'null');
+    if (types.length < schema.type.length) schema.nullable = true;
+    if (types.length === 1) schema.type = types[0];
+    else if (types.length === 0) delete schema.type;
   }
   if ('const' in schema) {
     schema.enum = [schema.const];

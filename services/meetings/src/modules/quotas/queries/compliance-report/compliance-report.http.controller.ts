@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
@@ -8,6 +8,7 @@ import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructur
 import { istDaysBetween } from '../../../meetings/domain/ist-day';
 import type { HolderCompliance } from '../../domain/compliance';
 import { QuotaService } from '../../quota.service';
+import { ComplianceReportDto } from './compliance-report.dto';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const complianceSchema = z.object({
@@ -31,6 +32,7 @@ export class ComplianceReportHttpController {
     summary:
       'Daily-quota compliance of position holders in a subtree over IST days: who met it, who fell short, who sent no photos',
   })
+  @ApiOkResponse({ type: ComplianceReportDto.Output, description: 'The report, each holder named' })
   async report(@Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
     const areaId = query.areaId ?? principal.areaId;
     const area = await this.areas.findById(areaId);
