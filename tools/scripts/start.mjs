@@ -35,10 +35,14 @@ const supervisor = new ServiceSupervisor({
   logDir,
   stream: streamLogs,
   say: (line) => console.error(line),
-  onRestart: (name) =>
+  // Only the latest restart of a service reports: an earlier one's child is gone.
+  onRestart: (name, attempt) =>
     void waitReady(serviceByName.get(name)).then(
-      (seconds) => say(`sangathan: ${name} is ready again (${seconds} s)`),
-      (error) => console.error(`sangathan: ${error.message}`),
+      (seconds) =>
+        supervisor.services.get(name).attempt === attempt &&
+        say(`sangathan: ${name} is ready again (${seconds} s)`),
+      (error) =>
+        supervisor.services.get(name).attempt === attempt && console.error(`sangathan: ${error.message}`),
     ),
 });
 
