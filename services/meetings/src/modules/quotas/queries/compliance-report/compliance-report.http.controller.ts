@@ -32,7 +32,7 @@ export class ComplianceReportHttpController {
     summary:
       'Daily-quota compliance of position holders in a subtree over IST days: who met it, who fell short, who sent no photos',
   })
-  @ApiOkResponse({ type: ComplianceReportDto.Output, description: 'The report, each holder named' })
+  @ApiOkResponse({ type: ComplianceReportDto, description: 'The report, each holder named' })
   async report(@Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
     const areaId = query.areaId ?? principal.areaId;
     const area = await this.areas.findById(areaId);

@@ -28,7 +28,7 @@ export class BoothCoverageHttpController {
     summary: 'Committees formed, volunteers against target and WhatsApp groups for every booth of a subtree',
   })
   @ApiOkResponse({
-    type: CoverageDto.Output,
+    type: CoverageDto,
     description: 'Totals and shares over the booths of the subtree',
   })
   async coverage(
