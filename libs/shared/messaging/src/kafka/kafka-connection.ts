@@ -94,13 +94,35 @@ export class KafkaConnection {
     if (missing.length > 0) {
       // Two services may race to create a shared topic: "already exists" is success.
       await admin
-        .createTopics({ topics: missing, waitForLeaders: true })
+        .createTopics({ topics: missing, waitForLeaders: false })
         .catch((error: Error & { type?: string; errors?: { type?: string }[] }) => {
           const causes = error.errors ?? [error];
           if (!causes.every((cause) => cause.type === 'TOPIC_ALREADY_EXISTS')) throw error;
         });
+      await this.waitForLeaders(missing.map((t) => t.topic));
     }
     return missing.map((t) => t.topic);
+  }
+
+  /**
+   * Until every partition of the topics has a leader. kafkajs' own wait gives up when a busy broker still
+   * answers "unknown topic or partition" for a topic created a moment ago, so the metadata is polled here.
+   */
+  private async waitForLeaders(topics: string[], timeoutMs = 30_000): Promise<void> {
+    const admin = await this.admin();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const metadata = await admin.fetchTopicMetadata({ topics });
+        if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+          return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`topics ${topics.join(', ')} have no leader after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   /** Readiness probe: a metadata round trip to the cluster. */
