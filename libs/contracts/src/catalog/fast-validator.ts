@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
-/** What a fast validator returns for input it does not accept (the caller then asks zod, for the reason). */
-export const NOT_ACCEPTED: unique symbol = Symbol('not accepted');
+import { NOT_ACCEPTED } from './contract-check';
+export { NOT_ACCEPTED };
 
 /** Returns zod's output for input zod accepts, or NOT_ACCEPTED; never accepts what zod rejects. */
 export type FastValidator = (input: unknown) => unknown;
