@@ -11,7 +11,6 @@ import {
   MomentumChangedV1,
   type EventDefinition,
 } from '@sangathan/contracts';
-import { compileFastValidator } from '../libs/contracts/src/catalog/fast-validator';
 import { argNumber, report, runBench } from './bench-utils';
 
 const total = argNumber('events', 200_000);
@@ -134,7 +133,6 @@ async function main(): Promise<void> {
   };
   const registries = {
     'EventRegistry, ajv': new EventRegistry(),
-    'EventRegistry, hand-written': new EventRegistry(undefined, undefined, compileFastValidator),
     'EventRegistry, zod only': new EventRegistry(undefined, undefined, () => undefined),
   };
   for (const [name, registry] of Object.entries(registries)) {
@@ -169,10 +167,6 @@ async function main(): Promise<void> {
     if (name !== 'JSON.parse only') rows[`${name}, minus JSON.parse (µs/event)`] = (value - parse).toFixed(3);
   }
   const ajv = us['EventRegistry, ajv'] - parse;
-  rows['ratio ajv / hand-written (validation only)'] = (
-    ajv /
-    (us['EventRegistry, hand-written'] - parse)
-  ).toFixed(2);
   rows['ratio ajv / zod only (validation only)'] = (ajv / (us['EventRegistry, zod only'] - parse)).toFixed(2);
   report(
     `contract validation (${total} events of ${kinds} types, ~${Math.round(raws[0].length)}-${Math.round(raws[2].length)} bytes)`,

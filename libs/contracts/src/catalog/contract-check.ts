@@ -58,6 +58,14 @@ const ajv = new Ajv2020({
  * hand-written compiler it replaced.
  */
 export function compileContractCheck(schema: z.ZodType): ContractCheck | undefined {
+  // Once per schema: the shared ajv instance keeps every schema it compiled, and registries are built per app.
+  if (!compiled.has(schema)) compiled.set(schema, compile(schema));
+  return compiled.get(schema);
+}
+
+const compiled = new WeakMap<z.ZodType, ContractCheck | undefined>();
+
+function compile(schema: z.ZodType): ContractCheck | undefined {
   let jsonSchema: object;
   try {
     jsonSchema = z.toJSONSchema(schema, {
