@@ -135,9 +135,12 @@ function expectAgreesWithZod(schema: z.ZodType, input: unknown, what: string): b
 const compiled = EVENT_DEFINITIONS.filter((d) => compileContractCheck(d.payload));
 
 describe('compiled contract checks agree with zod', () => {
-  it('compile the envelope and every payload', () => {
+  it('compile the envelope and every payload without a union', () => {
     expect(compileContractCheck(eventEnvelopeSchema)).toBeDefined();
-    expect(compiled.length).toBe(EVENT_DEFINITIONS.length); // no contract today uses anything left to zod
+    // Its session plan and target rule are discriminated unions: ajv would strip a branch's keys while trying another.
+    expect(EVENT_DEFINITIONS.filter((d) => !compiled.includes(d)).map((d) => d.type)).toEqual([
+      'training.programme.created',
+    ]);
   });
 
   it.each(compiled.map((d) => [`${d.type} v${d.version}`, d] as const))(
@@ -207,7 +210,7 @@ describe('compiled checks strip unknown keys in place, as zod strips them', () =
       type: 'org.area.created',
       occurredAt: '2026-03-01T10:00:00Z',
     };
-    const input = { ...valid, surplus: 1 };
+    const input: Record<string, unknown> = { ...valid, surplus: 1 };
     const areaPath = input.areaPath;
     const output = compileContractCheck(eventEnvelopeSchema)!(input) as Record<string, unknown>;
     expect(output).toEqual(eventEnvelopeSchema.parse({ ...valid, surplus: 1 }));
