@@ -219,6 +219,16 @@ describe('compiled checks strip unknown keys in place, as zod strips them', () =
   });
 });
 
+describe('a record key zod would drop', () => {
+  it('sends a message with a __proto__ key in a record to zod', () => {
+    const schema = z.object({ shares: z.record(z.string().min(1), z.number()) });
+    const input = JSON.parse('{"shares":{"obc":0.5,"__proto__":1}}') as unknown;
+    expect(compileContractCheck(schema)!(input)).toBe(NOT_ACCEPTED);
+    expect(schema.parse(input)).toEqual({ shares: { obc: 0.5 } });
+    expect(compileContractCheck(schema)!({ shares: { obc: 0.5 } })).toEqual({ shares: { obc: 0.5 } });
+  });
+});
+
 describe('schemas whose JSON Schema is not exactly the zod rule are left to zod', () => {
   it.each([
     ['a refinement', z.object({ n: z.number().refine((n) => n % 2 === 0) })],

@@ -70,7 +70,13 @@ function compile(schema: z.ZodType): ContractCheck | undefined {
   try {
     jsonSchema = z.toJSONSchema(schema, {
       unrepresentable: 'throw',
-      override: ({ zodSchema }) => assertSafe(zodSchema),
+      override: ({ zodSchema, jsonSchema: json }) => {
+        assertSafe(zodSchema);
+        // zod leaves a record's `__proto__` key out of its output; a message with one goes to zod.
+        const keys = json.propertyNames;
+        if (json.type === 'object' && typeof keys === 'object')
+          json.propertyNames = { allOf: [keys, { not: { const: '__proto__' } }] };
+      },
     });
   } catch {
     return undefined;
