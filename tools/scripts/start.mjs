@@ -1,94 +1,169 @@
 // `npm start`: installs what is missing, starts Kafka + FerretDB (dev profile), builds and starts
 // every service, seeds demo data into an empty database, prints the URLs; Ctrl-C stops it all.
+// The terminal gets a short status; each service logs to .local/dev/logs/<service>.log
+// (`npm start -- --logs` also streams those lines here).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { build } from './build.mjs';
+import { ServiceSupervisor, shutdown } from './dev-supervisor.mjs';
 import { ensureDeps, repoRoot } from './ensure-deps.mjs';
 import { startInfra, stopInfra } from './infra-client.mjs';
 
+const streamLogs = process.argv.includes('--logs');
+const logDir = join(repoRoot, '.local', 'dev', 'logs');
+const shown = (path) => relative(process.cwd(), path) || '.';
+const say = (line) => console.log(line);
+
 ensureDeps();
 await build();
-const infraEnv = startInfra('dev');
+mkdirSync(logDir, { recursive: true });
+const infraEnv = (() => {
+  try {
+    return startInfra('dev');
+  } catch (error) {
+    // The infra CLI has printed why; a stack trace would bury it.
+    console.error(`sangathan: ${error.message}`);
+    process.exit(1);
+  }
+})();
 const env = { ...process.env, ...infraEnv, NODE_ENV: process.env.NODE_ENV ?? 'development' };
 const dist = (...p) => join(repoRoot, 'dist', ...p);
 
-// Async, so Ctrl-C is handled even while a seed runs.
-const run = (script, extraEnv = {}) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', script], { cwd: repoRoot, stdio: 'inherit', env: { ...env, ...extraEnv } });
-    child.on('exit', (code) => resolve(code ?? 1));
+const supervisor = new ServiceSupervisor({
+  logDir,
+  stream: streamLogs,
+  say: (line) => console.error(line),
+  // Only the latest restart of a service reports: an earlier one's child is gone.
+  onRestart: (name, attempt) =>
+    void waitReady(serviceByName.get(name)).then(
+      (seconds) =>
+        supervisor.services.get(name).attempt === attempt &&
+        say(`sangathan: ${name} is ready again (${seconds} s)`),
+      (error) =>
+        supervisor.services.get(name).attempt === attempt && console.error(`sangathan: ${error.message}`),
+    ),
+});
+
+let stopping;
+function stopEverything(code) {
+  stopping ??= (async () => {
+    say('\nsangathan: stopping services and the infrastructure…');
+    const result = await shutdown({ supervisor, stopInfra: () => stopInfra('dev') });
+    process.exit(code || result);
+  })();
+  return stopping;
+}
+process.on('SIGINT', () => void stopEverything(0));
+process.on('SIGTERM', () => void stopEverything(0));
+
+/** Runs a one-shot script (topics, seeds) with its output in the log folder; on failure shows the end of it. */
+function runLogged(script, logName, extraEnv = {}) {
+  const logFile = join(logDir, `${logName}.log`);
+  const fd = openSync(logFile, 'a');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', script], {
+      cwd: repoRoot,
+      stdio: ['ignore', fd, fd],
+      env: { ...env, ...extraEnv },
+    });
+    // 'exit' also fires for a signal-killed child; its code is then null.
+    child.on('exit', (code) => {
+      closeSync(fd);
+      if (code !== 0) {
+        const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-15).join('\n');
+        console.error(
+          `sangathan: ${logName} failed (exit ${code ?? 'by signal'}); the end of ${shown(logFile)}:\n${tail}`,
+        );
+      }
+      resolve(code === 0);
+    });
   });
-if ((await run(dist('tools', 'dev', 'create-topics.js'))) !== 0) process.exit(1);
+}
+
+if (!(await runLogged(dist('tools', 'dev', 'create-topics.js'), 'create-topics'))) await stopEverything(1);
 
 const { SERVICE_PORTS } = createRequire(import.meta.url)(dist('tools', 'dev', 'services.js'));
-const present = readdirSync(join(repoRoot, 'services')).filter((name) => existsSync(join(repoRoot, 'services', name, 'src', 'main.ts')));
-const services = Object.keys(SERVICE_PORTS).filter((name) => present.includes(name));
-const children = [];
-let stopping = false;
+const present = readdirSync(join(repoRoot, 'services')).filter((name) =>
+  existsSync(join(repoRoot, 'services', name, 'src', 'main.ts')),
+);
+const services = Object.keys(SERVICE_PORTS)
+  .filter((name) => present.includes(name))
+  .map((name) => ({ name, port: SERVICE_PORTS[name] }));
+const serviceByName = new Map(services.map((s) => [s.name, s]));
 
-for (const name of services) {
-  const port = SERVICE_PORTS[name];
-  const child = spawn(process.execPath, ['--enable-source-maps', dist('services', name, 'src', 'main.js')], {
+say(
+  `sangathan: starting ${services.map((s) => s.name).join(', ')}; logs in ${shown(logDir)}/${streamLogs ? '' : ' (npm start -- --logs streams them here)'}`,
+);
+for (const { name, port } of services) {
+  supervisor.start(name, {
+    args: ['--enable-source-maps', dist('services', name, 'src', 'main.js')],
     cwd: repoRoot,
     env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
   });
-  child.on('exit', (code, signal) => {
-    if (!stopping) console.error(`sangathan: ${name} exited (${signal ?? code}); see its log lines above`);
-  });
-  children.push({ name, port, child });
 }
 
-async function waitReady({ name, port }) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+/** Resolves with the seconds it took until the service's readiness answers 200. */
+async function waitReady({ name, port }, timeoutMs = 120_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (stopping) return new Promise(() => undefined);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return Math.round((Date.now() - started) / 100) / 10;
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${name} did not become ready on :${port} within 120 s`);
+  throw new Error(
+    `${name} did not become ready on :${port} within ${timeoutMs / 1000} s; see ${shown(supervisor.logFile(name))}`,
+  );
 }
-
-async function shutdown(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nsangathan: stopping services…');
-  for (const { child } of children) child.kill('SIGTERM');
-  await Promise.all(children.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)))));
-  try {
-    stopInfra('dev');
-  } catch (error) {
-    console.error(`sangathan: ${error.message}`);
-  }
-  process.exit(code);
-}
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
 
 try {
-  await Promise.all(children.map(waitReady));
+  await Promise.all(
+    services.map(async (service) => say(`sangathan: ${service.name} ready (${await waitReady(service)} s)`)),
+  );
 } catch (error) {
   console.error(`sangathan: ${error.message}`);
-  await shutdown(1);
+  await stopEverything(1);
 }
+
 // Each service may add a seed script in tools/dev/seed/ (run in name order, through the HTTP APIs).
-const serviceUrls = Object.fromEntries(children.map(({ name, port }) => [`${name.toUpperCase().replace(/-/g, '_')}_URL`, `http://127.0.0.1:${port}`]));
-for (const seed of readdirSync(dist('tools', 'dev', 'seed')).filter((f) => f.endsWith('.js')).sort()) {
+const serviceUrls = Object.fromEntries(
+  services.map(({ name, port }) => [
+    `${name.toUpperCase().replace(/-/g, '_')}_URL`,
+    `http://127.0.0.1:${port}`,
+  ]),
+);
+const seeds = readdirSync(dist('tools', 'dev', 'seed'))
+  .filter((f) => f.endsWith('.js'))
+  .sort();
+for (const [i, seed] of seeds.entries()) {
   if (stopping) break;
-  if ((await run(dist('tools', 'dev', 'seed', seed), serviceUrls)) !== 0) await shutdown(1);
+  const started = Date.now();
+  say(`sangathan: seeding demo data ${i + 1}/${seeds.length} (${seed.replace(/\.js$/, '')})…`);
+  if (!(await runLogged(dist('tools', 'dev', 'seed', seed), 'seed', serviceUrls))) await stopEverything(1);
+  say(`sangathan:   done in ${Math.round((Date.now() - started) / 100) / 10} s`);
 }
-const token = spawnSync(process.execPath, [dist('tools', 'dev', 'mint-token.js')], { cwd: repoRoot, env, encoding: 'utf8' }).stdout.trim();
-console.log('\nsangathan is up:');
-for (const { name, port } of children) {
-  console.log(`  ${name.padEnd(18)} http://127.0.0.1:${port}   docs http://127.0.0.1:${port}/docs   ready http://127.0.0.1:${port}/health/ready`);
+
+const token = spawnSync(process.execPath, [dist('tools', 'dev', 'mint-token.js')], {
+  cwd: repoRoot,
+  env,
+  encoding: 'utf8',
+}).stdout.trim();
+say('\nsangathan is up:');
+for (const { name, port } of services) {
+  const url = `http://127.0.0.1:${port}`;
+  say(
+    `  ${name.padEnd(18)} ${url}   docs ${url}/docs (JSON: /docs/openapi.json)   ready ${url}/health/ready   metrics ${url}/metrics`,
+  );
 }
-console.log(`  Kafka              ${infraEnv.KAFKA_BROKERS}`);
-console.log(`  MongoDB (FerretDB) ${infraEnv.MONGODB_URI}`);
-console.log(`\nA national-admin token for trying the APIs (npm run token -- --role <role> --area <id> mints others):\n  ${token}\n`);
-console.log('Press Ctrl-C to stop everything.');
+say(`  Kafka              ${infraEnv.KAFKA_BROKERS}`);
+say(`  MongoDB (FerretDB) ${infraEnv.MONGODB_URI}`);
+say(
+  `  logs               ${shown(logDir)}/<service>.log${streamLogs ? '' : ' (npm start -- --logs streams them here)'}`,
+);
+say(`\nA national-admin token for trying the APIs (npm run token -- --help mints others):\n  ${token}\n`);
+say('Press Ctrl-C to stop everything.');

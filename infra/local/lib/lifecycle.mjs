@@ -111,7 +111,12 @@ async function waitFor(cfg, checks, opts, log) {
   for (const { c, check, logs } of checks) {
     let lastError = null;
     for (;;) {
-      const proc = ownProcess(c);
+      let proc = ownProcess(c);
+      if (!proc && fs.existsSync(c.pidFile)) {
+        // Look again before declaring it dead: a process that has just been started can be caught mid-exec.
+        await sleep(500);
+        proc = ownProcess(c);
+      }
       if (!proc) {
         if (!fs.existsSync(c.pidFile)) {
           throw new InfraError(

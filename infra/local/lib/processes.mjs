@@ -45,8 +45,9 @@ export function ownProcess(component) {
   const pid = readPid(component.pidFile);
   if (!pid || !processAlive(pid)) return null;
   const cmdline = processCmdline(pid);
-  // Without /proc (macOS) the pid file is trusted.
-  if (cmdline && !cmdline.join(' ').includes(component.dir)) return null;
+  // Without /proc (macOS) the pid file is trusted, and so it is while a process is between fork and exec (an
+  // empty command line for a moment: a just-started server would otherwise look gone).
+  if (cmdline && cmdline.length > 0 && !cmdline.join(' ').includes(component.dir)) return null;
   return { pid, cmdline };
 }
 

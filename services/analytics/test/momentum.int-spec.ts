@@ -9,7 +9,15 @@ import {
   EventRegistry,
 } from '@sangathan/contracts';
 import { KafkaConnection, KafkaMessagePublisher, kafkaSettingsFromEnv } from '@sangathan/messaging';
-import { bearer, isolateTest, NATIONAL_ADMIN, TopicProbe, waitFor } from '@sangathan/testing';
+import {
+  bearer,
+  isolateTest,
+  NATIONAL_ADMIN,
+  OpenApiResponses,
+  TopicProbe,
+  waitFor,
+  type OpenApiDocument,
+} from '@sangathan/testing';
 import request from 'supertest';
 import {
   activityMessages,
@@ -347,6 +355,10 @@ describe('momentum: Kafka → analytics state → API', () => {
       booths,
     });
     expect(booths).toBeGreaterThan(0);
+    const contract = await OpenApiResponses.of(
+      (await request(app.getHttpServer()).get('/docs/openapi.json').expect(200)).body as OpenApiDocument,
+    );
+    expect(contract.problems('get', '/areas/{id}', res)).toEqual([]);
     const token = bearer({
       sub: 'dp',
       roles: ['district-president'],

@@ -5,7 +5,7 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@sangathan/contracts';
-import { produceRaw, TopicProbe, waitFor } from '@sangathan/testing';
+import { OpenApiResponses, produceRaw, TopicProbe, waitFor, type OpenApiDocument } from '@sangathan/testing';
 import request from 'supertest';
 import { buildExifJpeg } from './support/exif-jpeg';
 import { inMinutes, LKO_PRESIDENT, startMeetings, STATE_LEADER, TREE, type Harness } from './support/harness';
@@ -44,7 +44,7 @@ describe('daily quotas and compliance (roster from org.member.events)', () => {
   const joined = (memberId: string, areaId: string) =>
     publishOrg(MemberJoinedV1, memberId, {
       memberId,
-      name: memberId,
+      name: `Name of ${memberId}`,
       nameAlt: null,
       kind: 'office-bearer',
       status: 'active',
@@ -189,9 +189,22 @@ describe('daily quotas and compliance (roster from org.member.events)', () => {
       .set('Authorization', h.auth(LKO_PRESIDENT))
       .expect(200);
     expect(report.body.summary).toEqual({ holders: 3, metQuota: 1, fellShort: 2, sentNoPhotos: 1 });
-    expect(report.body.metQuota).toEqual(['inc-a']);
-    expect(report.body.fellShort.sort()).toEqual(['inc-b', 'inc-c']);
-    expect(report.body.sentNoPhotos).toEqual(['inc-b']);
+    const contract = await OpenApiResponses.of(
+      (await server().get('/docs/openapi.json').expect(200)).body as OpenApiDocument,
+    );
+    expect(contract.problems('get', '/quotas/compliance', report)).toEqual([]);
+    expect(report.body.metQuota).toEqual([
+      { memberId: 'inc-a', name: 'Name of inc-a', positionType: 'assembly-incharge', areaId: 'AC-173' },
+    ]);
+    expect(
+      report.body.fellShort.map((p: { memberId: string; name: string }) => [p.memberId, p.name]).sort(),
+    ).toEqual([
+      ['inc-b', 'Name of inc-b'],
+      ['inc-c', 'Name of inc-c'],
+    ]);
+    expect(report.body.sentNoPhotos).toEqual([
+      { memberId: 'inc-b', name: 'Name of inc-b', positionType: 'sector-incharge', areaId: 'M-1' },
+    ]);
     const b = report.body.holders.find((x: { memberId: string }) => x.memberId === 'inc-b');
     expect(b.days[0]).toMatchObject({ held: 4, withPhoto: 0, outcome: 'no-photos' });
 
@@ -253,6 +266,6 @@ describe('daily quotas and compliance (roster from org.member.events)', () => {
       .query({ areaId: 'M-1', from: day, to: day })
       .set('Authorization', h.auth(LKO_PRESIDENT))
       .expect(200);
-    expect(report.body.metQuota).toEqual(['inc-b']);
+    expect(report.body.metQuota.map((p: { memberId: string }) => p.memberId)).toEqual(['inc-b']);
   });
 });

@@ -1,4 +1,4 @@
-import { bearer, type TopicProbe } from '@sangathan/testing';
+import { bearer, OpenApiResponses, type OpenApiDocument, type TopicProbe } from '@sangathan/testing';
 import { ADMIN, districtPresident, OrgHarness } from './org-harness';
 
 describe('booth committees, volunteers, coverage and tasks', () => {
@@ -62,6 +62,8 @@ describe('booth committees, volunteers, coverage and tasks', () => {
     expect(district.body).toMatchObject({ booths: 2, committeesFormed: 1, committeeCoverage: 0.5, volunteers: 4, volunteerTarget: 10, volunteerCoverage: 0.4, boothsWithWhatsapp: 1, whatsappGroups: 2, whatsappMembers: 240 });
     const state = await org.http().get('/coverage?under=UP').set('Authorization', ADMIN).expect(200);
     expect(state.body).toMatchObject({ booths: 4, committeesFormed: 1, committeeCoverage: 0.25 });
+    const contract = await OpenApiResponses.of((await org.http().get('/docs/openapi.json').expect(200)).body as OpenApiDocument);
+    expect([...contract.problems('get', '/coverage', district), ...contract.problems('get', '/coverage', state)]).toEqual([]);
     await org.http().get('/coverage?under=UP-D-TWO').set('Authorization', districtPresident('UP-D-ONE')).expect(403);
   });
 

@@ -130,6 +130,13 @@ export const MeetingAttendanceRecordedV1 = defineEvent({
     /** For a vc-review: the district this recording was for, else null. */
     districtId: id.nullable(),
     recordedAt: instant,
+    /** People this recording added to `totalAttendance` (named members plus headcount). */
+    addedAttendance: z.number().int().nonnegative().optional(),
+    /**
+     * When the meeting started, for a `late-addition` (recorded after the held event, whose totals do not
+     * include it); absent otherwise. Consumers that count attendance by meeting date count late additions here.
+     */
+    heldStart: instant.optional(),
   }),
 });
 

@@ -6,6 +6,7 @@ import { bodyParserOptions } from '@sangathan/http';
 import { startTelemetry, type TelemetryOptions } from '@sangathan/observability';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { completeOpenApiDocument } from './openapi/openapi-document';
 
 export type ServiceDescription = {
   /** Short name: `org`, `meetings`, … */
@@ -42,8 +43,11 @@ export async function createServiceApp(
     .addBearerAuth()
     .addSecurityRequirements('bearer')
     .build();
-  const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+  const document = completeOpenApiDocument(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // Nest's usual JSON path, for tools that guess it.
+  const http = app.getHttpAdapter();
+  http.get('/docs-json', (_request: unknown, response: unknown) => http.redirect(response, 301, '/docs/openapi.json'));
   return app;
 }
 

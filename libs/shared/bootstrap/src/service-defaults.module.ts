@@ -4,6 +4,7 @@ import { AuthGuard } from '@sangathan/auth';
 import { HealthModule } from '@sangathan/health';
 import {
   HttpErrorFilter,
+  HttpMetricsMiddleware,
   HttpTracingMiddleware,
   IdempotencyInterceptor,
   IdempotencyStore,
@@ -56,6 +57,7 @@ export class ServiceDefaultsModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpTracingMiddleware, StrictQueryMiddleware).forRoutes('*path');
+    // Metrics before the query check, so the requests it refuses are counted too.
+    consumer.apply(HttpTracingMiddleware, HttpMetricsMiddleware, StrictQueryMiddleware).forRoutes('*path');
   }
 }

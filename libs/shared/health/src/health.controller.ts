@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '@sangathan/auth';
 import { KafkaHealthIndicator } from './kafka.health';
@@ -25,6 +25,14 @@ export class HealthController {
   /** Readiness: MongoDB and Kafka reachable, consumer joined; 503 otherwise. */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({
+    summary: 'Ready for traffic: 200 once the database and the broker answer and events flow; 503 otherwise',
+    description:
+      'Waits for a MongoDB ping and a Kafka metadata round trip (each within 2 s), the topics this service ' +
+      'writes and reads to exist, and, for a service that consumes events, its consumer group to be joined. ' +
+      "After a crash the group hands the dead process's partitions over only when its Kafka session " +
+      '(KAFKA_SESSION_TIMEOUT_MS, 6 s by default) has expired; after a graceful stop at once. docs/deploy.md.',
+  })
   ready() {
     return this.health.check([() => this.mongo.isHealthy(), () => this.kafka.isHealthy()]);
   }

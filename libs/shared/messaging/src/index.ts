@@ -10,3 +10,5 @@ export * from './consumer/event-dispatcher';
 export * from './nest/messaging.options';
 export * from './nest/messaging.module';
 export * from './nest/messaging.lifecycle';
+export * from './kafka/consumer-lag';
+export * from './outbox/outbox-backlog';

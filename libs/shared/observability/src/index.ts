@@ -1,3 +1,4 @@
 export * from './telemetry';
 export * from './trace-headers';
 export * from './logger';
+export * from './metrics';

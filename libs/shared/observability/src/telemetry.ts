@@ -3,6 +3,9 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { HostMetricsInstrumentation } from '@opentelemetry/instrumentation-host-metrics';
+import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor, type SpanExporter, type SpanProcessor, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -29,7 +32,9 @@ let active: Telemetry | undefined;
 /**
  * Starts OpenTelemetry once per process: W3C propagation, async-hooks context, a tracer provider
  * (OTLP/HTTP export when OTEL_EXPORTER_OTLP_ENDPOINT is set) and a meter provider read by a
- * Prometheus exporter that shares the service's HTTP port instead of opening its own.
+ * Prometheus exporter that shares the service's HTTP port instead of opening its own. The meter
+ * provider also reports the process defaults: CPU time and resident memory, event-loop delay and
+ * utilisation, heap and garbage collection.
  */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   if (active) return active;
@@ -51,11 +56,18 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   const prometheus = new PrometheusExporter({ preventServerStart: true });
   const meterProvider = new MeterProvider({ resource, readers: [prometheus] });
   metrics.setGlobalMeterProvider(meterProvider);
+  // Host metrics of this process only: the node's CPUs and network are the node exporter's.
+  const disableInstrumentations = registerInstrumentations({
+    meterProvider,
+    tracerProvider,
+    instrumentations: [new RuntimeNodeInstrumentation(), new HostMetricsInstrumentation({ metricGroups: ['process.cpu', 'process.memory'] })],
+  });
 
   active = {
     prometheus,
     metricsHandler: (req, res) => prometheus.getMetricsRequestHandler(req, res),
     shutdown: async () => {
+      disableInstrumentations();
       await Promise.allSettled([tracerProvider.shutdown(), meterProvider.shutdown()]);
     },
   };

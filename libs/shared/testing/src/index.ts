@@ -3,3 +3,4 @@ export * from './topic-probe';
 export * from './raw-producer';
 export * from './tokens';
 export * from './explain';
+export * from './openapi-responses';

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { context, metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   definitionKey,
   deadLetterTopicName,
   type EventDefinition,
   type EventRegistry,
 } from '@sangathan/contracts';
-import { extractTraceContext } from '@sangathan/observability';
+import { DURATION_BUCKETS_SECONDS, extractTraceContext, lazyMeter } from '@sangathan/observability';
 import type { MessagePublisher } from '../kafka/message-publisher';
 import { isRetriable } from '../outbox/outbox-relay';
 import {
@@ -38,11 +38,18 @@ export type DispatchOptions = {
 };
 
 const tracer = trace.getTracer('sangathan.consumer');
-const meter = metrics.getMeter('sangathan.consumer');
-const consumed = meter.createCounter('messaging_events_consumed_total', { description: 'Events by outcome' });
-const handleDuration = meter.createHistogram('messaging_handle_duration_ms', {
-  description: 'Handler time per batch',
-  unit: 'ms',
+const meter = lazyMeter('sangathan.consumer');
+const consumed = meter.createCounter('messaging_events_consumed_total', {
+  description: 'Events by group and outcome (applied, skipped, dead-lettered)',
+});
+const deadLettered = meter.createCounter('messaging_dead_letters_total', {
+  description: 'Events a consumer group sent to <topic>.dlq, by topic and reason',
+});
+const processDuration = meter.createHistogram('messaging_process_duration_seconds', {
+  description:
+    'Time one handler took for the events of one delivery (a batch for batch handlers), retries included',
+  unit: 's',
+  advice: { explicitBucketBoundaries: DURATION_BUCKETS_SECONDS },
 });
 
 export class ConsumerStoppedError extends Error {}
@@ -126,9 +133,12 @@ export class EventDispatcher {
     await this.sendToDeadLetters(dead, opts);
 
     for (const [handler, events] of deliveries) {
-      const started = Date.now();
+      const started = performance.now();
       await this.deliver(handler, events, opts, sources);
-      handleDuration.record(Date.now() - started, { group: opts.consumerGroup });
+      processDuration.record((performance.now() - started) / 1000, {
+        group: opts.consumerGroup,
+        handler: handler.constructor.name,
+      });
     }
   }
 
@@ -249,7 +259,8 @@ export class EventDispatcher {
       this.logger.warn(
         `dead-lettering ${message.topic}[${message.partition}]@${message.offset}: ${reason}: ${error}`,
       );
-      consumed.add(1, { group: opts.consumerGroup, outcome: `dlq:${reason}` });
+      consumed.add(1, { group: opts.consumerGroup, outcome: 'dead-lettered' });
+      deadLettered.add(1, { group: opts.consumerGroup, topic: message.topic, reason });
     }
     await this.withRetries(
       () =>

@@ -120,7 +120,14 @@ export class KafkaConnection {
   private log({ level, log }: LogEntry): void {
     const { message, ...extra } = log;
     const line = `${message} ${JSON.stringify(extra)}`;
-    if (level === logLevel.ERROR) this.logger.error(line);
+    // kafkajs logs every error answer of the broker ("Response CreateTopics …") before it throws it to the
+    // caller, which expects some (a topic another service just created, a rebalance) and reports the others.
+    if (level === logLevel.ERROR && message.startsWith('Response ') && 'error' in extra)
+      this.logger.debug(line);
+    // A member whose session ended rejoins by itself: worth seeing, not an error.
+    else if (level === logLevel.ERROR && message.startsWith('The coordinator is not aware of this member'))
+      this.logger.warn(line);
+    else if (level === logLevel.ERROR) this.logger.error(line);
     else if (level === logLevel.WARN) this.logger.warn(line);
     else this.logger.debug(line);
   }

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { Consumer, EachBatchPayload, IHeaders } from 'kafkajs';
+import type { Consumer, ConsumerConfig, EachBatchPayload, IHeaders } from 'kafkajs';
 import {
   ConsumerStoppedError,
   type EventDispatcher,
   type IncomingMessage,
 } from '../consumer/event-dispatcher';
+import { ConsumerLagGauge } from './consumer-lag';
 import type { KafkaConnection } from './kafka-connection';
 import { LeadTopicsGate } from './lead-topics-gate';
 
@@ -34,6 +35,9 @@ export type KafkaEventConsumerOptions = {
   leadTopics?: string[];
 };
 
+/** A third of the session, as Kafka's clients default to, so two heartbeats can be lost before the session ends. */
+const heartbeatIntervalMs = (sessionTimeoutMs: number): number => Math.floor(sessionTimeoutMs / 3);
+
 const DEFAULT_FETCH_MAX_BYTES = 10 * 1024 * 1024;
 const PARTITION_FETCH_MAX_BYTES = 4 * 1024 * 1024;
 
@@ -46,6 +50,30 @@ function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
     if (value !== undefined) result[key] = Array.isArray(value) ? String(value[0]) : String(value);
   }
   return result;
+}
+
+/** The kafkajs settings of a consumer group member (exported so a test can run a member in another process). */
+export function consumerConfig(
+  connection: KafkaConnection,
+  options: KafkaEventConsumerOptions,
+): ConsumerConfig {
+  const sessionTimeout = connection.settings.sessionTimeoutMs;
+  return {
+    groupId: connection.topicName(options.groupId),
+    allowAutoTopicCreation: false,
+    sessionTimeout,
+    // A rebalance waits at most this long for the members to rejoin; live ones do at their next heartbeat.
+    rebalanceTimeout: Math.max(sessionTimeout, 10_000),
+    heartbeatInterval: heartbeatIntervalMs(sessionTimeout),
+    // kafkajs heartbeats between fetches: an idle fetch must return well within the session.
+    maxWaitTimeInMs: Math.min(1000, heartbeatIntervalMs(sessionTimeout)),
+    maxBytes: options.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES,
+    maxBytesPerPartition: Math.min(
+      PARTITION_FETCH_MAX_BYTES,
+      options.fetchMaxBytes ?? PARTITION_FETCH_MAX_BYTES,
+    ),
+    retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+  };
 }
 
 /**
@@ -61,6 +89,7 @@ export class KafkaEventConsumer {
   private connected = false;
   private startLoop?: Promise<void>;
   private readonly leadTopics: LeadTopicsGate;
+  private readonly lag: ConsumerLagGauge;
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -74,6 +103,13 @@ export class KafkaEventConsumer {
       () => connection.admin(),
       connection.topicName(options.groupId),
     );
+    this.lag = new ConsumerLagGauge(
+      () => connection.admin(),
+      connection.topicName(options.groupId),
+      dispatcher.topics.map((t) => connection.topicName(t)),
+      (t) => connection.catalogName(t),
+      options.groupId,
+    );
   }
 
   /** True once the group is joined and fetching. */
@@ -83,6 +119,7 @@ export class KafkaEventConsumer {
 
   /** Starts in the background, retrying while the broker is unreachable. */
   start(): Promise<void> {
+    this.lag.start();
     this.startLoop ??= this.connectWithRetry();
     return this.startLoop;
   }
@@ -106,18 +143,7 @@ export class KafkaEventConsumer {
   }
 
   private async run(): Promise<void> {
-    const consumer = this.connection.kafka.consumer({
-      groupId: this.connection.topicName(this.options.groupId),
-      allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
-      maxBytes: this.options.fetchMaxBytes ?? DEFAULT_FETCH_MAX_BYTES,
-      maxBytesPerPartition: Math.min(
-        PARTITION_FETCH_MAX_BYTES,
-        this.options.fetchMaxBytes ?? PARTITION_FETCH_MAX_BYTES,
-      ),
-      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
-    });
+    const consumer = this.connection.kafka.consumer(consumerConfig(this.connection, this.options));
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       this.connected = true;
@@ -168,11 +194,18 @@ export class KafkaEventConsumer {
         value: m.value,
         headers: stringHeaders(m.headers),
       }));
+      // kafkajs heartbeats only when asked: keep the membership alive while a chunk takes longer than the session.
+      const keepAlive = setInterval(
+        () => void heartbeat().catch(() => undefined),
+        heartbeatIntervalMs(this.connection.settings.sessionTimeoutMs),
+      );
       try {
         await this.dispatcher.dispatch(messages, { heartbeat, isActive });
       } catch (error) {
         if (error instanceof ConsumerStoppedError) return; // not resolved: redelivered to the next owner
         throw error;
+      } finally {
+        clearInterval(keepAlive);
       }
       resolveOffset(chunk[chunk.length - 1].offset);
       this.leadTopics.onHandled(batch.topic, batch.partition, chunk[chunk.length - 1].offset);
@@ -183,6 +216,7 @@ export class KafkaEventConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.lag.stop();
     await this.consumer?.disconnect().catch(() => undefined);
     this.connected = false;
   }

@@ -4,12 +4,27 @@ export type KafkaSettings = {
   clientId: string;
   /** Prepended to every catalog topic name; lets tests and shared clusters isolate their topics. */
   topicPrefix: string;
+  /**
+   * How long the group coordinator waits for a silent consumer before it gives its partitions away. A process
+   * that was killed never says goodbye, so its successor is not ready before this has passed (kafkajs' default
+   * is 30 s); the default is the least the broker allows (`group.min.session.timeout.ms`). Consumers heartbeat
+   * while they handle a chunk and between idle fetches, which return within a second, so only an event loop
+   * blocked for the whole session loses the partitions (docs/deploy.md).
+   */
+  sessionTimeoutMs: number;
 };
+
+const DEFAULT_SESSION_TIMEOUT_MS = 6000;
 
 export function kafkaSettingsFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): KafkaSettings {
   const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
     .split(',')
     .map((b) => b.trim())
     .filter(Boolean);
-  return { brokers, clientId: env.KAFKA_CLIENT_ID ?? clientId, topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '' };
+  return {
+    brokers,
+    clientId: env.KAFKA_CLIENT_ID ?? clientId,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
+    sessionTimeoutMs: Number(env.KAFKA_SESSION_TIMEOUT_MS) || DEFAULT_SESSION_TIMEOUT_MS,
+  };
 }

@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import { KafkaConnection } from '../kafka/kafka-connection';
 import { kafkaSettingsFromEnv } from '../kafka/kafka-settings';
 import { KafkaMessagePublisher } from '../kafka/message-publisher';
+import { OutboxBacklogGauge } from '../outbox/outbox-backlog';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
@@ -35,6 +36,12 @@ export class MessagingModule {
               collections: options.outboxCollections ?? [],
               sweepIntervalMs: Number(process.env.OUTBOX_SWEEP_INTERVAL_MS) || undefined,
             }),
+        },
+        {
+          provide: OutboxBacklogGauge,
+          inject: [getConnectionToken()],
+          useFactory: (mongo: Connection) =>
+            new OutboxBacklogGauge(options.outboxCollections ?? [], async () => mongo.db),
         },
         MessagingLifecycle,
       ],

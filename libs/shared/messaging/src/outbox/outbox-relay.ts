@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { context as otelContext, metrics, propagation, SpanKind, trace } from '@opentelemetry/api';
-import { extractTraceContext } from '@sangathan/observability';
+import { context as otelContext, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { extractTraceContext, lazyMeter } from '@sangathan/observability';
 import type { mongo } from 'mongoose';
 import type { MessagePublisher } from '../kafka/message-publisher';
 import { OUTBOX_FIELDS, type OutboxEntry } from './outbox-entry';
@@ -27,7 +27,7 @@ type Collection<T extends mongo.Document> = mongo.Collection<T>;
 type OutboxDocument = mongo.Document & { _id: string; outbox: OutboxEntry[]; outboxAttempts?: number };
 
 const tracer = trace.getTracer('sangathan.outbox');
-const meter = metrics.getMeter('sangathan.outbox');
+const meter = lazyMeter('sangathan.outbox');
 const publishedCounter = meter.createCounter('outbox_events_published_total', {
   description: 'Events the relay published',
 });

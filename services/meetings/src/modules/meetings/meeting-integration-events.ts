@@ -121,6 +121,9 @@ export function toIntegrationEvents(
             ...counts,
             districtId: event.districtId,
             recordedAt: event.at.toISOString(),
+            addedAttendance: event.addedAttendance,
+            // The held event's totals do not include what is added after it.
+            heldStart: event.method === 'late-addition' ? m.heldStart?.toISOString() : undefined,
           },
           event.at,
         );

@@ -1,5 +1,6 @@
 import {
   BoothCommitteeChangedV1,
+  MeetingAttendanceRecordedV1,
   BoothCommitteeFormedV1,
   MeetingHeldV1,
   TaskAssignedV1,
@@ -64,6 +65,13 @@ export const ACTIVITY_MAPPINGS: readonly Mapping<EventDefinition>[] = [
     },
     ...e.payload.districts.map((d) => ({ areaId: d.areaId, at: Date.parse(e.payload.heldStart), flows: { attendance: d.namedCount + d.headcount } })),
   ]),
+  // Attendance added after the held event (the late window) counts on the meeting's date; earlier recordings are
+  // already in the held event's totals. A vc-review's late addition for a district counts for that district.
+  entry(MeetingAttendanceRecordedV1, ['attendance'], (e) =>
+    e.payload.method === 'late-addition' && e.payload.heldStart !== undefined && e.payload.addedAttendance
+      ? [{ areaId: e.payload.districtId ?? e.payload.areaId, at: Date.parse(e.payload.heldStart), flows: { attendance: e.payload.addedAttendance } }]
+      : [],
+  ),
   entry(PhotoVerifiedV1, ['meetings'], (e) => [{ areaId: e.payload.areaId, at: Date.parse(e.payload.meetingStart), flows: { meetings: VERIFIED_PHOTO_VALUE } }]),
   entry(TrainingSessionHeldV1, ['trainingAttended', 'trainingTarget'], (e) => [
     {

@@ -69,6 +69,8 @@ export type MeetingDomainEvent =
   | {
       kind: 'attendance-recorded';
       addedMemberIds: string[];
+      /** People this recording added: the named members plus the headcount. */
+      addedAttendance: number;
       method: AttendanceMethod;
       districtId: string | null;
       at: Date;
@@ -380,6 +382,7 @@ export class Meeting {
     this.pending.push({
       kind: 'attendance-recorded',
       addedMemberIds: added.map((a) => a.memberId),
+      addedAttendance: added.length + input.headcount,
       method,
       districtId: input.districtId,
       at: now,

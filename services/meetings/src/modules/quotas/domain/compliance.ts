@@ -1,6 +1,12 @@
 import type { QuotaRule } from './quota-rule';
 
-export type HolderRef = { memberId: string; positionType: string; areaId: string; ancestors: string[] };
+export type HolderRef = {
+  memberId: string;
+  name?: string | null;
+  positionType: string;
+  areaId: string;
+  ancestors: string[];
+};
 export type HeldMeeting = {
   id: string;
   organiserId: string;

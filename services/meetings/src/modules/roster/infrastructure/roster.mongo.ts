@@ -31,7 +31,7 @@ export class RosterMongo implements Roster {
     const docs = await this.members
       .find(
         { positionScopeKeys: areaId, positionTypes: { $in: [...positionTypes] }, status: 'active' },
-        { positions: 1 },
+        { positions: 1, name: 1 },
       )
       .lean<KnownMemberDocument[]>()
       .exec();
@@ -39,7 +39,13 @@ export class RosterMongo implements Roster {
     return docs.flatMap((d) =>
       (d.positions ?? [])
         .filter((p) => wanted.has(p.type) && (p.areaId === areaId || p.ancestors.includes(areaId)))
-        .map((p) => ({ memberId: d._id, positionType: p.type, areaId: p.areaId, ancestors: p.ancestors })),
+        .map((p) => ({
+          memberId: d._id,
+          name: d.name ?? null,
+          positionType: p.type,
+          areaId: p.areaId,
+          ancestors: p.ancestors,
+        })),
     );
   }
 

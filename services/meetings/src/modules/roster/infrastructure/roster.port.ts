@@ -1,8 +1,14 @@
 /** A member as attendance checks see them. */
 export type RosterMember = { memberId: string; areaId: string | null; ancestors: string[]; status: string };
 
-/** Someone who holds a position, for quota counting. */
-export type PositionHolder = { memberId: string; positionType: string; areaId: string; ancestors: string[] };
+/** Someone who holds a position, for quota counting; `name` as org last published it, for reports. */
+export type PositionHolder = {
+  memberId: string;
+  name?: string | null;
+  positionType: string;
+  areaId: string;
+  ancestors: string[];
+};
 
 /** Read access to the local roster (members and positions from org events). */
 export interface Roster {

@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { MomentumService } from '../../infrastructure/momentum.service';
 import { activeEngine, scopedArea } from '../momentum-view';
+import { KnownAreaDto } from './get-area.dto';
 
 /**
  * An area as analytics knows it from org.area.* events: the hierarchy the momentum state holds in memory
@@ -15,7 +16,11 @@ export class GetAreaHttpController {
 
   @Get(':id')
   @Requires('analytics:read')
-  @ApiOperation({ summary: 'An area as analytics knows it (from org events): level, parent, ancestors, names, seat class, booths under it' })
+  @ApiOperation({
+    summary:
+      'An area as analytics knows it (from org events): level, parent, ancestors, names, seat class, booths under it',
+  })
+  @ApiOkResponse({ type: KnownAreaDto, description: 'The area' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     const engine = activeEngine(this.momentum);
     const idx = scopedArea(engine, principal, id);

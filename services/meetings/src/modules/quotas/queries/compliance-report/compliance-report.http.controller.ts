@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
 import { istDaysBetween } from '../../../meetings/domain/ist-day';
+import type { HolderCompliance } from '../../domain/compliance';
 import { QuotaService } from '../../quota.service';
+import { ComplianceReportDto } from './compliance-report.dto';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const complianceSchema = z.object({
@@ -30,6 +32,7 @@ export class ComplianceReportHttpController {
     summary:
       'Daily-quota compliance of position holders in a subtree over IST days: who met it, who fell short, who sent no photos',
   })
+  @ApiOkResponse({ type: ComplianceReportDto, description: 'The report, each holder named' })
   async report(@Query() query: ComplianceQuery, @CurrentPrincipal() principal: Principal) {
     const areaId = query.areaId ?? principal.areaId;
     const area = await this.areas.findById(areaId);
@@ -44,6 +47,14 @@ export class ComplianceReportHttpController {
         { field: 'to', message: 'invalid range' },
       ]);
     const holders = await this.quotas.compliance(area.id, days);
+    // Names from the roster (org's member events), so the lists can be acted on without another lookup.
+    const people = (list: HolderCompliance[]) =>
+      list.map((h) => ({
+        memberId: h.memberId,
+        name: h.name ?? null,
+        positionType: h.positionType,
+        areaId: h.areaId,
+      }));
     return {
       areaId: area.id,
       from: query.from,
@@ -54,9 +65,9 @@ export class ComplianceReportHttpController {
         fellShort: holders.filter((h) => !h.metQuota).length,
         sentNoPhotos: holders.filter((h) => h.sentNoPhotos).length,
       },
-      metQuota: holders.filter((h) => h.metQuota).map((h) => h.memberId),
-      fellShort: holders.filter((h) => !h.metQuota).map((h) => h.memberId),
-      sentNoPhotos: holders.filter((h) => h.sentNoPhotos).map((h) => h.memberId),
+      metQuota: people(holders.filter((h) => h.metQuota)),
+      fellShort: people(holders.filter((h) => !h.metQuota)),
+      sentNoPhotos: people(holders.filter((h) => h.sentNoPhotos)),
       holders,
     };
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { subtreeFilter } from '../../../../common/subtree';
 import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
 import type { Coverage } from '../../domain/booth.entity';
 import { BoothRepository } from '../../infrastructure/booth.repository';
+import { CoverageDto } from './booth-coverage.dto';
 
 export const coverageQuerySchema = z.object({
   under: z.string().min(1).max(64).optional().describe('Subtree root (default: your own area)'),
@@ -25,6 +26,10 @@ export class BoothCoverageHttpController {
   @Requires('org:read')
   @ApiOperation({
     summary: 'Committees formed, volunteers against target and WhatsApp groups for every booth of a subtree',
+  })
+  @ApiOkResponse({
+    type: CoverageDto,
+    description: 'Totals and shares over the booths of the subtree',
   })
   async coverage(
     @Query() query: CoverageQueryDto,
