@@ -14,27 +14,54 @@ describe('bulk import of areas and members', () => {
   afterAll(() => org.stop());
 
   const members = [
-    { phone: '98765 00001', name: 'रमेश यादव', nameAlt: 'Ramesh Yadav', kind: 'worker', areaId: 'UP-AC-001-B0001' },
-    { phone: '+91 98765 00002', name: 'Anita Pal', nameAlt: 'अनीता पाल', kind: 'volunteer', areaId: 'UP-AC-001-B0002' },
+    {
+      phone: '98765 00001',
+      name: 'रमेश यादव',
+      nameAlt: 'Ramesh Yadav',
+      kind: 'worker',
+      areaId: 'UP-AC-001-B0001',
+    },
+    {
+      phone: '+91 98765 00002',
+      name: 'Anita Pal',
+      nameAlt: 'अनीता पाल',
+      kind: 'volunteer',
+      areaId: 'UP-AC-001-B0002',
+    },
     { phone: '09876500003', name: 'Vikas Gupta', kind: '', areaId: 'up-ac-002-b0001' },
   ];
 
   it('imports a valid CSV, then changes nothing when the same file comes again', async () => {
     const first = await org.importCsv('members', MEMBER_HEADER, members).expect(200);
-    expect(first.body).toMatchObject({ status: 'done', total: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
+    expect(first.body).toMatchObject({
+      status: 'done',
+      total: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+    });
     await org.published(memberEvents, 'org.member.joined', (p) => p.name === 'Vikas Gupta');
 
     const again = await org.importCsv('members', MEMBER_HEADER, members).expect(200);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     const stored = await org.http().get('/members?under=UP&limit=10').set('Authorization', ADMIN).expect(200);
-    expect(stored.body.items.map((m: { phone: string }) => m.phone).sort()).toEqual(['+919876500001', '+919876500002', '+919876500003']);
+    expect(stored.body.items.map((m: { phone: string }) => m.phone).sort()).toEqual([
+      '+919876500001',
+      '+919876500002',
+      '+919876500003',
+    ]);
   });
 
   it('updates a member whose row changed (upsert by phone) and publishes org.member.updated', async () => {
     const changed = members.map((m, i) => (i === 1 ? { ...m, name: 'Anita Pal Singh' } : m));
     const res = await org.importCsv('members', MEMBER_HEADER, changed).expect(200);
     expect(res.body).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-    const { event } = await org.published(memberEvents, 'org.member.updated', (p) => p.name === 'Anita Pal Singh');
+    const { event } = await org.published(
+      memberEvents,
+      'org.member.updated',
+      (p) => p.name === 'Anita Pal Singh',
+    );
     expect(event.payload.changed).toEqual(['name']);
   });
 
@@ -48,7 +75,12 @@ describe('bulk import of areas and members', () => {
     ];
     const res = await org.importCsv('members', MEMBER_HEADER, bad).expect(400);
     expect(res.body.error.code).toBe('IMPORT_INVALID');
-    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['rows[2].phone', 'rows[3].phone', 'rows[4].areaId', 'rows[5].kind']);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual([
+      'rows[2].phone',
+      'rows[3].phone',
+      'rows[4].areaId',
+      'rows[5].kind',
+    ]);
     const none = await org.http().get('/members?under=UP&q=good').set('Authorization', ADMIN).expect(200);
     expect(none.body.items).toEqual([]);
   });
@@ -64,7 +96,13 @@ describe('bulk import of areas and members', () => {
 
   it('validates area rows against the file and the database: levels, parents, cycles of bad parents, moves', async () => {
     const rows = [
-      { code: 'UP-AC-001-M02', level: 'mandal', parentId: 'UP-AC-001', nameEn: 'New Mandal', nameHi: 'नया मंडल' },
+      {
+        code: 'UP-AC-001-M02',
+        level: 'mandal',
+        parentId: 'UP-AC-001',
+        nameEn: 'New Mandal',
+        nameHi: 'नया मंडल',
+      },
       { code: 'UP-AC-001-B0099', level: 'booth', parentId: 'UP-D-ONE', nameEn: 'Booth under a district' },
       { code: 'UP-AC-001-M02-S01', level: 'sector', parentId: 'UP-AC-001-M02', nameEn: 'Fine sector' },
       { code: 'UP-X-S', level: 'sector', parentId: 'UP-AC-001-B0099', nameEn: 'Child of a bad row' },
@@ -72,15 +110,29 @@ describe('bulk import of areas and members', () => {
       { code: 'UP-AC-001-M02', level: 'mandal', parentId: 'UP-AC-001', nameEn: 'Twice' },
     ];
     const res = await org.importCsv('areas', AREA_HEADER, rows).expect(400);
-    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['rows[2].parentId', 'rows[4].parentId', 'rows[5].parentId', 'rows[6].code']);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual([
+      'rows[2].parentId',
+      'rows[4].parentId',
+      'rows[5].parentId',
+      'rows[6].code',
+    ]);
     await org.http().get('/areas/UP-AC-001-M02').set('Authorization', ADMIN).expect(404);
   });
 
   it('refuses rows outside the caller’s area', async () => {
     const res = await org
-      .importCsv('areas', AREA_HEADER, [{ code: 'UP-AC-002-M09', level: 'mandal', parentId: 'UP-AC-002', nameEn: 'Not yours' }], '', districtPresident('UP-D-ONE'))
+      .importCsv(
+        'areas',
+        AREA_HEADER,
+        [{ code: 'UP-AC-002-M09', level: 'mandal', parentId: 'UP-AC-002', nameEn: 'Not yours' }],
+        '',
+        districtPresident('UP-D-ONE'),
+      )
       .expect(400);
-    expect(res.body.error.details[0]).toMatchObject({ field: 'rows[1].code', message: expect.stringContaining('outside your area') });
+    expect(res.body.error.details[0]).toMatchObject({
+      field: 'rows[1].code',
+      message: expect.stringContaining('outside your area'),
+    });
   });
 
   it('shows an import’s progress to its starter and to writers above its area, not to another district', async () => {
@@ -98,14 +150,85 @@ describe('bulk import of areas and members', () => {
   });
 
   it('refuses bytes that are not UTF-8 and unsupported formats', async () => {
-    const latin1 = Buffer.concat([Buffer.from('phone,name,areaId\n9876500031,'), Buffer.from([0xe9, 0xff]), Buffer.from(',UP-AC-001-B0001\n')]);
-    const res = await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'text/csv').send(latin1).expect(400);
+    const latin1 = Buffer.concat([
+      Buffer.from('phone,name,areaId\n9876500031,'),
+      Buffer.from([0xe9, 0xff]),
+      Buffer.from(',UP-AC-001-B0001\n'),
+    ]);
+    const res = await org
+      .http()
+      .post('/imports/members')
+      .set('Authorization', ADMIN)
+      .set('content-type', 'text/csv')
+      .send(latin1)
+      .expect(400);
     expect(res.body.error).toMatchObject({ code: 'INVALID_UTF8', details: [{ field: 'body' }] });
-    await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'application/xml').send('<x/>').expect(400);
+    await org
+      .http()
+      .post('/imports/members')
+      .set('Authorization', ADMIN)
+      .set('content-type', 'application/xml')
+      .send('<x/>')
+      .expect(400);
+  });
+
+  it('stores quoted CSV cells as written: Devanagari with a comma and doubled quotes', async () => {
+    const rows = [
+      {
+        phone: '9876500051',
+        name: 'सुनीता "दीदी" वर्मा, लखनऊ',
+        nameAlt: 'Sunita, "Didi"',
+        areaId: 'UP-AC-001-B0001',
+      },
+    ];
+    const res = await org.importCsv('members', MEMBER_HEADER, rows).expect(200);
+    expect(res.body).toMatchObject({ created: 1, errors: [] });
+    const stored = await org.db().collection('members').findOne({ phone: '+919876500051' });
+    expect(stored).toMatchObject({ name: rows[0].name, nameAlt: rows[0].nameAlt });
+  });
+
+  it('refuses a malformed CSV or NDJSON body naming the line, writing nothing', async () => {
+    const csv =
+      'phone,name,areaId\n9876500052,Fine Row,UP-AC-001-B0001\n9876500053,"Open Quote,UP-AC-001-B0001\n';
+    const bad = await org
+      .http()
+      .post('/imports/members')
+      .set('Authorization', ADMIN)
+      .set('content-type', 'text/csv')
+      .send(csv)
+      .expect(400);
+    expect(bad.body.error).toMatchObject({
+      code: 'INVALID_CSV',
+      message: expect.stringMatching(/line 3/),
+      details: [{ field: 'body' }],
+    });
+    const ndjson = [
+      JSON.stringify({ phone: '9876500054', name: 'Fine Line', areaId: 'UP-AC-001-B0001' }),
+      '',
+      '{"phone": oops}',
+    ].join('\n');
+    const nd = await org
+      .http()
+      .post('/imports/members')
+      .set('Authorization', ADMIN)
+      .set('content-type', 'application/x-ndjson')
+      .send(ndjson)
+      .expect(400);
+    expect(nd.body.error).toMatchObject({ code: 'INVALID_NDJSON', details: [{ field: 'rows[3]' }] });
+    expect(
+      await org
+        .db()
+        .collection('members')
+        .countDocuments({ phone: { $in: ['+919876500052', '+919876500054'] } }),
+    ).toBe(0);
   });
 
   it('answers 413 to a streamed import over the size limit and to a JSON import over the body limit, writing nothing', async () => {
-    const rows = Array.from({ length: 40 }, (_, i) => ({ phone: `98765201${String(i).padStart(2, '0')}`, name: `Too Big ${i}`, areaId: 'UP-AC-001-B0001' }));
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      phone: `98765201${String(i).padStart(2, '0')}`,
+      name: `Too Big ${i}`,
+      areaId: 'UP-AC-001-B0001',
+    }));
     process.env.IMPORT_MAX_BYTES = '1000';
     try {
       const csv = await org.importCsv('members', MEMBER_HEADER, rows).expect(413);
@@ -113,31 +236,71 @@ describe('bulk import of areas and members', () => {
     } finally {
       delete process.env.IMPORT_MAX_BYTES;
     }
-    const json = await org.http().post('/imports/members').set('Authorization', ADMIN).send({ rows, padding: 'p'.repeat(100 * 1024) }).expect(413);
+    const json = await org
+      .http()
+      .post('/imports/members')
+      .set('Authorization', ADMIN)
+      .send({ rows, padding: 'p'.repeat(100 * 1024) })
+      .expect(413);
     expect(json.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await org.db().collection('members').countDocuments({ name: /^Too Big/ })).toBe(0);
+    expect(
+      await org
+        .db()
+        .collection('members')
+        .countDocuments({ name: /^Too Big/ }),
+    ).toBe(0);
   });
 
   it('accepts NDJSON and JSON bodies', async () => {
-    const ndjson = [JSON.stringify({ phone: '9876500041', name: 'Nd Json', areaId: 'UP-AC-002-B0002' })].join('\n');
-    const nd = await org.http().post('/imports/members').set('Authorization', ADMIN).set('content-type', 'application/x-ndjson').send(ndjson).expect(200);
+    const ndjson = [JSON.stringify({ phone: '9876500041', name: 'Nd Json', areaId: 'UP-AC-002-B0002' })].join(
+      '\n',
+    );
+    const nd = await org
+      .http()
+      .post('/imports/members')
+      .set('Authorization', ADMIN)
+      .set('content-type', 'application/x-ndjson')
+      .send(ndjson)
+      .expect(200);
     expect(nd.body.created).toBe(1);
-    const json = await org.http().post('/imports/members').set('Authorization', ADMIN).send([{ phone: 9876500042, name: 'Json Row', areaId: 'UP-AC-002-B0002' }]).expect(200);
+    const json = await org
+      .http()
+      .post('/imports/members')
+      .set('Authorization', ADMIN)
+      .send([{ phone: 9876500042, name: 'Json Row', areaId: 'UP-AC-002-B0002' }])
+      .expect(200);
     expect(json.body.created).toBe(1);
   });
 
   it('resumes an interrupted import from its last finished chunk and reports progress', async () => {
     const importer = new BulkImporter(org.db().db!, () => undefined, 2);
-    const rows = Array.from({ length: 7 }, (_, i) => ({ phone: `98765101${String(i).padStart(2, '0')}`, name: `Resume ${i}`, areaId: 'UP-AC-002-B0002' }));
-    const options = { principal: NATIONAL_ADMIN, ctx: { actorId: 'test', correlationId: 'resume' }, importId: 'resume-test-1' };
-    await expect(importer.importMembers(rows, { ...options, stopAfterChunks: 2 })).rejects.toBeInstanceOf(ImportInterruptedError);
+    const rows = Array.from({ length: 7 }, (_, i) => ({
+      phone: `98765101${String(i).padStart(2, '0')}`,
+      name: `Resume ${i}`,
+      areaId: 'UP-AC-002-B0002',
+    }));
+    const options = {
+      principal: NATIONAL_ADMIN,
+      ctx: { actorId: 'test', correlationId: 'resume' },
+      importId: 'resume-test-1',
+    };
+    await expect(importer.importMembers(rows, { ...options, stopAfterChunks: 2 })).rejects.toBeInstanceOf(
+      ImportInterruptedError,
+    );
     const midway = await org.http().get('/imports/resume-test-1').set('Authorization', ADMIN).expect(200);
     expect(midway.body).toMatchObject({ status: 'running', doneOps: 4, ops: 7, created: 4 });
 
     const resumed = await importer.importMembers(rows, options);
     expect(resumed).toMatchObject({ status: 'done', resumedFrom: 4, created: 7 });
-    expect(await org.db().collection('members').countDocuments({ name: /^Resume/ })).toBe(7);
-    await expect(importer.importMembers(rows.slice(1), options)).rejects.toMatchObject({ code: 'IMPORT_ID_REUSED' });
+    expect(
+      await org
+        .db()
+        .collection('members')
+        .countDocuments({ name: /^Resume/ }),
+    ).toBe(7);
+    await expect(importer.importMembers(rows.slice(1), options)).rejects.toMatchObject({
+      code: 'IMPORT_ID_REUSED',
+    });
   });
 
   it('imports the generated demo data for a district (real names, synthetic booths) idempotently', async () => {
@@ -145,13 +308,22 @@ describe('bulk import of areas and members', () => {
     const { loadUpReference } = await import('../src/modules/generator/infrastructure/up-reference.loader');
     const { areas, members: people } = generateUp(loadUpReference(), { ...SMALL, districts: ['lucknow'] });
     // A database of its own: the fixture tree places UP-AC-001 elsewhere than the real data does.
-    const db = org.db().getClient().db(`${org.isolation.dbName('org')}-generated`);
+    const db = org
+      .db()
+      .getClient()
+      .db(`${org.isolation.dbName('org')}-generated`);
     const importer = new BulkImporter(db);
     const options = { principal: NATIONAL_ADMIN, ctx: { actorId: 'test', correlationId: 'gen' } };
     const report = await importer.importAreas(areas, options);
     expect(report).toMatchObject({ created: areas.length, errors: [] });
-    const underLucknow = await db.collection('areas').find({ ancestors: 'UP-D-LUCKNOW' }, { projection: { level: 1 } }).toArray();
-    const perLevel = underLucknow.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.level]: (acc[a.level] ?? 0) + 1 }), {});
+    const underLucknow = await db
+      .collection('areas')
+      .find({ ancestors: 'UP-D-LUCKNOW' }, { projection: { level: 1 } })
+      .toArray();
+    const perLevel = underLucknow.reduce<Record<string, number>>(
+      (acc, a) => ({ ...acc, [a.level]: (acc[a.level] ?? 0) + 1 }),
+      {},
+    );
     expect(perLevel).toEqual({ assembly: 9, mandal: 9, sector: 9, booth: 18 });
     expect(await db.collection('areas').countDocuments({ level: 'lok-sabha' })).toBe(80);
     const peopleReport = await importer.importMembers(people, options);

@@ -1,29 +1,39 @@
 import { eventEnvelopeSchema, type EventEnvelope } from '../envelope/event-envelope';
 import { definitionKey, type EventDefinition } from '../envelope/event-definition';
 import { EVENT_DEFINITIONS, TOPICS } from './catalog';
-import { compileFastValidator, NOT_ACCEPTED, type FastValidator } from './fast-validator';
+import { compileContractCheck, NOT_ACCEPTED, type ContractCheck } from './contract-check';
 import type { TopicDefinition } from './topic-definition';
 
 export type ValidationOutcome =
   | { ok: true; event: EventEnvelope; definition: EventDefinition }
-  | { ok: false; reason: 'malformed-json' | 'invalid-envelope' | 'unknown-event' | 'invalid-payload' | 'wrong-topic'; message: string };
+  | {
+      ok: false;
+      reason: 'malformed-json' | 'invalid-envelope' | 'unknown-event' | 'invalid-payload' | 'wrong-topic';
+      message: string;
+    };
 
 /** Looks up event definitions and validates raw messages against them. */
 export class EventRegistry {
   private readonly definitions = new Map<string, EventDefinition>();
   private readonly topics = new Map<string, TopicDefinition>();
-  /** Compiled acceptance checks (see compileFastValidator); zod decides whatever they do not accept. */
-  private readonly fastEnvelope = compileFastValidator(eventEnvelopeSchema);
-  private readonly fastPayloads = new Map<EventDefinition, FastValidator>();
+  /** Compiled acceptance checks (see compileContractCheck); zod decides whatever they do not accept. */
+  private readonly fastEnvelope: ContractCheck | undefined;
+  private readonly fastPayloads = new Map<EventDefinition, ContractCheck>();
 
-  constructor(definitions: readonly EventDefinition[] = EVENT_DEFINITIONS, topics: readonly TopicDefinition[] = TOPICS) {
+  constructor(
+    definitions: readonly EventDefinition[] = EVENT_DEFINITIONS,
+    topics: readonly TopicDefinition[] = TOPICS,
+    compile: (schema: EventDefinition['payload']) => ContractCheck | undefined = compileContractCheck,
+  ) {
+    this.fastEnvelope = compile(eventEnvelopeSchema);
     for (const topic of topics) this.topics.set(topic.name, topic);
     for (const definition of definitions) {
       const key = definitionKey(definition.type, definition.version);
       if (this.definitions.has(key)) throw new Error(`event ${key} is defined twice`);
-      if (!this.topics.has(definition.topic)) throw new Error(`event ${key} names unknown topic ${definition.topic}`);
+      if (!this.topics.has(definition.topic))
+        throw new Error(`event ${key} names unknown topic ${definition.topic}`);
       this.definitions.set(key, definition);
-      const fast = compileFastValidator(definition.payload);
+      const fast = compile(definition.payload);
       if (fast) this.fastPayloads.set(definition, fast);
     }
   }
@@ -49,7 +59,11 @@ export class EventRegistry {
    * definitions' payloads to check (default all): a consumer that handles none of an event's kind has no use for
    * its payload, and the group that does handle it is the one that dead-letters a bad one.
    */
-  validate(raw: Buffer | string | null, topic?: string, checksPayload?: (definition: EventDefinition) => boolean): ValidationOutcome {
+  validate(
+    raw: Buffer | string | null,
+    topic?: string,
+    checksPayload?: (definition: EventDefinition) => boolean,
+  ): ValidationOutcome {
     let json: unknown;
     try {
       json = JSON.parse(raw === null ? '' : raw.toString());
@@ -65,12 +79,21 @@ export class EventRegistry {
     const { type, version } = envelope.data;
     const definition = this.get(type, version);
     if (!definition) {
-      return { ok: false, reason: 'unknown-event', message: `no definition for ${definitionKey(type, version)}` };
+      return {
+        ok: false,
+        reason: 'unknown-event',
+        message: `no definition for ${definitionKey(type, version)}`,
+      };
     }
     if (topic !== undefined && definition.topic !== topic) {
-      return { ok: false, reason: 'wrong-topic', message: `${definitionKey(type, version)} belongs on ${definition.topic}, not ${topic}` };
+      return {
+        ok: false,
+        reason: 'wrong-topic',
+        message: `${definitionKey(type, version)} belongs on ${definition.topic}, not ${topic}`,
+      };
     }
-    if (checksPayload && !checksPayload(definition)) return { ok: true, event: envelope.data as EventEnvelope, definition };
+    if (checksPayload && !checksPayload(definition))
+      return { ok: true, event: envelope.data as EventEnvelope, definition };
     const payload = definition.payload.safeParse(envelope.data.payload);
     if (!payload.success) {
       return { ok: false, reason: 'invalid-payload', message: summarize(payload.error.issues) };
@@ -81,7 +104,11 @@ export class EventRegistry {
   }
 
   /** The outcome for a valid message through the compiled checks, or undefined to let zod decide (and explain). */
-  private acceptFast(json: unknown, topic: string | undefined, checksPayload?: (definition: EventDefinition) => boolean): ValidationOutcome | undefined {
+  private acceptFast(
+    json: unknown,
+    topic: string | undefined,
+    checksPayload?: (definition: EventDefinition) => boolean,
+  ): ValidationOutcome | undefined {
     const envelope = this.fastEnvelope?.(json);
     if (envelope === undefined || envelope === NOT_ACCEPTED) return undefined;
     const event = envelope as EventEnvelope;

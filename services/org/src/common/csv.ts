@@ -1,57 +1,34 @@
+import { parse, type OptionsWithColumns, type Parser } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+
 /**
- * A small RFC 4180 CSV reader/writer (quoted fields, doubled quotes, CRLF or LF, UTF-8 BOM),
- * enough for import files and the reference data; avoids a dependency for forty lines.
+ * How every CSV here is read (csv-parse, RFC 4180: quoted fields, doubled quotes, CRLF or LF): the first row
+ * names the columns (trimmed), a UTF-8 BOM and blank lines are skipped, a row may have fewer or more cells than
+ * the header (missing cells are absent, extra ones dropped), a quote inside an unquoted cell is a character, and
+ * empty cells are omitted from the row object, so an optional column left blank is the same as no column.
  */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (quoted) throw new Error('unterminated quoted field');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+type Row = Record<string, string>;
+
+const OPTIONS: OptionsWithColumns<Row> = {
+  bom: true,
+  columns: (header: string[]) => header.map((name) => name.trim()),
+  skip_empty_lines: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  on_record: (record: Row) => {
+    for (const key of Object.keys(record)) if (record[key] === '') delete record[key];
+    return record;
+  },
+};
+
+/** A streaming parser: write text in, read row objects out, so a large file is never held whole. */
+export function csvRowParser(): Parser {
+  return parse(OPTIONS);
 }
 
-/** Rows as objects keyed by the header row; empty cells are omitted. */
-export function csvToObjects(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) return [];
-  const keys = header.map((h) => h.trim());
-  return rows.map((cells) => {
-    const obj: Record<string, string> = {};
-    keys.forEach((key, i) => {
-      const value = cells[i];
-      if (value !== undefined && value !== '') obj[key] = value;
-    });
-    return obj;
-  });
+/** Rows of a small CSV already in memory (the reference data) as objects keyed by the header row. */
+export function csvToObjects(text: string): Row[] {
+  return parseSync<Row>(text, OPTIONS);
 }
 
 export function toCsv(header: string[], rows: Record<string, unknown>[]): string {
@@ -60,5 +37,7 @@ export function toCsv(header: string[], rows: Record<string, unknown>[]): string
     const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [header.join(','), ...rows.map((row) => header.map((h) => cell(row[h])).join(','))].join('\n') + '\n';
+  return (
+    [header.join(','), ...rows.map((row) => header.map((h) => cell(row[h])).join(','))].join('\n') + '\n'
+  );
 }
