@@ -322,15 +322,23 @@ describe('dev overlay', () => {
 });
 
 describe('analytics, whose momentum state lives in its memory', () => {
-  it.each(['dev', 'prod'])('%s: runs exactly one replica, replaced (Recreate) rather than rolled, never autoscaled', (overlay) => {
-    const deployment = find(overlay, 'Deployment', 'analytics').spec as { replicas?: number; strategy?: { type: string } };
-    expect(deployment.replicas).toBe(1);
-    expect(deployment.strategy?.type).toBe('Recreate');
-    const hpa = objects(overlay).find(
-      (o) => o.kind === 'HorizontalPodAutoscaler' && (o.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name === 'analytics',
-    );
-    expect(hpa).toBeUndefined();
-  });
+  it.each(['dev', 'prod'])(
+    '%s: runs exactly one replica, replaced (Recreate) rather than rolled, never autoscaled',
+    (overlay) => {
+      const deployment = find(overlay, 'Deployment', 'analytics').spec as {
+        replicas?: number;
+        strategy?: { type: string };
+      };
+      expect(deployment.replicas).toBe(1);
+      expect(deployment.strategy?.type).toBe('Recreate');
+      const hpa = objects(overlay).find(
+        (o) =>
+          o.kind === 'HorizontalPodAutoscaler' &&
+          (o.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name === 'analytics',
+      );
+      expect(hpa).toBeUndefined();
+    },
+  );
 });
 
 describe('prod overlay', () => {

@@ -173,7 +173,9 @@ describe('late meeting attendance: meetings → Kafka → analytics', () => {
       { what: 'the late addition published', timeoutMs: 30_000 },
     );
     // The outbox may deliver an event twice: the same event id again.
-    await produceRaw(kafka.topicName('meetings.meeting.events'), [{ key: late.key ?? undefined, value: late.value }]);
+    await produceRaw(kafka.topicName('meetings.meeting.events'), [
+      { key: late.key ?? undefined, value: late.value },
+    ]);
     const after = await waitFor(async () => ((await attendance()) > held * 2 ? attendance() : undefined), {
       what: 'the late addition in momentum',
       timeoutMs: 30_000,

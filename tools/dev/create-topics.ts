@@ -6,7 +6,9 @@ async function main(): Promise<void> {
   const connection = new KafkaConnection(kafkaSettingsFromEnv('sangathan-topics'));
   try {
     const created = await connection.ensureTopics(TOPICS);
-    console.log(created.length ? `created topics: ${created.join(', ')}` : `all ${TOPICS.length} catalog topics exist`);
+    console.log(
+      created.length ? `created topics: ${created.join(', ')}` : `all ${TOPICS.length} catalog topics exist`,
+    );
   } finally {
     await connection.disconnect();
   }

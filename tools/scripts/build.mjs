@@ -35,7 +35,12 @@ export async function build({ quiet = false } = {}) {
       const rel = relative(repoRoot, file);
       const out = join(outRoot, rel.replace(/\.ts$/, '.js'));
       if (existsSync(out) && statSync(out).mtimeMs >= statSync(file).mtimeMs) continue;
-      const { code, map } = await swc.transformFile(file, { ...swcrc, swcrc: false, filename: file, sourceFileName: relative(dirname(out), file) });
+      const { code, map } = await swc.transformFile(file, {
+        ...swcrc,
+        swcrc: false,
+        filename: file,
+        sourceFileName: relative(dirname(out), file),
+      });
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, map ? `${code}\n//# sourceMappingURL=${out.split('/').pop()}.map` : code);
       if (map) writeFileSync(`${out}.map`, map);
@@ -47,7 +52,10 @@ export async function build({ quiet = false } = {}) {
     const pkgDir = join(outRoot, 'node_modules', alias);
     mkdirSync(pkgDir, { recursive: true });
     const targetJs = join(outRoot, target.replace(/\.ts$/, '.js'));
-    writeFileSync(join(pkgDir, 'index.js'), `module.exports = require(${JSON.stringify(relative(pkgDir, targetJs))});\n`);
+    writeFileSync(
+      join(pkgDir, 'index.js'),
+      `module.exports = require(${JSON.stringify(relative(pkgDir, targetJs))});\n`,
+    );
   }
   if (!quiet) console.log(`sangathan: build done (${compiled} files compiled into dist/)`);
 }

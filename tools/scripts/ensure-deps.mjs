@@ -9,7 +9,9 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 export function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 20 || (major === 20 && minor < 19)) {
-    console.error(`sangathan: Node.js >= 20.19 is required (found ${process.versions.node}); install Node 20.19+ or 24 LTS`);
+    console.error(
+      `sangathan: Node.js >= 20.19 is required (found ${process.versions.node}); install Node 20.19+ or 24 LTS`,
+    );
     process.exit(2);
   }
 }
@@ -18,7 +20,8 @@ export function ensureDeps({ quiet = false } = {}) {
   checkNode();
   const lock = join(repoRoot, 'package-lock.json');
   const installed = join(repoRoot, 'node_modules', '.package-lock.json');
-  const fresh = existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs);
+  const fresh =
+    existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs);
   if (fresh) return;
   const args = existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
   if (!quiet) console.log(`sangathan: installing npm dependencies (npm ${args[0]}; first run only)…`);

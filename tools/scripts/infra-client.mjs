@@ -34,7 +34,9 @@ export function infra(command, profile, extra = []) {
 /** Starts (or reuses) the profile's Kafka, PostgreSQL and FerretDB and returns the env vars that point at them. */
 export function startInfra(profile, { fresh = false } = {}) {
   if (usingExternalInfra()) {
-    console.log(`sangathan: using external infrastructure KAFKA_BROKERS=${process.env.KAFKA_BROKERS} MONGODB_URI=${process.env.MONGODB_URI}`);
+    console.log(
+      `sangathan: using external infrastructure KAFKA_BROKERS=${process.env.KAFKA_BROKERS} MONGODB_URI=${process.env.MONGODB_URI}`,
+    );
     return { KAFKA_BROKERS: process.env.KAFKA_BROKERS, MONGODB_URI: process.env.MONGODB_URI };
   }
   infra('start', profile, fresh ? ['--fresh'] : []);
@@ -43,7 +45,8 @@ export function startInfra(profile, { fresh = false } = {}) {
     const match = /^(?:export\s+)?([A-Z_]+)=(.*)$/.exec(line.trim());
     if (match) env[match[1]] = match[2].replace(/^['"]|['"]$/g, '');
   }
-  if (!env.KAFKA_BROKERS || !env.MONGODB_URI) throw new Error('infra env did not print KAFKA_BROKERS and MONGODB_URI');
+  if (!env.KAFKA_BROKERS || !env.MONGODB_URI)
+    throw new Error('infra env did not print KAFKA_BROKERS and MONGODB_URI');
   return env;
 }
 

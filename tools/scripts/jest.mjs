@@ -18,9 +18,12 @@ if (integration && !(process.env.KAFKA_BROKERS && process.env.MONGODB_URI)) {
 }
 const args = [
   join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'),
-  '--config', join(repoRoot, 'jest.preset.js'),
-  '--rootDir', resolve(repoRoot, projectRoot),
-  '--testMatch', integration ? '**/*.int-spec.ts' : '**/*.spec.ts',
+  '--config',
+  join(repoRoot, 'jest.preset.js'),
+  '--rootDir',
+  resolve(repoRoot, projectRoot),
+  '--testMatch',
+  integration ? '**/*.int-spec.ts' : '**/*.spec.ts',
   '--passWithNoTests',
   ...(integration ? ['--runInBand', '--testTimeout=60000', '--forceExit'] : ['--maxWorkers=2']),
   ...rest,

@@ -15,11 +15,34 @@ rmSync(resultsDir, { recursive: true, force: true });
 const nx = (targets) =>
   spawnSync(
     process.execPath,
-    [join(repoRoot, 'node_modules', 'nx', 'bin', 'nx.js'), 'run-many', '-t', ...targets, '--outputStyle=stream', '--nxBail=false', '--skipNxCache'],
-    { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0' } },
+    [
+      join(repoRoot, 'node_modules', 'nx', 'bin', 'nx.js'),
+      'run-many',
+      '-t',
+      ...targets,
+      '--outputStyle=stream',
+      '--nxBail=false',
+      '--skipNxCache',
+    ],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0' },
+    },
   ).status;
 
 let exitCode = 0;
+let formatFailed = false;
+console.log('sangathan: formatting (prettier --check; `npm run format` fixes it)…');
+const prettier = spawnSync(
+  process.execPath,
+  [join(repoRoot, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '--log-level=warn', '.'],
+  { cwd: repoRoot, stdio: 'inherit' },
+);
+if (prettier.status !== 0) {
+  formatFailed = true;
+  exitCode = 1;
+}
 console.log('sangathan: lint, type-check and unit tests…');
 if (nx(['lint', 'typecheck', 'test']) !== 0) exitCode = 1;
 
@@ -46,7 +69,7 @@ try {
 }
 
 let passed = 0;
-let failed = infraError ? 1 : 0;
+let failed = (infraError ? 1 : 0) + (formatFailed ? 1 : 0);
 if (existsSync(resultsDir)) {
   for (const file of readdirSync(resultsDir)) {
     const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));

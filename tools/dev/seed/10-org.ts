@@ -15,10 +15,28 @@ import { toCsv } from '../../../services/org/src/common/csv';
 const orgUrl = process.env.ORG_URL ?? 'http://127.0.0.1:3001';
 const auth = `Bearer ${signToken({ sub: 'seed', roles: ['national-admin'], areaId: 'IN', areaPath: [] })}`;
 
-const AREA_COLUMNS = ['code', 'level', 'parentId', 'nameEn', 'nameHi', 'seatClass', 'lastMargin', 'lokSabhaId', 'boothCount', 'voterCount', 'beneficiaryCount', 'socialComposition'];
+const AREA_COLUMNS = [
+  'code',
+  'level',
+  'parentId',
+  'nameEn',
+  'nameHi',
+  'seatClass',
+  'lastMargin',
+  'lokSabhaId',
+  'boothCount',
+  'voterCount',
+  'beneficiaryCount',
+  'socialComposition',
+];
 const MEMBER_COLUMNS = ['phone', 'name', 'nameAlt', 'kind', 'areaId'];
 
-async function call(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<Record<string, unknown>> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${orgUrl}${path}`, {
     method,
     headers: { 'content-type': contentType, authorization: auth },
@@ -30,7 +48,9 @@ async function call(method: string, path: string, body?: unknown, contentType = 
 }
 
 async function memberIdByPhone(phone: string): Promise<string> {
-  const page = (await call('GET', `/members?under=IN&phone=${encodeURIComponent(phone)}`)) as { items: { id: string }[] };
+  const page = (await call('GET', `/members?under=IN&phone=${encodeURIComponent(phone)}`)) as {
+    items: { id: string }[];
+  };
   if (!page.items[0]) throw new Error(`member ${phone} not found after import`);
   return page.items[0].id;
 }
@@ -42,14 +62,20 @@ async function main(): Promise<void> {
   const memberReport = await call('POST', '/imports/members', toCsv(MEMBER_COLUMNS, members), 'text/csv');
 
   // A few booth teams (president, committee, volunteers, WhatsApp group) so the demo has coverage to show.
-  const lucknowBooths = areas.filter((a) => a.level === 'booth' && members.some((m) => m.areaId === a.code)).slice(0, 4);
+  const lucknowBooths = areas
+    .filter((a) => a.level === 'booth' && members.some((m) => m.areaId === a.code))
+    .slice(0, 4);
   let positions = 0;
   for (const booth of lucknowBooths) {
-    const ids = await Promise.all(members.filter((m) => m.areaId === booth.code).map((m) => memberIdByPhone(m.phone)));
+    const ids = await Promise.all(
+      members.filter((m) => m.areaId === booth.code).map((m) => memberIdByPhone(m.phone)),
+    );
     await call('PUT', `/positions/booth-president/${booth.code}`, { memberId: ids[0] });
     await call('PUT', `/booths/${booth.code}/committee`, { memberIds: ids, requiredSize: ids.length });
     for (const id of ids.slice(1)) await call('POST', `/booths/${booth.code}/volunteers`, { memberId: id });
-    await call('PUT', `/booths/${booth.code}/whatsapp-groups`, { groups: [{ name: `${booth.nameHi} परिवार`, inviteLink: null, memberCount: 150 }] });
+    await call('PUT', `/booths/${booth.code}/whatsapp-groups`, {
+      groups: [{ name: `${booth.nameHi} परिवार`, inviteLink: null, memberCount: 150 }],
+    });
     positions++;
   }
   // Office bearers for the training demo (IT-cell meetings, district leadership programmes): members of other
@@ -57,11 +83,14 @@ async function main(): Promise<void> {
   const byCode = new Map(areas.map((a) => [a.code, a]));
   const held = new Set<string>();
   let officeBearers = 0;
-  const others = areas.filter((a) => a.level === 'booth' && !lucknowBooths.includes(a) && members.some((m) => m.areaId === a.code));
+  const others = areas.filter(
+    (a) => a.level === 'booth' && !lucknowBooths.includes(a) && members.some((m) => m.areaId === a.code),
+  );
   for (const booth of others.slice(0, 24)) {
     const member = members.find((m) => m.areaId === booth.code)!;
     const chain: typeof areas = [];
-    for (let area = byCode.get(booth.parentId ?? ''); area; area = byCode.get(area.parentId ?? '')) chain.push(area);
+    for (let area = byCode.get(booth.parentId ?? ''); area; area = byCode.get(area.parentId ?? ''))
+      chain.push(area);
     const posts = [
       ['it-cell-sector', 'sector'],
       ['it-cell-mandal', 'mandal'],

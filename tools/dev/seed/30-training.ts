@@ -33,10 +33,18 @@ function programmes(): { title: string; body: Record<string, unknown> }[] {
         rootAreaId: 'UP',
         windowStart: itStart.toISOString(),
         windowEnd: new Date(itStart.getTime() + 11 * DAY - 1).toISOString(),
-        audience: { positions: ['it-cell-assembly', 'it-cell-mandal', 'it-cell-sector'], areaLevels: ['assembly', 'mandal', 'sector'] },
+        audience: {
+          positions: ['it-cell-assembly', 'it-cell-mandal', 'it-cell-sector'],
+          areaLevels: ['assembly', 'mandal', 'sector'],
+        },
         sessionPlan: { kind: 'per-area', level: 'lok-sabha' },
         targetRule: { kind: 'scaled', basis: 'booths', min: 2500, max: 5000 },
-        schedule: { firstSessionAt: new Date(itStart.getTime() + 4.5 * 3600_000).toISOString(), durationMinutes: 240, sessionsPerDay: 8, allowWalkIns: true },
+        schedule: {
+          firstSessionAt: new Date(itStart.getTime() + 4.5 * 3600_000).toISOString(),
+          durationMinutes: 240,
+          sessionsPerDay: 8,
+          allowWalkIns: true,
+        },
       },
     },
     {
@@ -63,7 +71,12 @@ function programmes(): { title: string; body: Record<string, unknown> }[] {
         audience: { positions: ['booth-president', 'sector-incharge'], areaLevels: ['booth', 'sector'] },
         sessionPlan: { kind: 'per-area', level: 'district' },
         targetRule: { kind: 'scaled', basis: 'booths', min: 500, max: 2500 },
-        schedule: { firstSessionAt: new Date(workshops.getTime() + 4.5 * 3600_000).toISOString(), durationMinutes: 300, sessionsPerDay: 10, allowWalkIns: true },
+        schedule: {
+          firstSessionAt: new Date(workshops.getTime() + 4.5 * 3600_000).toISOString(),
+          durationMinutes: 300,
+          sessionsPerDay: 10,
+          allowWalkIns: true,
+        },
       },
     },
     {
@@ -73,10 +86,18 @@ function programmes(): { title: string; body: Record<string, unknown> }[] {
         rootAreaId: 'UP',
         windowStart: new Date(convention.getTime() - 5 * 3600_000).toISOString(),
         windowEnd: new Date(convention.getTime() + 2 * DAY).toISOString(),
-        audience: { positions: ['it-cell-assembly', 'it-cell-mandal', 'it-cell-sector'], areaLevels: ['assembly', 'mandal', 'sector'] },
+        audience: {
+          positions: ['it-cell-assembly', 'it-cell-mandal', 'it-cell-sector'],
+          areaLevels: ['assembly', 'mandal', 'sector'],
+        },
         sessionPlan: { kind: 'central', areaId: 'UP' },
         targetRule: { kind: 'fixed', value: 5000 },
-        schedule: { firstSessionAt: convention.toISOString(), durationMinutes: 480, capacity: 5000, venue: 'Lucknow' },
+        schedule: {
+          firstSessionAt: convention.toISOString(),
+          durationMinutes: 480,
+          capacity: 5000,
+          venue: 'Lucknow',
+        },
       },
     },
   ];
@@ -86,8 +107,11 @@ async function existingTitles(): Promise<Set<string>> {
   const titles = new Set<string>();
   let cursor: string | null = null;
   do {
-    const response = await fetch(`${trainingUrl}/programmes?limit=500${cursor ? `&cursor=${cursor}` : ''}`, { headers });
-    if (!response.ok) throw new Error(`GET /programmes answered ${response.status}: ${await response.text()}`);
+    const response = await fetch(`${trainingUrl}/programmes?limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers,
+    });
+    if (!response.ok)
+      throw new Error(`GET /programmes answered ${response.status}: ${await response.text()}`);
     const page = (await response.json()) as { items: { title: string }[]; nextCursor: string | null };
     page.items.forEach((p) => titles.add(p.title));
     cursor = page.nextCursor;
@@ -99,12 +123,22 @@ async function existingTitles(): Promise<Set<string>> {
 async function create(title: string, body: Record<string, unknown>): Promise<'created' | 'waiting'> {
   const response = await fetch(`${trainingUrl}/programmes`, {
     method: 'POST',
-    headers: { ...headers, 'idempotency-key': `seed-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 100)}` },
+    headers: {
+      ...headers,
+      'idempotency-key': `seed-${title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, 100)}`,
+    },
     body: JSON.stringify({ title, ...body }),
   });
   if (response.status === 201) return 'created';
   const text = await response.text();
-  if ([404, 400].includes(response.status) && /AREA_NOT_FOUND|NO_AREAS_AT_LEVEL|AUDIENCE_MATCHES_NOBODY/.test(text)) return 'waiting';
+  if (
+    [404, 400].includes(response.status) &&
+    /AREA_NOT_FOUND|NO_AREAS_AT_LEVEL|AUDIENCE_MATCHES_NOBODY/.test(text)
+  )
+    return 'waiting';
   throw new Error(`POST /programmes (${title}) answered ${response.status}: ${text}`);
 }
 

@@ -21,7 +21,8 @@ export const ANALYTICS_MOMENTUM_TOPIC = {
 
 export const ANALYTICS_ALERTS_TOPIC = {
   name: 'analytics.alerts',
-  description: 'An area fell below the momentum threshold, or its score dropped sharply within a week (notifications consumes these).',
+  description:
+    'An area fell below the momentum threshold, or its score dropped sharply within a week (notifications consumes these).',
   key: 'areaId',
   partitions: 3,
   retentionMs: 90 * DAY_MS,
@@ -30,7 +31,14 @@ export const ANALYTICS_ALERTS_TOPIC = {
 } as const satisfies TopicDefinition;
 
 /** Names of the momentum components (docs/momentum.md). */
-export const MOMENTUM_COMPONENTS = ['meetings', 'attendance', 'training', 'committees', 'volunteers', 'tasks'] as const;
+export const MOMENTUM_COMPONENTS = [
+  'meetings',
+  'attendance',
+  'training',
+  'committees',
+  'volunteers',
+  'tasks',
+] as const;
 export const momentumComponentSchema = z.enum(MOMENTUM_COMPONENTS);
 export type MomentumComponentName = z.infer<typeof momentumComponentSchema>;
 
@@ -55,7 +63,8 @@ export const MomentumChangedV1 = defineEvent({
   type: 'analytics.momentum.changed',
   version: 1,
   topic: ANALYTICS_MOMENTUM_TOPIC.name,
-  description: "An area's momentum score moved by more than the publication threshold since it was last published, or a day passed.",
+  description:
+    "An area's momentum score moved by more than the publication threshold since it was last published, or a day passed.",
   payload: z.object({
     ...areaRef,
     /** Momentum = 100 × weighted mean of the applicable components, in [0, 150]. */

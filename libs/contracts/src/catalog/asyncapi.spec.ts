@@ -7,7 +7,9 @@ describe('AsyncAPI document', () => {
   const document = buildAsyncApiDocument();
 
   it('has a channel for every catalog topic', () => {
-    const addresses = Object.values(document.channels as Record<string, { address: string }>).map((c) => c.address);
+    const addresses = Object.values(document.channels as Record<string, { address: string }>).map(
+      (c) => c.address,
+    );
     expect(addresses.sort()).toEqual(TOPICS.map((t) => t.name).sort());
   });
 

@@ -4,11 +4,15 @@ import { definitionKey } from '../envelope/event-definition';
 import { deadLetterTopicName } from './topic-definition';
 import { EventRegistry } from './event-registry';
 
-const messageName = (type: string, version: number) => definitionKey(type, version).replace(/[^A-Za-z0-9]/g, '_');
+const messageName = (type: string, version: number) =>
+  definitionKey(type, version).replace(/[^A-Za-z0-9]/g, '_');
 
 /** Builds the AsyncAPI 3.0 document for every topic and event in the catalog (docs/asyncapi.json). */
 export function buildAsyncApiDocument(registry = new EventRegistry()): Record<string, unknown> {
-  const envelopeJson = z.toJSONSchema(eventEnvelopeSchema, { unrepresentable: 'any' }) as Record<string, unknown>;
+  const envelopeJson = z.toJSONSchema(eventEnvelopeSchema, { unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   const messages: Record<string, unknown> = {};
@@ -18,7 +22,10 @@ export function buildAsyncApiDocument(registry = new EventRegistry()): Record<st
     const channelMessages: Record<string, unknown> = {};
     for (const definition of definitions) {
       const name = messageName(definition.type, definition.version);
-      const payloadJson = z.toJSONSchema(definition.payload, { unrepresentable: 'any' }) as Record<string, unknown>;
+      const payloadJson = z.toJSONSchema(definition.payload, { unrepresentable: 'any' }) as Record<
+        string,
+        unknown
+      >;
       messages[name] = {
         name: definition.type,
         title: `${definition.type} v${definition.version}`,
@@ -27,7 +34,10 @@ export function buildAsyncApiDocument(registry = new EventRegistry()): Record<st
         headers: {
           type: 'object',
           properties: {
-            traceparent: { type: 'string', description: 'W3C trace context of the change that produced the event' },
+            traceparent: {
+              type: 'string',
+              description: 'W3C trace context of the change that produced the event',
+            },
             'event-type': { type: 'string', const: definition.type },
             'event-version': { type: 'string', const: String(definition.version) },
           },
@@ -67,7 +77,9 @@ export function buildAsyncApiDocument(registry = new EventRegistry()): Record<st
       action: 'send',
       channel: { $ref: `#/channels/${channelId}` },
       summary: `${topic.owner} publishes ${topic.name} (key: ${topic.key})`,
-      messages: Object.keys(channelMessages).map((name) => ({ $ref: `#/channels/${channelId}/messages/${name}` })),
+      messages: Object.keys(channelMessages).map((name) => ({
+        $ref: `#/channels/${channelId}/messages/${name}`,
+      })),
     };
   }
   return JSON.parse(

@@ -7,7 +7,12 @@ import { TRAINING_EVENTS, TRAINING_TOPICS } from '../training/training.contracts
 import type { TopicDefinition } from './topic-definition';
 
 /** Every topic the platform owns. Each domain lists its own in `<domain>/<domain>.contracts.ts`. */
-export const TOPICS: readonly TopicDefinition[] = [...ORG_TOPICS, ...MEETINGS_TOPICS, ...TRAINING_TOPICS, ...ANALYTICS_TOPICS];
+export const TOPICS: readonly TopicDefinition[] = [
+  ...ORG_TOPICS,
+  ...MEETINGS_TOPICS,
+  ...TRAINING_TOPICS,
+  ...ANALYTICS_TOPICS,
+];
 
 /** Every integration event (type, version) the platform knows. */
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [

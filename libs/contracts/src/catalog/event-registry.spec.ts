@@ -28,7 +28,10 @@ describe('EventRegistry.validate', () => {
     ['malformed-json', '{not json'],
     ['invalid-envelope', JSON.stringify({ type: 'org.area.created' })],
     ['unknown-event', JSON.stringify({ ...createEvent(AreaCreatedV1, payload, context), version: 99 })],
-    ['invalid-payload', JSON.stringify({ ...createEvent(AreaCreatedV1, payload, context), payload: { areaId: 'x' } })],
+    [
+      'invalid-payload',
+      JSON.stringify({ ...createEvent(AreaCreatedV1, payload, context), payload: { areaId: 'x' } }),
+    ],
   ])('rejects %s input with that reason', (reason, raw) => {
     const outcome = registry.validate(raw, AreaCreatedV1.topic);
     expect(outcome).toMatchObject({ ok: false, reason });
@@ -36,15 +39,30 @@ describe('EventRegistry.validate', () => {
 
   it('checks the payload only of the definitions the caller asks for (an event no handler takes)', () => {
     const raw = JSON.stringify({ ...createEvent(AreaCreatedV1, payload, context), payload: { areaId: 'x' } });
-    expect(registry.validate(raw, AreaCreatedV1.topic, () => false)).toMatchObject({ ok: true, definition: AreaCreatedV1 });
-    expect(registry.validate(raw, AreaCreatedV1.topic, (d) => d === AreaCreatedV1)).toMatchObject({ ok: false, reason: 'invalid-payload' });
-    const badEnvelope = JSON.stringify({ ...createEvent(AreaCreatedV1, payload, context), occurredAt: 'yesterday' });
-    expect(registry.validate(badEnvelope, AreaCreatedV1.topic, () => false)).toMatchObject({ ok: false, reason: 'invalid-envelope' });
+    expect(registry.validate(raw, AreaCreatedV1.topic, () => false)).toMatchObject({
+      ok: true,
+      definition: AreaCreatedV1,
+    });
+    expect(registry.validate(raw, AreaCreatedV1.topic, (d) => d === AreaCreatedV1)).toMatchObject({
+      ok: false,
+      reason: 'invalid-payload',
+    });
+    const badEnvelope = JSON.stringify({
+      ...createEvent(AreaCreatedV1, payload, context),
+      occurredAt: 'yesterday',
+    });
+    expect(registry.validate(badEnvelope, AreaCreatedV1.topic, () => false)).toMatchObject({
+      ok: false,
+      reason: 'invalid-envelope',
+    });
   });
 
   it('rejects an event read from a topic it does not belong to', () => {
     const raw = JSON.stringify(createEvent(AreaCreatedV1, payload, context));
-    expect(registry.validate(raw, 'meetings.meeting.events')).toMatchObject({ ok: false, reason: 'wrong-topic' });
+    expect(registry.validate(raw, 'meetings.meeting.events')).toMatchObject({
+      ok: false,
+      reason: 'wrong-topic',
+    });
   });
 
   it('refuses to create an event whose payload breaks its schema', () => {

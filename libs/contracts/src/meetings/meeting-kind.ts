@@ -18,6 +18,12 @@ export const photoVerdictSchema = z.enum(PHOTO_VERDICTS);
 export type PhotoVerdict = z.infer<typeof photoVerdictSchema>;
 
 /** Why a photo was flagged. */
-export const PHOTO_FLAG_REASONS = ['time-mismatch', 'location-mismatch', 'no-metadata', 'duplicate', 'reviewer-rejected'] as const;
+export const PHOTO_FLAG_REASONS = [
+  'time-mismatch',
+  'location-mismatch',
+  'no-metadata',
+  'duplicate',
+  'reviewer-rejected',
+] as const;
 export const photoFlagReasonSchema = z.enum(PHOTO_FLAG_REASONS);
 export type PhotoFlagReason = z.infer<typeof photoFlagReasonSchema>;

@@ -116,7 +116,8 @@ export const MeetingAttendanceRecordedV1 = defineEvent({
   type: 'meetings.meeting.attendance-recorded',
   version: 1,
   topic: MEETINGS_MEETING_TOPIC.name,
-  description: 'Attendance was added to a meeting (organiser check-in, QR check-in or a late addition); counts are the new totals.',
+  description:
+    'Attendance was added to a meeting (organiser check-in, QR check-in or a late addition); counts are the new totals.',
   payload: z.object({
     ...meetingRef,
     /** Members added by this recording (may be empty when only the headcount changed). */
@@ -140,4 +141,10 @@ export const MeetingAttendanceRecordedV1 = defineEvent({
   }),
 });
 
-export const MEETING_EVENTS = [MeetingScheduledV1, MeetingRescheduledV1, MeetingCancelledV1, MeetingHeldV1, MeetingAttendanceRecordedV1];
+export const MEETING_EVENTS = [
+  MeetingScheduledV1,
+  MeetingRescheduledV1,
+  MeetingCancelledV1,
+  MeetingHeldV1,
+  MeetingAttendanceRecordedV1,
+];

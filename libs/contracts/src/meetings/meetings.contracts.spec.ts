@@ -1,9 +1,27 @@
 import { createEvent } from '../envelope/create-event';
 import { EventRegistry } from '../catalog/event-registry';
-import { MeetingHeldV1, MEETINGS_MEETING_TOPIC, MEETINGS_TOPICS, MEETINGS_EVENTS, PhotoFlaggedV1 } from './meetings.contracts';
+import {
+  MeetingHeldV1,
+  MEETINGS_MEETING_TOPIC,
+  MEETINGS_TOPICS,
+  MEETINGS_EVENTS,
+  PhotoFlaggedV1,
+} from './meetings.contracts';
 
-const context = { producer: 'meetings', areaId: 'UP-D-LUCKNOW', areaPath: ['IN', 'UP'], actorId: 'm-1', correlationId: 'c-1' };
-const ref = { meetingId: 'mtg-1', kind: 'daily-small' as const, areaId: 'UP-D-LUCKNOW', ancestors: ['IN', 'UP'], organiserId: 'm-1' };
+const context = {
+  producer: 'meetings',
+  areaId: 'UP-D-LUCKNOW',
+  areaPath: ['IN', 'UP'],
+  actorId: 'm-1',
+  correlationId: 'c-1',
+};
+const ref = {
+  meetingId: 'mtg-1',
+  kind: 'daily-small' as const,
+  areaId: 'UP-D-LUCKNOW',
+  ancestors: ['IN', 'UP'],
+  organiserId: 'm-1',
+};
 
 describe('meetings contracts', () => {
   it('puts every meetings event on a meetings topic', () => {

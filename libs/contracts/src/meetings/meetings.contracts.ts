@@ -12,6 +12,14 @@ export * from './photo.events';
 export * from './quota.events';
 
 /** Topics owned by the meetings service. */
-export const MEETINGS_TOPICS: TopicDefinition[] = [MEETINGS_MEETING_TOPIC, MEETINGS_PHOTO_TOPIC, MEETINGS_QUOTA_TOPIC];
+export const MEETINGS_TOPICS: TopicDefinition[] = [
+  MEETINGS_MEETING_TOPIC,
+  MEETINGS_PHOTO_TOPIC,
+  MEETINGS_QUOTA_TOPIC,
+];
 /** Integration events of the meetings service. */
-export const MEETINGS_EVENTS: EventDefinition[] = [...MEETING_EVENTS, ...PHOTO_EVENTS, ...QUOTA_EVENTS] as EventDefinition[];
+export const MEETINGS_EVENTS: EventDefinition[] = [
+  ...MEETING_EVENTS,
+  ...PHOTO_EVENTS,
+  ...QUOTA_EVENTS,
+] as EventDefinition[];

@@ -2,7 +2,8 @@ import { DAY_MS, type TopicDefinition } from '../catalog/topic-definition';
 
 export const MEETINGS_MEETING_TOPIC = {
   name: 'meetings.meeting.events',
-  description: 'Lifecycle of meetings (scheduled, rescheduled, cancelled, held) and the attendance recorded at them.',
+  description:
+    'Lifecycle of meetings (scheduled, rescheduled, cancelled, held) and the attendance recorded at them.',
   key: 'meetingId',
   partitions: 6,
   retentionMs: -1, // analytics rebuilds activity read models from it

@@ -25,7 +25,8 @@ export const PhotoSubmittedV1 = defineEvent({
   type: 'meetings.photo.submitted',
   version: 1,
   topic: MEETINGS_PHOTO_TOPIC.name,
-  description: 'A photograph of a meeting was uploaded and stored; its automatic verdict follows as verified or flagged.',
+  description:
+    'A photograph of a meeting was uploaded and stored; its automatic verdict follows as verified or flagged.',
   payload: z.object({
     ...photoRef,
     /** Member who uploaded it. */
@@ -51,7 +52,8 @@ export const PhotoVerifiedV1 = defineEvent({
   type: 'meetings.photo.verified',
   version: 1,
   topic: MEETINGS_PHOTO_TOPIC.name,
-  description: 'A photo counts as evidence that its meeting took place (EXIF agrees, or a reviewer confirmed it).',
+  description:
+    'A photo counts as evidence that its meeting took place (EXIF agrees, or a reviewer confirmed it).',
   payload: z.object({
     ...photoRef,
     /** Always true; lets consumers treat verified/flagged uniformly. */
@@ -68,7 +70,8 @@ export const PhotoFlaggedV1 = defineEvent({
   type: 'meetings.photo.flagged',
   version: 1,
   topic: MEETINGS_PHOTO_TOPIC.name,
-  description: 'A photo does not count as evidence: its time or place disagrees, it has no metadata, it was reused from another meeting, or a reviewer rejected it.',
+  description:
+    'A photo does not count as evidence: its time or place disagrees, it has no metadata, it was reused from another meeting, or a reviewer rejected it.',
   payload: z.object({
     ...photoRef,
     /** Always false. */

@@ -8,7 +8,8 @@ export const QuotaMissedV1 = defineEvent({
   type: 'meetings.quota.missed',
   version: 1,
   topic: MEETINGS_QUOTA_TOPIC.name,
-  description: 'A position holder held fewer meetings (or fewer with a verified photo) than their daily quota on a day. Published once per holder and day.',
+  description:
+    'A position holder held fewer meetings (or fewer with a verified photo) than their daily quota on a day. Published once per holder and day.',
   payload: z.object({
     /** Member who holds the position; also the Kafka key. */
     memberId: id,

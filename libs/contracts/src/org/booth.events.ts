@@ -30,7 +30,8 @@ export const BoothCommitteeFormedV1 = defineEvent({
   type: 'org.booth-committee.formed',
   version: 1,
   topic: ORG_BOOTH_TOPIC.name,
-  description: "A booth's committee reached its required size for the first time (or again after falling below it).",
+  description:
+    "A booth's committee reached its required size for the first time (or again after falling below it).",
   payload: boothCoverage.extend({
     /** Members on the committee. */
     memberIds: z.array(z.string().min(1)),
@@ -41,7 +42,8 @@ export const BoothCommitteeChangedV1 = defineEvent({
   type: 'org.booth-committee.changed',
   version: 1,
   topic: ORG_BOOTH_TOPIC.name,
-  description: "A booth's committee members, required size or WhatsApp groups changed without a formation (the payload is the new state).",
+  description:
+    "A booth's committee members, required size or WhatsApp groups changed without a formation (the payload is the new state).",
   payload: boothCoverage.extend({
     /** Members on the committee. */
     memberIds: z.array(z.string().min(1)),
@@ -73,4 +75,9 @@ export const VolunteerRemovedV1 = defineEvent({
 });
 
 export type BoothCoverage = z.infer<typeof boothCoverage>;
-export const ORG_BOOTH_EVENTS = [BoothCommitteeFormedV1, BoothCommitteeChangedV1, VolunteerAddedV1, VolunteerRemovedV1];
+export const ORG_BOOTH_EVENTS = [
+  BoothCommitteeFormedV1,
+  BoothCommitteeChangedV1,
+  VolunteerAddedV1,
+  VolunteerRemovedV1,
+];

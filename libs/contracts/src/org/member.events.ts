@@ -36,7 +36,8 @@ export const MemberUpdatedV1 = defineEvent({
   type: 'org.member.updated',
   version: 1,
   topic: ORG_MEMBER_TOPIC.name,
-  description: "A member's name, kind, phone or home area changed (the payload is the new state; a phone change only says `phone` in `changed`).",
+  description:
+    "A member's name, kind, phone or home area changed (the payload is the new state; a phone change only says `phone` in `changed`).",
   payload: memberSnapshot.extend({
     /** Names of the fields that changed. */
     changed: z.array(z.string().min(1)),
@@ -47,7 +48,8 @@ export const MemberDeactivatedV1 = defineEvent({
   type: 'org.member.deactivated',
   version: 1,
   topic: ORG_MEMBER_TOPIC.name,
-  description: 'A member was marked inactive or replaced; the positions they held were vacated (separate events).',
+  description:
+    'A member was marked inactive or replaced; the positions they held were vacated (separate events).',
   payload: memberSnapshot.extend({
     /** Free-text reason given by the person who deactivated them. */
     reason: z.string().nullable(),
@@ -85,7 +87,8 @@ export const PositionAssignedV1 = defineEvent({
   type: 'org.position.assigned',
   version: 1,
   topic: ORG_MEMBER_TOPIC.name,
-  description: 'A member now holds a position. If someone held it before, org.position.vacated for them precedes this event.',
+  description:
+    'A member now holds a position. If someone held it before, org.position.vacated for them precedes this event.',
   payload: positionFields.extend({
     /** Previous holder, who was vacated by this assignment, or null. */
     previousHolderId: z.string().min(1).nullable(),
@@ -112,4 +115,11 @@ export const PositionVacatedV1 = defineEvent({
 });
 
 export type MemberSnapshot = z.infer<typeof memberSnapshot>;
-export const ORG_MEMBER_EVENTS = [MemberJoinedV1, MemberUpdatedV1, MemberDeactivatedV1, MemberReactivatedV1, PositionAssignedV1, PositionVacatedV1];
+export const ORG_MEMBER_EVENTS = [
+  MemberJoinedV1,
+  MemberUpdatedV1,
+  MemberDeactivatedV1,
+  MemberReactivatedV1,
+  PositionAssignedV1,
+  PositionVacatedV1,
+];

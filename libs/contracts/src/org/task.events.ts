@@ -104,4 +104,11 @@ export const TaskCancelledV1 = defineEvent({
 });
 
 export type TaskSnapshot = z.infer<typeof taskSnapshot>;
-export const ORG_TASK_EVENTS = [TaskAssignedV1, TaskProgressedV1, TaskReviewedV1, TaskCompletedV1, TaskOverdueV1, TaskCancelledV1];
+export const ORG_TASK_EVENTS = [
+  TaskAssignedV1,
+  TaskProgressedV1,
+  TaskReviewedV1,
+  TaskCompletedV1,
+  TaskOverdueV1,
+  TaskCancelledV1,
+];

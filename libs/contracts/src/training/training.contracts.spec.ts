@@ -8,7 +8,13 @@ import {
   TrainingSessionHeldV1,
 } from './training.contracts';
 
-const ctx = { producer: 'training-events', areaId: 'UP-LS-01', areaPath: ['IN', 'UP'], actorId: 'm-1', correlationId: 'c-1' };
+const ctx = {
+  producer: 'training-events',
+  areaId: 'UP-LS-01',
+  areaPath: ['IN', 'UP'],
+  actorId: 'm-1',
+  correlationId: 'c-1',
+};
 const ref = { programmeId: 'p-1', sessionId: 's-1', areaId: 'UP-LS-01' };
 
 describe('training contracts', () => {
@@ -43,7 +49,14 @@ describe('training contracts', () => {
   });
 
   it('refuses an attendance event without its session target', () => {
-    const payload = { ...ref, participantId: 's-1~m-1', memberId: 'm-1', method: 'qr', walkIn: false, checkedInAt: '2026-01-05T05:01:00.000Z' };
+    const payload = {
+      ...ref,
+      participantId: 's-1~m-1',
+      memberId: 'm-1',
+      method: 'qr',
+      walkIn: false,
+      checkedInAt: '2026-01-05T05:01:00.000Z',
+    };
     expect(() => createEvent(TrainingAttendanceRecordedV1, payload as never, ctx)).toThrow();
     expect(TrainingAttendanceRecordedV1.topic).toBe(TRAINING_PARTICIPANT_TOPIC.name);
   });

@@ -30,7 +30,8 @@ export const TRAINING_PROGRAMME_TOPIC = {
 
 export const TRAINING_SESSION_TOPIC = {
   name: 'training.session.events',
-  description: 'Sessions of training programmes: scheduled, rescheduled, cancelled, held (with turnout against target).',
+  description:
+    'Sessions of training programmes: scheduled, rescheduled, cancelled, held (with turnout against target).',
   key: 'sessionId',
   partitions: 3,
   retentionMs: -1,
@@ -77,7 +78,10 @@ export type SessionPlan = z.infer<typeof sessionPlanSchema>;
 
 /** How each session's attendance target is set. */
 export const targetRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fixed'), /** Same target for every session. */ value: z.number().int().positive() }),
+  z.object({
+    kind: z.literal('fixed'),
+    /** Same target for every session. */ value: z.number().int().positive(),
+  }),
   z.object({
     kind: z.literal('scaled'),
     /** Size figure of the session's area that scales the target. */
@@ -112,7 +116,8 @@ export const TrainingProgrammeCreatedV1 = defineEvent({
   type: 'training.programme.created',
   version: 1,
   topic: TRAINING_PROGRAMME_TOPIC.name,
-  description: 'A training programme was created and its sessions generated (each announced by training.session.scheduled).',
+  description:
+    'A training programme was created and its sessions generated (each announced by training.session.scheduled).',
   payload: z.object({
     programmeId: z.string().min(1),
     /** English title. */
@@ -221,7 +226,8 @@ export const TrainingParticipantInvitedV1 = defineEvent({
   type: 'training.participant.invited',
   version: 1,
   topic: TRAINING_PARTICIPANT_TOPIC.name,
-  description: 'A member matching the programme audience was invited to the session of their area (reminders: notifications).',
+  description:
+    'A member matching the programme audience was invited to the session of their area (reminders: notifications).',
   payload: z.object({
     ...participantRef,
     /** Position that matched the audience rule (`<type>:<areaId>`). */
@@ -237,7 +243,8 @@ export const TrainingParticipantRegisteredV1 = defineEvent({
   type: 'training.participant.registered',
   version: 1,
   topic: TRAINING_PARTICIPANT_TOPIC.name,
-  description: 'An invited member registered: with a seat, or on the waitlist when the session is full; also sent when promoted off the waitlist.',
+  description:
+    'An invited member registered: with a seat, or on the waitlist when the session is full; also sent when promoted off the waitlist.',
   payload: z.object({
     ...participantRef,
     status: z.enum(['registered', 'waitlisted']),
@@ -279,7 +286,8 @@ export const TrainingCompletedV1 = defineEvent({
   type: 'training.participant.completed',
   version: 1,
   topic: TRAINING_PARTICIPANT_TOPIC.name,
-  description: 'An attendee completed the training, with an optional assessment score; a certificate is available.',
+  description:
+    'An attendee completed the training, with an optional assessment score; a certificate is available.',
   payload: z.object({
     ...participantRef,
     /** Assessment score 0-100, or null when the programme has no assessment. */
@@ -292,7 +300,8 @@ export const TrainingFeedbackGivenV1 = defineEvent({
   type: 'training.feedback.given',
   version: 1,
   topic: TRAINING_PARTICIPANT_TOPIC.name,
-  description: 'An attendee rated the session (1-5) with an optional comment (NFC-normalised; Devanagari welcome).',
+  description:
+    'An attendee rated the session (1-5) with an optional comment (NFC-normalised; Devanagari welcome).',
   payload: z.object({
     ...participantRef,
     rating: z.number().int().min(1).max(5),
@@ -302,7 +311,11 @@ export const TrainingFeedbackGivenV1 = defineEvent({
 });
 
 /** Topics owned by the training-events service. */
-export const TRAINING_TOPICS: TopicDefinition[] = [TRAINING_PROGRAMME_TOPIC, TRAINING_SESSION_TOPIC, TRAINING_PARTICIPANT_TOPIC];
+export const TRAINING_TOPICS: TopicDefinition[] = [
+  TRAINING_PROGRAMME_TOPIC,
+  TRAINING_SESSION_TOPIC,
+  TRAINING_PARTICIPANT_TOPIC,
+];
 /** Integration events of the training-events service. */
 export const TRAINING_EVENTS: EventDefinition[] = [
   TrainingProgrammeCreatedV1,

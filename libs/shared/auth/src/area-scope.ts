@@ -17,9 +17,11 @@ export function hasPermission(principal: Principal, permission: Permission): boo
 /** Throws 403 unless the caller has `permission` and `area` is inside their subtree. */
 export function assertCan(principal: Principal, permission: Permission, area?: ScopedArea): void {
   if (!hasPermission(principal, permission)) {
-    throw new ForbiddenError('PERMISSION_DENIED', `role ${principal.roles.join(', ')} may not ${permission}`, [
-      { message: `requires ${permission}` },
-    ]);
+    throw new ForbiddenError(
+      'PERMISSION_DENIED',
+      `role ${principal.roles.join(', ')} may not ${permission}`,
+      [{ message: `requires ${permission}` }],
+    );
   }
   if (area && !isWithinScope(principal, area)) {
     throw new ForbiddenError('OUT_OF_SCOPE', `area ${area.areaId} is outside your area ${principal.areaId}`, [

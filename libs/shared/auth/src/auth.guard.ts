@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, UnauthorizedException, createParamDecorator } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { verifyToken } from './jwt';
@@ -32,18 +39,28 @@ export class AuthGuard implements CanActivate {
     const header = request.header('authorization') ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'a bearer token is required', details: [] });
+      throw new UnauthorizedException({
+        code: 'UNAUTHENTICATED',
+        message: 'a bearer token is required',
+        details: [],
+      });
     }
     try {
       request.user = verifyToken(token);
     } catch (error) {
-      throw new UnauthorizedException({ code: 'INVALID_TOKEN', message: `invalid token: ${(error as Error).message}`, details: [] });
+      throw new UnauthorizedException({
+        code: 'INVALID_TOKEN',
+        message: `invalid token: ${(error as Error).message}`,
+        details: [],
+      });
     }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
     if (permission && !hasPermission(request.user, permission)) {
-      throw new ForbiddenError('PERMISSION_DENIED', `your roles (${request.user.roles.join(', ')}) do not allow ${permission}`, [
-        { message: `requires ${permission}` },
-      ]);
+      throw new ForbiddenError(
+        'PERMISSION_DENIED',
+        `your roles (${request.user.roles.join(', ')}) do not allow ${permission}`,
+        [{ message: `requires ${permission}` }],
+      );
     }
     return true;
   }

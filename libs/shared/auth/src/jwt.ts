@@ -10,7 +10,11 @@ export function jwtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JwtSet
   if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
     throw new Error('JWT_SECRET must be set in production');
   }
-  return { secret: env.JWT_SECRET ?? DEV_JWT_SECRET, issuer: env.JWT_ISSUER ?? 'sangathan', audience: env.JWT_AUDIENCE ?? 'sangathan-api' };
+  return {
+    secret: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    issuer: env.JWT_ISSUER ?? 'sangathan',
+    audience: env.JWT_AUDIENCE ?? 'sangathan-api',
+  };
 }
 
 /** jsonwebtoken turns a string secret into a KeyObject on every call (~0.7 ms per request); build it once. */
@@ -21,7 +25,11 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
-export function signToken(principal: Principal, settings: JwtSettings = jwtSettingsFromEnv(), expiresIn: jwt.SignOptions['expiresIn'] = '12h'): string {
+export function signToken(
+  principal: Principal,
+  settings: JwtSettings = jwtSettingsFromEnv(),
+  expiresIn: jwt.SignOptions['expiresIn'] = '12h',
+): string {
   return jwt.sign(principalSchema.parse(principal), keyOf(settings.secret), {
     algorithm: 'HS256',
     issuer: settings.issuer,
@@ -31,6 +39,10 @@ export function signToken(principal: Principal, settings: JwtSettings = jwtSetti
 }
 
 export function verifyToken(token: string, settings: JwtSettings = jwtSettingsFromEnv()): Principal {
-  const claims = jwt.verify(token, keyOf(settings.secret), { algorithms: ['HS256'], issuer: settings.issuer, audience: settings.audience });
+  const claims = jwt.verify(token, keyOf(settings.secret), {
+    algorithms: ['HS256'],
+    issuer: settings.issuer,
+    audience: settings.audience,
+  });
   return principalSchema.parse(claims);
 }

@@ -35,9 +35,23 @@ const READ_ALL: Permission[] = ['org:read', 'meetings:read', 'training:read', 'a
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   'national-admin': [...PERMISSIONS],
-  'state-leader': [...READ_ALL, 'org:write', 'meetings:write', 'training:write', 'notifications:write', 'analytics:admin'],
+  'state-leader': [
+    ...READ_ALL,
+    'org:write',
+    'meetings:write',
+    'training:write',
+    'notifications:write',
+    'analytics:admin',
+  ],
   // Coordinators propose panels and may read the panels they are part of; only the top seals.
-  'zone-coordinator': [...READ_ALL, 'org:write', 'meetings:write', 'training:write', 'panels:read', 'panels:write'],
+  'zone-coordinator': [
+    ...READ_ALL,
+    'org:write',
+    'meetings:write',
+    'training:write',
+    'panels:read',
+    'panels:write',
+  ],
   'district-president': [...READ_ALL, 'org:write', 'meetings:write', 'training:write', 'notifications:write'],
   'district-incharge': [...READ_ALL, 'org:write', 'meetings:write', 'training:write'],
   incharge: [...READ_ALL, 'meetings:write'],

@@ -47,7 +47,9 @@ export async function createServiceApp(
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   // Nest's usual JSON path, for tools that guess it.
   const http = app.getHttpAdapter();
-  http.get('/docs-json', (_request: unknown, response: unknown) => http.redirect(response, 301, '/docs/openapi.json'));
+  http.get('/docs-json', (_request: unknown, response: unknown) =>
+    http.redirect(response, 301, '/docs/openapi.json'),
+  );
   return app;
 }
 

@@ -9,7 +9,9 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ServiceDefaultsModule } from '../src';
 
-class CreateNoteDto extends createZodDto(z.object({ text: z.string().min(1).max(50), areaId: z.string().min(1) })) {}
+class CreateNoteDto extends createZodDto(
+  z.object({ text: z.string().min(1).max(50), areaId: z.string().min(1) }),
+) {}
 
 /** A minimal service used to test what ServiceDefaultsModule gives every service. */
 @Controller('notes')
@@ -27,10 +29,21 @@ class NotesController {
     const id = uuidv7();
     const event = createEvent(
       AreaCreatedV1,
-      { areaId: body.areaId, level: 'booth', parentId: 'S', ancestors: ['IN'], nameEn: body.text, nameHi: null },
+      {
+        areaId: body.areaId,
+        level: 'booth',
+        parentId: 'S',
+        ancestors: ['IN'],
+        nameEn: body.text,
+        nameHi: null,
+      },
       { producer: 'notes', areaId: body.areaId, areaPath: ['IN'], actorId: principal.sub, correlationId: id },
     );
-    await this.db.collection('notes').insertOne({ _id: id as never, text: body.text, ...outboxFieldsForInsert([toOutboxEntry(event, AreaCreatedV1.topic, id)]) });
+    await this.db.collection('notes').insertOne({
+      _id: id as never,
+      text: body.text,
+      ...outboxFieldsForInsert([toOutboxEntry(event, AreaCreatedV1.topic, id)]),
+    });
     this.relay.notify();
     return { id, text: body.text };
   }
@@ -45,7 +58,13 @@ class NotesController {
 }
 
 @Module({
-  imports: [ServiceDefaultsModule.forRoot({ serviceName: 'notes', outboxCollections: ['notes'], ownedTopics: ORG_TOPICS })],
+  imports: [
+    ServiceDefaultsModule.forRoot({
+      serviceName: 'notes',
+      outboxCollections: ['notes'],
+      ownedTopics: ORG_TOPICS,
+    }),
+  ],
   controllers: [NotesController],
 })
 export class NotesTestModule {}

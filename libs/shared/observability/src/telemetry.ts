@@ -8,7 +8,12 @@ import { HostMetricsInstrumentation } from '@opentelemetry/instrumentation-host-
 import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, type SpanExporter, type SpanProcessor, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BatchSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -60,7 +65,10 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   const disableInstrumentations = registerInstrumentations({
     meterProvider,
     tracerProvider,
-    instrumentations: [new RuntimeNodeInstrumentation(), new HostMetricsInstrumentation({ metricGroups: ['process.cpu', 'process.memory'] })],
+    instrumentations: [
+      new RuntimeNodeInstrumentation(),
+      new HostMetricsInstrumentation({ metricGroups: ['process.cpu', 'process.memory'] }),
+    ],
   });
 
   active = {

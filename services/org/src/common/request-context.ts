@@ -14,5 +14,11 @@ export function requestContext(principal: Principal, req: Pick<Request, 'header'
 
 /** Envelope context for an event about `areaId`. */
 export function eventContext(ctx: RequestContext, areaId: string, areaPath: readonly string[]): EventContext {
-  return { producer: ORG_SERVICE, areaId, areaPath: [...areaPath], actorId: ctx.actorId, correlationId: ctx.correlationId };
+  return {
+    producer: ORG_SERVICE,
+    areaId,
+    areaPath: [...areaPath],
+    actorId: ctx.actorId,
+    correlationId: ctx.correlationId,
+  };
 }

@@ -38,7 +38,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
     const id = `${request.user?.sub ?? 'anonymous'}:${request.method}:${request.baseUrl}${request.path}:${key}`;
-    const hash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex');
 
     return from(this.store.begin(id, hash)).pipe(
       switchMap((outcome) => {
@@ -61,9 +63,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
             });
           case 'started':
             return next.handle().pipe(
-              switchMap((body) => from(this.store.complete(id, { status: response.statusCode, body: body ?? null })).pipe(switchMap(() => of(body)))),
+              switchMap((body) =>
+                from(this.store.complete(id, { status: response.statusCode, body: body ?? null })).pipe(
+                  switchMap(() => of(body)),
+                ),
+              ),
               // A failed write changed nothing, so forget the key and let the client retry it.
-              catchError((error: unknown) => from(this.store.release(id)).pipe(switchMap(() => throwError(() => error)))),
+              catchError((error: unknown) =>
+                from(this.store.release(id)).pipe(switchMap(() => throwError(() => error))),
+              ),
             );
         }
       }),

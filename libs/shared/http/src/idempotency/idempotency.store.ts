@@ -33,21 +33,31 @@ export class IdempotencyStore implements OnModuleInit {
 
   /** mongoose's collection wrapper buffers while the connection is (re)opening. */
   private get collection(): mongo.Collection<IdempotencyRecord> {
-    return this.connection.collection<IdempotencyRecord>('idempotency_keys') as unknown as mongo.Collection<IdempotencyRecord>;
+    return this.connection.collection<IdempotencyRecord>(
+      'idempotency_keys',
+    ) as unknown as mongo.Collection<IdempotencyRecord>;
   }
 
   async onModuleInit(): Promise<void> {
     try {
       await this.collection.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
     } catch (error) {
-      this.logger.warn(`TTL index on idempotency_keys not created (${(error as Error).message}); expired keys are ignored on read`);
+      this.logger.warn(
+        `TTL index on idempotency_keys not created (${(error as Error).message}); expired keys are ignored on read`,
+      );
     }
   }
 
   async begin(id: string, requestHash: string): Promise<BeginOutcome> {
     const now = new Date();
     try {
-      await this.collection.insertOne({ _id: id, requestHash, state: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + TTL_MS) });
+      await this.collection.insertOne({
+        _id: id,
+        requestHash,
+        state: 'pending',
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + TTL_MS),
+      });
       return { kind: 'started' };
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;

@@ -15,7 +15,10 @@ export class HttpTracingMiddleware implements NestMiddleware {
     const parent = propagation.extract(context.active(), req.headers);
     const span = tracer.startSpan(
       `${req.method} ${req.originalUrl.split('?')[0].replace(/(.)\/$/, '$1')}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.originalUrl } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'http.request.method': req.method, 'url.path': req.originalUrl },
+      },
       parent,
     );
     res.setHeader('traceparent', `00-${span.spanContext().traceId}-${span.spanContext().spanId}-01`);

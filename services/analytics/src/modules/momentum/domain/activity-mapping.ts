@@ -24,9 +24,16 @@ import { DAY_MS, type BoothStateName, type FlowName } from './momentum-formula';
 export class FutureActivityError extends Error {}
 
 type Feed = FlowName | BoothStateName;
-type Mapping<D extends EventDefinition> = { definition: D; feeds: readonly Feed[]; map: (event: EventOf<D>) => Activity[] };
-const entry = <D extends EventDefinition>(definition: D, feeds: readonly Feed[], map: (event: EventOf<D>) => Activity[]): Mapping<EventDefinition> =>
-  ({ definition, feeds, map }) as unknown as Mapping<EventDefinition>;
+type Mapping<D extends EventDefinition> = {
+  definition: D;
+  feeds: readonly Feed[];
+  map: (event: EventOf<D>) => Activity[];
+};
+const entry = <D extends EventDefinition>(
+  definition: D,
+  feeds: readonly Feed[],
+  map: (event: EventOf<D>) => Activity[],
+): Mapping<EventDefinition> => ({ definition, feeds, map }) as unknown as Mapping<EventDefinition>;
 
 /** Weight of one held meeting in the `meetings` flow, by kind (bigger gatherings take more work). */
 export const MEETING_KIND_VALUE: Record<MeetingKind, number> = {
@@ -42,7 +49,11 @@ export const VERIFIED_PHOTO_VALUE = 0.5;
 
 /** A booth's coverage after an org booth event: committee formed (0/1) and registered volunteers. */
 const boothState = (e: EventEnvelope<BoothCoverage>): Activity[] => [
-  { areaId: e.payload.boothId, at: Date.parse(e.occurredAt), booth: { committeesFormed: e.payload.committeeFormed ? 1 : 0, volunteers: e.payload.volunteerCount } },
+  {
+    areaId: e.payload.boothId,
+    at: Date.parse(e.occurredAt),
+    booth: { committeesFormed: e.payload.committeeFormed ? 1 : 0, volunteers: e.payload.volunteerCount },
+  },
 ];
 
 /** A task completed after its due date counts half. */
@@ -60,19 +71,39 @@ export const ACTIVITY_MAPPINGS: readonly Mapping<EventDefinition>[] = [
       at: Date.parse(e.payload.heldStart),
       flows: {
         meetings: MEETING_KIND_VALUE[e.payload.kind],
-        attendance: Math.max(0, e.payload.totalAttendance - e.payload.districts.reduce((sum, d) => sum + d.namedCount + d.headcount, 0)),
+        attendance: Math.max(
+          0,
+          e.payload.totalAttendance -
+            e.payload.districts.reduce((sum, d) => sum + d.namedCount + d.headcount, 0),
+        ),
       },
     },
-    ...e.payload.districts.map((d) => ({ areaId: d.areaId, at: Date.parse(e.payload.heldStart), flows: { attendance: d.namedCount + d.headcount } })),
+    ...e.payload.districts.map((d) => ({
+      areaId: d.areaId,
+      at: Date.parse(e.payload.heldStart),
+      flows: { attendance: d.namedCount + d.headcount },
+    })),
   ]),
   // Attendance added after the held event (the late window) counts on the meeting's date; earlier recordings are
   // already in the held event's totals. A vc-review's late addition for a district counts for that district.
   entry(MeetingAttendanceRecordedV1, ['attendance'], (e) =>
     e.payload.method === 'late-addition' && e.payload.heldStart !== undefined && e.payload.addedAttendance
-      ? [{ areaId: e.payload.districtId ?? e.payload.areaId, at: Date.parse(e.payload.heldStart), flows: { attendance: e.payload.addedAttendance } }]
+      ? [
+          {
+            areaId: e.payload.districtId ?? e.payload.areaId,
+            at: Date.parse(e.payload.heldStart),
+            flows: { attendance: e.payload.addedAttendance },
+          },
+        ]
       : [],
   ),
-  entry(PhotoVerifiedV1, ['meetings'], (e) => [{ areaId: e.payload.areaId, at: Date.parse(e.payload.meetingStart), flows: { meetings: VERIFIED_PHOTO_VALUE } }]),
+  entry(PhotoVerifiedV1, ['meetings'], (e) => [
+    {
+      areaId: e.payload.areaId,
+      at: Date.parse(e.payload.meetingStart),
+      flows: { meetings: VERIFIED_PHOTO_VALUE },
+    },
+  ]),
   entry(TrainingSessionHeldV1, ['trainingAttended', 'trainingTarget'], (e) => [
     {
       areaId: e.payload.areaId,
@@ -80,18 +111,28 @@ export const ACTIVITY_MAPPINGS: readonly Mapping<EventDefinition>[] = [
       flows: { trainingAttended: e.payload.attendedCount, trainingTarget: e.payload.target },
     },
   ]),
-  entry(TrainingAttendanceRecordedV1, ['attendance'], (e) => [{ areaId: e.payload.areaId, at: Date.parse(e.payload.checkedInAt), flows: { attendance: 1 } }]),
+  entry(TrainingAttendanceRecordedV1, ['attendance'], (e) => [
+    { areaId: e.payload.areaId, at: Date.parse(e.payload.checkedInAt), flows: { attendance: 1 } },
+  ]),
   entry(BoothCommitteeFormedV1, ['committeesFormed', 'volunteers'], boothState),
   entry(BoothCommitteeChangedV1, ['committeesFormed', 'volunteers'], boothState),
   entry(VolunteerAddedV1, ['committeesFormed', 'volunteers'], boothState),
   entry(VolunteerRemovedV1, ['committeesFormed', 'volunteers'], boothState),
-  entry(TaskAssignedV1, ['tasksAssigned'], (e) => [{ areaId: e.payload.areaId, at: Date.parse(e.occurredAt), flows: { tasksAssigned: 1 } }]),
+  entry(TaskAssignedV1, ['tasksAssigned'], (e) => [
+    { areaId: e.payload.areaId, at: Date.parse(e.occurredAt), flows: { tasksAssigned: 1 } },
+  ]),
   entry(TaskCompletedV1, ['tasksDone'], (e) => [
-    { areaId: e.payload.areaId, at: Date.parse(e.occurredAt), flows: { tasksDone: e.payload.late ? LATE_TASK_VALUE : 1 } },
+    {
+      areaId: e.payload.areaId,
+      at: Date.parse(e.occurredAt),
+      flows: { tasksDone: e.payload.late ? LATE_TASK_VALUE : 1 },
+    },
   ]),
 ];
 
-const byKey = new Map(ACTIVITY_MAPPINGS.map((m) => [definitionKey(m.definition.type, m.definition.version), m]));
+const byKey = new Map(
+  ACTIVITY_MAPPINGS.map((m) => [definitionKey(m.definition.type, m.definition.version), m]),
+);
 
 /** Event definitions that feed momentum. */
 export const ACTIVITY_DEFINITIONS: readonly EventDefinition[] = ACTIVITY_MAPPINGS.map((m) => m.definition);
@@ -109,7 +150,9 @@ export function activitiesOf(event: EventEnvelope): Activity[] {
   const limit = Date.parse(event.occurredAt) + DAY_MS;
   for (const activity of activities) {
     if (!Number.isFinite(activity.at) || activity.at > limit) {
-      throw new FutureActivityError(`activity of ${event.type} ${event.eventId} is dated ${new Date(activity.at).toISOString()}, after ${event.occurredAt} + 1 day`);
+      throw new FutureActivityError(
+        `activity of ${event.type} ${event.eventId} is dated ${new Date(activity.at).toISOString()}, after ${event.occurredAt} + 1 day`,
+      );
     }
   }
   return activities;

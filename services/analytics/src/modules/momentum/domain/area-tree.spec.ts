@@ -4,10 +4,24 @@ import { AreaTree } from './area-tree';
 const HISTORY = new Set(['state', 'district']);
 
 const areas: AreaRecord[] = [
-  { areaId: 'UP', level: 'state', parentId: null, nameEn: 'Uttar Pradesh', nameHi: 'उत्तर प्रदेश', seatClass: null },
+  {
+    areaId: 'UP',
+    level: 'state',
+    parentId: null,
+    nameEn: 'Uttar Pradesh',
+    nameHi: 'उत्तर प्रदेश',
+    seatClass: null,
+  },
   { areaId: 'UP-D1', level: 'district', parentId: 'UP', nameEn: 'Lucknow', nameHi: 'लखनऊ', seatClass: null },
   { areaId: 'UP-D1-B1', level: 'booth', parentId: 'UP-D1', nameEn: 'Booth 1', nameHi: null, seatClass: null },
-  { areaId: 'UP-D1-B2', level: 'booth', parentId: 'UP-D1', nameEn: 'Booth 2', nameHi: 'बूथ २', seatClass: null },
+  {
+    areaId: 'UP-D1-B2',
+    level: 'booth',
+    parentId: 'UP-D1',
+    nameEn: 'Booth 2',
+    nameHi: 'बूथ २',
+    seatClass: null,
+  },
 ];
 
 /** Fresh string objects with the same contents, as every parsed event brings. */
@@ -30,15 +44,28 @@ describe('AreaTree built beside another (a replay beside the live tree)', () => 
     }
     expect(rowsOf(beside)).toEqual(rowsOf(alone));
     expect(beside.boothCount).toEqual(alone.boothCount);
-    expect(beside.descendants(beside.index.get('UP')!, 'booth').map((i) => beside.ids[i]).sort()).toEqual(['UP-D1-B1', 'UP-D1-B2']);
+    expect(
+      beside
+        .descendants(beside.index.get('UP')!, 'booth')
+        .map((i) => beside.ids[i])
+        .sort(),
+    ).toEqual(['UP-D1-B1', 'UP-D1-B2']);
   });
 
   it('keeps its own values where they differ from the source, and areas the source does not have', () => {
     const live = new AreaTree(HISTORY);
     for (const area of areas) live.upsert(area);
     const beside = new AreaTree(HISTORY, live);
-    for (const area of areas) beside.upsert({ ...copy(area), nameEn: area.areaId === 'UP-D1' ? 'Lucknow (renamed)' : area.nameEn });
-    beside.upsert({ areaId: 'UP-D1-B3', level: 'booth', parentId: 'UP-D1', nameEn: 'Booth 3', nameHi: 'बूथ ३', seatClass: null });
+    for (const area of areas)
+      beside.upsert({ ...copy(area), nameEn: area.areaId === 'UP-D1' ? 'Lucknow (renamed)' : area.nameEn });
+    beside.upsert({
+      areaId: 'UP-D1-B3',
+      level: 'booth',
+      parentId: 'UP-D1',
+      nameEn: 'Booth 3',
+      nameHi: 'बूथ ३',
+      seatClass: null,
+    });
     expect(beside.nameEn[beside.index.get('UP-D1')!]).toBe('Lucknow (renamed)');
     expect(live.nameEn[live.index.get('UP-D1')!]).toBe('Lucknow');
     expect(beside.nameHi[beside.index.get('UP-D1-B3')!]).toBe('बूथ ३');

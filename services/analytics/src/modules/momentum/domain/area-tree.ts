@@ -1,7 +1,14 @@
 import type { AreaRecord } from './activity';
 
 /** An area as a snapshot stores it: id, level, parent id, names, seat class. */
-export type AreaRow = [areaId: string, level: string, parentId: string | null, nameEn: string, nameHi: string | null, seatClass: string | null];
+export type AreaRow = [
+  areaId: string,
+  level: string,
+  parentId: string | null,
+  nameEn: string,
+  nameHi: string | null,
+  seatClass: string | null,
+];
 
 /**
  * The hierarchy as momentum needs it, built from org.area.* events. An area is *attached* once
@@ -43,7 +50,11 @@ export class AreaTree {
   }
 
   /** `value`, or the source tree's equal string in `column` of its area `sourceIdx` (undefined: no such area). */
-  private reuse<T extends string | null>(value: T, column: 'ids' | 'nameEn' | 'nameHi', sourceIdx: number | undefined): T {
+  private reuse<T extends string | null>(
+    value: T,
+    column: 'ids' | 'nameEn' | 'nameHi',
+    sourceIdx: number | undefined,
+  ): T {
     if (value === null || sourceIdx === undefined) return value;
     const theirs = this.stringSource![column][sourceIdx];
     return theirs === value ? (theirs as T) : value;
@@ -73,8 +84,13 @@ export class AreaTree {
     this.parent.push(-1);
     // One string object per distinct value: each parsed event brings its own copies, ~180k of them at full scale.
     const knownParent = area.parentId === null ? undefined : this.index.get(area.parentId);
-    const sourceParent = area.parentId === null || knownParent !== undefined ? undefined : this.stringSource?.index.get(area.parentId);
-    this.parentId.push(knownParent !== undefined ? this.ids[knownParent] : this.reuse(area.parentId, 'ids', sourceParent));
+    const sourceParent =
+      area.parentId === null || knownParent !== undefined
+        ? undefined
+        : this.stringSource?.index.get(area.parentId);
+    this.parentId.push(
+      knownParent !== undefined ? this.ids[knownParent] : this.reuse(area.parentId, 'ids', sourceParent),
+    );
     this.level.push(this.shared(area.level));
     this.nameEn.push(this.reuse(area.nameEn, 'nameEn', sourceIdx));
     this.nameHi.push(this.reuse(area.nameHi, 'nameHi', sourceIdx));
@@ -197,7 +213,15 @@ export class AreaTree {
    */
   rows(from: number, to: number, parentIds: readonly (string | null)[] = this.parentId): AreaRow[] {
     const rows: AreaRow[] = [];
-    for (let i = from; i < to; i++) rows.push([this.ids[i], this.level[i], parentIds[i], this.nameEn[i], this.nameHi[i], this.seatClass[i]]);
+    for (let i = from; i < to; i++)
+      rows.push([
+        this.ids[i],
+        this.level[i],
+        parentIds[i],
+        this.nameEn[i],
+        this.nameHi[i],
+        this.seatClass[i],
+      ]);
     return rows;
   }
 
@@ -205,10 +229,15 @@ export class AreaTree {
    * Rebuilds a tree by re-adding the rows in index order. History rows are restored as they were: after moves,
    * areas may attach in another order than they first did.
    */
-  static fromRows(slices: Iterable<readonly AreaRow[]>, historyLevels: ReadonlySet<string>, historyRow?: Int32Array): AreaTree {
+  static fromRows(
+    slices: Iterable<readonly AreaRow[]>,
+    historyLevels: ReadonlySet<string>,
+    historyRow?: Int32Array,
+  ): AreaTree {
     const tree = new AreaTree(historyLevels);
     for (const rows of slices) {
-      for (const [areaId, level, parentId, nameEn, nameHi, seatClass] of rows) tree.upsert({ areaId, level, parentId, nameEn, nameHi, seatClass });
+      for (const [areaId, level, parentId, nameEn, nameHi, seatClass] of rows)
+        tree.upsert({ areaId, level, parentId, nameEn, nameHi, seatClass });
     }
     if (historyRow) {
       historyRow.forEach((row, i) => (tree.historyRow[i] = row));

@@ -33,8 +33,11 @@ describe('DedupRing', () => {
 
   it('decides exactly like a Map with a FIFO window, through collisions, evictions and a snapshot round trip', () => {
     let x = 42;
-    const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const pool = [...Array.from({ length: 300 }, (_, i) => colliding(i)), ...Array.from({ length: 300 }, () => randomUUID())];
+    const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pool = [
+      ...Array.from({ length: 300 }, (_, i) => colliding(i)),
+      ...Array.from({ length: 300 }, () => randomUUID()),
+    ];
     let ring = new DedupRing(64);
     const reference = new ReferenceRing(64);
     let republished = 0;

@@ -51,7 +51,8 @@ export class DedupRing {
 
   static fromJSON(entries: RingEntries, capacity?: number): DedupRing {
     const ring = new DedupRing(capacity);
-    for (let i = 0; i < entries.offsets.length; i++) ring.record(entries.words.subarray(i * 4, i * 4 + 4), entries.offsets[i]);
+    for (let i = 0; i < entries.offsets.length; i++)
+      ring.record(entries.words.subarray(i * 4, i * 4 + 4), entries.offsets[i]);
     return ring;
   }
 
@@ -80,7 +81,12 @@ export class DedupRing {
 
   private sameAt(pos: number, key: ArrayLike<number>): boolean {
     const base = pos * 4;
-    return this.words[base] === key[0] && this.words[base + 1] === key[1] && this.words[base + 2] === key[2] && this.words[base + 3] === key[3];
+    return (
+      this.words[base] === key[0] &&
+      this.words[base + 1] === key[1] &&
+      this.words[base + 2] === key[2] &&
+      this.words[base + 3] === key[3]
+    );
   }
 
   private find(key: ArrayLike<number>): number {
@@ -116,7 +122,8 @@ function parseUuid(id: string, into: Uint32Array): void {
   for (let i = 0; i < id.length; i++) {
     const c = id.charCodeAt(i);
     if (c === 45) continue; // '-'
-    const nibble = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    const nibble =
+      c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
     if (nibble < 0 || digits === 32) throw new Error(`event id ${id} is not a UUID`);
     word = word * 16 + nibble;
     if (++digits % 8 === 0) {

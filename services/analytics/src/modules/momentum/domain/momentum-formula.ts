@@ -3,7 +3,14 @@ import type { AreaLevel, MomentumComponentName } from '@sangathan/contracts';
 export const DAY_MS = 86_400_000;
 
 /** Flows are exponentially decayed sums of event values (docs/momentum.md §Decay). */
-export const FLOWS = ['meetings', 'attendance', 'trainingAttended', 'trainingTarget', 'tasksDone', 'tasksAssigned'] as const;
+export const FLOWS = [
+  'meetings',
+  'attendance',
+  'trainingAttended',
+  'trainingTarget',
+  'tasksDone',
+  'tasksAssigned',
+] as const;
 export type FlowName = (typeof FLOWS)[number];
 
 /** Flows that feed the trend (2-day vs 14-day half-life); they get two extra accumulators each. */
@@ -47,10 +54,22 @@ export const MOMENTUM_FORMULA_V1: MomentumFormula = {
   components: {
     meetings: { kind: 'flow', flow: 'meetings', ratePerBoothPerDay: 0.3, weight: 0.3 },
     attendance: { kind: 'flow', flow: 'attendance', ratePerBoothPerDay: 3, weight: 0.15 },
-    training: { kind: 'flow-ratio', numerator: 'trainingAttended', denominator: 'trainingTarget', minDenominator: 0.5, weight: 0.15 },
+    training: {
+      kind: 'flow-ratio',
+      numerator: 'trainingAttended',
+      denominator: 'trainingTarget',
+      minDenominator: 0.5,
+      weight: 0.15,
+    },
     committees: { kind: 'state', state: 'committeesFormed', perBooth: 1, weight: 0.15 },
     volunteers: { kind: 'state', state: 'volunteers', perBooth: 5, weight: 0.1 },
-    tasks: { kind: 'flow-ratio', numerator: 'tasksDone', denominator: 'tasksAssigned', minDenominator: 0.5, weight: 0.15 },
+    tasks: {
+      kind: 'flow-ratio',
+      numerator: 'tasksDone',
+      denominator: 'tasksAssigned',
+      minDenominator: 0.5,
+      weight: 0.15,
+    },
   },
   cap: 1.5,
   trend: { accelerating: 1.15, slowing: 0.85 },
@@ -60,20 +79,28 @@ export const MOMENTUM_FORMULA_V1: MomentumFormula = {
 /** Accumulator layout of one area: the main-half-life flows, the trend flows at short and long half-life, the booth states. */
 export const SLOT = (() => {
   const main = Object.fromEntries(FLOWS.map((f, i) => [f, i])) as Record<FlowName, number>;
-  const short = Object.fromEntries(TREND_FLOWS.map((f, i) => [f, FLOWS.length + i])) as Record<(typeof TREND_FLOWS)[number], number>;
-  const long = Object.fromEntries(TREND_FLOWS.map((f, i) => [f, FLOWS.length + TREND_FLOWS.length + i])) as Record<
+  const short = Object.fromEntries(TREND_FLOWS.map((f, i) => [f, FLOWS.length + i])) as Record<
     (typeof TREND_FLOWS)[number],
     number
   >;
+  const long = Object.fromEntries(
+    TREND_FLOWS.map((f, i) => [f, FLOWS.length + TREND_FLOWS.length + i]),
+  ) as Record<(typeof TREND_FLOWS)[number], number>;
   const base = FLOWS.length + 2 * TREND_FLOWS.length;
-  const state = Object.fromEntries(BOOTH_STATES.map((s, i) => [s, base + i])) as Record<BoothStateName, number>;
+  const state = Object.fromEntries(BOOTH_STATES.map((s, i) => [s, base + i])) as Record<
+    BoothStateName,
+    number
+  >;
   return { main, short, long, state, stride: base + BOOTH_STATES.length };
 })();
 
 /** Daily history bucket layout: main-half-life flows then booth-state deltas. */
 export const BUCKET = {
   flow: Object.fromEntries(FLOWS.map((f, i) => [f, i])) as Record<FlowName, number>,
-  state: Object.fromEntries(BOOTH_STATES.map((s, i) => [s, FLOWS.length + i])) as Record<BoothStateName, number>,
+  state: Object.fromEntries(BOOTH_STATES.map((s, i) => [s, FLOWS.length + i])) as Record<
+    BoothStateName,
+    number
+  >,
   stride: FLOWS.length + BOOTH_STATES.length,
 };
 

@@ -4,7 +4,12 @@ import { DAY_MS, MOMENTUM_FORMULA_V1, SLOT } from './momentum-formula';
 import { MomentumState } from './momentum-state';
 import { dailyScores, scoreAt } from './score';
 
-const area = (areaId: string, level: string, parentId: string | null, seatClass: string | null = null): AreaRecord => ({
+const area = (
+  areaId: string,
+  level: string,
+  parentId: string | null,
+  seatClass: string | null = null,
+): AreaRecord => ({
   areaId,
   level,
   parentId,
@@ -17,7 +22,12 @@ const area = (areaId: string, level: string, parentId: string | null, seatClass:
 function hierarchy(): AreaRecord[] {
   const areas = [area('UP', 'state', null)];
   for (const d of ['D1', 'D2']) {
-    areas.push(area(d, 'district', 'UP'), area(`${d}-A`, 'assembly', d, d === 'D1' ? 'weak' : 'lost'), area(`${d}-M`, 'mandal', `${d}-A`), area(`${d}-S`, 'sector', `${d}-M`));
+    areas.push(
+      area(d, 'district', 'UP'),
+      area(`${d}-A`, 'assembly', d, d === 'D1' ? 'weak' : 'lost'),
+      area(`${d}-M`, 'mandal', `${d}-A`),
+      area(`${d}-S`, 'sector', `${d}-M`),
+    );
     for (let b = 1; b <= 3; b++) areas.push(area(`${d}-B${b}`, 'booth', `${d}-S`));
   }
   return areas;
@@ -27,13 +37,22 @@ const NOW = Date.UTC(2026, 2, 1);
 
 function randomActivities(seed: number, count: number): Activity[] {
   let x = seed;
-  const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const booths = hierarchy().filter((a) => a.level === 'booth').map((a) => a.areaId);
+  const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const booths = hierarchy()
+    .filter((a) => a.level === 'booth')
+    .map((a) => a.areaId);
   return Array.from({ length: count }, () => ({
     areaId: booths[Math.floor(rand() * booths.length)],
     at: NOW - Math.floor(rand() * 30 * DAY_MS),
-    flows: { meetings: 1 + Math.floor(rand() * 3), attendance: Math.floor(rand() * 40), trainingAttended: 5, trainingTarget: 8 },
-    ...(rand() < 0.2 ? { booth: { committeesFormed: rand() < 0.5 ? 1 : 0, volunteers: Math.floor(rand() * 7) } } : {}),
+    flows: {
+      meetings: 1 + Math.floor(rand() * 3),
+      attendance: Math.floor(rand() * 40),
+      trainingAttended: 5,
+      trainingTarget: 8,
+    },
+    ...(rand() < 0.2
+      ? { booth: { committeesFormed: rand() < 0.5 ? 1 : 0, volunteers: Math.floor(rand() * 7) } }
+      : {}),
   }));
 }
 
@@ -107,7 +126,11 @@ describe('MomentumState', () => {
     state.apply({ areaId: 'NOWHERE', at: NOW, flows: { meetings: 1 } });
     const { areas, body } = structuredClone(state.cut());
     state.addArea(area('LATER', 'district', 'UP')); // after the cut: not part of it
-    const copy = MomentumState.restore(MOMENTUM_FORMULA_V1, [state.tree.rows(0, 2), state.tree.rows(2, areas)], body);
+    const copy = MomentumState.restore(
+      MOMENTUM_FORMULA_V1,
+      [state.tree.rows(0, 2), state.tree.rows(2, areas)],
+      body,
+    );
     expect(copy.tree.count).toBe(areas);
     expect(copy.tree.index.has('LATER')).toBe(false);
     expect(copy.parkedCount).toBe(1);
@@ -189,10 +212,14 @@ describe('score', () => {
     const day = Math.floor(NOW / DAY_MS) - 3;
     const [point] = dailyScores(state, up, day, day)!;
     // Live accumulators include later events; rebuild with events up to that day only.
-    const upTo = build(hierarchy(), randomActivities(13, 400).filter((a) => a.at < (day + 1) * DAY_MS));
+    const upTo = build(
+      hierarchy(),
+      randomActivities(13, 400).filter((a) => a.at < (day + 1) * DAY_MS),
+    );
     const live = scoreAt(upTo, upTo.tree.index.get('D1')!, (day + 1) * DAY_MS);
     // Booth states (committees, volunteers) are bucketed by when they changed in arrival order: an approximation (docs/momentum.md).
-    for (const name of ['meetings', 'attendance', 'training'] as const) expect(point.components[name]).toBeCloseTo(live.components[name].value!, 9);
+    for (const name of ['meetings', 'attendance', 'training'] as const)
+      expect(point.components[name]).toBeCloseTo(live.components[name].value!, 9);
     expect(dailyScores(state, state.tree.index.get('D1-B1')!, day, day)).toBeNull();
   });
 });
@@ -210,7 +237,9 @@ describe('MomentumState: an area moved to another parent (org.area.moved)', () =
         expect(Math.abs(x - b.slot(ib, s))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(x)));
       }
     }
-    expect(dailyScores(b, b.tree.index.get('D2')!, 20440, 20450)).toEqual(dailyScores(a, a.tree.index.get('D2')!, 20440, 20450));
+    expect(dailyScores(b, b.tree.index.get('D2')!, 20440, 20450)).toEqual(
+      dailyScores(a, a.tree.index.get('D2')!, 20440, 20450),
+    );
   }
 
   it('takes its subtree with it: every parent is again the sum of its children, booths included', () => {
@@ -227,7 +256,11 @@ describe('MomentumState: an area moved to another parent (org.area.moved)', () =
       }
     }
     expect(Math.abs(state.slot(d1, SLOT.main.meetings))).toBeLessThan(1e-9); // D1 kept nothing: all its booths moved
-    expect([tree.boothCount[d1], tree.boothCount[tree.index.get('D2')!], tree.boothCount[tree.index.get('UP')!]]).toEqual([0, 6, 6]);
+    expect([
+      tree.boothCount[d1],
+      tree.boothCount[tree.index.get('D2')!],
+      tree.boothCount[tree.index.get('UP')!],
+    ]).toEqual([0, 6, 6]);
     expect(tree.ancestorIds(tree.index.get('D1-B1')!)).toEqual(['UP', 'D2', 'D2-A', 'D1-M', 'D1-S']);
   });
 
@@ -241,11 +274,19 @@ describe('MomentumState: an area moved to another parent (org.area.moved)', () =
     // The move arrives before the new parent exists (org events of different areas travel on different partitions).
     const early = new MomentumState(MOMENTUM_FORMULA_V1);
     const late = new Set(['D2', 'D2-A']);
-    hierarchy().filter((a) => !late.has(a.areaId)).forEach((a) => early.addArea(a));
-    shuffled(activities, 5).slice(0, 300).forEach((a) => early.apply(a));
+    hierarchy()
+      .filter((a) => !late.has(a.areaId))
+      .forEach((a) => early.addArea(a));
+    shuffled(activities, 5)
+      .slice(0, 300)
+      .forEach((a) => early.apply(a));
     early.addArea(moved);
-    hierarchy().filter((a) => late.has(a.areaId)).forEach((a) => early.addArea(a));
-    shuffled(activities, 5).slice(300).forEach((a) => early.apply(a));
+    hierarchy()
+      .filter((a) => late.has(a.areaId))
+      .forEach((a) => early.addArea(a));
+    shuffled(activities, 5)
+      .slice(300)
+      .forEach((a) => early.apply(a));
     expect(early.parkedCount).toBe(0);
     expectSame(before, after);
     expectSame(before, early);

@@ -56,7 +56,11 @@ export class MomentumState {
   /** Adds an area, refreshes its names and seat class, or moves it when its parent changed (org.area.moved). */
   addArea(area: AreaRecord): void {
     const known = this.tree.index.get(area.areaId);
-    if (known !== undefined && area.parentId !== null && area.parentId !== (this.pendingMoves.get(known) ?? this.tree.parentId[known])) {
+    if (
+      known !== undefined &&
+      area.parentId !== null &&
+      area.parentId !== (this.pendingMoves.get(known) ?? this.tree.parentId[known])
+    ) {
       this.move(known, area.parentId);
     }
     this.onAttached(this.tree.upsert(area));
@@ -72,7 +76,8 @@ export class MomentumState {
         this.parkedTotal -= parked.length;
         for (const activity of parked) this.applyAttached(idx, activity);
       }
-      for (const [moving, parentId] of this.pendingMoves) if (parentId === this.tree.ids[idx]) this.move(moving, parentId);
+      for (const [moving, parentId] of this.pendingMoves)
+        if (parentId === this.tree.ids[idx]) this.move(moving, parentId);
     }
   }
 
@@ -97,9 +102,17 @@ export class MomentumState {
     if (this.tree.isWithin(target, idx)) return; // into its own subtree: org refuses these, and so do we
     const { parent, historyRow } = this.tree;
     const from = parent[idx];
-    const shift = (values: Float64Array, width: number, row: (node: number) => number, column: number, value: number) => {
-      for (let node = from; node >= 0; node = parent[node]) if (row(node) >= 0) values[row(node) * width + column] -= value;
-      for (let node = target; node >= 0; node = parent[node]) if (row(node) >= 0) values[row(node) * width + column] += value;
+    const shift = (
+      values: Float64Array,
+      width: number,
+      row: (node: number) => number,
+      column: number,
+      value: number,
+    ) => {
+      for (let node = from; node >= 0; node = parent[node])
+        if (row(node) >= 0) values[row(node) * width + column] -= value;
+      for (let node = target; node >= 0; node = parent[node])
+        if (row(node) >= 0) values[row(node) * width + column] += value;
     };
     const self = (node: number) => node;
     for (let s = 0; s < SLOT.stride; s++) {
@@ -236,7 +249,8 @@ export class MomentumState {
    */
   cut(copy = true): StateCut {
     const n = this.tree.count;
-    const take = (array: Float64Array, length: number) => (copy ? array.slice(0, length) : array.subarray(0, length));
+    const take = (array: Float64Array, length: number) =>
+      copy ? array.slice(0, length) : array.subarray(0, length);
     return {
       areas: n,
       parentIds: copy ? this.tree.parentId.slice(0, n) : this.tree.parentId,
@@ -253,8 +267,15 @@ export class MomentumState {
   }
 
   /** Rebuilds a state exactly from the tree rows and the body of a cut. */
-  static restore(formula: MomentumFormula, treeRows: Iterable<readonly AreaRow[]>, body: StateCut['body']): MomentumState {
-    const state = new MomentumState(formula, AreaTree.fromRows(treeRows, new Set(formula.historyLevels), body.historyRow));
+  static restore(
+    formula: MomentumFormula,
+    treeRows: Iterable<readonly AreaRow[]>,
+    body: StateCut['body'],
+  ): MomentumState {
+    const state = new MomentumState(
+      formula,
+      AreaTree.fromRows(treeRows, new Set(formula.historyLevels), body.historyRow),
+    );
     for (const [idx, parentId] of body.pendingMoves) state.pendingMoves.set(idx, parentId);
     state.acc.set(body.acc);
     state.boothAt.set(body.boothAt);
@@ -275,5 +296,10 @@ export type StateCut = {
   body: {
     historyRow: Int32Array;
     pendingMoves: [number, string][];
-    acc: Float64Array; boothAt: Float64Array; boothVal: Float64Array; buckets: [number, Float64Array][]; parked: [string, Activity[]][] };
+    acc: Float64Array;
+    boothAt: Float64Array;
+    boothVal: Float64Array;
+    buckets: [number, Float64Array][];
+    parked: [string, Activity[]][];
+  };
 };

@@ -1,7 +1,14 @@
 import { MOMENTUM_COMPONENTS, type MomentumComponentName } from '@sangathan/contracts';
 import { SOURCED } from './activity-mapping';
 import { dayEnd, decayedAt, steadyLevel } from './decay';
-import { BUCKET, SLOT, TREND_FLOWS, type BoothStateName, type FlowName, type MomentumFormula } from './momentum-formula';
+import {
+  BUCKET,
+  SLOT,
+  TREND_FLOWS,
+  type BoothStateName,
+  type FlowName,
+  type MomentumFormula,
+} from './momentum-formula';
 import type { MomentumState } from './momentum-state';
 
 export type ComponentScore = {
@@ -28,9 +35,15 @@ export type AreaScore = {
 type Figures = { flow: (flow: FlowName) => number; state: (state: BoothStateName) => number; booths: number };
 
 /** Momentum = 100 × weighted mean of the applicable components (docs/momentum.md §Score). */
-export function evaluate(formula: MomentumFormula, figures: Figures): Omit<AreaScore, 'shortLongRatio' | 'trend'> {
+export function evaluate(
+  formula: MomentumFormula,
+  figures: Figures,
+): Omit<AreaScore, 'shortLongRatio' | 'trend'> {
   const h = formula.halfLifeDays.main;
-  const raw = {} as Record<MomentumComponentName, { value: number | null; actual: number; expected: number; weight: number }>;
+  const raw = {} as Record<
+    MomentumComponentName,
+    { value: number | null; actual: number; expected: number; weight: number }
+  >;
   for (const name of MOMENTUM_COMPONENTS) {
     const def = formula.components[name];
     let actual = 0;
@@ -43,7 +56,8 @@ export function evaluate(formula: MomentumFormula, figures: Figures): Omit<AreaS
     } else if (def.kind === 'flow-ratio') {
       actual = figures.flow(def.numerator);
       expected = figures.flow(def.denominator);
-      if (SOURCED.has(def.numerator) && expected >= def.minDenominator) value = clamp(actual / expected, formula.cap);
+      if (SOURCED.has(def.numerator) && expected >= def.minDenominator)
+        value = clamp(actual / expected, formula.cap);
     } else {
       actual = figures.state(def.state);
       expected = def.perBooth * figures.booths;
@@ -51,7 +65,10 @@ export function evaluate(formula: MomentumFormula, figures: Figures): Omit<AreaS
     }
     raw[name] = { value, actual, expected, weight: def.weight };
   }
-  const totalWeight = MOMENTUM_COMPONENTS.reduce((sum, name) => sum + (raw[name].value === null ? 0 : raw[name].weight), 0);
+  const totalWeight = MOMENTUM_COMPONENTS.reduce(
+    (sum, name) => sum + (raw[name].value === null ? 0 : raw[name].weight),
+    0,
+  );
   let score = 0;
   let weakest: MomentumComponentName | null = null;
   for (const name of MOMENTUM_COMPONENTS) {
@@ -59,7 +76,12 @@ export function evaluate(formula: MomentumFormula, figures: Figures): Omit<AreaS
     c.weight = c.value === null || totalWeight === 0 ? 0 : c.weight / totalWeight;
     if (c.value === null) continue;
     score += 100 * c.weight * c.value;
-    if (weakest === null || c.value < raw[weakest].value! || (c.value === raw[weakest].value && c.weight > raw[weakest].weight)) weakest = name;
+    if (
+      weakest === null ||
+      c.value < raw[weakest].value! ||
+      (c.value === raw[weakest].value && c.weight > raw[weakest].weight)
+    )
+      weakest = name;
   }
   return { score, components: raw, weakest };
 }
@@ -82,12 +104,22 @@ export function scoreAt(state: MomentumState, idx: number, nowMs: number): AreaS
   for (const flow of TREND_FLOWS) {
     const def = Object.values(formula.components).find((c) => c.kind === 'flow' && c.flow === flow);
     if (!def || def.kind !== 'flow' || !SOURCED.has(flow)) continue;
-    short += (def.weight * decayedAt(state.slot(idx, SLOT.short[flow]), epochMs, nowMs, hl.short)) / steadyLevel(def.ratePerBoothPerDay * booths, hl.short);
-    long += (def.weight * decayedAt(state.slot(idx, SLOT.long[flow]), epochMs, nowMs, hl.long)) / steadyLevel(def.ratePerBoothPerDay * booths, hl.long);
+    short +=
+      (def.weight * decayedAt(state.slot(idx, SLOT.short[flow]), epochMs, nowMs, hl.short)) /
+      steadyLevel(def.ratePerBoothPerDay * booths, hl.short);
+    long +=
+      (def.weight * decayedAt(state.slot(idx, SLOT.long[flow]), epochMs, nowMs, hl.long)) /
+      steadyLevel(def.ratePerBoothPerDay * booths, hl.long);
   }
   const shortLongRatio = long > 1e-9 ? short / long : null;
   const trend: TrendLabel =
-    shortLongRatio === null ? 'steady' : shortLongRatio >= formula.trend.accelerating ? 'accelerating' : shortLongRatio <= formula.trend.slowing ? 'slowing' : 'steady';
+    shortLongRatio === null
+      ? 'steady'
+      : shortLongRatio >= formula.trend.accelerating
+        ? 'accelerating'
+        : shortLongRatio <= formula.trend.slowing
+          ? 'slowing'
+          : 'steady';
   return { ...base, shortLongRatio, trend };
 }
 
@@ -95,7 +127,12 @@ export function scoreAt(state: MomentumState, idx: number, nowMs: number): AreaS
  * Daily scores (at the end of each UTC day from `fromDay` to `toDay`) of an area whose level keeps
  * history; null for other levels. Booth counts are today's.
  */
-export function dailyScores(state: MomentumState, idx: number, fromDay: number, toDay: number): { day: number; score: number; components: Record<MomentumComponentName, number | null> }[] | null {
+export function dailyScores(
+  state: MomentumState,
+  idx: number,
+  fromDay: number,
+  toDay: number,
+): { day: number; score: number; components: Record<MomentumComponentName, number | null> }[] | null {
   const row = state.tree.historyRow[idx];
   if (row < 0) return null;
   const { formula } = state;
@@ -124,11 +161,17 @@ export function dailyScores(state: MomentumState, idx: number, fromDay: number, 
       k++;
     }
     if (day < fromDay) continue;
-    const result = evaluate(formula, { flow: (f) => flows[BUCKET.flow[f]], state: (s) => flows[BUCKET.state[s]], booths });
+    const result = evaluate(formula, {
+      flow: (f) => flows[BUCKET.flow[f]],
+      state: (s) => flows[BUCKET.state[s]],
+      booths,
+    });
     out.push({
       day,
       score: result.score,
-      components: Object.fromEntries(MOMENTUM_COMPONENTS.map((c) => [c, result.components[c].value])) as Record<MomentumComponentName, number | null>,
+      components: Object.fromEntries(
+        MOMENTUM_COMPONENTS.map((c) => [c, result.components[c].value]),
+      ) as Record<MomentumComponentName, number | null>,
     });
   }
   return out;

@@ -1,5 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { AreaCreatedV1, AreaMovedV1, AreaReclassifiedV1, AreaUpdatedV1, type AreaSnapshot, type EventEnvelope } from '@sangathan/contracts';
+import {
+  AreaCreatedV1,
+  AreaMovedV1,
+  AreaReclassifiedV1,
+  AreaUpdatedV1,
+  type AreaSnapshot,
+  type EventEnvelope,
+} from '@sangathan/contracts';
 import { PermanentEventError, type DeliveredEvent } from '@sangathan/messaging';
 import { deserialize, serialize } from 'node:v8';
 import type { Activity, AreaRecord } from '../domain/activity';
@@ -98,10 +105,18 @@ export class MomentumEngine {
    * Opens (or creates) the state of `namespace`; refuses state built with another formula. A new state reuses the
    * strings of `stringSource` (the live tree, while a replay builds the next one beside it).
    */
-  static async open(store: MomentumStore, namespace: string, formula: MomentumFormula, fingerprint: string, stringSource?: AreaTree): Promise<MomentumEngine> {
+  static async open(
+    store: MomentumStore,
+    namespace: string,
+    formula: MomentumFormula,
+    fingerprint: string,
+    stringSource?: AreaTree,
+  ): Promise<MomentumEngine> {
     const meta = await store.loadMeta(namespace);
     if (meta && meta.fingerprint !== fingerprint) {
-      throw new FormulaMismatchError(`state ${namespace} was built with formula ${meta.fingerprint}, this build computes ${fingerprint}: a replay is needed`);
+      throw new FormulaMismatchError(
+        `state ${namespace} was built with formula ${meta.fingerprint}, this build computes ${fingerprint}: a replay is needed`,
+      );
     }
     let engine: MomentumEngine;
     if (!meta) await store.createMeta(namespace, fingerprint, formula.version);
@@ -110,10 +125,21 @@ export class MomentumEngine {
       const header = deserialize(parts[0]) as SnapshotHeader;
       const treeRows = parts.slice(1, 1 + header.treeSlices).map((part) => deserialize(part) as AreaRow[]);
       const body = deserialize(parts[1 + header.treeSlices]) as StateCut['body'];
-      engine = new MomentumEngine(store, namespace, formula, fingerprint, MomentumState.restore(formula, treeRows, body));
+      engine = new MomentumEngine(
+        store,
+        namespace,
+        formula,
+        fingerprint,
+        MomentumState.restore(formula, treeRows, body),
+      );
       engine.gen = meta.gen;
       engine.applied = new Map(Object.entries(header.offsets));
-      engine.rings = new Map(parts.slice(2 + header.treeSlices).map((part) => deserialize(part) as [string, RingEntries]).map(([tp, entries]) => [tp, DedupRing.fromJSON(entries)]));
+      engine.rings = new Map(
+        parts
+          .slice(2 + header.treeSlices)
+          .map((part) => deserialize(part) as [string, RingEntries])
+          .map(([tp, entries]) => [tp, DedupRing.fromJSON(entries)]),
+      );
       engine.events = header.events;
     } else {
       const tree = new AreaTree(new Set(formula.historyLevels), stringSource);
@@ -125,7 +151,10 @@ export class MomentumEngine {
       replayed += engine.fold(tp, items);
       engine.journaled.push({ id: entry.id, tp: entry.tp, to: entry.to });
     }
-    if (meta?.gen || replayed) engine.logger.log(`opened ${namespace}: snapshot gen ${meta?.gen ?? 0}, ${replayed} journaled events re-applied, ${engine.events} events in state`);
+    if (meta?.gen || replayed)
+      engine.logger.log(
+        `opened ${namespace}: snapshot gen ${meta?.gen ?? 0}, ${replayed} journaled events re-applied, ${engine.events} events in state`,
+      );
     return engine;
   }
 
@@ -146,7 +175,8 @@ export class MomentumEngine {
     const pieces: JournalPiece[] = [];
     for (const [tp, items] of byTp) {
       this.fold(tp, items);
-      if (this.journaling) pieces.push({ tp, from: items[0].o, to: items[items.length - 1].o, data: serialize({ tp, items }) });
+      if (this.journaling)
+        pieces.push({ tp, from: items[0].o, to: items[items.length - 1].o, data: serialize({ tp, items }) });
     }
     this.lastAppliedAt = Date.now();
     if (!this.journaling) return;
@@ -155,7 +185,8 @@ export class MomentumEngine {
       const started = performance.now();
       await this.journal.append(pieces);
       const waited = performance.now() - started;
-      if (waited > 1000) this.logger.warn(`journal write of ${pieces.length} batches waited ${waited.toFixed(0)} ms`);
+      if (waited > 1000)
+        this.logger.warn(`journal write of ${pieces.length} batches waited ${waited.toFixed(0)} ms`);
     } catch (error) {
       this.unjournaled = true;
       throw error;
@@ -179,13 +210,21 @@ export class MomentumEngine {
       return {
         o: offset,
         id: event.eventId,
-        area: { areaId: p.areaId, level: p.level, parentId: p.parentId, nameEn: p.nameEn, nameHi: p.nameHi, seatClass: p.seatClass ?? null },
+        area: {
+          areaId: p.areaId,
+          level: p.level,
+          parentId: p.parentId,
+          nameEn: p.nameEn,
+          nameHi: p.nameHi,
+          seatClass: p.seatClass ?? null,
+        },
       };
     }
     try {
       return { o: offset, id: event.eventId, acts: activitiesOf(event) };
     } catch (error) {
-      if (error instanceof FutureActivityError) throw new PermanentEventError('future-activity', error.message);
+      if (error instanceof FutureActivityError)
+        throw new PermanentEventError('future-activity', error.message);
       throw error;
     }
   }
@@ -221,7 +260,9 @@ export class MomentumEngine {
     if (this.snapshotting || this.sinceSnapshot === 0) return;
     if (this.sinceSnapshot < everyEvents && Date.now() - this.lastSnapshotAt < everyMs) return;
     this.snapshotting = this.snapshot()
-      .catch((error) => this.logger.warn(`snapshot failed (the journal still has everything): ${(error as Error).message}`))
+      .catch((error) =>
+        this.logger.warn(`snapshot failed (the journal still has everything): ${(error as Error).message}`),
+      )
       .finally(() => {
         this.snapshotting = undefined;
       });
@@ -245,7 +286,11 @@ export class MomentumEngine {
     const cut = this.state.cut(!quiesced);
     const offsets = Object.fromEntries(this.applied);
     const rings = [...this.rings].map(([tp, ring]) => [tp, ring.toJSON()] as const);
-    const header: SnapshotHeader = { offsets, events: this.events, treeSlices: Math.ceil(cut.areas / TREE_SLICE) };
+    const header: SnapshotHeader = {
+      offsets,
+      events: this.events,
+      treeSlices: Math.ceil(cut.areas / TREE_SLICE),
+    };
     this.sinceSnapshot = 0;
     this.lastSnapshotAt = Date.now();
     let blockedMs = performance.now() - started;
@@ -255,7 +300,8 @@ export class MomentumEngine {
     // written as the parts come: live batches and API reads go on, and the encoded snapshot never sits whole in memory.
     async function* encoded(): AsyncGenerator<Buffer> {
       const values: (() => unknown)[] = [() => header];
-      for (let from = 0; from < cut.areas; from += TREE_SLICE) values.push(() => tree.rows(from, Math.min(cut.areas, from + TREE_SLICE), cut.parentIds));
+      for (let from = 0; from < cut.areas; from += TREE_SLICE)
+        values.push(() => tree.rows(from, Math.min(cut.areas, from + TREE_SLICE), cut.parentIds));
       values.push(() => cut.body, ...rings.map((ring) => () => ring));
       for (const value of values) {
         await new Promise<void>((resolve) => setImmediate(resolve));

@@ -16,9 +16,17 @@ import { MomentumService } from './momentum.service';
 
 export const PUBLICATIONS_COLLECTION = 'momentum_publications';
 
-type Publication = { _id: string; score: number; publishedAt: Date; below: boolean; dropDay: number | null; formulaVersion: number };
+type Publication = {
+  _id: string;
+  score: number;
+  publishedAt: Date;
+  below: boolean;
+  dropDay: number | null;
+  formulaVersion: number;
+};
 
-const num = (value: string | undefined, fallback: number): number => (value === undefined || value === '' ? fallback : Number(value));
+const num = (value: string | undefined, fallback: number): number =>
+  value === undefined || value === '' ? fallback : Number(value);
 
 /** Thresholds of the published streams (docs/momentum.md §Published streams). */
 export const PUBLISH_RULES = {
@@ -46,7 +54,11 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
   private cache?: Map<string, Publication>;
   private readonly intervalMs = num(process.env.ANALYTICS_PUBLISH_INTERVAL_MS, 10_000);
   private readonly maxPerRound = num(process.env.ANALYTICS_PUBLISH_MAX_PER_ROUND, 500);
-  private readonly levels = new Set((process.env.ANALYTICS_PUBLISH_LEVELS ?? 'national,state,zone,district,lok-sabha,assembly,mandal').split(','));
+  private readonly levels = new Set(
+    (process.env.ANALYTICS_PUBLISH_LEVELS ?? 'national,state,zone,district,lok-sabha,assembly,mandal').split(
+      ',',
+    ),
+  );
 
   constructor(
     private readonly momentum: MomentumService,
@@ -77,13 +89,16 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
     const engine = this.momentum.active;
     if (!engine) return 0;
     const collection = this.connection.db!.collection<Publication>(PUBLICATIONS_COLLECTION);
-    this.cache ??= new Map((await collection.find({}, { projection: { outbox: 0 } }).toArray()).map((p) => [p._id, p]));
+    this.cache ??= new Map(
+      (await collection.find({}, { projection: { outbox: 0 } }).toArray()).map((p) => [p._id, p]),
+    );
     const { tree } = engine.state;
     const computedAt = new Date(nowMs).toISOString();
     const today = Math.floor(nowMs / 86_400_000);
     const writes: { id: string; next: Publication; entries: OutboxEntry[]; urgency: number }[] = [];
     const candidates: number[] = [];
-    for (let idx = 0; idx < tree.count; idx++) if (tree.attached[idx] && this.levels.has(tree.level[idx])) candidates.push(idx);
+    for (let idx = 0; idx < tree.count; idx++)
+      if (tree.attached[idx] && this.levels.has(tree.level[idx])) candidates.push(idx);
     for (const [i, idx] of candidates.entries()) {
       // ~2,200 areas at full scale: scored in slices, with the event loop free in between for ingest and the API.
       if (i > 0 && i % 200 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -95,13 +110,22 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
       const moved = stale || Math.abs(score.score - last.score) >= PUBLISH_RULES.movedBy;
       const daily = !moved && nowMs - last!.publishedAt.getTime() >= PUBLISH_RULES.atLeastEveryMs;
       const weekAgo = weekAgoScore(engine.state, idx, nowMs);
-      const below = last?.below ? score.score < PUBLISH_RULES.recoverAt : score.score < PUBLISH_RULES.alertBelow;
+      const below = last?.below
+        ? score.score < PUBLISH_RULES.recoverAt
+        : score.score < PUBLISH_RULES.alertBelow;
       const alertBelow = below && !last?.below;
-      const drop = weekAgo !== null && weekAgo - score.score >= PUBLISH_RULES.weeklyDrop && last?.dropDay !== today;
+      const drop =
+        weekAgo !== null && weekAgo - score.score >= PUBLISH_RULES.weeklyDrop && last?.dropDay !== today;
       if (!moved && !daily && !alertBelow && !drop && below === (last?.below ?? false)) continue;
 
       const ancestors = tree.ancestorIds(idx);
-      const ctx = { producer: 'analytics', areaId, areaPath: ancestors, actorId: null, correlationId: `momentum-${areaId}-${nowMs}` };
+      const ctx = {
+        producer: 'analytics',
+        areaId,
+        areaPath: ancestors,
+        actorId: null,
+        correlationId: `momentum-${areaId}-${nowMs}`,
+      };
       const ref = { areaId, level: tree.level[idx] as AreaLevel, ancestors };
       const clampScore = (x: number) => Math.min(150, Math.max(0, Math.round(x * 100) / 100));
       const entries: OutboxEntry[] = [];
@@ -113,7 +137,13 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
             score: clampScore(score.score),
             previousScore: last && !stale ? clampScore(last.score) : null,
             components: Object.fromEntries(
-              MOMENTUM_COMPONENTS.map((c) => [c, { value: score.components[c].value, weight: Math.round(score.components[c].weight * 1e6) / 1e6 }]),
+              MOMENTUM_COMPONENTS.map((c) => [
+                c,
+                {
+                  value: score.components[c].value,
+                  weight: Math.round(score.components[c].weight * 1e6) / 1e6,
+                },
+              ]),
             ) as never,
             weekAgoScore: weekAgo === null ? null : clampScore(weekAgo),
             shortLongRatio: score.shortLongRatio,
@@ -126,7 +156,10 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
         );
         entries.push(toOutboxEntry(event, ANALYTICS_MOMENTUM_TOPIC.name, areaId));
       }
-      for (const kind of [...(alertBelow ? (['below-threshold'] as const) : []), ...(drop ? (['sharp-drop'] as const) : [])]) {
+      for (const kind of [
+        ...(alertBelow ? (['below-threshold'] as const) : []),
+        ...(drop ? (['sharp-drop'] as const) : []),
+      ]) {
         const event = createEvent(
           AreaAlertedV1,
           {
@@ -185,7 +218,10 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
     const announced = writes.filter((w) => w.entries.length > 0).map((w) => w.id);
     if (announced.length > 0) this.relay.notify(PUBLICATIONS_COLLECTION, announced);
     const queued = writes.reduce((sum, w) => sum + w.entries.length, 0);
-    if (queued > 0) this.logger.log(`queued ${queued} momentum/alert events for ${writes.length} areas in ${Date.now() - startedMs} ms`);
+    if (queued > 0)
+      this.logger.log(
+        `queued ${queued} momentum/alert events for ${writes.length} areas in ${Date.now() - startedMs} ms`,
+      );
     return queued;
   }
 }

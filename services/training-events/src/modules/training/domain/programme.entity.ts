@@ -123,12 +123,10 @@ export function planSessions(
     throw new ValidationError(
       'SESSION_OUTSIDE_WINDOW',
       `${outside.length} of ${planned.length} sessions would fall outside the programme window ${programme.windowStart.toISOString()} – ${programme.windowEnd.toISOString()}; widen the window, start earlier or hold more sessions a day`,
-      outside
-        .slice(0, 20)
-        .map((session) => ({
-          field: 'schedule',
-          message: `${session.area.areaId} at ${session.startsAt.toISOString()}`,
-        })),
+      outside.slice(0, 20).map((session) => ({
+        field: 'schedule',
+        message: `${session.area.areaId} at ${session.startsAt.toISOString()}`,
+      })),
     );
   }
   return planned;

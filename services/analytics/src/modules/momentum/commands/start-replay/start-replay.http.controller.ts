@@ -12,7 +12,8 @@ export class StartReplayHttpController {
   @HttpCode(202)
   @Requires('analytics:admin')
   @ApiOperation({
-    summary: 'Rebuild momentum from the beginning of every source topic into fresh collections; the API switches over when it has caught up (progress: GET /momentum/status)',
+    summary:
+      'Rebuild momentum from the beginning of every source topic into fresh collections; the API switches over when it has caught up (progress: GET /momentum/status)',
   })
   start() {
     return this.momentum.startReplay();

@@ -10,7 +10,10 @@ export class GetMomentumStatusHttpController {
 
   @Get()
   @Requires('analytics:read')
-  @ApiOperation({ summary: 'Ingest state: formula, events applied, offsets per partition, parked activity, snapshot generation, replay progress' })
+  @ApiOperation({
+    summary:
+      'Ingest state: formula, events applied, offsets per partition, parked activity, snapshot generation, replay progress',
+  })
   status() {
     return this.momentum.stats();
   }
