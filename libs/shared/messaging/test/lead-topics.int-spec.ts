@@ -115,7 +115,13 @@ describe('a consumer with lead topics reads them to their end before the others'
   });
 
   it('without lead topics the same backlog is read interleaved (the test above could fail)', async () => {
-    const seen = await consume();
-    expect(seen.indexOf(VolunteerAddedV1.type)).toBeLessThan(seen.lastIndexOf(AreaCreatedV1.type));
+    // Which partition a fetch serves first is the broker's choice: on a busy machine one fresh group may still
+    // get every area first, so up to three groups read the backlog and one interleaving is enough.
+    const interleaved: boolean[] = [];
+    for (let run = 0; run < 3 && !interleaved.includes(true); run++) {
+      const seen = await consume();
+      interleaved.push(seen.indexOf(VolunteerAddedV1.type) < seen.lastIndexOf(AreaCreatedV1.type));
+    }
+    expect(interleaved).toContain(true);
   });
 });
