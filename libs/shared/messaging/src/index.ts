@@ -4,6 +4,7 @@ export * from './kafka/message-publisher';
 export * from './kafka/kafka-event-consumer';
 export * from './outbox/outbox-entry';
 export * from './outbox/outbox-relay';
+export * from './retriable-error';
 export * from './outbox/outbox-carrier.schema';
 export * from './consumer/integration-event-handler';
 export * from './consumer/event-dispatcher';

@@ -8,7 +8,7 @@ import {
 } from '@sangathan/contracts';
 import { DURATION_BUCKETS_SECONDS, extractTraceContext, lazyMeter } from '@sangathan/observability';
 import type { MessagePublisher } from '../kafka/message-publisher';
-import { isRetriable } from '../outbox/outbox-relay';
+import { isRetriable } from '../retriable-error';
 import {
   PermanentEventError,
   type DeliveredEvent,

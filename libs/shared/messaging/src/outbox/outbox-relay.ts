@@ -3,7 +3,9 @@ import { context as otelContext, propagation, SpanKind, trace } from '@opentelem
 import { extractTraceContext, lazyMeter } from '@sangathan/observability';
 import type { mongo } from 'mongoose';
 import type { MessagePublisher } from '../kafka/message-publisher';
-import { OUTBOX_FIELDS, type OutboxEntry } from './outbox-entry';
+import { isRetriable } from '../retriable-error';
+import type { OutboxEntry } from './outbox-entry';
+import { OutboxStore, type OutboxDocument } from './outbox-store';
 
 export type OutboxRelayOptions = {
   /** Collections whose documents carry an outbox. */
@@ -21,10 +23,6 @@ export type OutboxRelayOptions = {
   /** A document whose events the broker rejected this many times is moved to the dead letters. */
   maxAttempts?: number;
 };
-
-type Collection<T extends mongo.Document> = mongo.Collection<T>;
-/** Aggregates with an outbox use string ids (codes or UUIDv7s). */
-type OutboxDocument = mongo.Document & { _id: string; outbox: OutboxEntry[]; outboxAttempts?: number };
 
 const tracer = trace.getTracer('sangathan.outbox');
 const meter = lazyMeter('sangathan.outbox');
@@ -142,9 +140,8 @@ export class OutboxRelay {
     const db = this.database();
     if (!db) throw new Error('database not connected yet');
     let published = 0;
-    for (const name of this.options.collections) {
-      published += await this.relayCollection(db, db.collection<OutboxDocument>(name));
-    }
+    for (const name of this.options.collections)
+      published += await this.relayCollection(this.store(db, name));
     return published;
   }
 
@@ -194,9 +191,9 @@ export class OutboxRelay {
           pending.delete(id);
           if (known.length + toRead.length >= this.batchSize) break;
         }
-        const collection = db.collection<OutboxDocument>(name);
-        const due = toRead.length > 0 ? [...known, ...(await this.readDueByIds(collection, toRead))] : known;
-        if (due.length > 0) published += await this.publishAndAcknowledge(db, collection, due, false);
+        const store = this.store(db, name);
+        const due = toRead.length > 0 ? [...known, ...(await store.readDueByIds(toRead))] : known;
+        if (due.length > 0) published += await this.publishAndAcknowledge(store, due, false);
       }
     }
     return published;
@@ -212,74 +209,29 @@ export class OutboxRelay {
     });
   }
 
-  private async relayCollection(db: mongo.Db, collection: Collection<OutboxDocument>): Promise<number> {
+  private store(db: mongo.Db, name: string): OutboxStore {
+    return new OutboxStore(
+      db,
+      db.collection<OutboxDocument>(name),
+      this.relayId,
+      this.leaseMs,
+      this.batchSize,
+    );
+  }
+
+  private async relayCollection(store: OutboxStore): Promise<number> {
     let total = 0;
     for (;;) {
-      const claimed = await this.claim(collection);
+      const claimed = await store.claimDue();
       if (claimed.length === 0) return total;
-      total += await this.publishAndAcknowledge(db, collection, claimed);
+      total += await this.publishAndAcknowledge(store, claimed);
       if (claimed.length < this.batchSize || !this.running) return total;
     }
   }
 
-  /** Claims due documents by pushing their due time past the lease; other replicas skip them. */
-  private async claim(collection: Collection<OutboxDocument>): Promise<OutboxDocument[]> {
-    const now = new Date();
-    const candidates = await collection
-      .find({ [OUTBOX_FIELDS.due]: { $lte: now } }, { projection: { _id: 1 } })
-      .sort({ [OUTBOX_FIELDS.due]: 1 })
-      .limit(this.batchSize)
-      .toArray();
-    if (candidates.length === 0) return [];
-    return this.claimByIds(
-      collection,
-      candidates.map((c) => c._id),
-      now,
-    );
-  }
-
-  /** Claims those of the given documents that are due (not leased by another relay, not already relayed). */
-  private async claimByIds(
-    collection: Collection<OutboxDocument>,
-    ids: string[],
-    now = new Date(),
-  ): Promise<OutboxDocument[]> {
-    await collection.updateMany(
-      { _id: { $in: ids }, [OUTBOX_FIELDS.due]: { $lte: now } },
-      {
-        $set: { [OUTBOX_FIELDS.due]: new Date(now.getTime() + this.leaseMs), outboxClaimedBy: this.relayId },
-      },
-    );
-    return collection
-      .find(
-        { _id: { $in: ids }, outboxClaimedBy: this.relayId },
-        { projection: { [OUTBOX_FIELDS.outbox]: 1, [OUTBOX_FIELDS.attempts]: 1 } },
-      )
-      .toArray();
-  }
-
-  /**
-   * Reads the announced documents that are due, without claiming them: a claim is one more write of each
-   * aggregate, and these were written by this process a moment ago.
-   * A document leased by another replica's sweep is not due, so it is skipped; the only race left (that sweep
-   * claiming between this read and the publish) publishes the events twice, which consumers absorb by eventId.
-   */
-  private async readDueByIds(
-    collection: Collection<OutboxDocument>,
-    ids: string[],
-  ): Promise<OutboxDocument[]> {
-    return collection
-      .find(
-        { _id: { $in: ids }, [OUTBOX_FIELDS.due]: { $lte: new Date() } },
-        { projection: { [OUTBOX_FIELDS.outbox]: 1, [OUTBOX_FIELDS.attempts]: 1 } },
-      )
-      .toArray();
-  }
-
   /** `claimed` is false for hinted documents read without a lease: there is no lease to release then. */
   private async publishAndAcknowledge(
-    db: mongo.Db,
-    collection: Collection<OutboxDocument>,
+    store: OutboxStore,
     docs: OutboxDocument[],
     claimed = true,
   ): Promise<number> {
@@ -290,35 +242,31 @@ export class OutboxRelay {
     } catch (error) {
       if (isRetriable(error)) {
         // Unclaimed documents are still due: the sweep after this failed round finds them.
-        if (claimed) await this.release(collection, docs);
+        if (claimed) await store.release(docs);
         throw error;
       }
       // The broker refused something in this batch: find the culprit one document at a time.
-      return this.publishOneByOne(db, collection, withEvents);
+      return this.publishOneByOne(store, withEvents);
     }
-    await this.acknowledge(collection, withEvents);
+    await store.acknowledge(withEvents);
     // A hinted document whose outbox was already relayed may still carry a due time: clear it like a release would.
     const empty = docs.filter((d) => (d.outbox ?? []).length === 0);
-    if (claimed) await this.release(collection, empty);
-    else await this.clearDue(collection, empty);
-    publishedCounter.add(entries.length, { collection: collection.collectionName });
+    if (claimed) await store.release(empty);
+    else await store.clearDue(empty);
+    publishedCounter.add(entries.length, { collection: store.name });
     return entries.length;
   }
 
-  private async publishOneByOne(
-    db: mongo.Db,
-    collection: Collection<OutboxDocument>,
-    docs: OutboxDocument[],
-  ): Promise<number> {
+  private async publishOneByOne(store: OutboxStore, docs: OutboxDocument[]): Promise<number> {
     let published = 0;
     for (const doc of docs) {
       try {
         await this.publishTraced(doc.outbox);
-        await this.acknowledge(collection, [doc]);
+        await store.acknowledge([doc]);
         published += doc.outbox.length;
       } catch (error) {
         if (isRetriable(error)) throw error;
-        await this.recordRejection(db, collection, doc, error as Error);
+        await this.recordRejection(store, doc, error as Error);
       }
     }
     return published;
@@ -360,118 +308,17 @@ export class OutboxRelay {
     }
   }
 
-  /**
-   * Removes the published events. Usually one command: a document whose outbox is still exactly what was
-   * published (whole-array equality, entry by entry and field by field) gets an empty outbox and loses its due
-   * time, attempts and claim. Documents that no longer match (events appended meanwhile, or another relay
-   * acknowledged first) take the idempotent path: pull the published events by id, then make documents that
-   * still hold events due again.
-   */
-  private async acknowledge(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
-    if (docs.length === 0) return;
-    const update = {
-      $set: { [OUTBOX_FIELDS.outbox]: [] },
-      $unset: { [OUTBOX_FIELDS.attempts]: '', [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' },
-    };
-    const matched =
-      docs.length === 1
-        ? (
-            await collection.updateOne(
-              { _id: docs[0]._id, [OUTBOX_FIELDS.outbox]: docs[0].outbox } as never,
-              update,
-            )
-          ).matchedCount
-        : (
-            await collection.bulkWrite(
-              docs.map((doc) => ({
-                updateOne: { filter: { _id: doc._id, [OUTBOX_FIELDS.outbox]: doc.outbox }, update },
-              })) as never,
-              { ordered: false },
-            )
-          ).matchedCount;
-    if (matched < docs.length) await this.pullPublished(collection, docs);
-  }
-
-  /** Pulls the published events by id; a document that received new events meanwhile stays due. Idempotent. */
-  private async pullPublished(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
-    await collection.bulkWrite(
-      docs.map((doc) => ({
-        updateOne: {
-          filter: { _id: doc._id },
-          update: {
-            $pull: { [OUTBOX_FIELDS.outbox]: { eventId: { $in: doc.outbox.map((entry) => entry.eventId) } } },
-            $unset: { [OUTBOX_FIELDS.attempts]: '', [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' },
-          },
-        },
-      })) as never,
-      { ordered: false },
-    );
-    // A document that received new events while we published is due again (its own write set the
-    // due time, which the update above may have just removed).
-    await collection.updateMany(
-      {
-        _id: { $in: docs.map((d) => d._id) },
-        [`${OUTBOX_FIELDS.outbox}.0`]: { $exists: true },
-        [OUTBOX_FIELDS.due]: { $exists: false },
-      },
-      { $set: { [OUTBOX_FIELDS.due]: new Date() } },
-    );
-  }
-
-  /** Ends the lease: empty outboxes lose their due time, non-empty ones are due again now. */
-  private async release(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
-    if (docs.length === 0) return;
-    const ids = docs.map((d) => d._id);
-    await collection.updateMany(
-      { _id: { $in: ids }, outboxClaimedBy: this.relayId, [OUTBOX_FIELDS.outbox]: { $size: 0 } },
-      { $unset: { [OUTBOX_FIELDS.due]: '', outboxClaimedBy: '' } },
-    );
-    await collection.updateMany(
-      { _id: { $in: ids }, outboxClaimedBy: this.relayId },
-      { $set: { [OUTBOX_FIELDS.due]: new Date() }, $unset: { outboxClaimedBy: '' } },
-    );
-  }
-
-  private async clearDue(collection: Collection<OutboxDocument>, docs: OutboxDocument[]): Promise<void> {
-    if (docs.length === 0) return;
-    await collection.updateMany(
-      { _id: { $in: docs.map((d) => d._id) }, [OUTBOX_FIELDS.outbox]: { $size: 0 } },
-      { $unset: { [OUTBOX_FIELDS.due]: '' } },
-    );
-  }
-
-  private async recordRejection(
-    db: mongo.Db,
-    collection: Collection<OutboxDocument>,
-    doc: OutboxDocument,
-    error: Error,
-  ): Promise<void> {
+  private async recordRejection(store: OutboxStore, doc: OutboxDocument, error: Error): Promise<void> {
     const attempts = (doc.outboxAttempts ?? 0) + 1;
     if (attempts < this.maxAttempts) {
-      const delay = Math.min(1000 * 2 ** attempts, 5 * 60_000);
-      await collection.updateOne(
-        { _id: doc._id },
-        {
-          $set: { [OUTBOX_FIELDS.attempts]: attempts, [OUTBOX_FIELDS.due]: new Date(Date.now() + delay) },
-          $unset: { outboxClaimedBy: '' },
-        },
-      );
+      await store.postpone(doc, attempts, Math.min(1000 * 2 ** attempts, 5 * 60_000));
       this.logger.warn(
         `broker rejected outbox events of ${String(doc._id)} (attempt ${attempts}): ${error.message}`,
       );
       return;
     }
-    // Poison: park the events with the reason (nothing is dropped) and unblock the aggregate.
-    await db.collection('outbox_dead_letters').insertOne({
-      sourceCollection: collection.collectionName,
-      documentId: doc._id,
-      events: doc.outbox,
-      error: error.message,
-      attempts,
-      deadAt: new Date(),
-    });
-    await this.acknowledge(collection, [doc]);
-    deadCounter.add(doc.outbox.length, { collection: collection.collectionName });
+    await store.deadLetter(doc, error, attempts);
+    deadCounter.add(doc.outbox.length, { collection: store.name });
     this.logger.error(
       `moved ${doc.outbox.length} outbox events of ${String(doc._id)} to outbox_dead_letters: ${error.message}`,
     );
@@ -484,24 +331,4 @@ function headersOf(span: ReturnType<typeof tracer.startSpan>): Record<string, st
   // Re-inject so the consumer's parent is the publish span, not the original request span.
   propagation.inject(ctx, carrier);
   return carrier;
-}
-
-/** Connection trouble and broker-side transient errors: retry without blaming the events. */
-export function isRetriable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const e = error as Error & { retriable?: boolean; originalError?: Error; name: string };
-  if (e.retriable === true) return true;
-  if (
-    [
-      'KafkaJSConnectionError',
-      'KafkaJSNumberOfRetriesExceeded',
-      'KafkaJSRequestTimeoutError',
-      'KafkaJSBrokerNotFound',
-      'KafkaJSConnectionClosedError',
-    ].includes(e.name)
-  ) {
-    return true;
-  }
-  if (/^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error$/.test(e.name)) return true;
-  return e.originalError ? isRetriable(e.originalError) : false;
 }
