@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FERRETDB_VERSION, InfraError, mongoUri, readPassword } from './config.mjs';
-import { ensurePortsFree, ownProcess, rotateLog, spawnDetached } from './processes.mjs';
+import { ensurePortsFree, ownProcess, rotateLog, spawnDetached, withLock } from './processes.mjs';
 import { mongoReady } from './probes.mjs';
-import { findOnPath, lastLines, runCapture, seconds, withLock, writeSecret } from './util.mjs';
+import { findOnPath, lastLines, runCapture, seconds, writeSecret } from './util.mjs';
 
 const MODULE = 'github.com/FerretDB/FerretDB/v2';
 

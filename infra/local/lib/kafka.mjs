@@ -5,18 +5,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InfraError, KAFKA_VERSION } from './config.mjs';
-import { ensurePortsFree, ownProcess, rotateLog, spawnDetached } from './processes.mjs';
+import { ensurePortsFree, ownProcess, rotateLog, spawnDetached, withLock } from './processes.mjs';
 import { kafkaReady } from './probes.mjs';
-import {
-  findOnPath,
-  head,
-  lastLines,
-  readText,
-  runCapture,
-  seconds,
-  withLock,
-  writeIfChanged,
-} from './util.mjs';
+import { findOnPath, head, lastLines, readText, runCapture, seconds, writeIfChanged } from './util.mjs';
 
 const SLF4J_VERSION = '2.0.16';
 const LOG4J_VERSION = '2.24.3';

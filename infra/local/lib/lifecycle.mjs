@@ -19,9 +19,9 @@ import {
   startKafka,
 } from './kafka.mjs';
 import { engineProvisioned, engineTree, postgresReady, provisionEngine, startPostgres } from './postgres.mjs';
-import { ownProcess, terminate } from './processes.mjs';
+import { ownProcess, terminate, withLock } from './processes.mjs';
 import { firstHostPort, tcpReachable } from './probes.mjs';
-import { makeLogger, seconds, sleep, tail, withLock } from './util.mjs';
+import { makeLogger, seconds, sleep, tail } from './util.mjs';
 
 /** Fails fast (exit 2, one line) when a tool needed now is missing, before any slow step. Returns java. */
 function preflight(cfg) {

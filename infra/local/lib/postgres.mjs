@@ -6,10 +6,17 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InfraError, POSTGRES_MAJOR } from './config.mjs';
-import { ensurePortsFree, ownProcess, processAlive, rotateLog, spawnDetached } from './processes.mjs';
+import {
+  ensurePortsFree,
+  ownProcess,
+  processAlive,
+  rotateLog,
+  spawnDetached,
+  withLock,
+} from './processes.mjs';
 import { tcpReachable } from './probes.mjs';
 import { SOURCES, checkSources, unpack } from './vendor.mjs';
-import { findOnPath, readText, runCapture, runStep, seconds, sleep, withLock, writeSecret } from './util.mjs';
+import { findOnPath, readText, runCapture, runStep, seconds, sleep, writeSecret } from './util.mjs';
 
 /** Bumped when the build steps below change, so a cached tree built the old way is rebuilt. */
 const RECIPE = 1;

@@ -4,16 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InfraError, STOP_TIMEOUT_MS } from './config.mjs';
 import { tcpReachable } from './probes.mjs';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function readText(file) {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
+import { readText, sleep } from './util.mjs';
 
 export function processAlive(pid) {
   try {
@@ -104,5 +95,47 @@ export async function ensurePortsFree(component, ports) {
           'SANGATHAN_KAFKA_CONTROLLER_PORT / SANGATHAN_POSTGRES_PORT / SANGATHAN_MONGO_PORT',
       );
     }
+  }
+}
+
+/** Poll-based advisory lock (a directory) so that concurrent starts and builds do not step on each other. */
+export async function withLock(lockDir, what, log, fn) {
+  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+  const started = Date.now();
+  let announced = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      fs.writeFileSync(path.join(lockDir, 'owner'), String(process.pid));
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const owner = Number(readText(path.join(lockDir, 'owner')));
+      const ownerAlive = Number.isInteger(owner) && owner > 0 && processAlive(owner);
+      let ageMs = 0;
+      try {
+        ageMs = Date.now() - fs.statSync(lockDir).mtimeMs;
+      } catch {
+        continue;
+      }
+      // Stale: the owner died, or the owner file was never written and the lock is old.
+      if ((owner && !ownerAlive) || (!owner && ageMs > 10_000)) {
+        fs.rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (!announced) {
+        log(`waiting for another sangathan infra process (pid ${owner || '?'}) that is ${what}…`);
+        announced = true;
+      }
+      if (Date.now() - started > 15 * 60_000) {
+        throw new InfraError(`sangathan infra: gave up waiting for the lock ${lockDir}; remove it if stale`);
+      }
+      await sleep(500);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
   }
 }

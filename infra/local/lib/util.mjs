@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InfraError } from './config.mjs';
-import { processAlive } from './processes.mjs';
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -109,46 +108,4 @@ export async function runStep(what, command, args, options = {}) {
   }
   if (options.logFile) fs.appendFileSync(options.logFile, output);
   return output;
-}
-
-/** Poll-based advisory lock (a directory) so that concurrent starts and builds do not step on each other. */
-export async function withLock(lockDir, what, log, fn) {
-  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
-  const started = Date.now();
-  let announced = false;
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir);
-      fs.writeFileSync(path.join(lockDir, 'owner'), String(process.pid));
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-      const owner = Number(readText(path.join(lockDir, 'owner')));
-      const ownerAlive = Number.isInteger(owner) && owner > 0 && processAlive(owner);
-      let ageMs = 0;
-      try {
-        ageMs = Date.now() - fs.statSync(lockDir).mtimeMs;
-      } catch {
-        continue;
-      }
-      // Stale: the owner died, or the owner file was never written and the lock is old.
-      if ((owner && !ownerAlive) || (!owner && ageMs > 10_000)) {
-        fs.rmSync(lockDir, { recursive: true, force: true });
-        continue;
-      }
-      if (!announced) {
-        log(`waiting for another sangathan infra process (pid ${owner || '?'}) that is ${what}…`);
-        announced = true;
-      }
-      if (Date.now() - started > 15 * 60_000) {
-        throw new InfraError(`sangathan infra: gave up waiting for the lock ${lockDir}; remove it if stale`);
-      }
-      await sleep(500);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true });
-  }
 }
