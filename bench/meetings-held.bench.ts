@@ -10,14 +10,13 @@ import {
   BENCH_WORKERS,
   call,
   cpuSeconds,
-  databaseCpuSeconds,
-  databasePids,
   outboxDrained,
   pool,
   startMeetingsService,
   type ServiceUnderTest,
 } from './meetings-support';
 import { argNumber, flag, percentile, report, runBench } from './bench-utils';
+import { databaseCpuSeconds, databasePids } from './database-processes';
 
 const full = flag('full');
 const meetings = argNumber('meetings', full ? 10_000 : 1_000);

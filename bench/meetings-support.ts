@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { mongo as driver } from 'mongoose';
-export { databaseCpuSeconds, databasePids } from './database-processes';
 
 type MongoClient = InstanceType<typeof driver.MongoClient>;
 

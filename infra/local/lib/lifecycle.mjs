@@ -73,7 +73,13 @@ export async function start(profile = 'dev', opts = {}) {
     fs.mkdirSync(cfg.dataDir, { recursive: true });
     await startKafka(cfg, log, java);
     await startPostgres(cfg, log);
-    await waitFor(cfg, componentChecks(cfg).slice(1, 2), opts, log);
+    // FerretDB needs its PostgreSQL URL to answer before it starts.
+    await waitFor(
+      cfg,
+      componentChecks(cfg).filter(({ c }) => c === cfg.postgres),
+      opts,
+      log,
+    );
     await startFerretdb(cfg, log);
   });
   await waitReady(profile, { ...opts, log });

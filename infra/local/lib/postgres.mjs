@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { InfraError, POSTGRES_MAJOR } from './config.mjs';
 import {
@@ -154,7 +155,7 @@ export async function provisionEngine(cache, log) {
         .filter(Boolean)
         .join(':'),
     };
-    const jobs = `-j${Math.max(2, Math.min(4, (await import('node:os')).availableParallelism?.() ?? 2))}`;
+    const jobs = `-j${Math.max(2, Math.min(4, os.availableParallelism()))}`;
     const pgxs = [`PG_CONFIG=${tree.pgConfig}`, 'with_llvm=no'];
     const step = (what, cmd, args, cwd) => runStep(what, cmd, args, { cwd, env, logFile: buildLog });
 
