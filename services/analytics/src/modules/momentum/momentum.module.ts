@@ -8,6 +8,7 @@ import { FindLaggardsHttpController } from './queries/find-laggards/find-laggard
 import { GetAreaMomentumHttpController } from './queries/get-area-momentum/get-area-momentum.http.controller';
 import { GetLeaderboardHttpController } from './queries/get-leaderboard/get-leaderboard.http.controller';
 import { GetMomentumStatusHttpController } from './queries/get-momentum-status/get-momentum-status.http.controller';
+import { StreamMomentumHttpController } from './queries/stream-momentum/stream-momentum.http.controller';
 
 @Module({
   controllers: [
@@ -16,6 +17,7 @@ import { GetMomentumStatusHttpController } from './queries/get-momentum-status/g
     FindLaggardsHttpController,
     GetLeaderboardHttpController,
     GetMomentumStatusHttpController,
+    StreamMomentumHttpController,
     StartReplayHttpController,
   ],
   providers: [MomentumService, MomentumIngestConsumer, MomentumPublisher],
