@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const web = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
 const started = Date.now();
 await build({
-  configFile: join(web, 'vite.config.ts'),
+  configFile: join(web, 'vite.config.mts'),
   logLevel: process.argv.includes('--quiet') ? 'warn' : 'info',
 });
 console.log(

@@ -32,6 +32,13 @@ export async function createDashboardApp(options: DashboardOptions): Promise<INe
         xfwd: true,
         // Server-sent events must not wait for a buffer to fill.
         on: {
+          // A browser that goes away (a closed tab, a new page) ends its upstream request too: an event
+          // stream would otherwise stay open at the service.
+          proxyReq: (proxyReq, _req, res) => {
+            res.on('close', () => {
+              if (!res.writableFinished) proxyReq.destroy();
+            });
+          },
           proxyRes: (proxyRes) => {
             if (String(proxyRes.headers['content-type'] ?? '').startsWith('text/event-stream'))
               proxyRes.headers['x-accel-buffering'] = 'no';

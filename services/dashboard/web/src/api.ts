@@ -9,13 +9,13 @@ export class ApiError extends Error {
   }
 }
 
-let token: string | null = sessionStorage.getItem('sangathan.token');
+let token: string | null = localStorage.getItem('sangathan.token');
 let onUnauthorised: () => void = () => undefined;
 
 export function setToken(value: string | null): void {
   token = value;
-  if (value) sessionStorage.setItem('sangathan.token', value);
-  else sessionStorage.removeItem('sangathan.token');
+  if (value) localStorage.setItem('sangathan.token', value);
+  else localStorage.removeItem('sangathan.token');
 }
 export const currentToken = (): string | null => token;
 export function whenUnauthorised(handler: () => void): void {

@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../auth';
 import { Breadcrumbs } from '../components/Breadcrumbs';
-import { Chart, Sparkline } from '../components/Chart';
+import { Chart, Sparkline } from '../components/LazyChart';
 import { TileMap } from '../components/TileMap';
-import { useApi } from '../data';
+import { prefetch, useApi } from '../data';
 import { useFormat } from '../format';
 import { useLiveScores } from '../live';
 import { bandOf } from '../momentum';
@@ -24,11 +24,35 @@ import {
 
 const enc = encodeURIComponent;
 const ABOVE_DISTRICT = ['national', 'state', 'zone'];
+const LEVEL_ORDER = ['state', 'zone', 'district', 'lok-sabha', 'assembly', 'mandal', 'sector', 'booth'];
+/** Area codes above district level (org's generator: IN, UP, UP-Z-…): only a hint for starting requests early. */
+const LOOKS_ABOVE_DISTRICT = /^(IN|UP|UP-Z-.+)$/;
+
+/** Everything the page reads, started at once rather than as each part mounts. */
+function prefetchArea(id: string): void {
+  for (const path of [
+    `/api/analytics/areas/${enc(id)}`,
+    `/api/analytics/areas/${enc(id)}/momentum`,
+    `/api/analytics/areas/${enc(id)}/momentum/children`,
+    `/api/analytics/areas/${enc(id)}/momentum/history?days=30`,
+  ])
+    prefetch(path);
+  if (LOOKS_ABOVE_DISTRICT.test(id)) {
+    prefetch(districtsPath(id));
+    prefetch(`/api/analytics/areas/${enc(id)}/momentum/laggards?level=district&n=5`);
+  }
+}
+/** A zone's districts are its children; above a zone, the districts of the caller's scope. */
+const districtsPath = (id: string, zone = id.startsWith('UP-Z-')) =>
+  zone
+    ? `/api/analytics/areas/${enc(id)}/momentum/children`
+    : `/api/analytics/momentum/leaderboard?level=district&n=100`;
 
 /** One area at any level: the overview for the caller's own area, the drill-down below it. */
 export function AreaPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  useMemo(() => prefetchArea(id), [id]);
   const area = useApi<KnownArea>(`/api/analytics/areas/${enc(id)}`);
   const momentum = useApi<AreaMomentum>(`/api/analytics/areas/${enc(id)}/momentum`);
   if (area.error || momentum.error)
@@ -100,16 +124,17 @@ function AreaView({ area, momentum }: { area: KnownArea; momentum: AreaMomentum 
 function DistrictsOverview({ area }: { area: KnownArea }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const board = useApi<{ items: Ranked[] }>(
-    area.level === 'zone'
-      ? `/api/analytics/areas/${enc(area.id)}/momentum/children`
-      : `/api/analytics/momentum/leaderboard?level=district&n=100`,
-  );
+  const board = useApi<{ items: Ranked[] }>(districtsPath(area.id, area.level === 'zone'));
   const laggards = useApi<{ items: Laggard[] }>(
     `/api/analytics/areas/${enc(area.id)}/momentum/laggards?level=district&n=5`,
   );
   const { scores: live, connected } = useLiveScores(area.id, 'district');
   const districts = useMemo(() => new Map((board.data?.items ?? []).map((d) => [d.areaId, d])), [board.data]);
+  // The first meaningful paint: score, map and ranked districts on screen (read by the e2e test).
+  useEffect(() => {
+    if (board.data && performance.getEntriesByName('overview-painted').length === 0)
+      performance.mark('overview-painted');
+  }, [board.data]);
   const counts: Record<Trend, number> = { accelerating: 0, steady: 0, slowing: 0 };
   for (const d of districts.values()) counts[live.get(d.areaId)?.trend ?? d.trend.label]++;
   return (
@@ -124,7 +149,7 @@ function DistrictsOverview({ area }: { area: KnownArea }) {
           ))}
         </ul>
       </section>
-      <div className="columns">
+      <div className="columns map-columns">
         <div>
           <TileMap districts={districts} live={live} />
           <p className="muted live" aria-live="polite">
@@ -161,17 +186,27 @@ function DistrictsOverview({ area }: { area: KnownArea }) {
   );
 }
 
-function RankedTable({ title, items, testId }: { title: string; items: AreaMomentum[]; testId: string }) {
+function RankedTable({
+  title,
+  items,
+  testId,
+  level,
+}: {
+  title: string;
+  items: AreaMomentum[];
+  testId: string;
+  level?: string;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const [all, setAll] = useState(false);
   const sorted = [...items].sort((a, b) => b.score - a.score);
   const shown = all ? sorted : sorted.slice(0, 10);
   return (
-    <section className="card" aria-labelledby={`${testId}-title`}>
-      <h2 id={`${testId}-title`}>{title}</h2>
+    <section className="card" aria-labelledby={`${testId}-${level}-title`} data-level={level}>
+      <h2 id={`${testId}-${level}-title`}>{title}</h2>
       <div className="table-wrap">
-        <table data-testid={testId}>
+        <table data-testid={testId} data-level={level}>
           <thead>
             <tr>
               <th scope="col">{t('area.rank')}</th>
@@ -224,20 +259,27 @@ function RowSparkline({ area }: { area: AreaMomentum }) {
   );
 }
 
+/** The area's children ranked, one table per level (a state has zones and Lok Sabha seats below it). */
 function Children({ area }: { area: KnownArea }) {
   const { t } = useTranslation();
   const f = useFormat();
   const children = useApi<{ items: Ranked[] }>(`/api/analytics/areas/${enc(area.id)}/momentum/children`);
   const items = children.data?.items ?? [];
-  const level = items[0]?.level;
-  if (children.loading) return <p>{t('common.loading')}</p>;
+  if (children.loading && !children.data) return <p>{t('common.loading')}</p>;
   if (!items.length) return <p className="card">{t('area.noChildren')}</p>;
+  const levels = LEVEL_ORDER.filter((level) => items.some((c) => c.level === level));
   return (
-    <RankedTable
-      title={t('area.children', { level: t(`levelsPlural.${level}`), name: f.name(area) })}
-      items={items}
-      testId="children"
-    />
+    <>
+      {levels.map((level) => (
+        <RankedTable
+          key={level}
+          title={t('area.children', { level: t(`levelsPlural.${level}`), name: f.name(area) })}
+          items={items.filter((c) => c.level === level)}
+          testId="children"
+          level={level}
+        />
+      ))}
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { useSession } from '../auth';
-import { Chart } from '../components/Chart';
+import { Chart } from '../components/LazyChart';
 import { useApi } from '../data';
 import { istToday, useFormat } from '../format';
 import grid from '../map/up-district-tiles.json';

@@ -1,0 +1,401 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Principal } from '@sangathan/auth';
+import { createServiceApp } from '@sangathan/bootstrap';
+import { bearer, isolateTest, NATIONAL_ADMIN, waitFor } from '@sangathan/testing';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AppModule as AnalyticsAppModule } from '../../analytics/src/app.module';
+import { ANALYTICS_SERVICE_DESCRIPTION } from '../../analytics/src/service';
+import { AppModule as MeetingsAppModule } from '../../meetings/src/app.module';
+import { MEETINGS_SERVICE_DESCRIPTION } from '../../meetings/src/service';
+import { toCsv } from '../../org/src/common/csv';
+import { AppModule as OrgAppModule } from '../../org/src/app.module';
+import { generateUp, SMALL } from '../../org/src/modules/generator/domain/up-generator';
+import { loadUpReference } from '../../org/src/modules/generator/infrastructure/up-reference.loader';
+import { ORG_SERVICE_DESCRIPTION } from '../../org/src/service';
+import { AppModule as TrainingAppModule } from '../../training-events/src/app.module';
+import { TRAINING_SERVICE_DESCRIPTION } from '../../training-events/src/service';
+import { createDashboardApp } from '../server/dashboard-app';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB_ROOT = join(__dirname, '..', 'web', 'dist');
+const SHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+const ADMIN = bearer(NATIONAL_ADMIN);
+const DISTRICT = 'UP-D-LUCKNOW';
+const PRESIDENT: Principal = {
+  sub: 'dp-lucknow',
+  roles: ['district-president'],
+  areaId: DISTRICT,
+  areaPath: ['IN', 'UP', 'UP-Z-LUCKNOW'],
+};
+const SERVICES = [
+  ['org', OrgAppModule, ORG_SERVICE_DESCRIPTION],
+  ['meetings', MeetingsAppModule, MEETINGS_SERVICE_DESCRIPTION],
+  ['training-events', TrainingAppModule, TRAINING_SERVICE_DESCRIPTION],
+  ['analytics', AnalyticsAppModule, ANALYTICS_SERVICE_DESCRIPTION],
+] as const;
+type ServiceName = (typeof SERVICES)[number][0];
+
+/**
+ * The dashboard against the real services (org, meetings, training-events, analytics on the shared broker and
+ * database) with generated UP data, driven in Debian's Chromium: leadership and a district president sign in,
+ * see what their scope allows, drill down to a booth, switch to Hindi, and watch a district tile change colour
+ * after a meeting is held through the meetings API. Saves the screenshots in docs/screenshots/.
+ */
+describe('dashboard in a browser against the running services', () => {
+  const isolation = isolateTest('dashboard');
+  const apps = {} as Record<ServiceName, INestApplication>;
+  const urls = {} as Record<ServiceName, string>;
+  let dashboard: INestApplication;
+  let base: string;
+  let browser: Browser;
+  let leadership: BrowserContext;
+  const consoleErrors: string[] = [];
+  const call = async (service: ServiceName, method: string, path: string, body?: unknown, auth = ADMIN) => {
+    const csv = typeof body === 'string';
+    const response = await fetch(`${urls[service]}${path}`, {
+      method,
+      headers: { authorization: auth, 'content-type': csv ? 'text/csv' : 'application/json' },
+      body: body === undefined ? undefined : csv ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : {} };
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_ROOT, 'index.html')))
+      throw new Error('the web app is not built: node services/dashboard/scripts/build-web.mjs');
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    for (const [name, module, description] of SERVICES) {
+      process.env.MONGODB_DB = isolation.dbName(name);
+      apps[name] = await createServiceApp(module, description);
+      await apps[name].listen(0, '127.0.0.1');
+      urls[name] = `http://127.0.0.1:${(apps[name].getHttpServer().address() as AddressInfo).port}`;
+    }
+    delete process.env.MONGODB_DB;
+    dashboard = await createDashboardApp({ upstreams: urls, webRoot: WEB_ROOT, devLogin: true });
+    await dashboard.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(dashboard.getHttpServer().address() as AddressInfo).port}`;
+    for (const name of Object.keys(urls) as ServiceName[]) {
+      await waitFor(async () => (await fetch(`${urls[name]}/health/ready`)).status === 200, {
+        what: `${name} ready`,
+        timeoutMs: 45_000,
+      });
+    }
+
+    // The whole real upper tree (18 zones, 75 districts, 403 seats); mandals, sectors and booths for Lucknow.
+    const { areas, members } = generateUp(loadUpReference(), { ...SMALL, districts: ['lucknow'] });
+    const areaColumns = [
+      'code',
+      'level',
+      'parentId',
+      'nameEn',
+      'nameHi',
+      'seatClass',
+      'lokSabhaId',
+      'boothCount',
+      'voterCount',
+    ];
+    const imported = await call('org', 'POST', '/imports/areas', toCsv(areaColumns, areas));
+    expect([imported.status, imported.body.error]).toEqual([200, undefined]);
+    const memberImport = await call(
+      'org',
+      'POST',
+      '/imports/members',
+      toCsv(['phone', 'name', 'nameAlt', 'kind', 'areaId'], members),
+    );
+    expect(memberImport.status).toBe(200);
+    // A district president (training's audience) and a district in-charge (who has a daily meeting quota).
+    const [president, incharge] = (await call('org', 'GET', `/members?under=${DISTRICT}&limit=2`)).body.items;
+    for (const [post, holder] of [
+      ['district-president', president],
+      ['district-incharge', incharge],
+    ]) {
+      const assigned = await call('org', 'PUT', `/positions/${post}/${DISTRICT}`, { memberId: holder.id });
+      expect(assigned.status).toBe(200);
+    }
+    const lastBooth = areas.filter((a) => a.level === 'booth').at(-1)!.code;
+    await waitFor(async () => (await call('analytics', 'GET', `/areas/${lastBooth}`)).status === 200, {
+      what: 'analytics to know the booths',
+      timeoutMs: 45_000,
+    });
+    // A programme for district presidents (training learns the holder from org's events first).
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    await waitFor(
+      async () =>
+        (
+          await call('training-events', 'POST', '/programmes', {
+            title: 'Data management for district presidents',
+            titleHi: 'जिलाध्यक्षों के लिए डेटा प्रबंधन प्रशिक्षण',
+            rootAreaId: 'UP',
+            windowStart: new Date(start.getTime() - 5 * 3600_000).toISOString(),
+            windowEnd: new Date(start.getTime() + 12 * 3600_000).toISOString(),
+            audience: { positions: ['district-president'], areaLevels: ['district'] },
+            sessionPlan: { kind: 'central', areaId: 'UP' },
+            targetRule: { kind: 'fixed', value: 150 },
+            schedule: { firstSessionAt: start.toISOString(), durationMinutes: 360, capacity: 200 },
+          })
+        ).status === 201,
+      { what: 'the training programme', timeoutMs: 30_000, intervalMs: 500 },
+    );
+    // meetings learns the district in-charge from org's position events (the quota's holders).
+    await waitFor(
+      async () => {
+        const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+        const report = await call(
+          'meetings',
+          'GET',
+          `/quotas/compliance?areaId=${DISTRICT}&from=${day}&to=${day}`,
+        );
+        return report.status === 200 && report.body.summary.holders > 0;
+      },
+      { what: 'meetings to know the district in-charge', timeoutMs: 30_000, intervalMs: 500 },
+    );
+    mkdirSync(SHOTS, { recursive: true });
+    leadership = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  }, 170_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    // Open event streams would hold server.close() until they end.
+    for (const app of [dashboard, ...Object.values(apps)]) app?.getHttpServer().closeAllConnections();
+    await dashboard?.close();
+    await Promise.all(Object.values(apps).map((app) => app.close()));
+  }, 120_000);
+
+  afterEach(() => expect(consoleErrors).toEqual([]));
+
+  /** A page that records console errors and failed requests of the app. */
+  async function open(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    return page;
+  }
+
+  async function signIn(page: Page, role: string, areaId: string): Promise<void> {
+    await page.goto(`${base}/login`);
+    await page.selectOption('select[name=role]', role);
+    await page.fill('input[name=areaId]', areaId);
+    await page.click('form button[type=submit] >> nth=0');
+    await page.waitForURL(`**/area/${areaId}`);
+  }
+
+  it('shows leadership the state overview with all 75 districts on the tile map, quickly', async () => {
+    const page = await open(leadership);
+    await signIn(page, 'state-leader', 'UP');
+    await page.locator('[data-testid=score]').waitFor();
+    // First meaningful paint of a fresh load: the app marks when score, map and ranked districts are rendered.
+    await page.reload();
+    await page.locator('a.tile').nth(74).waitFor();
+    await page.locator('[data-testid=districts] tbody tr').first().waitFor();
+    const paintMs = await page.evaluate(() => performance.getEntriesByName('overview-painted')[0]?.startTime);
+    const timings = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < 3_000)
+        .map(
+          (e) =>
+            `${Math.round(e.startTime)}+${Math.round(e.duration)} ${e.name.replace(location.origin, '')}`,
+        ),
+    );
+    console.log(
+      `dashboard: overview painted ${Math.round(paintMs)} ms after navigation\n${timings.join('\n')}`,
+    );
+    expect(paintMs).toBeLessThan(2_000);
+
+    expect(await page.locator('a.tile').count()).toBe(75);
+    expect(await page.locator('h1').textContent()).toBe('Uttar Pradesh');
+    const counts = await Promise.all(
+      ['accelerating', 'steady', 'slowing'].map(async (k) =>
+        Number(await page.locator(`[data-testid=count-${k}] .count`).textContent()),
+      ),
+    );
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(75);
+    expect(await page.locator('[data-testid=districts] tbody tr').count()).toBe(10);
+    await expect(page.locator('.laggards li').count()).resolves.toBe(5);
+    await expect(page.locator('.laggards li').first().textContent()).resolves.toMatch(/pulled down by/);
+    // Charts have text alternatives.
+    for (const figure of await page.locator('figure.chart').all()) {
+      expect(await figure.getAttribute('aria-describedby')).toBeTruthy();
+    }
+    await page.locator('.legend').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'overview-desktop.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('drills down zone → district → assembly → mandal → sector → booth with breadcrumbs and shareable URLs', async () => {
+    const page = await open(leadership);
+    await page.goto(`${base}/area/UP`);
+    // The state has zones and Lok Sabha seats below it, each ranked in its own table; all 18 zones shown.
+    await page.locator('section[data-level=zone] button').click();
+    await page.click('[data-testid=children][data-level=zone] a:text-is("Lucknow division")');
+    await page.waitForURL('**/area/UP-Z-LUCKNOW');
+    await page.click('[data-testid=children][data-level=district] a:text-is("Lucknow")');
+    await page.waitForURL(`**/area/${DISTRICT}`);
+    expect(await page.locator('.breadcrumbs li').allTextContents()).toEqual([
+      'Uttar Pradesh',
+      'Lucknow division',
+      'Lucknow',
+    ]);
+    await page.locator('[data-testid=children] tbody tr').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'district-desktop.png'), fullPage: true });
+    for (const level of ['assembly', 'mandal', 'sector', 'booth']) {
+      await page.locator('[data-testid=children] tbody tr').first().waitFor();
+      const link = page.locator('[data-testid=children] tbody th a').first();
+      const href = (await link.getAttribute('href'))!;
+      await link.click();
+      await page.waitForURL(`**${href}`);
+      await page
+        .locator('.muted', {
+          hasText: new RegExp(
+            `^${level === 'assembly' ? 'Assembly seat' : level[0].toUpperCase() + level.slice(1)}`,
+          ),
+        })
+        .first()
+        .waitFor();
+    }
+    await page.locator('[data-testid=booth-team]').waitFor();
+    expect(await page.locator('.breadcrumbs li').count()).toBe(7); // UP, zone, district, seat, mandal, sector, booth
+    // The URL alone brings the same place back (a link can be shared).
+    const boothUrl = page.url();
+    const again = await open(leadership);
+    await again.goto(boothUrl);
+    await again.locator('[data-testid=booth-team]').waitFor();
+    await again.close();
+    // Back up the tree by a breadcrumb.
+    await page.click(`.breadcrumbs a[href="/area/${DISTRICT}"]`);
+    await page.waitForURL(`**/area/${DISTRICT}`);
+    await page.close();
+  });
+
+  it('switches to Hindi with Devanagari text and Indian digit grouping, on a phone', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+    });
+    const page = await open(phone);
+    await signIn(page, 'state-leader', 'UP');
+    await page.locator('a.tile').nth(74).waitFor();
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SHOTS, 'overview-phone.png'), fullPage: true });
+    await page.click('[data-testid=language]');
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('hi');
+    await page.locator('h2', { hasText: 'उत्तर प्रदेश के जिले' }).waitFor();
+    expect(await page.locator('.score-label').textContent()).toBe('गति');
+    expect(await page.locator('.legend').textContent()).toContain('कोई गतिविधि नहीं');
+    await page.screenshot({ path: join(SHOTS, 'overview-hindi-phone.png'), fullPage: true });
+    // The language stays chosen across pages; numbers use Indian grouping.
+    await page.goto(`${base}/area/UP-Z-LUCKNOW`);
+    await page.locator('.score-label', { hasText: 'गति' }).waitFor();
+    expect(await page.evaluate(() => new Intl.NumberFormat('hi-IN').format(160000))).toBe('1,60,000');
+    await phone.close();
+  });
+
+  it('lands a district president on their district, shows only their subtree, and their quota with names', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+    });
+    const page = await open(context);
+    await signIn(page, 'district-president', DISTRICT);
+    await page.locator('[data-testid=children] tbody tr').first().waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Lucknow');
+    // No state map, no ranked districts, breadcrumbs start at their own district.
+    expect(await page.locator('a.tile').count()).toBe(0);
+    expect(await page.locator('[data-testid=districts]').count()).toBe(0);
+    expect(await page.locator('.breadcrumbs li').allTextContents()).toEqual(['Lucknow']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SHOTS, 'district-president-phone.png'), fullPage: true });
+    // The state and another district are refused by the services, and the page says so.
+    for (const outside of ['UP', 'UP-D-AGRA']) {
+      await page.goto(`${base}/area/${outside}`);
+      await page.locator('[role=alert]', { hasText: /outside your area/ }).waitFor();
+    }
+    consoleErrors.splice(0); // the browser logs the refused requests (403) themselves: expected here
+    await page.goto(`${base}/compliance/${DISTRICT}`);
+    const row = page.locator('[data-testid=quota] tbody tr');
+    await row.first().waitFor();
+    expect(await row.locator('th').allTextContents()).toEqual(['Lucknow']);
+    const holder = (
+      await call('meetings', 'GET', `/quotas/compliance?areaId=${DISTRICT}&from=2026-01-01&to=2026-01-01`)
+    ).body.holders[0];
+    expect(holder.name).toBeTruthy();
+    expect(await row.first().textContent()).toContain(holder.name);
+    await page.locator('figure.chart', { hasText: 'Training turnout against target' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'compliance-phone.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('is usable from the keyboard: skip link, then a district tile opened with Enter', async () => {
+    const page = await open(leadership);
+    await page.goto(`${base}/area/UP`);
+    await page.locator('a.tile').nth(74).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await page.locator(`a.tile[data-area="${DISTRICT}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/area/${DISTRICT}`);
+    await page.close();
+  });
+
+  it('changes a district tile colour within seconds of a meeting held through the meetings API', async () => {
+    const page = await open(leadership);
+    await page.goto(`${base}/area/UP`);
+    const tile = page.locator(`a.tile[data-area="${DISTRICT}"]`);
+    await tile.waitFor();
+    await page.locator('.live', { hasText: 'Live' }).waitFor();
+    const before = await tile.getAttribute('data-band');
+    expect(before).toBe('none'); // generated data: no activity yet
+
+    const mandal = (await call('analytics', 'GET', `/areas/${DISTRICT}/momentum/children`)).body.items[0]
+      .areaId;
+    const mandalId = (await call('analytics', 'GET', `/areas/${mandal}/momentum/children`)).body.items[0]
+      .areaId;
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    const auth = bearer(PRESIDENT);
+    const meeting = await waitFor(
+      async () => {
+        const res = await call(
+          'meetings',
+          'POST',
+          '/meetings',
+          {
+            kind: 'booth-committee',
+            title: 'बूथ समिति बैठक',
+            areaId: mandalId,
+            scheduledStart: minutesAgo(90),
+            scheduledEnd: minutesAgo(30),
+          },
+          auth,
+        );
+        return res.status === 201 ? (res.body as { id: string }) : undefined;
+      },
+      { what: 'meetings to know the mandal', timeoutMs: 20_000 },
+    );
+    const held = await call(
+      'meetings',
+      'POST',
+      `/meetings/${meeting.id}/held`,
+      { start: minutesAgo(85), end: minutesAgo(35), headcount: 40 },
+      auth,
+    );
+    expect(held.status).toBe(200);
+    const heldAt = Date.now();
+    await page.waitForFunction(
+      ([selector, band]) => document.querySelector(selector)?.getAttribute('data-band') !== band,
+      [`a.tile[data-area="${DISTRICT}"]`, before] as const,
+      { timeout: 30_000 },
+    );
+    console.log(`dashboard: tile changed ${Date.now() - heldAt} ms after the meeting was recorded held`);
+    expect(await tile.getAttribute('aria-label')).toMatch(/^Lucknow: /);
+    await page.screenshot({ path: join(SHOTS, 'overview-live-desktop.png') });
+    await page.close();
+  });
+});
