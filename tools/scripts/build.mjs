@@ -13,7 +13,8 @@ function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === 'test') continue;
+      // services/dashboard/web is the browser app: Vite builds it (services/dashboard/scripts/build-web.mjs).
+      if (entry.name === 'node_modules' || entry.name === 'test' || entry.name === 'web') continue;
       yield* walk(full);
     } else if (entry.name.endsWith('.ts') && !SKIP.test(entry.name)) yield full;
   }

@@ -18,6 +18,16 @@ const say = (line) => console.log(line);
 
 ensureDeps();
 await build();
+// The dashboard's browser app (Vite); its server starts with the services below.
+const dashboardBuild = spawnSync(
+  process.execPath,
+  [join(repoRoot, 'services', 'dashboard', 'scripts', 'build-web.mjs'), '--quiet'],
+  { cwd: repoRoot, stdio: 'inherit' },
+);
+if (dashboardBuild.status !== 0) {
+  console.error('sangathan: building the dashboard web app failed (see above)');
+  process.exit(1);
+}
 mkdirSync(logDir, { recursive: true });
 const infraEnv = (() => {
   try {
@@ -91,7 +101,10 @@ const present = readdirSync(join(repoRoot, 'services')).filter((name) =>
 const services = Object.keys(SERVICE_PORTS)
   .filter((name) => present.includes(name))
   .map((name) => ({ name, port: SERVICE_PORTS[name] }));
-const serviceByName = new Map(services.map((s) => [s.name, s]));
+// The dashboard (services/dashboard/server) is started like a service but is no event-driven service: it
+// serves the web app and forwards /api/<service>/… to the services; AUTH_DEV_LOGIN=1 offers the dev sign-in.
+const DASHBOARD = { name: 'dashboard', port: Number(process.env.DASHBOARD_PORT ?? 3000) };
+const serviceByName = new Map([...services, DASHBOARD].map((s) => [s.name, s]));
 
 say(
   `sangathan: starting ${services.map((s) => s.name).join(', ')}; logs in ${shown(logDir)}/${streamLogs ? '' : ' (npm start -- --logs streams them here)'}`,
@@ -103,6 +116,18 @@ for (const { name, port } of services) {
     env: { ...env, PORT: String(port) },
   });
 }
+
+const serviceUrls = Object.fromEntries(
+  services.map(({ name, port }) => [
+    `${name.toUpperCase().replace(/-/g, '_')}_URL`,
+    `http://127.0.0.1:${port}`,
+  ]),
+);
+supervisor.start(DASHBOARD.name, {
+  args: ['--enable-source-maps', dist('services', 'dashboard', 'server', 'main.js')],
+  cwd: repoRoot,
+  env: { ...env, ...serviceUrls, PORT: String(DASHBOARD.port), AUTH_DEV_LOGIN: '1' },
+});
 
 /** Resolves with the seconds it took until the service's readiness answers 200. */
 async function waitReady({ name, port }, timeoutMs = 120_000) {
@@ -123,7 +148,9 @@ async function waitReady({ name, port }, timeoutMs = 120_000) {
 
 try {
   await Promise.all(
-    services.map(async (service) => say(`sangathan: ${service.name} ready (${await waitReady(service)} s)`)),
+    [...services, DASHBOARD].map(async (service) =>
+      say(`sangathan: ${service.name} ready (${await waitReady(service)} s)`),
+    ),
   );
 } catch (error) {
   console.error(`sangathan: ${error.message}`);
@@ -131,12 +158,6 @@ try {
 }
 
 // Each service may add a seed script in tools/dev/seed/ (run in name order, through the HTTP APIs).
-const serviceUrls = Object.fromEntries(
-  services.map(({ name, port }) => [
-    `${name.toUpperCase().replace(/-/g, '_')}_URL`,
-    `http://127.0.0.1:${port}`,
-  ]),
-);
 const seeds = readdirSync(dist('tools', 'dev', 'seed'))
   .filter((f) => f.endsWith('.js'))
   .sort();
@@ -160,6 +181,9 @@ for (const { name, port } of services) {
     `  ${name.padEnd(18)} ${url}   docs ${url}/docs (JSON: /docs/openapi.json)   ready ${url}/health/ready   metrics ${url}/metrics`,
   );
 }
+say(
+  `  ${'dashboard'.padEnd(18)} http://127.0.0.1:${DASHBOARD.port}   sign in with "Development sign-in" (any role and area, e.g. district-president / UP-D-LUCKNOW)`,
+);
 say(`  Kafka              ${infraEnv.KAFKA_BROKERS}`);
 say(`  MongoDB (FerretDB) ${infraEnv.MONGODB_URI}`);
 say(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ROLES, signToken } from '@sangathan/auth';
-import { NotFoundError, ValidationError } from '@sangathan/kernel';
+import { NotFoundError, UnavailableError, ValidationError } from '@sangathan/kernel';
 import { z } from 'zod';
 import { DASHBOARD_OPTIONS } from './dashboard.tokens';
 import type { DashboardOptions } from './dashboard-options';
@@ -55,13 +55,16 @@ export class DevLoginController {
     );
     const response = await fetch(`${this.options.upstreams.org}/areas/${encodeURIComponent(areaId)}`, {
       headers: { authorization: `Bearer ${admin}` },
+    }).catch((error: Error) => {
+      throw new UnavailableError('ORG_UNAVAILABLE', `org is not reachable: ${error.message}`, []);
     });
     if (response.status === 404) {
       throw new ValidationError('UNKNOWN_AREA', `org has no area ${areaId}`, [
         { field: 'areaId', message: 'unknown area' },
       ]);
     }
-    if (!response.ok) throw new Error(`org answered ${response.status} for area ${areaId}`);
+    if (!response.ok)
+      throw new UnavailableError('ORG_UNAVAILABLE', `org answered ${response.status} for area ${areaId}`, []);
     return ((await response.json()) as { ancestors: string[] }).ancestors;
   }
 }

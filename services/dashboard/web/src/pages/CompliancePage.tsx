@@ -112,7 +112,7 @@ function Training() {
       {programmes.data && programmes.data.items.length === 0 && <p>{t('compliance.noProgrammes')}</p>}
       {reports.length > 0 && (
         <Chart
-          label={t('compliance.training')}
+          label={t('compliance.trainingChart')}
           summary={reports
             .map((r) => `${r.title}: ${f.n(r.totals.attended)} / ${f.n(r.totals.target)}`)
             .join('; ')}
@@ -135,7 +135,7 @@ function Training() {
             animation: false,
             grid: { left: 140, right: 16, top: 24, bottom: 24 },
             legend: undefined,
-            xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.n(v) } },
+            xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => f.n(v) } },
             yAxis: { type: 'category', data: reports.map((r) => r.title), inverse: true },
             tooltip: { trigger: 'axis' },
             series: [
