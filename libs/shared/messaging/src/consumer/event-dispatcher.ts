@@ -219,8 +219,7 @@ export class EventDispatcher {
         return;
       } catch (error) {
         if (error instanceof PermanentEventError) throw error;
-        const transient =
-          isRetriable(error) || /buffering timed out|ECONNREFUSED/.test(String((error as Error).message));
+        const transient = isRetriable(error);
         if (!transient && attempt >= maxAttempts) throw error;
         if (opts.isActive && !opts.isActive())
           throw new ConsumerStoppedError('consumer stopped while retrying');
