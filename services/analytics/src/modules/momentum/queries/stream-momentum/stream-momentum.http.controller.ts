@@ -7,7 +7,7 @@ import { createZodDto } from 'nestjs-zod';
 import { concatMap, interval, Observable, startWith } from 'rxjs';
 import { z } from 'zod';
 import { scoreAt } from '../../domain/score';
-import { MomentumService } from '../../infrastructure/momentum.service';
+import { MomentumService } from '../../application/momentum.service';
 import { activeEngine, scopedArea } from '../momentum-view';
 
 /** More areas than a live view can colour; a client wanting booths reads the paged endpoints instead. */
