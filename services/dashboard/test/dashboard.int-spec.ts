@@ -269,6 +269,11 @@ describe('dashboard in a browser against the running services', () => {
     // Back up the tree by a breadcrumb.
     await page.click(`.breadcrumbs a[href="/area/${DISTRICT}"]`);
     await page.waitForURL(`**/area/${DISTRICT}`);
+    // Leadership's compliance view names the district, not its id.
+    await page.goto(`${base}/compliance/UP`);
+    await page.locator('[data-testid=quota] tbody th', { hasText: 'Lucknow' }).waitFor();
+    await page.locator('figure.chart').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'compliance-desktop.png'), fullPage: true });
     await page.close();
   });
 
@@ -396,6 +401,11 @@ describe('dashboard in a browser against the running services', () => {
     console.log(`dashboard: tile changed ${Date.now() - heldAt} ms after the meeting was recorded held`);
     expect(await tile.getAttribute('aria-label')).toMatch(/^Lucknow: /);
     await page.screenshot({ path: join(SHOTS, 'overview-live-desktop.png') });
+    // The district's meetings page lists it, with its photos (none were sent) a click away.
+    await page.goto(`${base}/area/${DISTRICT}/meetings`);
+    await page.locator('.meeting', { hasText: 'बूथ समिति बैठक' }).waitFor();
+    await page.locator('.meeting button').first().click();
+    await page.locator('.meeting', { hasText: 'No photos.' }).waitFor();
     await page.close();
   });
 });

@@ -51,8 +51,8 @@ function MeetingRow({ meeting }: { meeting: Meeting }) {
       <div className="meeting-head">
         <strong lang="hi">{meeting.title}</strong>
         <span>{f.dateTime(meeting.scheduledStart)}</span>
-        <span>{meeting.kind}</span>
-        <span>{meeting.status}</span>
+        <span>{t(`meetings.kinds.${meeting.kind}`, { defaultValue: meeting.kind })}</span>
+        <span>{t(`meetings.statuses.${meeting.status}`, { defaultValue: meeting.status })}</span>
         <span>
           {t('meetings.headcount')}: {f.n(meeting.headcount)}
         </span>
@@ -75,7 +75,11 @@ function Photos({ meetingId }: { meetingId: string }) {
       {photos.data.items.map((p) => (
         <li key={p.id}>
           <Thumb id={p.id} alt={p.filename} />
-          <span className={p.verified ? 'ok' : 'warn'}>{t('meetings.verdict', { verdict: p.verdict })}</span>
+          <span className={p.verified ? 'ok' : 'warn'}>
+            {t('meetings.verdict', {
+              verdict: t(`meetings.verdicts.${p.verdict}`, { defaultValue: p.verdict }),
+            })}
+          </span>
           {p.reasons.length > 0 && <small>{p.reasons.join(', ')}</small>}
         </li>
       ))}
