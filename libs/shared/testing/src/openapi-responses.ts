@@ -15,7 +15,9 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const isSuccess = (status: string | number): boolean => /^2\d\d$/.test(String(status));
 /**
  * A copy of an OpenAPI 3.0 schema in the JSON Schema form Ajv reads: 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum`
- * (which qualify `minimum`/`maximum`) become the numeric bounds of later drafts.
+ * (which qualify `minimum`/`maximum`) become the numeric bounds of later drafts, and `nullable` beside a
+ * composition with no `type` (`{ oneOf: [...], nullable: true }`, as zod's nullable unions come out) an `anyOf` with null,
+ * since Ajv reads `nullable` only next to `type`.
  */
 function toAjvSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(toAjvSchema);
@@ -29,6 +31,10 @@ function toAjvSchema(node: unknown): unknown {
       schema[exclusive] = schema[bound];
       delete schema[bound];
     } else if (schema[exclusive] === false) delete schema[exclusive];
+  }
+  if (schema.nullable === true && schema.type === undefined) {
+    const { nullable: _nullable, ...rest } = schema;
+    return { anyOf: [rest, { type: 'null' }] };
   }
   return schema;
 }
