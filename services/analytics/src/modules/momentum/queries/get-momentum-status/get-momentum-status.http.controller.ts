@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '@sangathan/auth';
-import { MomentumService } from '../../infrastructure/momentum.service';
+import { MomentumService } from '../../application/momentum.service';
 import { MomentumStatusDto } from './get-momentum-status.dto';
 
 @ApiTags('momentum')
