@@ -13,7 +13,7 @@ export const areaViewSchema = z.object({
   nameEn: z.string(),
   nameHi: z.string().min(1).nullable().describe('Name in Devanagari'),
   seatClass: seatClassSchema.nullable().describe('Focus class of a seat, from the last result'),
-  lastMargin: z.number().int().nullable().describe("Last result's margin, in percentage points"),
+  lastMargin: z.number().int().nullable().describe('Last margin in votes; negative when the party lost'),
   lokSabhaId: z.string().min(1).nullable().describe('Lok Sabha seat the area lies in'),
   boothCount: figure,
   voterCount: figure,
