@@ -95,11 +95,7 @@ describe('org answers every operation with a body its document describes', () =>
   const http = () => request(app.getHttpServer());
   const ok = async (call: request.Test, body?: object) => {
     const res = await call.set('Authorization', ADMIN).send(body);
-    expect({ status: res.status, error: res.body?.error }).toEqual({
-      status: expect.any(Number),
-      error: undefined,
-    });
-    expect(res.status).toBeLessThan(300);
+    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
 
