@@ -52,6 +52,7 @@ const districtsPath = (id: string, zone = id.startsWith('UP-Z-')) =>
 export function AreaPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  // Started during render on purpose: before the first effect of any part of the page runs.
   useMemo(() => prefetchArea(id), [id]);
   const area = useApi<KnownArea>(`/api/analytics/areas/${enc(id)}`);
   const momentum = useApi<AreaMomentum>(`/api/analytics/areas/${enc(id)}/momentum`);
@@ -63,7 +64,9 @@ export function AreaPage() {
         </p>
       </div>
     );
-  if (!area.data || !momentum.data) return <p className="page">{t('common.loading')}</p>;
+  // Until the new area's answers arrive, the previous area's are still held: show neither.
+  const current = area.data?.id === id.toUpperCase() && momentum.data?.areaId === area.data.id;
+  if (!area.data || !momentum.data || !current) return <p className="page">{t('common.loading')}</p>;
   return <AreaView key={id} area={area.data} momentum={momentum.data} />;
 }
 
