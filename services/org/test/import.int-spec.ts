@@ -1,5 +1,11 @@
+import { OutboxWriter } from '@sangathan/messaging';
 import { NATIONAL_ADMIN, type TopicProbe } from '@sangathan/testing';
-import { BulkImporter, ImportInterruptedError } from '../src/modules/import/infrastructure/bulk-importer';
+import type { Connection } from 'mongoose';
+import { AreaDocument, AreaSchema } from '../src/modules/areas/infrastructure/area.schema';
+import { ImportInterruptedError, ImportService } from '../src/modules/import/application/import.service';
+import { ImportBatchRepository } from '../src/modules/import/infrastructure/import-batch.repository';
+import { ImportJobRepository } from '../src/modules/import/infrastructure/import-job.repository';
+import { MemberDocument, MemberSchema } from '../src/modules/members/infrastructure/member.schema';
 import { ADMIN, AREA_HEADER, districtPresident, MEMBER_HEADER, OrgHarness } from './org-harness';
 
 describe('bulk import of areas and members', () => {
@@ -273,7 +279,7 @@ describe('bulk import of areas and members', () => {
   });
 
   it('resumes an interrupted import from its last finished chunk and reports progress', async () => {
-    const importer = new BulkImporter(org.db().db!, () => undefined, 2);
+    const importer = org.app.get(ImportService);
     const rows = Array.from({ length: 7 }, (_, i) => ({
       phone: `98765101${String(i).padStart(2, '0')}`,
       name: `Resume ${i}`,
@@ -283,6 +289,8 @@ describe('bulk import of areas and members', () => {
       principal: NATIONAL_ADMIN,
       ctx: { actorId: 'test', correlationId: 'resume' },
       importId: 'resume-test-1',
+      chunkSize: 2,
+      log: () => undefined,
     };
     await expect(importer.importMembers(rows, { ...options, stopAfterChunks: 2 })).rejects.toBeInstanceOf(
       ImportInterruptedError,
@@ -308,11 +316,9 @@ describe('bulk import of areas and members', () => {
     const { loadUpReference } = await import('../src/modules/generator/infrastructure/up-reference.loader');
     const { areas, members: people } = generateUp(loadUpReference(), { ...SMALL, districts: ['lucknow'] });
     // A database of its own: the fixture tree places UP-AC-001 elsewhere than the real data does.
-    const db = org
-      .db()
-      .getClient()
-      .db(`${org.isolation.dbName('org')}-generated`);
-    const importer = new BulkImporter(db);
+    const connection = org.db().useDb(`${org.isolation.dbName('org')}-generated`);
+    const db = connection.db!;
+    const importer = importerOn(connection, org.app.get(OutboxWriter));
     const options = { principal: NATIONAL_ADMIN, ctx: { actorId: 'test', correlationId: 'gen' } };
     const report = await importer.importAreas(areas, options);
     expect(report).toMatchObject({ created: areas.length, errors: [] });
@@ -333,3 +339,13 @@ describe('bulk import of areas and members', () => {
     await db.dropDatabase();
   });
 });
+
+/** The import service on another database of the same server, written through the app's outbox writer. */
+function importerOn(connection: Connection, writer: OutboxWriter): ImportService {
+  const batches = new ImportBatchRepository(
+    connection.model(AreaDocument.name, AreaSchema),
+    connection.model(MemberDocument.name, MemberSchema),
+    writer,
+  );
+  return new ImportService(batches, new ImportJobRepository(connection));
+}
