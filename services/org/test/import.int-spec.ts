@@ -3,8 +3,14 @@ import { NATIONAL_ADMIN, type TopicProbe } from '@sangathan/testing';
 import type { Connection } from 'mongoose';
 import { AreaDocument, AreaSchema } from '../src/modules/areas/infrastructure/area.schema';
 import { ImportInterruptedError, ImportService } from '../src/modules/import/application/import.service';
+import {
+  IMPORT_BATCH,
+  type ImportBatchPort,
+} from '../src/modules/import/application/ports/import-batch.port';
 import { ImportBatchRepository } from '../src/modules/import/infrastructure/import-batch.repository';
 import { ImportJobRepository } from '../src/modules/import/infrastructure/import-job.repository';
+import { memberIntegrationEvents } from '../src/modules/members/application/member.integration-events';
+import { Member } from '../src/modules/members/domain/member.entity';
 import { MemberDocument, MemberSchema } from '../src/modules/members/infrastructure/member.schema';
 import { ADMIN, AREA_HEADER, districtPresident, MEMBER_HEADER, OrgHarness } from './org-harness';
 
@@ -309,6 +315,59 @@ describe('bulk import of areas and members', () => {
     await expect(importer.importMembers(rows.slice(1), options)).rejects.toMatchObject({
       code: 'IMPORT_ID_REUSED',
     });
+  });
+
+  it('reports a document created meanwhile and an update that lost its version, and still writes the rest', async () => {
+    const batches = org.app.get<ImportBatchPort>(IMPORT_BATCH);
+    const home = {
+      id: 'UP-AC-002-B0002',
+      ancestors: (await batches.areaPaths(['UP-AC-002-B0002'])).get('UP-AC-002-B0002')!,
+    };
+    const register = (id: string, phone: string, name: string) => {
+      const { member, event } = Member.register({
+        id,
+        phone,
+        name,
+        nameAlt: null,
+        kind: 'worker',
+        home,
+        now: new Date(),
+        by: 'test',
+      });
+      return {
+        entity: member,
+        events: memberIntegrationEvents([event], { actorId: 'test', correlationId: 'race' }),
+      };
+    };
+    const taken = register('race-taken', '+919876500001', 'Same phone as Ramesh'); // imported above
+    const fresh = register('race-fresh', '+919876520001', 'Race Fresh');
+    const stale = (await batches.membersByPhone(['+919876500002'])).get('+919876500002')!;
+    const event = stale.value.update({
+      name: 'Stale Rename',
+      home: { id: stale.value.areaId, ancestors: stale.value.ancestors },
+    });
+    const conflicts = await batches.writeMembers(
+      {
+        inserts: [taken, fresh],
+        updates: [
+          {
+            id: stale.value.id,
+            version: stale.version - 1,
+            entity: stale.value,
+            events: memberIntegrationEvents([event!], { actorId: 'test', correlationId: 'race' }),
+          },
+        ],
+      },
+      () => undefined,
+    );
+    expect(conflicts).toEqual({
+      createdMeanwhile: ['race-taken was created by someone else during the import'],
+      notUpdated: ['1 document(s) changed during the import and were not updated; re-run the import'],
+    });
+    const members = org.db().collection('members');
+    expect(await members.countDocuments({ _id: 'race-fresh' as never })).toBe(1);
+    expect(await members.countDocuments({ name: 'Stale Rename' })).toBe(0);
+    await org.published(memberEvents, 'org.member.joined', (p) => p.memberId === 'race-fresh');
   });
 
   it('imports the generated demo data for a district (real names, synthetic booths) idempotently', async () => {
