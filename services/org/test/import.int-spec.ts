@@ -358,7 +358,7 @@ describe('bulk import of areas and members', () => {
           },
         ],
       },
-      () => undefined,
+      () => [],
     );
     expect(conflicts).toEqual({
       createdMeanwhile: ['race-taken was created by someone else during the import'],

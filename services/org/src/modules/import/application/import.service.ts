@@ -19,6 +19,7 @@ import {
   type ChunkConflicts,
   type ImportBatch,
   type ImportBatchPort,
+  type NextChunk,
 } from './ports/import-batch.port';
 import { IMPORT_JOBS, type ImportJobPort } from './ports/import-job.port';
 
@@ -65,7 +66,7 @@ export class ImportService {
       'areas',
       options,
       () => planAreaImport(rows, options.principal, options.ctx, (ids) => this.batches.areasById(ids)),
-      (batch: ImportBatch<Area>, whileWriting) => this.batches.writeAreas(batch, whileWriting),
+      (batch: ImportBatch<Area>, nextChunk) => this.batches.writeAreas(batch, nextChunk),
     );
   }
 
@@ -74,7 +75,7 @@ export class ImportService {
       'members',
       options,
       () => planMemberImport(rows, options.principal, options.ctx, this.batches),
-      (batch: ImportBatch<Member>, whileWriting) => this.batches.writeMembers(batch, whileWriting),
+      (batch: ImportBatch<Member>, nextChunk) => this.batches.writeMembers(batch, nextChunk),
     );
   }
 
@@ -94,7 +95,7 @@ export class ImportService {
     kind: ImportKind,
     options: ImportOptions,
     plan: () => Promise<ImportPlan<E>>,
-    write: (batch: ImportBatch<E>, whileWriting: () => void) => Promise<ChunkConflicts>,
+    write: (batch: ImportBatch<E>, nextChunk: NextChunk<E>) => Promise<ChunkConflicts>,
   ): Promise<ImportReport> {
     const log = options.log ?? ((message: string) => this.logger.log(message));
     const chunkSize = options.chunkSize ?? CHUNK_SIZE;
@@ -174,6 +175,7 @@ export class ImportService {
         { inserts: built, updates: chunk.filter(isUpdate), onInsert: options.onInsert },
         () => {
           next = build(start + chunkSize);
+          return next;
         },
       );
       built = next;

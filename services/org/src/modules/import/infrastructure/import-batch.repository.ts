@@ -14,11 +14,12 @@ import { AreaDocument } from '../../areas/infrastructure/area.schema';
 import type { Member } from '../../members/domain/member.entity';
 import { MemberMapper, type MemberRow } from '../../members/infrastructure/member.mapper';
 import { MemberDocument } from '../../members/infrastructure/member.schema';
-import type { ImportKind } from '../application/import-plan';
+import type { ImportKind, PlannedInsert } from '../application/import-plan';
 import type {
   ChunkConflicts,
   ImportBatch,
   ImportBatchPort,
+  NextChunk,
   Versioned,
 } from '../application/ports/import-batch.port';
 
@@ -67,6 +68,9 @@ const MEMBERS: Shape<Member> = {
  */
 @Injectable()
 export class ImportBatchRepository implements ImportBatchPort {
+  /** Documents of a chunk's inserts, made while the previous chunk was written. */
+  private readonly prepared = new WeakMap<readonly PlannedInsert<unknown>[], Prepared[]>();
+
   constructor(
     @InjectModel(AreaDocument.name) private readonly areas: Model<AreaDocument>,
     @InjectModel(MemberDocument.name) private readonly members: Model<MemberDocument>,
@@ -98,12 +102,12 @@ export class ImportBatchRepository implements ImportBatchPort {
     );
   }
 
-  writeAreas(batch: ImportBatch<Area>, whileWriting: () => void): Promise<ChunkConflicts> {
-    return this.write(this.areas, AREAS, batch, whileWriting);
+  writeAreas(batch: ImportBatch<Area>, nextChunk: NextChunk<Area>): Promise<ChunkConflicts> {
+    return this.write(this.areas, AREAS, batch, nextChunk);
   }
 
-  writeMembers(batch: ImportBatch<Member>, whileWriting: () => void): Promise<ChunkConflicts> {
-    return this.write(this.members, MEMBERS, batch, whileWriting);
+  writeMembers(batch: ImportBatch<Member>, nextChunk: NextChunk<Member>): Promise<ChunkConflicts> {
+    return this.write(this.members, MEMBERS, batch, nextChunk);
   }
 
   /** Documents whose `field` is one of `values`, in `$in` batches on an indexed field. */
@@ -127,7 +131,7 @@ export class ImportBatchRepository implements ImportBatchPort {
     model: Model<T>,
     shape: Shape<E>,
     batch: ImportBatch<E>,
-    whileWriting: () => void,
+    nextChunk: NextChunk<E>,
   ): Promise<ChunkConflicts> {
     const conflicts: ChunkConflicts = { createdMeanwhile: [], notUpdated: [] };
     let overlapped = false;
@@ -136,19 +140,15 @@ export class ImportBatchRepository implements ImportBatchPort {
       overlapped = true;
       // Let the driver put the command on the socket first.
       await new Promise((resolve) => setImmediate(resolve));
-      whileWriting();
+      const next = nextChunk();
+      this.prepared.set(next, prepare(shape, next));
     };
     if (batch.inserts.length > 0) {
-      const now = new Date();
-      const inserts = batch.inserts.map(({ entity, events }) => ({
-        insert: {
-          ...shape.toDocument(entity),
-          version: 0,
-          createdAt: now,
-          updatedAt: now,
-        } as unknown as Identified & Partial<T>,
-        events,
-      }));
+      const inserts = (this.prepared.get(batch.inserts) ?? prepare(shape, batch.inserts)) as unknown as {
+        insert: Identified & Partial<T>;
+        events: OutboxEntry[];
+      }[];
+      this.prepared.delete(batch.inserts);
       if (batch.onInsert) {
         await batch.onInsert(
           shape.kind,
@@ -203,6 +203,17 @@ export class ImportBatchRepository implements ImportBatchPort {
       (k) => JSON.stringify(existing[k] ?? null) === JSON.stringify(doc[k] ?? null),
     );
   }
+}
+
+type Prepared = { insert: Identified & Document; events: OutboxEntry[] };
+
+/** The inserts as documents with their events, for the outbox writer (the mapper's fresh row is completed in place). */
+function prepare<E>(shape: Shape<E>, inserts: readonly PlannedInsert<E>[]): Prepared[] {
+  const now = new Date();
+  return inserts.map(({ entity, events }) => ({
+    insert: Object.assign(shape.toDocument(entity), { version: 0, createdAt: now, updatedAt: now }),
+    events,
+  }));
 }
 
 type WriteError = { code?: number; index?: number; err?: { index?: number } };

@@ -12,6 +12,9 @@ export type ImportBatch<E> = {
   onInsert?: (collection: ImportKind, docs: Record<string, unknown>[]) => void | Promise<void>;
 };
 
+/** Builds the next chunk's inserts (the service's work overlapped with a write). */
+export type NextChunk<E> = () => PlannedInsert<E>[];
+
 /** What a chunk could not write as planned, as messages for the report. */
 export type ChunkConflicts = {
   /** Documents someone else created during the import (not counted as created). */
@@ -30,9 +33,12 @@ export interface ImportBatchPort {
   /** The `ancestors` of each area that exists. */
   areaPaths(ids: string[]): Promise<Map<string, string[]>>;
   membersByPhone(phones: string[]): Promise<Map<string, Versioned<Member>>>;
-  /** Writes one chunk (inserts, then updates); `whileWriting` runs once, while the inserts are in flight. */
-  writeAreas(batch: ImportBatch<Area>, whileWriting: () => void): Promise<ChunkConflicts>;
-  writeMembers(batch: ImportBatch<Member>, whileWriting: () => void): Promise<ChunkConflicts>;
+  /**
+   * Writes one chunk (inserts, then updates). `nextChunk` runs once, while the inserts are in flight, and
+   * answers the next chunk's inserts, which the adapter turns into documents then too (CPU here, I/O there).
+   */
+  writeAreas(batch: ImportBatch<Area>, nextChunk: NextChunk<Area>): Promise<ChunkConflicts>;
+  writeMembers(batch: ImportBatch<Member>, nextChunk: NextChunk<Member>): Promise<ChunkConflicts>;
 }
 
 export const IMPORT_BATCH = Symbol('ImportBatchPort');
