@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
 import { memberView, positionView, type MemberView, type PositionView } from '../../application/member.view';
@@ -9,6 +9,7 @@ import {
   type MemberRepositoryPort,
   type PositionRepositoryPort,
 } from '../../application/ports/member.repository.port';
+import { MemberWithPositionsDto } from './get-member.dto';
 
 @ApiTags('members')
 @Controller('members')
@@ -23,6 +24,7 @@ export class GetMemberHttpController {
   @ApiOperation({
     summary: 'One member with status history and the positions they hold, if inside your subtree',
   })
+  @ApiOkResponse({ type: MemberWithPositionsDto, description: 'The member and the positions they hold' })
   async get(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { positionTypeSchema } from '@sangathan/contracts';
 import { pageQuerySchema } from '@sangathan/http';
@@ -18,6 +18,7 @@ import {
   POSITION_REPOSITORY,
   type PositionRepositoryPort,
 } from '../../application/ports/member.repository.port';
+import { PositionPageDto, PositionViewDto } from './positions.dto';
 
 export const listPositionsQuerySchema = pageQuerySchema.extend({
   under: z.string().min(1).max(64).optional().describe('Subtree root (default: your own area)'),
@@ -37,6 +38,7 @@ export class PositionsHttpController {
   @Get()
   @Requires('org:read')
   @ApiOperation({ summary: 'Positions of a subtree (filled or vacant), cursor-paginated' })
+  @ApiOkResponse({ type: PositionPageDto, description: 'One page of positions' })
   async list(
     @Query() query: ListPositionsQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -61,6 +63,7 @@ export class PositionsHttpController {
   @Get(':type/:areaId')
   @Requires('org:read')
   @ApiOperation({ summary: 'One position with its current holder and every past tenure' })
+  @ApiOkResponse({ type: PositionViewDto, description: 'The position' })
   async get(
     @Param('type') type: string,
     @Param('areaId') areaId: string,

@@ -9,7 +9,13 @@ import {
   type AreaRepositoryPort,
 } from '../../../areas/application/ports/area.repository.port';
 import { Inject } from '@nestjs/common';
-import { CancelTaskDto, ProgressDto, ReviewDto } from '../assign-task/assign-task.dto';
+import {
+  CancelTaskDto,
+  OverdueSweepDto,
+  ProgressDto,
+  ReviewDto,
+  TaskViewDto,
+} from '../assign-task/assign-task.dto';
 import { TaskActionsHandler } from './task-actions.handler';
 import type { TaskView } from '../../application/task.view';
 
@@ -25,6 +31,7 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Announce overdue tasks of a subtree now (the service also sweeps every minute)' })
+  @ApiOkResponse({ type: OverdueSweepDto, description: 'How many tasks were announced overdue' })
   async sweep(
     @Query('under') under: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -40,6 +47,7 @@ export class TaskActionsHttpController {
   @Get(':id')
   @Requires('org:read')
   @ApiOperation({ summary: 'One task with its progress reports and reviews' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'The task' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
     return this.handler.get(id, principal);
   }
@@ -50,7 +58,7 @@ export class TaskActionsHttpController {
   @ApiOperation({
     summary: 'Post progress (the assignee, the current holder of the position, or a leader above)',
   })
-  @ApiOkResponse({ description: 'org.task.progressed (counts as activity of the poster)' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'org.task.progressed (counts as activity of the poster)' })
   progress(
     @Param('id') id: string,
     @Body() body: ProgressDto,
@@ -64,7 +72,7 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Record a review; the next one falls due after the cadence' })
-  @ApiOkResponse({ description: 'org.task.reviewed' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'org.task.reviewed' })
   review(
     @Param('id') id: string,
     @Body() body: ReviewDto,
@@ -78,7 +86,7 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:read')
   @ApiOperation({ summary: 'Mark a task complete' })
-  @ApiOkResponse({ description: 'org.task.completed' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'org.task.completed' })
   complete(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -91,7 +99,7 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Withdraw an open task (a leader above it); a closed task is a 409 TASK_CLOSED' })
-  @ApiOkResponse({ description: 'org.task.cancelled' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'org.task.cancelled' })
   cancel(
     @Param('id') id: string,
     @Body() body: CancelTaskDto,
