@@ -296,13 +296,13 @@ describe('dashboard in a browser against the running services', () => {
     await page.locator('a.tile').nth(74).waitFor();
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: join(SHOTS, 'overview-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'overview-phone.png') });
     await page.click('[data-testid=language]');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('hi');
     await page.locator('h2', { hasText: 'उत्तर प्रदेश के जिले' }).waitFor();
     expect(await page.locator('.score-label').textContent()).toBe('गति');
     expect(await page.locator('.legend').textContent()).toContain('कोई गतिविधि नहीं');
-    await page.screenshot({ path: join(SHOTS, 'overview-hindi-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'overview-hindi-phone.png') });
     // The language stays chosen across pages; numbers use Indian grouping.
     await page.goto(`${base}/area/UP-Z-LUCKNOW`);
     await page.locator('.score-label', { hasText: 'गति' }).waitFor();
@@ -325,7 +325,7 @@ describe('dashboard in a browser against the running services', () => {
     expect(await page.locator('[data-testid=districts]').count()).toBe(0);
     expect(await page.locator('.breadcrumbs li').allTextContents()).toEqual(['Lucknow']);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: join(SHOTS, 'district-president-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'district-president-phone.png') });
     // The state and another district are refused by the services, and the page says so.
     for (const outside of ['UP', 'UP-D-AGRA']) {
       await page.goto(`${base}/area/${outside}`);
