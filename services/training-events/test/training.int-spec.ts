@@ -15,7 +15,7 @@ import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { inflateSync } from 'node:zlib';
 import { AppModule } from '../src/app.module';
-import { InvitationWriter } from '../src/modules/training/infrastructure/invitation-writer';
+import { InvitationService } from '../src/modules/training/application/invitation.service';
 import { TRAINING_SERVICE_DESCRIPTION } from '../src/service';
 import { OrgFeed } from './org-fixtures';
 
@@ -807,7 +807,7 @@ describe('training-events against the real broker and database', () => {
       db.collection<{ _id: string; eventCount: number }>('invitation_batches').findOne({ _id: id });
 
     it('re-running a chunk adds nothing, and completes a chunk whose batch an interrupted run never wrote', async () => {
-      const writer = app.get(InvitationWriter);
+      const writer = app.get(InvitationService);
       expect(await writer.invite(place, [invitee('r1'), invitee('r2')], 'RESUME-P.LS-2#0', ctx)).toBe(2);
       expect((await batch('RESUME-P.LS-2#0'))?.eventCount).toBe(2);
       // As if the run had stopped after inserting r1 and r2 but before writing their batch.

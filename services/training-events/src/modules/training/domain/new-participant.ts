@@ -1,5 +1,5 @@
-import type { RsvpStatus } from '../domain/participant.entity';
-import { participantIdOf } from '../domain/participant.entity';
+import { participantIdOf, type RsvpStatus } from './participant.entity';
+import type { ParticipantState } from './training-state';
 
 /** Who is being added to a session (an invitee from the roster, or a walk-in). */
 export type ParticipantPerson = {
@@ -13,10 +13,10 @@ export type ParticipantPerson = {
 type SessionPlace = { _id: string; programmeId: string; areaId: string; ancestors: string[] };
 
 /**
- * A new participant document in its first state: invited (materialiser, late joiners) or a walk-in
- * who is checked in as they are added. The outbox fields are added by the caller.
+ * A new participant in its first state: invited (materialiser, late joiners) or a walk-in who is
+ * checked in as they are added.
  */
-export function newParticipantRecord(
+export function newParticipant(
   session: SessionPlace,
   person: ParticipantPerson,
   first: {
@@ -25,7 +25,7 @@ export function newParticipantRecord(
     checkInMethod?: 'list' | 'qr';
     invitationBatchId?: string;
   },
-): Record<string, unknown> & { _id: string } {
+): ParticipantState {
   const invited = first.status === 'invited';
   return {
     _id: participantIdOf(session._id, person.memberId),

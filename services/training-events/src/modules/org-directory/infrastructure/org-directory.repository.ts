@@ -1,45 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AreaLevel } from '@sangathan/contracts';
+import { repathDescendants, upsertIfNewer } from '@sangathan/persistence';
 import type { Model } from 'mongoose';
-import { KnownAreaDocument, KnownMemberDocument, KnownPositionDocument } from './directory.schemas';
-
-export type KnownArea = {
-  areaId: string;
-  level: AreaLevel;
-  ancestors: string[];
-  nameEn: string;
-  nameHi: string | null;
-  lokSabhaId: string | null;
-  boothCount: number | null;
-  voterCount: number | null;
-};
-
-/** A member holding an audience position, ready to be invited. */
-export type AudienceMember = {
-  memberId: string;
-  positionId: string;
-  memberAreaId: string;
-  name: string;
-  nameAlt: string | null;
-};
-
-export type KnownMember = {
-  memberId: string;
-  name: string;
-  nameAlt: string | null;
-  status: string;
-  areaId: string;
-  ancestors: string[];
-};
+import type {
+  AreaFacts,
+  AudienceMember,
+  KnownArea,
+  KnownMember,
+  MemberFacts,
+  OrgDirectoryPort,
+  PositionFacts,
+} from '../application/ports/org-directory.port';
+import { KnownAreaDocument, KnownMemberDocument, KnownPositionDocument } from './org-directory.schema';
 
 /**
- * Queries over training's local copy of org data. Lok Sabha seats sit under the state in the
+ * Training's local copy of org data, in MongoDB. Lok Sabha seats sit under the state in the
  * primary tree while their assembly seats sit under districts, so "who is in seat X" means: the
  * seat itself plus the subtrees of the assembly seats cross-linked to it (`lokSabhaId`).
  */
 @Injectable()
-export class DirectoryReader {
+export class OrgDirectoryRepository implements OrgDirectoryPort {
   constructor(
     @InjectModel(KnownAreaDocument.name) private readonly areas: Model<KnownAreaDocument>,
     @InjectModel(KnownMemberDocument.name) private readonly members: Model<KnownMemberDocument>,
@@ -181,6 +162,23 @@ export class DirectoryReader {
           ancestors: doc.ancestors,
         }
       : null;
+  }
+
+  applyArea(areaId: string, eventId: string, facts: AreaFacts): Promise<boolean> {
+    return upsertIfNewer(this.areas, areaId, eventId, facts);
+  }
+
+  async repathUnder(areaId: string, newAncestors: readonly string[]): Promise<void> {
+    await repathDescendants(this.areas, areaId, newAncestors);
+    await repathDescendants(this.positions, areaId, newAncestors);
+  }
+
+  applyPosition(positionId: string, eventId: string, facts: PositionFacts): Promise<boolean> {
+    return upsertIfNewer(this.positions, positionId, eventId, facts);
+  }
+
+  applyMember(memberId: string, eventId: string, facts: MemberFacts): Promise<boolean> {
+    return upsertIfNewer(this.members, memberId, eventId, facts);
   }
 }
 

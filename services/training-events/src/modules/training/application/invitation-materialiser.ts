@@ -1,14 +1,26 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { TrainingSessionScheduledV1, type AreaLevel } from '@sangathan/contracts';
 import { uuidv7 } from '@sangathan/kernel';
-import { OutboxRelay, outboxFieldsForInsert } from '@sangathan/messaging';
-import type { Model } from 'mongoose';
-import { DirectoryReader, type AudienceMember } from '../directory/infrastructure/directory.reader';
-import { InvitationWriter } from './infrastructure/invitation-writer';
-import { ProgrammeDocument, SessionDocument } from './infrastructure/training.schemas';
-import { iso, outboxEvent, type RequestContext } from './training-integration-events';
-import { insertIgnoringDuplicates } from '@sangathan/persistence';
+import {
+  ORG_DIRECTORY,
+  type AudienceMember,
+  type OrgDirectoryPort,
+} from '../../org-directory/application/ports/org-directory.port';
+import type { ProgrammeState, SessionState } from '../domain/training-state';
+import { InvitationService } from './invitation.service';
+import { PROGRAMME_REPOSITORY, type ProgrammeRepositoryPort } from './ports/programme-repository.port';
+import {
+  SESSION_REPOSITORY,
+  type NewSession,
+  type SessionRepositoryPort,
+} from './ports/session-repository.port';
+import { iso, outboxEvent, type RequestContext } from './training.integration-events';
 
 /**
  * Invitations per chunk: one `insertMany` of participants and one invitation batch carrying their
@@ -32,11 +44,10 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
   private stopped = false;
 
   constructor(
-    @InjectModel(ProgrammeDocument.name) private readonly programmes: Model<ProgrammeDocument>,
-    @InjectModel(SessionDocument.name) private readonly sessions: Model<SessionDocument>,
-    private readonly directory: DirectoryReader,
-    private readonly invitations: InvitationWriter,
-    private readonly outbox: OutboxRelay,
+    @Inject(PROGRAMME_REPOSITORY) private readonly programmes: ProgrammeRepositoryPort,
+    @Inject(SESSION_REPOSITORY) private readonly sessions: SessionRepositoryPort,
+    @Inject(ORG_DIRECTORY) private readonly directory: OrgDirectoryPort,
+    private readonly invitations: InvitationService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -70,26 +81,14 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
   /** Picks up programmes left pending (crash, restart) whose lease has run out. */
   async resumePending(): Promise<void> {
     if (this.stopped) return;
-    const pending = await this.programmes
-      .find(
-        { materialisation: 'pending', $or: [{ leaseUntil: null }, { leaseUntil: { $lt: new Date() } }] },
-        { _id: 1 },
-      )
-      .limit(10)
-      .lean<Pick<ProgrammeDocument, '_id'>[]>()
-      .exec();
-    for (const p of pending) {
-      void this.start(String(p._id), { actorId: null, correlationId: uuidv7() });
+    for (const id of await this.programmes.findResumable(new Date(), 10)) {
+      void this.start(id, { actorId: null, correlationId: uuidv7() });
     }
   }
 
   /** Writes every session of the plan that does not exist yet, each with its `scheduled` event. */
-  async ensureSessions(programme: ProgrammeDocument, ctx: RequestContext): Promise<void> {
-    const existing = new Set(
-      (await this.sessions.find({ programmeId: programme._id }, { _id: 1 }).lean().exec()).map((s) =>
-        String(s._id),
-      ),
-    );
+  async ensureSessions(programme: ProgrammeState, ctx: RequestContext): Promise<void> {
+    const existing = new Set(await this.sessions.idsOfProgramme(programme._id));
     const missing = programme.plannedSessions.filter((s) => !existing.has(s.sessionId));
     if (missing.length === 0) return;
     const areas = new Map(
@@ -100,7 +99,7 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
       allowWalkIns: boolean;
       venue: string | null;
     };
-    const docs = missing.map((planned) => {
+    const written = missing.map((planned): NewSession => {
       const area = areas.get(planned.areaId);
       if (!area) throw new Error(`area ${planned.areaId} vanished from the directory`);
       const title = `${programme.title} — ${area.nameEn}`;
@@ -124,7 +123,7 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
         { areaId: area.areaId, ancestors: area.ancestors },
         ctx,
       );
-      return {
+      const session: SessionState = {
         _id: planned.sessionId,
         programmeId: programme._id,
         areaId: area.areaId,
@@ -139,7 +138,6 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
         allowWalkIns: schedule.allowWalkIns,
         passScore: programme.passScore,
         status: 'scheduled',
-        registeredIds: [],
         registeredCount: 0,
         invitations: 'pending',
         invitedCount: 0,
@@ -147,41 +145,21 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
         heldAt: null,
         cancelledAt: null,
         cancelReason: null,
-        ...outboxFieldsForInsert([event]),
       };
+      return { session, events: [event] };
     });
-    const { duplicates } = await insertIgnoringDuplicates(this.sessions.collection, docs);
-    const written = new Set(duplicates.map((i) => docs[i]._id));
-    this.outbox.notify(
-      this.sessions.collection.collectionName,
-      docs.map((d) => d._id).filter((id) => !written.has(id)),
-    );
+    await this.sessions.insertNew(written);
   }
 
   private async materialise(programmeId: string, ctx: RequestContext): Promise<void> {
-    const claimed = await this.programmes
-      .findOneAndUpdate(
-        {
-          _id: programmeId,
-          materialisation: 'pending',
-          $or: [{ leaseUntil: null }, { leaseUntil: { $lt: new Date() } }],
-        },
-        { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } },
-        { new: true },
-      )
-      .lean<ProgrammeDocument>()
-      .exec();
+    const claimed = await this.programmes.claimLease(
+      programmeId,
+      new Date(),
+      new Date(Date.now() + LEASE_MS),
+    );
     if (!claimed) return;
     await this.ensureSessions(claimed, ctx);
-    const pending = (
-      await this.sessions
-        .find(
-          { programmeId, invitations: 'pending' },
-          { _id: 1, programmeId: 1, areaId: 1, ancestors: 1, startsAt: 1 },
-        )
-        .lean<SessionDocument[]>()
-        .exec()
-    ).sort((a, b) => (a._id < b._id ? -1 : 1));
+    const pending = await this.sessions.awaitingInvitations(programmeId);
     // One pass over the roster for every pending session (not one query per session).
     const areas = await this.directory.findAreas(pending.map((s) => s.areaId));
     const audience = await this.directory.audienceByArea(
@@ -192,14 +170,7 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
       if (this.stopped) return;
       await this.inviteAudience(session, audience.get(session.areaId) ?? [], ctx);
     }
-    const done = await this.programmes
-      .findOneAndUpdate(
-        { _id: programmeId, materialisation: 'pending' },
-        { $set: { materialisation: 'done', materialisedAt: new Date(), leaseUntil: null } },
-        { new: true },
-      )
-      .lean<ProgrammeDocument>()
-      .exec();
+    const done = await this.programmes.markMaterialised(programmeId, new Date());
     if (done)
       this.logger.log(
         `programme ${programmeId}: ${done.sessionsInvited} sessions materialised, ${done.invitedCount} invitations`,
@@ -208,7 +179,7 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
 
   /** One session's audience in chunks; each chunk renews the lease and shows as progress on the programme. */
   private async inviteAudience(
-    session: SessionDocument,
+    session: SessionState,
     audience: readonly AudienceMember[],
     ctx: RequestContext,
   ): Promise<void> {
@@ -220,14 +191,9 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
         `${session._id}#${chunk}`,
         ctx,
       );
-      await this.programmes
-        .updateOne({ _id: session.programmeId }, { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } })
-        .exec();
+      await this.programmes.renewLease(session.programmeId, new Date(Date.now() + LEASE_MS));
     }
-    const marked = await this.sessions
-      .updateOne({ _id: session._id, invitations: 'pending' }, { $set: { invitations: 'done' } })
-      .exec();
-    if (marked.modifiedCount > 0)
-      await this.programmes.updateOne({ _id: session.programmeId }, { $inc: { sessionsInvited: 1 } }).exec();
+    if (await this.sessions.markInvitationsDone(session._id))
+      await this.programmes.addSessionInvited(session.programmeId);
   }
 }

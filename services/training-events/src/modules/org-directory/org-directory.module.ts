@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { OrgAreaConsumer } from './events/org-area.consumer';
-import { OrgMemberConsumer } from './events/org-member.consumer';
+import { ORG_DIRECTORY } from './application/ports/org-directory.port';
+import { AreaDirectoryEventController } from './events/area-directory.event-controller';
+import { MemberRosterEventController } from './events/member-roster.event-controller';
+import { OrgDirectoryRepository } from './infrastructure/org-directory.repository';
 import {
   KnownAreaDocument,
   KnownAreaSchema,
@@ -9,8 +11,7 @@ import {
   KnownMemberSchema,
   KnownPositionDocument,
   KnownPositionSchema,
-} from './infrastructure/directory.schemas';
-import { DirectoryReader } from './infrastructure/directory.reader';
+} from './infrastructure/org-directory.schema';
 
 /** Training's local read model of org: areas, members and position holders, built from org events. */
 @Module({
@@ -21,7 +22,8 @@ import { DirectoryReader } from './infrastructure/directory.reader';
       { name: KnownPositionDocument.name, schema: KnownPositionSchema },
     ]),
   ],
-  providers: [OrgAreaConsumer, OrgMemberConsumer, DirectoryReader],
-  exports: [OrgAreaConsumer, OrgMemberConsumer, DirectoryReader],
+  controllers: [AreaDirectoryEventController, MemberRosterEventController],
+  providers: [{ provide: ORG_DIRECTORY, useClass: OrgDirectoryRepository }],
+  exports: [ORG_DIRECTORY],
 })
-export class DirectoryModule {}
+export class OrgDirectoryModule {}

@@ -3,19 +3,16 @@ import type { SessionPlan, TargetRule, TrainingAudience } from '@sangathan/contr
 import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { RsvpStatus, SessionStatus } from '../domain/participant.entity';
-
-/** One session the programme plans (kept on the programme so generation can resume after a crash). */
-export type PlannedSessionRecord = {
-  sessionId: string;
-  areaId: string;
-  startsAt: Date;
-  endsAt: Date;
-  target: number;
-};
+import type {
+  ParticipantState,
+  PlannedSessionRecord,
+  ProgrammeState,
+  SessionState,
+} from '../domain/training-state';
 
 /** A training programme; `areaId` is its root area so scope filters work like every other document. */
 @Schema({ collection: 'programmes', versionKey: false })
-export class ProgrammeDocument extends OutboxCarrier {
+export class ProgrammeDocument extends OutboxCarrier implements ProgrammeState {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) title!: string;
   @Prop({ type: String, default: null }) titleHi!: string | null;
@@ -49,7 +46,7 @@ export class ProgrammeDocument extends OutboxCarrier {
 export const ProgrammeSchema = SchemaFactory.createForClass(ProgrammeDocument);
 
 @Schema({ collection: 'sessions', versionKey: false })
-export class SessionDocument extends OutboxCarrier {
+export class SessionDocument extends OutboxCarrier implements SessionState {
   /** `<programmeId>.<areaId>`: deterministic, so regenerating a plan never duplicates a session. */
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) programmeId!: string;
@@ -80,7 +77,7 @@ export const SessionSchema = SchemaFactory.createForClass(SessionDocument);
 SessionSchema.index({ programmeId: 1, _id: 1 });
 
 @Schema({ collection: 'participants', versionKey: false })
-export class ParticipantDocument extends OutboxCarrier {
+export class ParticipantDocument extends OutboxCarrier implements ParticipantState {
   /** `<sessionId>~<memberId>`. */
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) sessionId!: string;
@@ -108,7 +105,7 @@ export class ParticipantDocument extends OutboxCarrier {
   @Prop({ type: Date, default: null }) feedbackAt!: Date | null;
   /**
    * The invitation batch that carries this participant's `invited` event, until the participant's
-   * next own event is written (see ParticipantOutbox): then null. Invitations written one by one
+   * next own event is written (see ParticipantRepository): then null. Invitations written one by one
    * (late joiners) and walk-ins carry their events themselves and have none.
    */
   @Prop({ type: String, default: null }) invitationBatchId!: string | null;
