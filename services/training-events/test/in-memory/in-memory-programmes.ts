@@ -2,7 +2,7 @@ import { clone } from './clone';
 import type { OutboxEntry } from '@sangathan/messaging';
 import type { PageRequest } from '../../src/modules/training/application/ports/page-request';
 import type { ProgrammeRepositoryPort } from '../../src/modules/training/application/ports/programme-repository.port';
-import type { ProgrammeState } from '../../src/modules/training/domain/training-state';
+import type { ProgrammeState, ProgrammeSummary } from '../../src/modules/training/domain/training-state';
 import { recorded, type RecordedEvent } from './recorded-events';
 
 /** ProgrammeRepositoryPort in memory, with the same guards as the MongoDB adapter. */
@@ -14,9 +14,9 @@ export class InMemoryProgrammes implements ProgrammeRepositoryPort {
     return recorded(this.outbox);
   }
 
-  async findById(id: string): Promise<ProgrammeState | null> {
+  async findById(id: string): Promise<ProgrammeSummary | null> {
     const found = this.items.get(id);
-    return found ? clone(found) : null;
+    return found ? withoutPlan(found) : null;
   }
 
   async insert(programme: ProgrammeState, events: readonly OutboxEntry[]): Promise<void> {
@@ -44,11 +44,11 @@ export class InMemoryProgrammes implements ProgrammeRepositoryPort {
     if (p) p.leaseUntil = until;
   }
 
-  async markMaterialised(id: string, at: Date): Promise<ProgrammeState | null> {
+  async markMaterialised(id: string, at: Date): Promise<ProgrammeSummary | null> {
     const p = this.items.get(id);
     if (!p || p.materialisation !== 'pending') return null;
     Object.assign(p, { materialisation: 'done', materialisedAt: at, leaseUntil: null });
-    return clone(p);
+    return withoutPlan(p);
   }
 
   async addInvited(id: string, count: number): Promise<void> {
@@ -68,7 +68,7 @@ export class InMemoryProgrammes implements ProgrammeRepositoryPort {
   async pageAround(
     area: { areaId: string; areaPath: readonly string[] },
     page: PageRequest,
-  ): Promise<ProgrammeState[]> {
+  ): Promise<ProgrammeSummary[]> {
     return [...this.items.values()]
       .filter(
         (p) =>
@@ -76,6 +76,12 @@ export class InMemoryProgrammes implements ProgrammeRepositoryPort {
       )
       .filter((p) => page.afterId === null || p._id > page.afterId)
       .sort((a, b) => (a._id < b._id ? -1 : 1))
-      .slice(0, page.limit + 1);
+      .slice(0, page.limit + 1)
+      .map(withoutPlan);
   }
+}
+
+function withoutPlan(programme: ProgrammeState): ProgrammeSummary {
+  const { plannedSessions: _plan, ...summary } = clone(programme);
+  return summary;
 }

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { TrainingSessionScheduledV1, type AreaLevel } from '@sangathan/contracts';
+import { TrainingSessionScheduledV1 } from '@sangathan/contracts';
 import { uuidv7 } from '@sangathan/kernel';
 import {
   ORG_DIRECTORY,
@@ -127,7 +127,7 @@ export class InvitationMaterialiser implements OnApplicationBootstrap, OnApplica
         _id: planned.sessionId,
         programmeId: programme._id,
         areaId: area.areaId,
-        areaLevel: area.level as AreaLevel,
+        areaLevel: area.level,
         ancestors: area.ancestors,
         title,
         startsAt: planned.startsAt,

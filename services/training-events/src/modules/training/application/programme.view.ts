@@ -1,4 +1,4 @@
-import type { ProgrammeState } from '../domain/training-state';
+import type { ProgrammeSummary } from '../domain/training-state';
 
 /** A programme as the API answers it. */
 export type ProgrammeView = {
@@ -8,9 +8,9 @@ export type ProgrammeView = {
   rootAreaId: string;
   windowStart: string;
   windowEnd: string;
-  audience: ProgrammeState['audience'];
-  sessionPlan: ProgrammeState['sessionPlan'];
-  targetRule: ProgrammeState['targetRule'];
+  audience: ProgrammeSummary['audience'];
+  sessionPlan: ProgrammeSummary['sessionPlan'];
+  targetRule: ProgrammeSummary['targetRule'];
   passScore: number | null;
   sessionCount: number;
   totalTarget: number;
@@ -24,7 +24,7 @@ export type ProgrammeView = {
   createdAt: string;
 };
 
-export function toProgrammeView(doc: ProgrammeState): ProgrammeView {
+export function toProgrammeView(doc: ProgrammeSummary): ProgrammeView {
   return {
     id: doc._id,
     title: doc.title,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, hasPermission, isWithinScope, type Principal } from '@sangathan/auth';
 import { ForbiddenError, NotFoundError } from '@sangathan/kernel';
 import type { ParticipantFacts, SessionFacts } from '../domain/participant.entity';
-import type { ParticipantState, ProgrammeState, SessionState } from '../domain/training-state';
+import type { ParticipantState, ProgrammeSummary, SessionState } from '../domain/training-state';
 import { PROGRAMME_REPOSITORY, type ProgrammeRepositoryPort } from './ports/programme-repository.port';
 import { SESSION_REPOSITORY, type SessionRepositoryPort } from './ports/session-repository.port';
 
@@ -22,7 +22,7 @@ export class TrainingAccess {
     return session;
   }
 
-  async programme(programmeId: string): Promise<ProgrammeState> {
+  async programme(programmeId: string): Promise<ProgrammeSummary> {
     const programme = await this.programmes.findById(programmeId);
     if (!programme) throw new NotFoundError('programme', programmeId);
     return programme;

@@ -41,12 +41,15 @@ export type ProgrammeState = {
   createdAt: Date;
 };
 
+/** A programme as every read but materialisation sees it: without its (long) list of planned sessions. */
+export type ProgrammeSummary = Omit<ProgrammeState, 'plannedSessions'>;
+
 /** A session as stored (`_id` is `<programmeId>.<areaId>`); the seat holders stay in the database. */
 export type SessionState = {
   _id: string;
   programmeId: string;
   areaId: string;
-  areaLevel: AreaLevel | string;
+  areaLevel: AreaLevel;
   ancestors: string[];
   title: string;
   startsAt: Date;

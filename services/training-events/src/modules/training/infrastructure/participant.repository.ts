@@ -184,8 +184,8 @@ export class ParticipantRepository implements ParticipantRepositoryPort {
     change: ParticipantChange,
     events: readonly OutboxEntry[],
   ): Promise<ParticipantState | null> {
-    return this.outbox.update<ParticipantState>(
-      this.participants as never,
+    return this.outbox.update(
+      this.participants,
       filter,
       { $set: { ...change, invitationBatchId: null } },
       events,

@@ -4,7 +4,7 @@ import { OutboxWriter, type OutboxEntry } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
 import type { PageRequest } from '../application/ports/page-request';
 import type { ProgrammeRepositoryPort } from '../application/ports/programme-repository.port';
-import type { ProgrammeState } from '../domain/training-state';
+import type { ProgrammeState, ProgrammeSummary } from '../domain/training-state';
 import { afterId } from './after-id';
 import { ProgrammeDocument } from './training.schema';
 
@@ -18,8 +18,8 @@ export class ProgrammeRepository implements ProgrammeRepositoryPort {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  findById(id: string): Promise<ProgrammeState | null> {
-    return this.programmes.findById(id, WITHOUT_PLAN).lean<ProgrammeState>().exec();
+  findById(id: string): Promise<ProgrammeSummary | null> {
+    return this.programmes.findById(id, WITHOUT_PLAN).lean<ProgrammeSummary>().exec();
   }
 
   async insert(programme: ProgrammeState, events: readonly OutboxEntry[]): Promise<void> {
@@ -50,14 +50,14 @@ export class ProgrammeRepository implements ProgrammeRepositoryPort {
     await this.programmes.updateOne({ _id: id }, { $set: { leaseUntil: until } }).exec();
   }
 
-  markMaterialised(id: string, at: Date): Promise<ProgrammeState | null> {
+  markMaterialised(id: string, at: Date): Promise<ProgrammeSummary | null> {
     return this.programmes
       .findOneAndUpdate(
         { _id: id, materialisation: 'pending' },
         { $set: { materialisation: 'done', materialisedAt: at, leaseUntil: null } },
         { new: true, projection: WITHOUT_PLAN },
       )
-      .lean<ProgrammeState>()
+      .lean<ProgrammeSummary>()
       .exec();
   }
 
@@ -80,7 +80,7 @@ export class ProgrammeRepository implements ProgrammeRepositoryPort {
   pageAround(
     area: { areaId: string; areaPath: readonly string[] },
     page: PageRequest,
-  ): Promise<ProgrammeState[]> {
+  ): Promise<ProgrammeSummary[]> {
     return this.programmes
       .find(
         {
@@ -91,7 +91,7 @@ export class ProgrammeRepository implements ProgrammeRepositoryPort {
       )
       .sort({ _id: 1 })
       .limit(page.limit + 1)
-      .lean<ProgrammeState[]>()
+      .lean<ProgrammeSummary[]>()
       .exec();
   }
 }

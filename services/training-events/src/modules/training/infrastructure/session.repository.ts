@@ -59,7 +59,7 @@ export class SessionRepository implements SessionRepositoryPort {
   ): Promise<SessionState | null> {
     const filter: Record<string, unknown> = { _id: id, status: guard.status };
     if (guard.startsAt) filter.startsAt = guard.startsAt;
-    return this.outbox.update<SessionState>(this.sessions as never, filter, { $set: change }, events);
+    return this.outbox.update(this.sessions, filter, { $set: change }, events);
   }
 
   async awaitingInvitations(programmeId: string): Promise<SessionState[]> {

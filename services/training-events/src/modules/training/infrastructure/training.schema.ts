@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { SessionPlan, TargetRule, TrainingAudience } from '@sangathan/contracts';
+import type { AreaLevel, SessionPlan, TargetRule, TrainingAudience } from '@sangathan/contracts';
 import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { RsvpStatus, SessionStatus } from '../domain/participant.entity';
@@ -51,7 +51,7 @@ export class SessionDocument extends OutboxCarrier implements SessionState {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) programmeId!: string;
   @Prop({ type: String, required: true, index: true }) areaId!: string;
-  @Prop({ type: String, required: true }) areaLevel!: string;
+  @Prop({ type: String, required: true }) areaLevel!: AreaLevel;
   @Prop({ type: [String], default: [], index: true }) ancestors!: string[];
   @Prop({ type: String, required: true }) title!: string;
   @Prop({ type: Date, required: true }) startsAt!: Date;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
-import { TrainingSessionHeldV1, type AreaLevel } from '@sangathan/contracts';
+import { TrainingSessionHeldV1 } from '@sangathan/contracts';
 import { ConflictError } from '@sangathan/kernel';
 import {
   PARTICIPANT_REPOSITORY,
@@ -41,7 +41,7 @@ export class HoldSessionHandler {
         programmeId: session.programmeId,
         sessionId,
         areaId: session.areaId,
-        areaLevel: session.areaLevel as AreaLevel,
+        areaLevel: session.areaLevel,
         ancestors: session.ancestors,
         startsAt: iso(session.startsAt),
         endsAt: iso(session.endsAt),

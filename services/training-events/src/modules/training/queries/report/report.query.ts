@@ -11,7 +11,7 @@ import {
   type SessionRepositoryPort,
 } from '../../application/ports/session-repository.port';
 import { assertCanSee, TrainingAccess } from '../../application/training-access';
-import type { ProgrammeState, SessionState } from '../../domain/training-state';
+import type { ProgrammeSummary, SessionState } from '../../domain/training-state';
 import { pageRequest, toPage } from '../pagination';
 import { emptyCounts, ratio, rollUp, type Rollup, type SessionRow } from './programme-report';
 
@@ -107,7 +107,7 @@ export class ReportQuery {
   private async visibleSessions(
     programmeId: string,
     principal: Principal,
-  ): Promise<{ programme: ProgrammeState; sessions: SessionState[]; scoped: boolean }> {
+  ): Promise<{ programme: ProgrammeSummary; sessions: SessionState[]; scoped: boolean }> {
     const programme = await this.access.programme(programmeId);
     assertCanSee(principal, programme);
     const scoped = !isWithinScope(principal, programme);
