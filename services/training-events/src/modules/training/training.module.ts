@@ -24,7 +24,7 @@ import { GiveFeedbackHttpController } from './commands/give-feedback/give-feedba
 import { HoldSessionHandler } from './commands/hold-session/hold-session.handler';
 import { HoldSessionHttpController } from './commands/hold-session/hold-session.http.controller';
 import { RegisterHandler } from './commands/register/register.handler';
-import { RsvpHttpController } from './commands/register/register.http.controller';
+import { RsvpHttpController } from './commands/register/rsvp.http.controller';
 import { RescheduleSessionHandler } from './commands/reschedule-session/reschedule-session.handler';
 import { RescheduleSessionHttpController } from './commands/reschedule-session/reschedule-session.http.controller';
 import { LateInvitationEventController } from './events/late-invitation.event-controller';
