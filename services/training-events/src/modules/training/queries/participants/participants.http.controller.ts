@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { pageQuerySchema } from '@sangathan/http';
 import type { Page } from '@sangathan/kernel';
@@ -7,6 +7,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { ParticipantView } from '../../application/participant.view';
 import { ParticipantsQuery } from './participants.query';
+import { ParticipantPageDto, ParticipantViewDto, QrTokenDto } from './participants.dto';
 
 class ParticipantQueryDto extends createZodDto(
   pageQuerySchema.extend({
@@ -28,6 +29,7 @@ export class ParticipantsHttpController {
   @ApiOperation({
     summary: 'Invitees, registrations, waitlist and walk-ins of a session (the organiser’s check-in list)',
   })
+  @ApiOkResponse({ type: ParticipantPageDto, description: 'One page of participants' })
   async list(
     @Param('id') id: string,
     @Query() query: ParticipantQueryDto,
@@ -46,6 +48,7 @@ export class ParticipantsHttpController {
   @Get(':id/participants/:memberId')
   @Requires('training:read')
   @ApiOperation({ summary: 'One member’s invitation, registration and attendance' })
+  @ApiOkResponse({ type: ParticipantViewDto, description: 'The participant' })
   async get(
     @Param('id') id: string,
     @Param('memberId') memberId: string,
@@ -57,6 +60,7 @@ export class ParticipantsHttpController {
   @Get(':id/participants/:memberId/qr-token')
   @Requires('training:read')
   @ApiOperation({ summary: 'The member’s check-in token (render it as a QR code); only for invitees' })
+  @ApiOkResponse({ type: QrTokenDto, description: 'The check-in token' })
   async qr(
     @Param('id') id: string,
     @Param('memberId') memberId: string,

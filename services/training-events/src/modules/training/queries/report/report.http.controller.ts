@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { pageQuerySchema } from '@sangathan/http';
 import type { Page } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import type { ParticipantView } from '../../application/participant.view';
 import { ReportQuery, type ProgrammeReport } from './report.query';
+import { ProgrammeReportDto } from './report.dto';
+import { ParticipantPageDto } from '../participants/participants.dto';
 
 class PageQueryDto extends createZodDto(pageQuerySchema) {}
 
@@ -20,6 +22,7 @@ export class ReportHttpController {
     summary:
       'Sessions held, turnout against target per session area and rolled up the hierarchy (your subtree only)',
   })
+  @ApiOkResponse({ type: ProgrammeReportDto, description: 'The report' })
   async report(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ProgrammeReport> {
     return this.reports.report(id, principal);
   }
@@ -27,6 +30,7 @@ export class ReportHttpController {
   @Get(':id/no-shows')
   @Requires('training:read')
   @ApiOperation({ summary: 'Invited to a session that has been held, and never came (cursor pagination)' })
+  @ApiOkResponse({ type: ParticipantPageDto, description: 'One page of no-shows' })
   async noShows(
     @Param('id') id: string,
     @Query() query: PageQueryDto,
