@@ -58,6 +58,31 @@ describe('AreaDirectoryEventController', () => {
     expect(directory.positions.get('it-cell-mandal:M-1')?.ancestors).toEqual(['IN', 'UP', 'D-2', 'AC-1']);
   });
 
+  it('does not pull the subtree back when an older move arrives after a newer one', async () => {
+    const { directory, controller } = await setup();
+    const move = (to: string) =>
+      createEvent(
+        AreaMovedV1,
+        {
+          ...snapshot('AC-1', 'assembly', ['IN', 'UP', to]),
+          previousParentId: 'D-1',
+          previousAncestors: ['IN', 'UP', 'D-1'],
+          descendantCount: 1,
+        },
+        context,
+      );
+    const older = move('D-2');
+    const newer = move('D-1');
+
+    await controller.onAreaMoved(older);
+    await controller.onAreaMoved(newer);
+    await controller.onAreaMoved(older);
+
+    expect((await directory.findArea('AC-1'))?.ancestors).toEqual(['IN', 'UP', 'D-1']);
+    expect((await directory.findArea('M-1'))?.ancestors).toEqual(['IN', 'UP', 'D-1', 'AC-1']);
+    expect(directory.positions.get('it-cell-mandal:M-1')?.ancestors).toEqual(['IN', 'UP', 'D-1', 'AC-1']);
+  });
+
   it('ignores an update older than the one applied', async () => {
     const { directory, controller } = await setup();
     const older = createEvent(

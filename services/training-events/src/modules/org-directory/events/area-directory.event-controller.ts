@@ -37,9 +37,14 @@ export class AreaDirectoryEventController {
 
   @OnEvent(AreaMovedV1)
   async onAreaMoved(event: EventOf<typeof AreaMovedV1>): Promise<void> {
+    const { areaId, ancestors } = event.payload;
     await this.apply(event.eventId, event.payload);
-    // Also on a redelivery: a crash between the upsert and the re-path must not leave the subtree behind.
-    await this.directory.repathUnder(event.payload.areaId, event.payload.ancestors);
+    // Re-path while this move is the area's current place, redeliveries included (a crash between the
+    // upsert and the re-path must not leave the subtree behind); a stale move, overtaken by a newer one,
+    // must not pull the subtree back to where it was.
+    const area = await this.directory.findArea(areaId);
+    if (area && area.ancestors.join('/') === ancestors.join('/'))
+      await this.directory.repathUnder(areaId, ancestors);
   }
 
   private async apply(eventId: string, area: AreaSnapshot): Promise<void> {
