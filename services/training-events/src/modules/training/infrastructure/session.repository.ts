@@ -45,8 +45,8 @@ export class SessionRepository implements SessionRepositoryPort {
         })),
       );
     } catch (error) {
-      // A session another run wrote meanwhile keeps its own events; the others are written, and a
-      // write that failed before the relay was told is published by its next sweep.
+      // A session another run wrote meanwhile keeps its own events; the writer has written and
+      // announced the others before throwing.
       if (!onlyDuplicateKeys(error)) throw error;
     }
   }
