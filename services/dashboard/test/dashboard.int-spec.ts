@@ -141,19 +141,6 @@ describe('dashboard in a browser against the running services', () => {
         ).status === 201,
       { what: 'the training programme', timeoutMs: 30_000, intervalMs: 500 },
     );
-    // meetings learns the district in-charge from org's position events (the quota's holders).
-    await waitFor(
-      async () => {
-        const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
-        const report = await call(
-          'meetings',
-          'GET',
-          `/quotas/compliance?areaId=${DISTRICT}&from=${day}&to=${day}`,
-        );
-        return report.status === 200 && report.body.summary.holders > 0;
-      },
-      { what: 'meetings to know the district in-charge', timeoutMs: 30_000, intervalMs: 500 },
-    );
     mkdirSync(SHOTS, { recursive: true });
     leadership = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 170_000);
@@ -331,6 +318,19 @@ describe('dashboard in a browser against the running services', () => {
       await page.goto(`${base}/area/${outside}`);
       await page.locator('[role=alert]', { hasText: /outside your area/ }).waitFor();
     }
+    // meetings learns the district in-charge from org's position events (the quota's holders).
+    await waitFor(
+      async () => {
+        const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+        const report = await call(
+          'meetings',
+          'GET',
+          `/quotas/compliance?areaId=${DISTRICT}&from=${day}&to=${day}`,
+        );
+        return report.status === 200 && report.body.summary.holders > 0;
+      },
+      { what: 'meetings to know the district in-charge', timeoutMs: 30_000, intervalMs: 500 },
+    );
     await page.goto(`${base}/compliance/${DISTRICT}`);
     const row = page.locator('[data-testid=quota] tbody tr');
     await row.first().waitFor();
