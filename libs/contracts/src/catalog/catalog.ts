@@ -3,6 +3,7 @@ import { ANALYTICS_EVENTS, ANALYTICS_TOPICS } from '../analytics/analytics.contr
 import { MEETINGS_EVENTS, MEETINGS_TOPICS } from '../meetings/meetings.contracts';
 import { ORG_EVENTS } from '../org/area.events';
 import { ORG_TOPICS } from '../org/org.topics';
+import { NOTIFICATIONS_EVENTS, NOTIFICATIONS_TOPICS } from '../notifications/notifications.contracts';
 import { TRAINING_EVENTS, TRAINING_TOPICS } from '../training/training.contracts';
 import type { TopicDefinition } from './topic-definition';
 
@@ -12,6 +13,7 @@ export const TOPICS: readonly TopicDefinition[] = [
   ...MEETINGS_TOPICS,
   ...TRAINING_TOPICS,
   ...ANALYTICS_TOPICS,
+  ...NOTIFICATIONS_TOPICS,
 ];
 
 /** Every integration event (type, version) the platform knows. */
@@ -20,4 +22,5 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...MEETINGS_EVENTS,
   ...TRAINING_EVENTS,
   ...ANALYTICS_EVENTS,
+  ...NOTIFICATIONS_EVENTS,
 ] as EventDefinition[];

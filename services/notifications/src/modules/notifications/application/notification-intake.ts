@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EventEnvelope } from '@sangathan/contracts';
+import { istDay, IST_OFFSET_MS, nextIstTime } from '../domain/quiet-hours';
+import { ActiveRules } from './active-rules';
+import { NotificationPlanner, type Plan } from './notification-planner';
+import { CLOCK_PORT, type ClockPort } from './ports/clock.port';
+import { DIGEST_PORT, type DigestPort } from './ports/digest.port';
+import { MESSAGE_PORT, type MessagePort } from './ports/message.port';
+import type { Rule } from './rule-file.schema';
+
+type Planned = Plan['messages'][number];
+
+/** The digest window an event falls in, and when that window's summary goes out. */
+export function digestWindow(digest: NonNullable<Rule['digest']>, at: Date): { key: string; dueAt: Date } {
+  if (digest.window === 'day') {
+    const [hour, minute] = (digest.sendAt ?? '09:00').split(':').map(Number);
+    return { key: istDay(at), dueAt: nextIstTime(at, hour, minute) };
+  }
+  const size = digest.window * 3_600_000;
+  // Windows are aligned on IST midnight so a 24-hour window is an IST day.
+  const start = Math.floor((at.getTime() + IST_OFFSET_MS) / size) * size - IST_OFFSET_MS;
+  return { key: new Date(start).toISOString(), dueAt: new Date(start + size) };
+}
+
+/**
+ * What the consumer does with each event: suppresses reminders a cancellation makes pointless, then queues
+ * the messages the rules produce. The unique `dedupeKey` (event × member × rule) makes redelivery harmless;
+ * beyond a rule's `digest.after` in a window, events join the window's digest instead of sending.
+ */
+@Injectable()
+export class NotificationIntake {
+  private readonly logger = new Logger(NotificationIntake.name);
+
+  constructor(
+    private readonly rules: ActiveRules,
+    private readonly planner: NotificationPlanner,
+    @Inject(MESSAGE_PORT) private readonly messages: MessagePort,
+    @Inject(DIGEST_PORT) private readonly digests: DigestPort,
+    @Inject(CLOCK_PORT) private readonly clock: ClockPort,
+  ) {}
+
+  async handle(event: EventEnvelope): Promise<{ queued: number; digested: number; suppressed: number }> {
+    const book = this.rules.current;
+    const now = this.clock.now();
+    let suppressed = 0;
+    for (const cancellation of book.cancellationsFor(event.type, event.version)) {
+      const subject = String((event.payload as Record<string, unknown>)[cancellation.subject]);
+      suppressed += await this.messages.suppress(
+        cancellation.rules,
+        subject,
+        `${event.type} ${event.eventId}`,
+        now,
+      );
+    }
+    const plan = await this.planner.plan(book, event, now);
+    for (const skipped of plan.skipped)
+      this.logger.warn(
+        {
+          eventId: event.eventId,
+          type: event.type,
+          ruleId: skipped.ruleId,
+          memberId: skipped.memberId,
+          reason: skipped.reason,
+        },
+        'notification rule could not be applied to this event',
+      );
+    const toQueue: Planned[] = [];
+    let digested = 0;
+    for (const message of plan.messages) {
+      if (message.digest && (await this.joinsDigest(message, now))) digested++;
+      else toQueue.push(message);
+    }
+    const queued =
+      toQueue.length > 0 ? await this.messages.insertNew(toQueue.map(({ digest: _, ...m }) => m)) : 0;
+    return { queued, digested, suppressed };
+  }
+
+  /** True when the event is beyond the window's first `after` for this member, so the digest carries it. */
+  private async joinsDigest(message: Planned, now: Date): Promise<boolean> {
+    const digest = message.digest!;
+    const window = digestWindow(digest, now);
+    const position = await this.digests.add(
+      {
+        id: `${message.ruleId}|${message.memberId}|${window.key}`,
+        ruleId: message.ruleId,
+        memberId: message.memberId,
+        areaId: message.areaId,
+        ancestors: message.ancestors,
+        after: digest.after,
+        dueAt: window.dueAt,
+      },
+      message.sourceEventId,
+    );
+    return position >= digest.after;
+  }
+}
