@@ -155,7 +155,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       ? `no ${channel} adapter configured`
       : prefs?.mutedChannels.includes(channel)
         ? `the member muted ${channel}`
-        : sender.unusable(address);
+        : sender.unusable(address, message.content);
     if (unusable)
       return this.record(message, skipChannel(message, { kind: 'unusable', reason: unusable }, now), false);
     const quiet = deferIfQuiet(message, now, this.policy);

@@ -13,8 +13,10 @@ type Planned = Plan['messages'][number];
 /** The digest window an event falls in, and when that window's summary goes out. */
 export function digestWindow(digest: NonNullable<Rule['digest']>, at: Date): { key: string; dueAt: Date } {
   if (digest.window === 'day') {
+    // The day's summary goes out at `sendAt` the next morning, once the day is over.
     const [hour, minute] = (digest.sendAt ?? '09:00').split(':').map(Number);
-    return { key: istDay(at), dueAt: nextIstTime(at, hour, minute) };
+    const nextMidnight = nextIstTime(at, 0, 0);
+    return { key: istDay(at), dueAt: new Date(nextMidnight.getTime() + (hour * 60 + minute) * 60_000) };
   }
   const size = digest.window * 3_600_000;
   // Windows are aligned on IST midnight so a 24-hour window is an IST day.

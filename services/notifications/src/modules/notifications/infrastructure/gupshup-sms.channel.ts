@@ -16,13 +16,12 @@ export class GupshupSmsChannel implements ChannelSenderPort {
   private readonly password = process.env.SMS_PASSWORD ?? 'local-password';
   private readonly entityId = process.env.SMS_DLT_ENTITY_ID ?? '1101000000000000000';
 
-  unusable(address: ChannelAddress): string | null {
+  unusable(address: ChannelAddress, content: MessageContent): string | null {
+    if (!content.dltTemplateId) return `template ${content.templateId} has no DLT template id`;
     return address.phone ? null : 'no phone number';
   }
 
-  async send(_messageId: string, address: ChannelAddress, content: MessageContent): Promise<SendOutcome> {
-    if (!content.dltTemplateId)
-      return { kind: 'permanent', reason: `template ${content.templateId} has no DLT template id` };
+  send(_messageId: string, address: ChannelAddress, content: MessageContent): Promise<SendOutcome> {
     const form = new URLSearchParams({
       method: 'SendMessage',
       send_to: address.phone!.replace(/^\+/, ''),
@@ -34,7 +33,7 @@ export class GupshupSmsChannel implements ChannelSenderPort {
       v: '1.1',
       format: 'json',
       principalEntityId: this.entityId,
-      dltTemplateId: content.dltTemplateId,
+      dltTemplateId: content.dltTemplateId!,
     });
     return postToProvider(
       `${this.baseUrl}/GatewayAPI/rest`,

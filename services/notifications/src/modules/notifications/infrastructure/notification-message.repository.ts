@@ -11,6 +11,13 @@ import { NotificationMessageDocument } from './notification-message.schema';
 
 type Doc = NotificationMessageDocument;
 
+/** A member's inbox: messages of inbox rules once they went out (a reminder shows when it is sent, not before). */
+const inboxFilter = (memberId: string): FilterQuery<Doc> => ({
+  memberId,
+  inboxed: true,
+  state: { $in: ['sent', 'delivered'] },
+});
+
 /** Messages in MongoDB: delivery steps and their events in one guarded write through the outbox writer. */
 @Injectable()
 export class NotificationMessageRepository implements MessagePort {
@@ -123,20 +130,20 @@ export class NotificationMessageRepository implements MessagePort {
   }
 
   async markRead(memberId: string, messageIds: readonly string[] | 'all', now: Date): Promise<number> {
-    const filter: FilterQuery<Doc> = { memberId, inboxed: true, readAt: null };
+    const filter: FilterQuery<Doc> = { ...inboxFilter(memberId), readAt: null };
     if (messageIds !== 'all') filter._id = { $in: [...messageIds] };
     const result = await this.model.updateMany(filter, { $set: { readAt: now } }).exec();
     return result.modifiedCount;
   }
 
   inbox(memberId: string, unreadOnly: boolean, cursor: string | null, limit: number): Promise<MessagePage> {
-    const filter: FilterQuery<Doc> = { memberId, inboxed: true };
+    const filter: FilterQuery<Doc> = inboxFilter(memberId);
     if (unreadOnly) filter.readAt = null;
     return this.page(filter, cursor, limit);
   }
 
   unreadCount(memberId: string): Promise<number> {
-    return this.model.countDocuments({ memberId, inboxed: true, readAt: null }).exec();
+    return this.model.countDocuments({ ...inboxFilter(memberId), readAt: null }).exec();
   }
 
   byMember(memberId: string, cursor: string | null, limit: number): Promise<MessagePage> {

@@ -46,5 +46,5 @@ NotificationMessageSchema.index({ state: 1, dueAt: 1 });
 NotificationMessageSchema.index({ subjectKey: 1, ruleId: 1, state: 1 });
 // Inbox and history pages, newest first (ids are UUIDv7, so time-ordered).
 NotificationMessageSchema.index({ memberId: 1, _id: -1 });
-NotificationMessageSchema.index({ memberId: 1, inboxed: 1, readAt: 1, _id: -1 });
+NotificationMessageSchema.index({ memberId: 1, inboxed: 1, state: 1, readAt: 1, _id: -1 });
 NotificationMessageSchema.index({ sourceEventId: 1, _id: -1 });

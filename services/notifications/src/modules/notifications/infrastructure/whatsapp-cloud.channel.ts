@@ -15,7 +15,8 @@ export class WhatsappCloudChannel implements ChannelSenderPort {
   private readonly phoneNumberId = process.env.WHATSAPP_PHONE_NUMBER_ID ?? 'local-phone-number-id';
   private readonly token = process.env.WHATSAPP_TOKEN ?? 'local-token';
 
-  unusable(address: ChannelAddress): string | null {
+  unusable(address: ChannelAddress, content: MessageContent): string | null {
+    if (!content.whatsappTemplate) return `template ${content.templateId} has no approved WhatsApp template`;
     return address.phone ? null : 'no phone number';
   }
 
@@ -33,7 +34,7 @@ export class WhatsappCloudChannel implements ChannelSenderPort {
       // Echoed back in status webhooks: ties a receipt to this message.
       biz_opaque_callback_data: messageId,
       template: {
-        name: content.whatsappTemplate,
+        name: content.whatsappTemplate!,
         language: { code: address.language === 'hi' ? 'hi' : 'en' },
         components: [
           { type: 'body', parameters: content.params.map((p) => ({ type: 'text', text: p.value })) },

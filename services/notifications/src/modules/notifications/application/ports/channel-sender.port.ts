@@ -11,8 +11,8 @@ export type ChannelAddress = {
 /** One channel (e-mail, SMS, WhatsApp, inbox) behind one interface; adapters map provider answers to outcomes. */
 export interface ChannelSenderPort {
   readonly channel: Channel;
-  /** Null when the member can be reached on this channel, else why not (no address). */
-  unusable(address: ChannelAddress): string | null;
+  /** Null when this message can reach the member on this channel, else why not (no address, no provider template). */
+  unusable(address: ChannelAddress, content: MessageContent): string | null;
   /** `messageId` travels to the provider as its reference, so a repeated call can be recognised there. */
   send(messageId: string, address: ChannelAddress, content: MessageContent): Promise<SendOutcome>;
 }

@@ -17,7 +17,12 @@ export class MarkReadHandler {
       for (const id of new Set(messageIds)) {
         const message = await this.messages.get(id);
         // Someone else's message is reported as missing: its existence is not the caller's business.
-        if (!message || message.memberId !== memberId || !message.channels.includes('inbox'))
+        if (
+          !message ||
+          message.memberId !== memberId ||
+          !message.channels.includes('inbox') ||
+          !['sent', 'delivered'].includes(message.state)
+        )
           throw new NotFoundError('message', id);
       }
     const marked = await this.messages.markRead(memberId, messageIds, this.clock.now());
