@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import type { Principal } from '@sangathan/auth';
 import { createServiceApp } from '@sangathan/bootstrap';
 import {
@@ -24,13 +23,14 @@ import {
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Connection } from 'mongoose';
+import { mongo } from 'mongoose';
 import request from 'supertest';
 import { ProviderStub } from '../../../tools/dev/provider-stub/provider-stub';
 import { AppModule } from '../src/app.module';
 import { CLOCK_PORT, type ClockPort } from '../src/modules/notifications/application/ports/clock.port';
 import { NOTIFICATIONS_SERVICE_DESCRIPTION } from '../src/service';
 import { EventFeed } from './event-feed';
+import { ServiceProcess } from './service-process';
 import { SmtpSink } from './smtp-sink';
 
 const MINUTE = 60_000;
@@ -67,11 +67,19 @@ describe('notifications against the real broker and database', () => {
   const configDir = mkdtempSync(join(tmpdir(), 'notify-rules-'));
   const rulesFile = join(configDir, 'rules.yaml');
   let app: INestApplication;
-  let db: Connection;
+  let client: mongo.MongoClient;
+  let store: mongo.Db;
   let http: ReturnType<typeof request>;
   let probe: TopicProbe;
   let offset = 0;
   const setClock = (at: number) => (offset = at - Date.now());
+
+  const childEnv = (): Record<string, string> => ({
+    MONGODB_DB: dbName,
+    KAFKA_TOPIC_PREFIX: isolation.topicPrefix,
+    NOTIFY_RULES_FILE: rulesFile,
+    NOTIFY_TEMPLATES_FILE: process.env.NOTIFY_TEMPLATES_FILE!,
+  });
 
   async function boot(): Promise<void> {
     process.env.MONGODB_DB = dbName;
@@ -81,7 +89,6 @@ describe('notifications against the real broker and database', () => {
     await app.init();
     delete process.env.MONGODB_DB;
     http = request(app.getHttpServer());
-    db = app.get<Connection>(getConnectionToken());
     await waitFor(async () => (await request(app.getHttpServer()).get('/health/ready')).status === 200, {
       what: 'readiness',
       timeoutMs: 45_000,
@@ -89,17 +96,22 @@ describe('notifications against the real broker and database', () => {
   }
 
   const messages = (filter: Record<string, unknown>) =>
-    db
+    store
       .collection<StoredMessage>('messages')
       .find(filter as never)
       .toArray();
-  const oneMessage = (filter: Record<string, unknown>, what: string, until?: (m: StoredMessage) => boolean) =>
+  const oneMessage = (
+    filter: Record<string, unknown>,
+    what: string,
+    until?: (m: StoredMessage) => boolean,
+    timeoutMs = 30_000,
+  ) =>
     waitFor(
       async () => {
         const [m] = await messages(filter);
         return m && (!until || until(m)) ? m : null;
       },
-      { what, timeoutMs: 30_000 },
+      { what, timeoutMs },
     );
   const published = (type: string) =>
     probe.messages
@@ -178,6 +190,8 @@ describe('notifications against the real broker and database', () => {
     process.env.NOTIFY_RULES_FILE = rulesFile;
     process.env.NOTIFY_TEMPLATES_FILE = join(__dirname, '../config/templates.yaml');
     await feed.start();
+    client = await mongo.MongoClient.connect(process.env.MONGODB_URI!);
+    store = client.db(dbName);
     await boot();
     probe = await new TopicProbe(`${isolation.topicPrefix}${NOTIFICATIONS_MESSAGE_TOPIC.name}`).start();
     await feed.send([
@@ -198,14 +212,14 @@ describe('notifications against the real broker and database', () => {
       feed.assign('district-president', 'D1', 'dp'),
       feed.assign('zone-coordinator', 'Z1', 'zc'),
     ]);
-    await waitFor(async () => (await db.collection('org_directory_positions').countDocuments()) === 3, {
+    await waitFor(async () => (await store.collection('org_directory_positions').countDocuments()) === 3, {
       what: 'org-directory filled',
       timeoutMs: 30_000,
     });
-    await waitFor(async () => (await db.collection('org_directory_members').countDocuments()) === 6, {
+    await waitFor(async () => (await store.collection('org_directory_members').countDocuments()) === 6, {
       what: 'members applied',
     });
-    await waitFor(async () => (await db.collection('org_directory_areas').countDocuments()) === 7, {
+    await waitFor(async () => (await store.collection('org_directory_areas').countDocuments()) === 7, {
       what: 'areas applied',
     });
   }, 120_000);
@@ -216,6 +230,7 @@ describe('notifications against the real broker and database', () => {
     await feed.stop();
     await stub.stop();
     await smtp.stop();
+    await client?.close();
   });
 
   it('stores preferences: phone as E.164, language, muted channels; scoped to the member or an org writer above them', async () => {
@@ -528,7 +543,7 @@ describe('notifications against the real broker and database', () => {
   });
 
   it('dry-runs an event: recipients and texts, nothing queued', async () => {
-    const before = await db.collection('messages').countDocuments();
+    const before = await store.collection('messages').countDocuments();
     const res = await http
       .post('/rules/dry-run')
       .set('Authorization', admin)
@@ -544,7 +559,7 @@ describe('notifications against the real broker and database', () => {
     expect(
       res.body.messages.find((m: { ruleId: string }) => m.ruleId !== 'meeting-quota-missed'),
     ).toMatchObject({ memberId: 'di', digestAfter: 0 });
-    expect(await db.collection('messages').countDocuments()).toBe(before);
+    expect(await store.collection('messages').countDocuments()).toBe(before);
     const bad = await http
       .post('/rules/dry-run')
       .set('Authorization', admin)
@@ -628,7 +643,7 @@ describe('notifications against the real broker and database', () => {
     await feed.publish(QuotaMissedV1, quotaMissed('m-en'), 'm-en', 'S1');
     await waitFor(
       async () =>
-        (await db.collection('digests').findOne({ memberId: 'di', eventIds: { $size: 2 } })) !== null,
+        (await store.collection('digests').findOne({ memberId: 'di', eventIds: { $size: 2 } })) !== null,
       {
         what: 'digest filled',
       },
@@ -709,7 +724,7 @@ describe('notifications against the real broker and database', () => {
     await feed.send(batch);
     await waitFor(
       async () =>
-        (await db.collection('digests').findOne({ memberId: 'm-en', eventIds: { $size: 7 } })) !== null,
+        (await store.collection('digests').findOne({ memberId: 'm-en', eventIds: { $size: 7 } })) !== null,
       { what: 'overflow digest' },
     );
     const single = await messages({
@@ -743,19 +758,47 @@ describe('notifications against the real broker and database', () => {
     );
   });
 
-  it('does not notify again for a redelivered event after a restart', async () => {
-    await app.close();
-    await boot();
-    const sentinel = invited('m-none', 'P1.AC1', ist(60, 11));
-    sentinel.key = invitation.key;
-    await feed.send([invitation, sentinel]);
+  it('does not notify again for a redelivered event after a restart of the service (killed with SIGKILL)', async () => {
+    const first = invited('m-none', 'P9.AC1', ist(60, 11));
+    await feed.send([first]);
     await oneMessage(
-      { sourceEventId: sentinel.envelope.eventId, ruleId: 'training-invitation' },
-      'consumer after restart',
+      { sourceEventId: first.envelope.eventId, ruleId: 'training-invitation' },
+      'before restart',
     );
-    expect(await messages({ sourceEventId: invitation.envelope.eventId })).toHaveLength(3);
-    expect(
-      await messages({ dedupeKey: `${invitation.envelope.eventId}|m-hi|training-invitation` }),
-    ).toHaveLength(1);
-  });
+    await app.close();
+    ServiceProcess.build();
+    const service = new ServiceProcess();
+    try {
+      // The same database, topics and consumer group; delivery off, so only the intake runs.
+      await service.start({ ...childEnv(), NOTIFY_DELIVERY: 'off' });
+      const sentinel = invited('m-none', 'P9.AC2', ist(60, 11));
+      sentinel.key = first.key;
+      await feed.send([first, sentinel]);
+      await oneMessage(
+        { sourceEventId: sentinel.envelope.eventId, ruleId: 'training-invitation' },
+        'consumer after restart',
+        undefined,
+        60_000,
+      );
+      await service.kill();
+      await service.start({ ...childEnv(), NOTIFY_DELIVERY: 'off' });
+      const last = invited('m-none', 'P9.AC3', ist(60, 11));
+      last.key = first.key;
+      await feed.send([first, sentinel, last]);
+      await oneMessage(
+        { sourceEventId: last.envelope.eventId, ruleId: 'training-invitation' },
+        'consumer after kill',
+        undefined,
+        60_000,
+      );
+    } finally {
+      await service.kill();
+    }
+    for (const event of [first]) {
+      expect(await messages({ sourceEventId: event.envelope.eventId })).toHaveLength(3);
+      expect(
+        await messages({ dedupeKey: `${event.envelope.eventId}|m-none|training-invitation` }),
+      ).toHaveLength(1);
+    }
+  }, 180_000);
 });
