@@ -66,7 +66,7 @@ describe('notifications against the real broker and database', () => {
   const smtp = new SmtpSink();
   const configDir = mkdtempSync(join(tmpdir(), 'notify-rules-'));
   const rulesFile = join(configDir, 'rules.yaml');
-  let app: INestApplication;
+  let app: INestApplication | undefined;
   let client: mongo.MongoClient;
   let store: mongo.Db;
   let http: ReturnType<typeof request>;
@@ -83,13 +83,14 @@ describe('notifications against the real broker and database', () => {
 
   async function boot(): Promise<void> {
     process.env.MONGODB_DB = dbName;
-    app = await createServiceApp(AppModule, NOTIFICATIONS_SERVICE_DESCRIPTION);
-    const clock = app.get<ClockPort>(CLOCK_PORT);
+    const created = await createServiceApp(AppModule, NOTIFICATIONS_SERVICE_DESCRIPTION);
+    app = created;
+    const clock = created.get<ClockPort>(CLOCK_PORT);
     jest.spyOn(clock, 'now').mockImplementation(() => new Date(Date.now() + offset));
-    await app.init();
+    await created.init();
     delete process.env.MONGODB_DB;
-    http = request(app.getHttpServer());
-    await waitFor(async () => (await request(app.getHttpServer()).get('/health/ready')).status === 200, {
+    http = request(created.getHttpServer());
+    await waitFor(async () => (await request(created.getHttpServer()).get('/health/ready')).status === 200, {
       what: 'readiness',
       timeoutMs: 45_000,
     });
@@ -765,7 +766,8 @@ describe('notifications against the real broker and database', () => {
       { sourceEventId: first.envelope.eventId, ruleId: 'training-invitation' },
       'before restart',
     );
-    await app.close();
+    await app!.close();
+    app = undefined;
     ServiceProcess.build();
     const service = new ServiceProcess();
     try {

@@ -105,7 +105,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
-    await Promise.all([...this.limiters.values()].map((l) => l.stop({ dropWaitingJobs: false })));
+    const limiters = [...this.limiters.values()];
+    this.limiters.clear();
+    await Promise.all(limiters.map((l) => l.stop({ dropWaitingJobs: false })));
   }
 
   private schedule(delayMs: number): void {
