@@ -23,7 +23,7 @@ import {
   type NotificationMessage,
   type SendOutcome,
 } from '../domain/notification-message.entity';
-import { DEFAULT_QUIET_HOURS } from '../domain/quiet-hours';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '../domain/quiet-hours';
 import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy';
 import { ActiveRules } from './active-rules';
 import { areaName, languageOf } from './notification-planner';
@@ -43,6 +43,17 @@ const envNumber = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
+
+/**
+ * `NOTIFY_QUIET_HOURS`: `21-8` (the default: 21:00-08:00 IST) or `off` (benchmarks, which must not depend on the
+ * hour they run at).
+ */
+function quietHoursFromEnv(): QuietHours {
+  const value = process.env.NOTIFY_QUIET_HOURS;
+  if (value === 'off') return { startHour: 0, endHour: 0 };
+  const match = /^(\d{1,2})-(\d{1,2})$/.exec(value ?? '');
+  return match ? { startHour: Number(match[1]), endHour: Number(match[2]) } : DEFAULT_QUIET_HOURS;
+}
 
 /** Per-channel send rates (`NOTIFY_RATE_<CHANNEL>_PER_SECOND`), applied per replica. */
 function limiterFor(channel: Channel): Bottleneck {
@@ -73,7 +84,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       baseDelayMs: envNumber('NOTIFY_RETRY_BASE_MS', DEFAULT_RETRY_POLICY.baseDelayMs),
       maxDelayMs: envNumber('NOTIFY_RETRY_MAX_MS', DEFAULT_RETRY_POLICY.maxDelayMs),
     },
-    quiet: DEFAULT_QUIET_HOURS,
+    quiet: quietHoursFromEnv(),
   };
   private readonly pollMs = envNumber('NOTIFY_POLL_MS', 1000);
   private readonly batchSize = envNumber('NOTIFY_BATCH_SIZE', 200);
