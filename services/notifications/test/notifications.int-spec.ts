@@ -803,4 +803,72 @@ describe('notifications against the real broker and database', () => {
       ).toHaveLength(1);
     }
   }, 180_000);
+
+  it('never loses a message and repeats at most the calls in flight when the service is killed mid-send', async () => {
+    const slow = new ProviderStub({ latencyMs: 150 });
+    const slowUrl = await slow.start();
+    const service = new ServiceProcess();
+    const people = Array.from({ length: 30 }, (_, i) => `k${i}`);
+    const env = {
+      ...childEnv(),
+      WHATSAPP_BASE_URL: slowUrl,
+      SMS_BASE_URL: slowUrl,
+      NOTIFY_QUIET_HOURS: 'off',
+      NOTIFY_POLL_MS: '100',
+      NOTIFY_LEASE_MS: '2000',
+      NOTIFY_CONCURRENCY_WHATSAPP: '4',
+      NOTIFY_RATE_WHATSAPP_PER_SECOND: '20',
+    };
+    try {
+      await service.start(env);
+      await feed.send(people.map((id) => feed.member(id, `Worker ${id}`, 'S1')));
+      await store.collection('preferences').insertMany(
+        people.map((id, i) => ({
+          _id: id as never,
+          language: 'en',
+          phone: `+9180000000${String(i).padStart(2, '0')}`,
+          email: null,
+          mutedChannels: [],
+          mutedRules: [],
+          updatedAt: new Date(),
+        })),
+      );
+      await waitFor(
+        async () =>
+          (await store
+            .collection('org_directory_members')
+            .countDocuments({ _id: { $in: people } as never })) === 30,
+        { what: 'workers in org-directory', timeoutMs: 60_000 },
+      );
+      await feed.send(people.map((id) => invited(id, 'P7.AC1', Date.now() + 30 * DAY)));
+      await waitFor(() => slow.counts.whatsapp >= 8, { what: 'sending under way', timeoutMs: 60_000 });
+      await service.kill();
+      const atKill = slow.counts.whatsapp;
+      await service.start(env);
+      const sent = await waitFor(
+        async () => {
+          const done = await messages({
+            memberId: { $in: people },
+            ruleId: 'training-invitation',
+            state: 'sent',
+          });
+          return done.length === 30 ? done : null;
+        },
+        { what: 'every invitation sent after the kill', timeoutMs: 90_000 },
+      );
+      const calls = slow.calls('whatsapp').map((c) => String(c.body.biz_opaque_callback_data));
+      const ids = new Set(sent.map((m) => m._id));
+      const ours = calls.filter((id) => ids.has(id));
+      const repeated = ours.length - new Set(ours).size;
+      // eslint-disable-next-line no-console
+      console.log(
+        `kill -9 mid-send: ${atKill} calls before the kill, ${ours.length} in all for 30 messages, ${repeated} repeated`,
+      );
+      expect(new Set(ours).size).toBe(30);
+      expect(repeated).toBeLessThanOrEqual(4);
+    } finally {
+      await service.kill();
+      await slow.stop();
+    }
+  }, 240_000);
 });
