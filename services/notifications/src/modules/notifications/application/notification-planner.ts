@@ -169,7 +169,11 @@ export class NotificationPlanner {
         continue;
       }
       const of = String(payload[recipient.of]);
-      const path = of === String(payload[rule.area]) ? [...area.ancestors, of] : [of];
+      const ancestors =
+        of === String(payload[rule.area])
+          ? area.ancestors
+          : ((await this.directory.areas([of])).get(of)?.ancestors ?? []);
+      const path = [...ancestors, of];
       const holders = await this.directory.holders(recipient.position, path);
       // The nearest holder: the one whose area is deepest on the path.
       holders.sort((a, b) => path.indexOf(b.areaId) - path.indexOf(a.areaId));
