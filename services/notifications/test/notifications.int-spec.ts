@@ -860,7 +860,6 @@ describe('notifications against the real broker and database', () => {
       const ids = new Set(sent.map((m) => m._id));
       const ours = calls.filter((id) => ids.has(id));
       const repeated = ours.length - new Set(ours).size;
-      // eslint-disable-next-line no-console
       console.log(
         `kill -9 mid-send: ${atKill} calls before the kill, ${ours.length} in all for 30 messages, ${repeated} repeated`,
       );

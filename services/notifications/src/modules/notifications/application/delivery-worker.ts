@@ -32,7 +32,7 @@ import { CHANNEL_SENDERS, type ChannelAddress, type ChannelSenderPort } from './
 import { CLOCK_PORT, type ClockPort } from './ports/clock.port';
 import { DIGEST_PORT, type Digest, type DigestPort } from './ports/digest.port';
 import { MESSAGE_PORT, type MessagePort } from './ports/message.port';
-import { PREFERENCE_PORT, type PreferencePort } from './ports/preference.port';
+import { PREFERENCE_PORT, type MemberPreferences, type PreferencePort } from './ports/preference.port';
 
 const meter = lazyMeter('notifications');
 const sends = meter.createCounter('notifications_provider_calls_total', {
@@ -150,10 +150,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return batch.length === this.batchSize;
   }
 
-  private async deliver(
-    message: NotificationMessage,
-    prefs: Awaited<ReturnType<PreferencePort['find']>> extends Map<string, infer P> ? P | undefined : never,
-  ): Promise<void> {
+  private async deliver(message: NotificationMessage, prefs: MemberPreferences | undefined): Promise<void> {
     const now = this.clock.now();
     const channel = currentChannel(message);
     if (!channel) return;

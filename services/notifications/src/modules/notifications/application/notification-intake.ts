@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@sangathan/contracts';
+import { lazyMeter } from '@sangathan/observability';
 import { istDay, IST_OFFSET_MS, nextIstTime } from '../domain/quiet-hours';
 import { ActiveRules } from './active-rules';
 import { NotificationPlanner, type Plan } from './notification-planner';
@@ -9,6 +10,12 @@ import { MESSAGE_PORT, type MessagePort } from './ports/message.port';
 import type { Rule } from './rule-file.schema';
 
 type Planned = Plan['messages'][number];
+
+const meter = lazyMeter('notifications');
+const outcomes = meter.createCounter('notifications_planned_total', {
+  description:
+    'Messages the rules produced per outcome: queued, digested, duplicate (already queued), suppressed, skipped',
+});
 
 /** The digest window an event falls in, and when that window's summary goes out. */
 export function digestWindow(digest: NonNullable<Rule['digest']>, at: Date): { key: string; dueAt: Date } {
@@ -74,6 +81,11 @@ export class NotificationIntake {
     }
     const queued =
       toQueue.length > 0 ? await this.messages.insertNew(toQueue.map(({ digest: _, ...m }) => m)) : 0;
+    outcomes.add(queued, { outcome: 'queued' });
+    outcomes.add(toQueue.length - queued, { outcome: 'duplicate' });
+    outcomes.add(digested, { outcome: 'digested' });
+    outcomes.add(suppressed, { outcome: 'suppressed' });
+    outcomes.add(plan.skipped.length, { outcome: 'skipped' });
     return { queued, digested, suppressed };
   }
 
