@@ -48,44 +48,69 @@ export class NotificationIntake {
     @Inject(CLOCK_PORT) private readonly clock: ClockPort,
   ) {}
 
-  async handle(event: EventEnvelope): Promise<{ queued: number; digested: number; suppressed: number }> {
+  handle(event: EventEnvelope): Promise<{ queued: number; digested: number; suppressed: number }> {
+    return this.handleBatch([event]);
+  }
+
+  /** A poll of events in partition order: reads shared and prefetched, all new messages in one insert. */
+  async handleBatch(
+    events: readonly EventEnvelope[],
+  ): Promise<{ queued: number; digested: number; suppressed: number }> {
     const book = this.rules.current;
     const now = this.clock.now();
+    const lookups = this.planner.lookups();
+    await this.planner.prefetch(book, events, lookups);
     let suppressed = 0;
-    for (const cancellation of book.cancellationsFor(event.type, event.version)) {
-      const subject = String((event.payload as Record<string, unknown>)[cancellation.subject]);
-      suppressed += await this.messages.suppress(
-        cancellation.rules,
-        subject,
-        `${event.type} ${event.eventId}`,
-        now,
-      );
-    }
-    const plan = await this.planner.plan(book, event, now);
-    for (const skipped of plan.skipped)
-      this.logger.warn(
-        {
-          eventId: event.eventId,
-          type: event.type,
-          ruleId: skipped.ruleId,
-          memberId: skipped.memberId,
-          reason: skipped.reason,
-        },
-        'notification rule could not be applied to this event',
-      );
-    const toQueue: Planned[] = [];
+    let skipped = 0;
     let digested = 0;
-    for (const message of plan.messages) {
-      if (message.digest && (await this.joinsDigest(message, now))) digested++;
-      else toQueue.push(message);
+    const toQueue: Planned[] = [];
+    const withDigest: Planned[] = [];
+    for (const event of events) {
+      for (const cancellation of book.cancellationsFor(event.type, event.version)) {
+        const subject = String((event.payload as Record<string, unknown>)[cancellation.subject]);
+        suppressed += await this.messages.suppress(
+          cancellation.rules,
+          subject,
+          `${event.type} ${event.eventId}`,
+          now,
+        );
+      }
+      const plan = await this.planner.plan(book, event, now, lookups);
+      skipped += plan.skipped.length;
+      for (const skip of plan.skipped)
+        this.logger.warn(
+          {
+            eventId: event.eventId,
+            type: event.type,
+            ruleId: skip.ruleId,
+            memberId: skip.memberId,
+            reason: skip.reason,
+          },
+          'notification rule could not be applied to this event',
+        );
+      for (const message of plan.messages) (message.digest ? withDigest : toQueue).push(message);
     }
+    // Each member's digest sees its events in order; different members' digests are written side by side.
+    const byDigest = new Map<string, Planned[]>();
+    for (const message of withDigest) {
+      const key = `${message.ruleId}|${message.memberId}`;
+      byDigest.set(key, [...(byDigest.get(key) ?? []), message]);
+    }
+    await Promise.all(
+      [...byDigest.values()].map(async (group) => {
+        for (const message of group) {
+          if (await this.joinsDigest(message, now)) digested++;
+          else toQueue.push(message);
+        }
+      }),
+    );
     const queued =
       toQueue.length > 0 ? await this.messages.insertNew(toQueue.map(({ digest: _, ...m }) => m)) : 0;
     outcomes.add(queued, { outcome: 'queued' });
     outcomes.add(toQueue.length - queued, { outcome: 'duplicate' });
     outcomes.add(digested, { outcome: 'digested' });
     outcomes.add(suppressed, { outcome: 'suppressed' });
-    outcomes.add(plan.skipped.length, { outcome: 'skipped' });
+    outcomes.add(skipped, { outcome: 'skipped' });
     return { queued, digested, suppressed };
   }
 

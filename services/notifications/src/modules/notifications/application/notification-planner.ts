@@ -8,6 +8,7 @@ import {
   type OrgDirectoryPort,
 } from '../../org-directory/application/ports/org-directory.port';
 import type { NotificationMessage } from '../domain/notification-message.entity';
+import { PlanLookups } from './plan-lookups';
 import { PREFERENCE_PORT, type MemberPreferences, type PreferencePort } from './ports/preference.port';
 import type { Rule } from './rule-file.schema';
 import type { RuleBook } from './rule-book';
@@ -54,7 +55,33 @@ export class NotificationPlanner {
     @Inject(PREFERENCE_PORT) private readonly preferences: PreferencePort,
   ) {}
 
-  async plan(book: RuleBook, event: EventEnvelope, now: Date): Promise<Plan> {
+  /** Reads for one planning pass; share one across the events of a poll. */
+  lookups(): PlanLookups {
+    return new PlanLookups(this.directory, this.preferences);
+  }
+
+  /** Fetches in bulk the members, preferences and areas the rules will ask about for these events. */
+  async prefetch(book: RuleBook, events: readonly EventEnvelope[], lookups: PlanLookups): Promise<void> {
+    const memberIds = new Set<string>();
+    const areaIds = new Set<string>();
+    for (const event of events) {
+      const payload = event.payload as Record<string, unknown>;
+      for (const rule of book.rulesFor(event.type, event.version)) {
+        areaIds.add(String(payload[rule.area]));
+        for (const recipient of rule.to) {
+          const id = 'member' in recipient ? payload[recipient.member] : null;
+          if (typeof id === 'string' && id) memberIds.add(id);
+        }
+      }
+    }
+    await Promise.all([
+      lookups.members([...memberIds]),
+      lookups.preferencesOf([...memberIds]),
+      lookups.areas([...areaIds]),
+    ]);
+  }
+
+  async plan(book: RuleBook, event: EventEnvelope, now: Date, lookups = this.lookups()): Promise<Plan> {
     const plan: Plan = { messages: [], skipped: [] };
     const payload = event.payload as Record<string, unknown>;
     for (const rule of book.rulesFor(event.type, event.version)) {
@@ -75,19 +102,19 @@ export class NotificationPlanner {
         }
       }
       const areaId = String(payload[rule.area]);
-      const area = await this.area(areaId, event, payload);
+      const area = await this.area(areaId, event, payload, lookups);
       if (!area) {
         skip(`area ${areaId} is not in org-directory`);
         continue;
       }
-      const memberIds = await this.recipients(rule, payload, area);
+      const memberIds = await this.recipients(rule, payload, area, lookups);
       if (memberIds.length === 0) {
         skip('no recipient: nobody holds the position over this area, or the member field is empty');
         continue;
       }
       const [members, preferences] = await Promise.all([
-        this.directory.members(memberIds),
-        this.preferences.find(memberIds),
+        lookups.members(memberIds),
+        lookups.preferencesOf(memberIds),
       ]);
       for (const memberId of memberIds) {
         const member = members.get(memberId);
@@ -147,8 +174,9 @@ export class NotificationPlanner {
     areaId: string,
     event: EventEnvelope,
     payload: Record<string, unknown>,
+    lookups: PlanLookups,
   ): Promise<{ area: DirectoryArea | undefined; ancestors: string[] } | null> {
-    const known = (await this.directory.areas([areaId])).get(areaId);
+    const known = (await lookups.areas([areaId])).get(areaId);
     if (known) return { area: known, ancestors: known.ancestors };
     if (payload.areaId === areaId && Array.isArray(payload.ancestors))
       return { area: undefined, ancestors: payload.ancestors as string[] };
@@ -160,6 +188,7 @@ export class NotificationPlanner {
     rule: Rule,
     payload: Record<string, unknown>,
     area: { ancestors: string[] },
+    lookups: PlanLookups,
   ): Promise<string[]> {
     const ids = new Set<string>();
     for (const recipient of rule.to) {
@@ -172,9 +201,9 @@ export class NotificationPlanner {
       const ancestors =
         of === String(payload[rule.area])
           ? area.ancestors
-          : ((await this.directory.areas([of])).get(of)?.ancestors ?? []);
+          : ((await lookups.areas([of])).get(of)?.ancestors ?? []);
       const path = [...ancestors, of];
-      const holders = await this.directory.holders(recipient.position, path);
+      const holders = await lookups.holders(recipient.position, path);
       // The nearest holder: the one whose area is deepest on the path.
       holders.sort((a, b) => path.indexOf(b.areaId) - path.indexOf(a.areaId));
       if (holders[0]) ids.add(holders[0].memberId);

@@ -11,8 +11,9 @@ import {
   TrainingParticipantInvitedV1,
   TrainingSessionCancelledV1,
   type EventOf,
+  type PayloadOf,
 } from '@sangathan/contracts';
-import { OnEvent } from '@sangathan/messaging';
+import { OnEvent, OnEventBatch, type DeliveredEvent } from '@sangathan/messaging';
 import { NotificationIntake } from '../application/notification-intake';
 
 /**
@@ -23,9 +24,10 @@ import { NotificationIntake } from '../application/notification-intake';
 export class NotificationTriggerEventController {
   constructor(private readonly intake: NotificationIntake) {}
 
-  @OnEvent(TrainingParticipantInvitedV1)
-  async onInvited(event: EventOf<typeof TrainingParticipantInvitedV1>): Promise<void> {
-    await this.intake.handle(event);
+  /** Invitations come by the thousand when a programme is created: a poll is planned and queued at once. */
+  @OnEventBatch(TrainingParticipantInvitedV1)
+  async onInvited(events: DeliveredEvent<PayloadOf<typeof TrainingParticipantInvitedV1>>[]): Promise<void> {
+    await this.intake.handleBatch(events.map((delivered) => delivered.event));
   }
 
   @OnEvent(TrainingParticipantDeclinedV1)
