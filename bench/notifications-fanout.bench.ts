@@ -3,7 +3,13 @@
 // measured in the same run (same machine, same concurrency).
 //   npm run bench -- notifications-fanout [--members 5000] [--rate 2000] [--concurrency 32]
 import { argNumber, rate, report, runBench } from './bench-utils';
-import { publishInvitations, startNotificationsService, stubRawRate, until } from './notifications-support';
+import {
+  publishInvitations,
+  startNotificationsService,
+  stubRawRate,
+  until,
+  warmUp,
+} from './notifications-support';
 
 async function main(): Promise<void> {
   const members = argNumber('members', 5000);
@@ -14,6 +20,7 @@ async function main(): Promise<void> {
     NOTIFY_CONCURRENCY_WHATSAPP: String(concurrency),
   });
   try {
+    await warmUp(service);
     const rawRate = await stubRawRate(service.stub, members, concurrency);
     service.stub.reset();
     const messages = service.db.collection('messages');

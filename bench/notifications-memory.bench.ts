@@ -4,7 +4,13 @@
 // with the number of messages handled.
 //   npm run bench -- notifications-memory [--messages 100000] [--members 20000]
 import { argNumber, report, runBench } from './bench-utils';
-import { publishInvitations, rssMiB, startNotificationsService, until } from './notifications-support';
+import {
+  publishInvitations,
+  rssMiB,
+  startNotificationsService,
+  until,
+  warmUp,
+} from './notifications-support';
 
 async function main(): Promise<void> {
   const total = argNumber('messages', 100_000);
@@ -14,6 +20,7 @@ async function main(): Promise<void> {
   const service = await startNotificationsService(id, argNumber('port', 3916), members, {
     NOTIFY_RATE_WHATSAPP_PER_SECOND: '5000',
   });
+  await warmUp(service);
   const samples: { sent: number; rss: number }[] = [];
   const sampler = setInterval(
     () => samples.push({ sent: service.stub.counts.whatsapp, rss: rssMiB(service.pid) }),

@@ -179,6 +179,26 @@ export async function startNotificationsService(
   };
 }
 
+/**
+ * Waits until the service's consumer takes events (the group join and its first fetch take seconds), so a
+ * measurement does not start with that wait: one invitation to the first member, until it is queued.
+ */
+export async function warmUp(service: NotificationsService & { memberIds: string[] }): Promise<void> {
+  await publishInvitations(service.kafka, service.memberIds.slice(0, 1), 'bench.warm-up');
+  await until(
+    'the consumer to take events',
+    async () =>
+      (await service.db
+        .collection('messages')
+        .countDocuments({ sourceEventType: 'training.participant.invited' })) > 0,
+    120_000,
+  );
+  await until('the warm-up message sent', async () => service.stub.counts.whatsapp >= 1, 120_000);
+  await service.db.collection('messages').deleteMany({});
+  await service.db.collection('digests').deleteMany({});
+  service.stub.reset();
+}
+
 /** The stub's own capacity: `total` WhatsApp-shaped calls straight from this process, `concurrency` at a time. */
 export async function stubRawRate(stub: ProviderStub, total: number, concurrency: number): Promise<number> {
   const body = JSON.stringify({
