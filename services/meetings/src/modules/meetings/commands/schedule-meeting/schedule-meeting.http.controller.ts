@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
-import type { MeetingView } from '../../infrastructure/meeting.mapper';
-import { correlationIdOf } from '../../request-context';
+import type { MeetingView } from '../../application/meeting-view';
+import { correlationIdOf } from '../../application/request-context';
 import { ScheduleMeetingDto } from './schedule-meeting.dto';
 import { ScheduleMeetingHandler } from './schedule-meeting.handler';
 

@@ -2,9 +2,9 @@ import { Body, Controller, Param, Patch, Req } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
-import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
-import { MeetingWriter } from '../../meeting-writer';
-import { correlationIdOf } from '../../request-context';
+import { toMeetingView, type MeetingView } from '../../application/meeting-view';
+import { MeetingWriter } from '../../application/meeting-writer';
+import { correlationIdOf } from '../../application/request-context';
 import { UpdateMeetingDto } from './update-meeting.dto';
 
 @ApiTags('meetings')
@@ -40,6 +40,6 @@ export class UpdateMeetingHttpController {
           new Date(),
         ),
     );
-    return MeetingMapper.toView(meeting);
+    return toMeetingView(meeting);
   }
 }

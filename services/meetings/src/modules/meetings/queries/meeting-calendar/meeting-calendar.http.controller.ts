@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { istDay, istDayStart, istDaysBetween } from '../../domain/ist-day';
 import {
   MEETING_REPOSITORY,
-  type MeetingRepository,
+  type MeetingRepositoryPort,
   type MeetingSummary,
-} from '../../infrastructure/meeting.repository.port';
+} from '../../application/ports/meeting.repository.port';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const calendarSchema = z.object({
@@ -25,7 +25,7 @@ const MAX_ITEMS = 5000;
 @ApiTags('meetings')
 @Controller('calendar')
 export class MeetingCalendarHttpController {
-  constructor(@Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository) {}
+  constructor(@Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepositoryPort) {}
 
   @Get()
   @Requires('meetings:read')

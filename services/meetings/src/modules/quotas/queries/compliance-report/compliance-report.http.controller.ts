@@ -4,10 +4,13 @@ import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangatha
 import { ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
+import {
+  AREA_DIRECTORY,
+  type AreaDirectoryPort,
+} from '../../../org-directory/application/ports/area-directory.port';
 import { istDaysBetween } from '../../../meetings/domain/ist-day';
 import type { HolderCompliance } from '../../domain/compliance';
-import { QuotaService } from '../../quota.service';
+import { QuotaService } from '../../application/quota.service';
 import { ComplianceReportDto } from './compliance-report.dto';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -23,7 +26,7 @@ class ComplianceQuery extends createZodDto(complianceSchema) {}
 export class ComplianceReportHttpController {
   constructor(
     private readonly quotas: QuotaService,
-    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectory,
+    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectoryPort,
   ) {}
 
   @Get()

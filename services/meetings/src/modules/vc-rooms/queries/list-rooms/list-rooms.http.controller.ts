@@ -1,10 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, scopeFilter, type Principal } from '@sangathan/auth';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { VcRoomDirectory } from '../../infrastructure/vc-room-directory';
-import { VC_ROOM_STATUSES } from '../../infrastructure/vc-room.schema';
+import {
+  VC_ROOM_REPOSITORY,
+  type VcRoomRepositoryPort,
+} from '../../application/ports/vc-room.repository.port';
+import { VC_ROOM_STATUSES } from '../../domain/vc-room-status';
 
 const listRoomsSchema = z.object({
   areaId: z.string().trim().toUpperCase().optional().describe('Subtree root (default: your area)'),
@@ -15,7 +18,7 @@ class ListRoomsQuery extends createZodDto(listRoomsSchema) {}
 @ApiTags('vc-rooms')
 @Controller('vc-rooms')
 export class ListRoomsHttpController {
-  constructor(private readonly rooms: VcRoomDirectory) {}
+  constructor(@Inject(VC_ROOM_REPOSITORY) private readonly rooms: VcRoomRepositoryPort) {}
 
   @Get()
   @Requires('meetings:read')
