@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { PhotoFlagReason } from '@sangathan/contracts';
 import { ConflictError, ForbiddenError, NotFoundError } from '@sangathan/kernel';
@@ -10,6 +10,7 @@ import { toPhotoView, type PhotoView } from '../../application/photo-view';
 import { PHOTO_REPOSITORY, type PhotoRepositoryPort } from '../../application/ports/photo.repository.port';
 import { flaggedEvent, verifiedEvent } from '../../application/photo.integration-events';
 import { correlationIdOf } from '../../application/request-context';
+import { PhotoViewDto } from '../../queries/list-photos/list-photos.dto';
 
 export const reviewPhotoSchema = z.object({
   decision: z
@@ -32,6 +33,7 @@ export class ReviewPhotoHttpController {
       'A reviewer (not the uploader) confirms or rejects a photo; publishes meetings.photo.verified or meetings.photo.flagged',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ type: PhotoViewDto, description: 'The reviewed photo' })
   async review(
     @Param('id') id: string,
     @Body() body: ReviewPhotoDto,

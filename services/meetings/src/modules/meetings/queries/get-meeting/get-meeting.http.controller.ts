@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
 import { toMeetingView, type MeetingView } from '../../application/meeting-view';
@@ -8,6 +8,7 @@ import {
   type MeetingRepositoryPort,
 } from '../../application/ports/meeting.repository.port';
 import { PHOTO_REPOSITORY, type PhotoRepositoryPort } from '../../application/ports/photo.repository.port';
+import { MeetingDetailDto } from './get-meeting.dto';
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -23,6 +24,7 @@ export class GetMeetingHttpController {
     summary:
       'One meeting with its attendance and photo counts (visible in its area’s subtree and, for a vc-review, in linked districts)',
   })
+  @ApiOkResponse({ type: MeetingDetailDto, description: 'The meeting with its photo counts' })
   async get(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { ValidationError } from '@sangathan/kernel';
 import type { Request } from 'express';
@@ -11,6 +11,7 @@ import {
 } from '../../../org-directory/application/ports/area-directory.port';
 import { correlationIdOf } from '../../../meetings/application/request-context';
 import { QuotaService } from '../../application/quota.service';
+import { DayEvaluationDto } from './evaluate-day.dto';
 
 export const evaluateDaySchema = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD (IST)'),
@@ -33,6 +34,7 @@ export class EvaluateDayHttpController {
     summary:
       'Run the daily quota check for a day now (the job runs it every day for yesterday); publishes meetings.quota.missed once per holder and day',
   })
+  @ApiOkResponse({ type: DayEvaluationDto, description: 'What the check found' })
   async evaluate(
     @Body() body: EvaluateDayDto,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,5 @@
 import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { ValidationError } from '@sangathan/kernel';
 import {
@@ -11,7 +11,7 @@ import {
   type VcRoomRepositoryPort,
   type VcRoomView,
 } from '../../application/ports/vc-room.repository.port';
-import { RegisterRoomDto } from './register-room.dto';
+import { RegisterRoomDto, VcRoomViewDto } from './register-room.dto';
 
 @ApiTags('vc-rooms')
 @Controller('vc-rooms')
@@ -27,6 +27,7 @@ export class RegisterRoomHttpController {
     summary:
       'Register or update the video-conference room of a district office (status planned/connected/out-of-service)',
   })
+  @ApiOkResponse({ type: VcRoomViewDto, description: 'The room as stored' })
   async register(
     @Param('areaId') areaId: string,
     @Body() body: RegisterRoomDto,
