@@ -12,13 +12,21 @@ import { AreaDirectoryEventController } from './area-directory.event-controller'
 
 class RecordingAreas implements Pick<AreaDirectoryPort, 'applySnapshot' | 'repathDescendants'> {
   readonly applied: { areaId: string; eventId: string; fields: AreaFields }[] = [];
-  readonly repathed: { movedId: string; newAncestors: readonly string[] }[] = [];
+  readonly repathed: {
+    movedId: string;
+    newAncestors: readonly string[];
+    previousAncestors: readonly string[];
+  }[] = [];
   async applySnapshot(areaId: string, eventId: string, fields: AreaFields): Promise<boolean> {
     this.applied.push({ areaId, eventId, fields });
     return true;
   }
-  async repathDescendants(movedId: string, newAncestors: readonly string[]): Promise<void> {
-    this.repathed.push({ movedId, newAncestors });
+  async repathDescendants(
+    movedId: string,
+    newAncestors: readonly string[],
+    previousAncestors: readonly string[],
+  ): Promise<void> {
+    this.repathed.push({ movedId, newAncestors, previousAncestors });
   }
 }
 
@@ -80,7 +88,9 @@ describe('AreaDirectoryEventController', () => {
       areaId: 'AC-173',
       fields: { ancestors: ['IN', 'UP', 'D-AGRA'] },
     });
-    expect(areas.repathed).toEqual([{ movedId: 'AC-173', newAncestors: ['IN', 'UP', 'D-AGRA'] }]);
-    expect(repather.repath).toHaveBeenCalledWith('AC-173', ['IN', 'UP', 'D-AGRA']);
+    expect(areas.repathed).toEqual([
+      { movedId: 'AC-173', newAncestors: ['IN', 'UP', 'D-AGRA'], previousAncestors: ['IN', 'UP', 'D-LKO'] },
+    ]);
+    expect(repather.repath).toHaveBeenCalledWith('AC-173', ['IN', 'UP', 'D-AGRA'], ['IN', 'UP', 'D-LKO']);
   });
 });

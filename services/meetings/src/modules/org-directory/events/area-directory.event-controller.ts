@@ -41,11 +41,12 @@ export class AreaDirectoryEventController {
 
   @OnEvent(AreaMovedV1)
   async onAreaMoved(event: EventOf<typeof AreaMovedV1>): Promise<void> {
-    const { areaId, ancestors } = event.payload;
+    const { areaId, ancestors, previousAncestors } = event.payload;
     await this.apply(event.eventId, event.payload);
-    // Re-pathing is idempotent, so a redelivered move (whose snapshot no longer applies) still completes it.
-    await this.areas.repathDescendants(areaId, ancestors);
-    await this.repather.repath(areaId, ancestors);
+    // Re-pathing only moves what is still at the old path: a redelivered move (whose snapshot no longer
+    // applies) completes a re-path a crash interrupted, and an older move after a newer one changes nothing.
+    await this.areas.repathDescendants(areaId, ancestors, previousAncestors);
+    await this.repather.repath(areaId, ancestors, previousAncestors);
   }
 
   private async apply(eventId: string, area: AreaSnapshot): Promise<void> {

@@ -60,7 +60,11 @@ export class AreaDirectoryRepository implements AreaDirectoryPort {
     return upsertIfNewer(this.areas, areaId, eventId, fields, { geo: null });
   }
 
-  async repathDescendants(movedId: string, newAncestors: readonly string[]): Promise<void> {
-    await repathDescendants(this.areas, movedId, newAncestors);
+  async repathDescendants(
+    movedId: string,
+    newAncestors: readonly string[],
+    previousAncestors: readonly string[],
+  ): Promise<void> {
+    await repathDescendants(this.areas, movedId, newAncestors, previousAncestors);
   }
 }

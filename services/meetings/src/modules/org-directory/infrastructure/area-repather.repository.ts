@@ -21,14 +21,26 @@ type Pathed = {
 export class AreaRepatherRepository implements AreaRepatherPort {
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
-  async repath(movedId: string, newAncestors: readonly string[]): Promise<void> {
+  async repath(
+    movedId: string,
+    newAncestors: readonly string[],
+    previousAncestors: readonly string[],
+  ): Promise<void> {
     const db = this.connection.db!;
+    // The path of an area (`id`, its `ancestors`) after the move; unchanged unless it still lies where the
+    // move found it, so a redelivered older move does not pull it back.
+    const moved = (id: string, ancestors: readonly string[]): string[] => {
+      const under = id === movedId ? ancestors.length : ancestors.indexOf(movedId);
+      const stillThere =
+        under === previousAncestors.length && previousAncestors.every((a, i) => ancestors[i] === a);
+      if (!stillThere) return [...ancestors];
+      return id === movedId ? [...newAncestors] : repath(ancestors, movedId, newAncestors);
+    };
     await this.each(db.collection('meetings'), { scopeKeys: movedId }, (doc) => {
-      const ancestors =
-        doc.areaId === movedId ? [...newAncestors] : repath(doc.ancestors, movedId, newAncestors);
+      const ancestors = moved(doc.areaId, doc.ancestors);
       const linkedAreas = (doc.linkedAreas ?? []).map((l) => ({
         ...l,
-        ancestors: l.areaId === movedId ? [...newAncestors] : repath(l.ancestors, movedId, newAncestors),
+        ancestors: moved(l.areaId, l.ancestors),
       }));
       const scopeKeys = [
         ...new Set([doc.areaId, ...ancestors, ...linkedAreas.flatMap((l) => [l.areaId, ...l.ancestors])]),
@@ -38,9 +50,7 @@ export class AreaRepatherRepository implements AreaRepatherPort {
     await this.each(
       db.collection('meeting_photos'),
       { $or: [{ areaId: movedId }, { ancestors: movedId }] },
-      (doc) => ({
-        ancestors: doc.areaId === movedId ? [...newAncestors] : repath(doc.ancestors, movedId, newAncestors),
-      }),
+      (doc) => ({ ancestors: moved(doc.areaId, doc.ancestors) }),
     );
   }
 

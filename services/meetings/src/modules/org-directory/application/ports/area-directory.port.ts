@@ -24,8 +24,12 @@ export interface AreaDirectoryPort {
   setGeo(id: string, geo: AreaGeo | null): Promise<boolean>;
   /** Applies org's snapshot of an area if `eventId` is newer than the last event applied to it; `geo` is kept. */
   applySnapshot(areaId: string, eventId: string, fields: AreaFields): Promise<boolean>;
-  /** Re-paths the known areas under `movedId` after it moved under `newAncestors`. */
-  repathDescendants(movedId: string, newAncestors: readonly string[]): Promise<void>;
+  /** Re-paths the known areas still under `movedId` at `previousAncestors` after it moved under `newAncestors`. */
+  repathDescendants(
+    movedId: string,
+    newAncestors: readonly string[],
+    previousAncestors: readonly string[],
+  ): Promise<void>;
 }
 
 export const AREA_DIRECTORY = Symbol('AreaDirectoryPort');

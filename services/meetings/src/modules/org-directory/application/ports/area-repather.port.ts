@@ -3,7 +3,12 @@
  * lists and scope checks follow the new hierarchy.
  */
 export interface AreaRepatherPort {
-  repath(movedId: string, newAncestors: readonly string[]): Promise<void>;
+  /** Only what still lies under `movedId` at `previousAncestors` moves (a redelivered older move changes nothing). */
+  repath(
+    movedId: string,
+    newAncestors: readonly string[],
+    previousAncestors: readonly string[],
+  ): Promise<void>;
 }
 
 export const AREA_REPATHER = Symbol('AreaRepatherPort');
