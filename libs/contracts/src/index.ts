@@ -9,3 +9,4 @@ export * from './org/org.contracts';
 export * from './meetings/meetings.contracts';
 export * from './training/training.contracts';
 export * from './analytics/analytics.contracts';
+export * from './notifications/notifications.contracts';
