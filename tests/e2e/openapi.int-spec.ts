@@ -511,6 +511,12 @@ describe('meetings, training and analytics answer every operation with a body th
     ])
       await call('analytics', analytics('get', path), ADMIN);
     await call('analytics', analytics('post', '/momentum/replay'), ADMIN);
+    // The live stream answers text/event-stream; once=true sends one snapshot and ends, so it can be read whole.
+    await file(
+      'analytics',
+      analytics('get', '/areas/UP-D-ONE/momentum/stream?level=mandal&once=true'),
+      '/areas/{id}/momentum/stream',
+    );
 
     const problems: string[] = [];
     for (const name of ['meetings', 'training', 'analytics'] as const) {

@@ -367,6 +367,13 @@ describe('dashboard in a browser against the running services', () => {
     const tile = page.locator(`a.tile[data-area="${DISTRICT}"]`);
     await tile.waitFor();
     await page.locator('.live', { hasText: 'Live' }).waitFor();
+    // The same stream read whole through the dashboard (once=true: one snapshot, then it ends).
+    const snapshot = await fetch(`${base}/api/analytics/areas/UP/momentum/stream?level=district&once=true`, {
+      headers: { authorization: ADMIN },
+    });
+    expect([snapshot.status, snapshot.headers.get('content-type')]).toEqual([200, 'text/event-stream']);
+    const [, data] = /^event: scores\n(?:id: .*\n)?data: (.*)$/m.exec(await snapshot.text())!;
+    expect((JSON.parse(data) as { items: unknown[] }).items).toHaveLength(75);
     const before = await tile.getAttribute('data-band');
     expect(before).toBe('none'); // generated data: no activity yet
 

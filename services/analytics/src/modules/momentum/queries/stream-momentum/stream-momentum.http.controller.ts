@@ -4,9 +4,10 @@ import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { areaLevelSchema } from '@sangathan/contracts';
 import { ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
-import { concatMap, interval, Observable, startWith } from 'rxjs';
+import { concatMap, interval, Observable, of, startWith } from 'rxjs';
 import { z } from 'zod';
 import { scoreAt } from '../../domain/score';
+import type { MomentumEngine } from '../../application/momentum-engine';
 import { MomentumService } from '../../application/momentum.service';
 import { activeEngine, scopedArea } from '../momentum-view';
 
@@ -20,10 +21,21 @@ class StreamQueryDto extends createZodDto(
     /** Level of the areas to watch (default: the level just below the area). */
     level: areaLevelSchema.optional(),
     intervalMs: z.coerce.number().int().min(500).max(60_000).default(2_000),
+    /** `true`: one `scores` event with every area, then the stream ends (a snapshot in the same shape). */
+    once: z.enum(['true', 'false']).optional(),
   }),
 ) {}
 
 type StreamedScore = { areaId: string; score: number; trend: string };
+
+function scoredItem(engine: MomentumEngine, node: number, now: number): StreamedScore {
+  const score = scoreAt(engine.state, node, now);
+  return {
+    areaId: engine.state.tree.ids[node],
+    score: Math.round(score.score * 100) / 100,
+    trend: score.trend,
+  };
+}
 
 /**
  * Server-sent events for live views (the dashboard's tile map): the scores of the areas of one level under an
@@ -40,7 +52,7 @@ export class StreamMomentumHttpController {
   @ApiProduces('text/event-stream')
   @ApiOperation({
     summary:
-      'Server-sent events: `scores` with the areas of one level under the area (all first, then those that changed)',
+      'Server-sent events: `scores` with the areas of one level under the area (all first, then those that changed; once=true: all, then the stream ends)',
   })
   @ApiOkResponse({
     description:
@@ -69,6 +81,14 @@ export class StreamMomentumHttpController {
         `more than ${MAX_STREAMED_AREAS} ${level} areas under ${rootId}`,
         [{ field: 'level', message: 'choose a level with fewer areas under this one' }],
       );
+    if (query.once === 'true') {
+      const now = Date.now();
+      const items = watched().map((node) => scoredItem(first, node, now));
+      return of({
+        type: 'scores',
+        data: { areaId: rootId, level, asOf: new Date(now).toISOString(), items },
+      });
+    }
     const last = new Map<string, string>();
     let nodes: number[] = [];
     let resolvedAt = 0;
@@ -88,12 +108,7 @@ export class StreamMomentumHttpController {
         }
         const changed: StreamedScore[] = [];
         for (const node of nodes) {
-          const score = scoreAt(engine.state, node, now);
-          const item = {
-            areaId: engine.state.tree.ids[node],
-            score: Math.round(score.score * 100) / 100,
-            trend: score.trend,
-          };
+          const item = scoredItem(engine, node, now);
           const key = `${item.score}|${item.trend}`;
           if (last.get(item.areaId) === key) continue;
           last.set(item.areaId, key);
