@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { bodyParserOptions } from '@sangathan/http';
+import { KafkaEventTransport } from '@sangathan/messaging';
 import { startTelemetry, type TelemetryOptions } from '@sangathan/observability';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -34,6 +35,9 @@ export async function createServiceApp(
   app.set('query parser', 'simple');
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // The service's @OnEvent handlers, served by its Kafka consumer. The HTTP app's guards, pipes and
+  // interceptors are not inherited: they are about requests.
+  app.connectMicroservice({ strategy: app.get(KafkaEventTransport) }, { inheritAppConfig: false });
   const config = new DocumentBuilder()
     .setTitle(service.title)
     .setDescription(
@@ -60,6 +64,7 @@ export async function bootstrapService(
 ): Promise<INestApplication> {
   const app = await createServiceApp(appModule, service);
   const port = Number(process.env.PORT ?? service.defaultPort);
+  await app.startAllMicroservices();
   await app.listen(port, process.env.HOST ?? '0.0.0.0');
   app
     .get(Logger)

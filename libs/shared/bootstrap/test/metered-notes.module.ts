@@ -1,15 +1,15 @@
-import { Injectable, Module } from '@nestjs/common';
-import { AreaCreatedV1, ORG_TOPICS, type EventEnvelope } from '@sangathan/contracts';
-import { PermanentEventError, type IntegrationEventHandler } from '@sangathan/messaging';
+import { Controller, Module } from '@nestjs/common';
+import { AreaCreatedV1, ORG_TOPICS, type EventOf } from '@sangathan/contracts';
+import { OnEvent, PermanentEventError } from '@sangathan/messaging';
 import { ServiceDefaultsModule } from '../src';
-import { NotesController } from './notes-test.module';
+import { NotesController, NotesPersistenceModule } from './notes-test.module';
 
 /** Consumes the notes' own events back, so one service exercises relay, consumer and DLQ; `poison` never applies. */
-@Injectable()
-class NoteEventsConsumer implements IntegrationEventHandler {
-  readonly subscribesTo = [AreaCreatedV1];
-  async handle(event: EventEnvelope): Promise<void> {
-    if ((event.payload as { nameEn: string }).nameEn === 'poison')
+@Controller()
+class NoteEventsController {
+  @OnEvent(AreaCreatedV1)
+  async onNote(event: EventOf<typeof AreaCreatedV1>): Promise<void> {
+    if (event.payload.nameEn === 'poison')
       throw new PermanentEventError('poison-note', 'this note can never be applied');
   }
 }
@@ -21,10 +21,10 @@ class NoteEventsConsumer implements IntegrationEventHandler {
       serviceName: 'notes',
       outboxCollections: ['notes'],
       ownedTopics: ORG_TOPICS,
-      consumer: { groupId: 'notes-metrics', handlers: [NoteEventsConsumer] },
+      consumer: { groupId: 'notes-metrics' },
     }),
+    NotesPersistenceModule,
   ],
-  controllers: [NotesController],
-  providers: [NoteEventsConsumer],
+  controllers: [NotesController, NoteEventsController],
 })
 export class MeteredNotesModule {}

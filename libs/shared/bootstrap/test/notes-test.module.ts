@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { InjectModel, MongooseModule, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { AreaCreatedV1, createEvent, ORG_TOPICS } from '@sangathan/contracts';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError, uuidv7 } from '@sangathan/kernel';
-import { OutboxRelay, outboxFieldsForInsert, toOutboxEntry } from '@sangathan/messaging';
-import type { Connection } from 'mongoose';
+import { OutboxCarrier, OutboxWriter, toOutboxEntry } from '@sangathan/messaging';
+import type { Model } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ServiceDefaultsModule } from '../src';
@@ -13,13 +13,26 @@ class CreateNoteDto extends createZodDto(
   z.object({ text: z.string().min(1).max(50), areaId: z.string().min(1) }),
 ) {}
 
+@Schema({ collection: 'notes' })
+class Note extends OutboxCarrier {
+  @Prop({ type: String }) _id!: string;
+  @Prop({ type: String, required: true }) text!: string;
+}
+const NoteSchema = SchemaFactory.createForClass(Note);
+
 /** A minimal service used to test what ServiceDefaultsModule gives every service. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Note.name, schema: NoteSchema }])],
+  exports: [MongooseModule],
+})
+class NotesPersistenceModule {}
+
 @Controller('notes')
 class NotesController {
   static writes = 0;
   constructor(
-    @InjectConnection() private readonly db: Connection,
-    private readonly relay: OutboxRelay,
+    @InjectModel(Note.name) private readonly notes: Model<Note>,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   @Post()
@@ -39,19 +52,16 @@ class NotesController {
       },
       { producer: 'notes', areaId: body.areaId, areaPath: ['IN'], actorId: principal.sub, correlationId: id },
     );
-    await this.db.collection('notes').insertOne({
-      _id: id as never,
-      text: body.text,
-      ...outboxFieldsForInsert([toOutboxEntry(event, AreaCreatedV1.topic, id)]),
-    });
-    this.relay.notify();
+    await this.outbox.insert(this.notes, { _id: id, text: body.text }, [
+      toOutboxEntry(event, AreaCreatedV1.topic, id),
+    ]);
     return { id, text: body.text };
   }
 
   @Get(':id')
   @Requires('org:read')
   async get(@Param('id') id: string) {
-    const note = await this.db.collection('notes').findOne({ _id: id as never });
+    const note = await this.notes.findById(id).lean().exec();
     if (!note) throw new NotFoundError('note', id);
     return { id, text: note.text };
   }
@@ -64,8 +74,9 @@ class NotesController {
       outboxCollections: ['notes'],
       ownedTopics: ORG_TOPICS,
     }),
+    NotesPersistenceModule,
   ],
   controllers: [NotesController],
 })
 export class NotesTestModule {}
-export { NotesController };
+export { NotesController, NotesPersistenceModule };

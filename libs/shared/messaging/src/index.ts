@@ -13,3 +13,6 @@ export * from './nest/messaging.module';
 export * from './nest/messaging.lifecycle';
 export * from './kafka/consumer-lag';
 export * from './outbox/outbox-backlog';
+export * from './outbox/outbox-writer';
+export * from './consumer/on-event.decorator';
+export * from './consumer/kafka-event-transport';

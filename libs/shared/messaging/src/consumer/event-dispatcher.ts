@@ -137,7 +137,7 @@ export class EventDispatcher {
       await this.deliver(handler, events, opts, sources);
       processDuration.record((performance.now() - started) / 1000, {
         group: opts.consumerGroup,
-        handler: handler.constructor.name,
+        handler: handler.name ?? handler.constructor.name,
       });
     }
   }

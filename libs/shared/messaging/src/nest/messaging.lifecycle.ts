@@ -5,9 +5,9 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { EventRegistry, type TopicDefinition } from '@sangathan/contracts';
 import { EventDispatcher } from '../consumer/event-dispatcher';
+import { KafkaEventTransport } from '../consumer/kafka-event-transport';
 import { KafkaConnection } from '../kafka/kafka-connection';
 import { KafkaEventConsumer } from '../kafka/kafka-event-consumer';
 import { KafkaMessagePublisher } from '../kafka/message-publisher';
@@ -27,10 +27,12 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     private readonly connection: KafkaConnection,
     private readonly registry: EventRegistry,
     private readonly relay: OutboxRelay,
-    private readonly moduleRef: ModuleRef,
+    private readonly transport: KafkaEventTransport,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.transport.eventHandlers().length > 0 && !this.options.consumer)
+      throw new Error(`${this.options.serviceName} declares event handlers but no consumer group`);
     // Not awaited: a broker that is down must not stop the HTTP server (readiness reports it).
     void this.ensureTopics().then(() => {
       if (this.stopped) return;
@@ -46,8 +48,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
 
   /** Topics this service writes, plus those its consumer reads (created from the catalogue if the owner has not yet). */
   private topicsToEnsure(): TopicDefinition[] {
-    const read = (this.options.consumer?.handlers ?? [])
-      .flatMap((type) => this.moduleRef.get(type, { strict: false }).subscribesTo)
+    const read = this.transport
+      .eventHandlers()
+      .flatMap((handler) => handler.subscribesTo)
       .map((definition) => this.registry.topic(definition.topic))
       .filter((topic): topic is TopicDefinition => topic !== undefined);
     const all = [...(this.options.ownedTopics ?? []), ...read];
@@ -74,18 +77,15 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
 
   private startConsumer(): void {
     const consumer = this.options.consumer;
-    if (!consumer) return;
-    const { handlers: handlerTypes, ...consumerOptions } = consumer;
-    const handlers = handlerTypes.map((type) => this.moduleRef.get(type, { strict: false }));
+    const handlers = this.transport.eventHandlers();
+    if (!consumer || handlers.length === 0) return;
     const dispatcher = new EventDispatcher(
       this.registry,
       handlers,
       new KafkaMessagePublisher(this.connection),
-      {
-        consumerGroup: consumer.groupId,
-      },
+      { consumerGroup: consumer.groupId },
     );
-    this.consumer = new KafkaEventConsumer(this.connection, dispatcher, consumerOptions);
+    this.consumer = new KafkaEventConsumer(this.connection, dispatcher, consumer);
     void this.consumer.start();
   }
 

@@ -2,11 +2,13 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EventRegistry } from '@sangathan/contracts';
 import type { Connection } from 'mongoose';
+import { KafkaEventTransport } from '../consumer/kafka-event-transport';
 import { KafkaConnection } from '../kafka/kafka-connection';
 import { kafkaSettingsFromEnv } from '../kafka/kafka-settings';
 import { KafkaMessagePublisher } from '../kafka/message-publisher';
 import { OutboxBacklogGauge } from '../outbox/outbox-backlog';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { OutboxWriter } from '../outbox/outbox-writer';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
@@ -43,9 +45,19 @@ export class MessagingModule {
           useFactory: (mongo: Connection) =>
             new OutboxBacklogGauge(options.outboxCollections ?? [], async () => mongo.db),
         },
+        { provide: KafkaEventTransport, useValue: new KafkaEventTransport() },
+        OutboxWriter,
         MessagingLifecycle,
       ],
-      exports: [KafkaConnection, EventRegistry, OutboxRelay, MessagingLifecycle, MESSAGING_OPTIONS],
+      exports: [
+        KafkaConnection,
+        EventRegistry,
+        OutboxRelay,
+        OutboxWriter,
+        KafkaEventTransport,
+        MessagingLifecycle,
+        MESSAGING_OPTIONS,
+      ],
     };
   }
 }

@@ -1,6 +1,4 @@
-import type { Type } from '@nestjs/common';
 import type { TopicDefinition } from '@sangathan/contracts';
-import type { IntegrationEventHandler } from '../consumer/integration-event-handler';
 import type { KafkaEventConsumerOptions } from '../kafka/kafka-event-consumer';
 
 export type MessagingOptions = {
@@ -11,11 +9,11 @@ export type MessagingOptions = {
   /** Topics this service owns; created from the catalog at start if missing. */
   ownedTopics?: readonly TopicDefinition[];
   /**
-   * Consumer group and the handlers (Nest providers) that receive other services' events. `chunkSize` and
-   * `partitionsConcurrently` are for handlers that fold large streams (see KafkaEventConsumerOptions); their
-   * handlers must then tolerate concurrent batches of different partitions.
+   * The consumer group of the service's `@OnEvent` handlers (controller methods receiving other services'
+   * events). `chunkSize` and `partitionsConcurrently` are for handlers that fold large streams (see
+   * KafkaEventConsumerOptions); their handlers must then tolerate concurrent batches of different partitions.
    */
-  consumer?: { handlers: Type<IntegrationEventHandler>[] } & KafkaEventConsumerOptions;
+  consumer?: KafkaEventConsumerOptions;
 };
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
