@@ -14,3 +14,5 @@ export * from './analytics/analytics.contracts';
 export * from './org/member.events';
 export * from './org/booth.events';
 export * from './org/task.events';
+export * from './analyst/analyst.contracts';
+export * from './catalog/examples';

@@ -1,4 +1,5 @@
 import type { EventDefinition } from '../envelope/event-definition';
+import { ANALYST_EVENTS, ANALYST_TOPICS } from '../analyst/analyst.contracts';
 import { ANALYTICS_EVENTS, ANALYTICS_TOPICS } from '../analytics/analytics.contracts';
 import { MEETINGS_EVENTS, MEETINGS_TOPICS } from '../meetings/meetings.contracts';
 import { ORG_EVENTS } from '../org/area.events';
@@ -12,6 +13,7 @@ export const TOPICS: readonly TopicDefinition[] = [
   ...MEETINGS_TOPICS,
   ...TRAINING_TOPICS,
   ...ANALYTICS_TOPICS,
+  ...ANALYST_TOPICS,
 ];
 
 /** Every integration event (type, version) the platform knows. */
@@ -20,4 +22,5 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...MEETINGS_EVENTS,
   ...TRAINING_EVENTS,
   ...ANALYTICS_EVENTS,
+  ...ANALYST_EVENTS,
 ] as EventDefinition[];
