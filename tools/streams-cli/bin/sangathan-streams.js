@@ -1,15 +1,14 @@
 #!/usr/bin/env node
-// Entry point of `npx sangathan-streams`. In a packed package the compiled CLI is in ../lib; inside the
-// monorepo it is compiled into dist/ by the repository's build (incremental, so usually instant).
+// Entry point of `npx sangathan-streams`. Inside the monorepo the CLI is compiled into dist/ by the repository's
+// build (incremental, so usually instant); in a packed package it is in ../lib.
 'use strict';
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const packed = join(__dirname, '..', 'lib', 'main.js');
-let entry = packed;
-if (!existsSync(packed)) {
-  const root = join(__dirname, '..', '..', '..');
+const root = join(__dirname, '..', '..', '..');
+let entry = join(__dirname, '..', 'lib', 'main.js');
+if (existsSync(join(root, 'tools', 'scripts', 'build.mjs'))) {
   const build = spawnSync(process.execPath, [join(root, 'tools', 'scripts', 'build.mjs'), '--quiet'], {
     stdio: 'inherit',
   });

@@ -1,7 +1,7 @@
 import { ParquetSchema, ParquetWriter } from '@dsnp/parquetjs';
 import type { EventRow } from './event-row';
 
-/** Column types of an exported event in Parquet (the payload as JSON text). */
+/** Column types of an exported event in Parquet: the area path as a list, the payload as JSON. */
 export const EVENT_PARQUET_SCHEMA = new ParquetSchema({
   topic: { type: 'UTF8' },
   partition: { type: 'INT32' },
@@ -14,7 +14,7 @@ export const EVENT_PARQUET_SCHEMA = new ParquetSchema({
   occurredAt: { type: 'UTF8' },
   producer: { type: 'UTF8' },
   areaId: { type: 'UTF8' },
-  areaPath: { type: 'JSON' },
+  areaPath: { type: 'UTF8', repeated: true },
   payload: { type: 'JSON' },
 });
 
