@@ -31,12 +31,28 @@ describe('Kafka ACLs on the SASL listener', () => {
       brokers: sasl.split(','),
       sasl: { mechanism: 'scram-sha-512', username: user, password } as SASLOptions,
       logLevel: logLevel.NOTHING,
-      retry: { retries: 1, initialRetryTime: 100 },
+      retry: { retries: 5, initialRetryTime: 200 },
     });
 
-  /** The first message with this run's marker a consumer of `group` reads, or the error that stopped it. */
+  /**
+   * The first message with this run's marker a consumer of `group` reads, or the error that stopped it. A broker
+   * formatted a moment ago is still loading its group coordinator: that answer (retriable) is tried again.
+   */
   async function readAs(kafka: Kafka, topic: string, group: string): Promise<string> {
-    const consumer = kafka.consumer({ groupId: `${group}`, retry: { retries: 1, initialRetryTime: 100 } });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        return await readOnce(kafka, topic, group);
+      } catch (error) {
+        const { name, retriable } = error as { name?: string; retriable?: boolean };
+        if (name !== 'KafkaJSProtocolError' || !retriable || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  async function readOnce(kafka: Kafka, topic: string, group: string): Promise<string> {
+    const consumer = kafka.consumer({ groupId: `${group}`, retry: { retries: 5, initialRetryTime: 200 } });
     try {
       return await new Promise<string>((resolve, reject) => {
         consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
