@@ -174,37 +174,49 @@ describe('analyst topics after a generated week carry no personal data', () => {
           counts.cancelled++;
           continue;
         }
-        await http('meetings')
-          .post(`/meetings/${meeting.id}/held`)
-          .set('Authorization', ADMIN)
-          .send({
-            start: daysAgo(day, 5),
-            end: daysAgo(day, 6),
-            attendees: [2, 4, 6].map((i) => ({ memberId: memberIds[(i + m) % 9] })),
-            headcount: 10 + day,
-          })
-          .expect(200);
+        // Its attendees may reach meetings' roster after the organiser (member events are keyed by member).
+        await waitFor(
+          async () => {
+            const res = await http('meetings')
+              .post(`/meetings/${meeting.id}/held`)
+              .set('Authorization', ADMIN)
+              .send({
+                start: daysAgo(day, 5),
+                end: daysAgo(day, 6),
+                attendees: [2, 4, 6].map((i) => ({ memberId: memberIds[(i + m) % 9] })),
+                headcount: 10 + day,
+              });
+            if (res.status >= 500) throw new Error(JSON.stringify(res.body));
+            return res.status === 200;
+          },
+          { what: 'meetings to know the attendees', timeoutMs: 30_000 },
+        );
         counts.held++;
       }
     }
 
     // A data-management session for the mandal presidents of the district, held today.
     const now = Date.now();
-    const programme = await http('training')
-      .post('/programmes')
-      .set('Authorization', ADMIN)
-      .send({
-        title: 'Data management for mandal presidents',
-        titleHi: 'मंडल अध्यक्षों के लिए डेटा प्रबंधन प्रशिक्षण',
-        rootAreaId: 'UP-D-LUCKNOW',
-        windowStart: new Date(now - DAY).toISOString(),
-        windowEnd: new Date(now + 2 * DAY).toISOString(),
-        audience: { positions: ['mandal-president'], areaLevels: ['mandal'] },
-        sessionPlan: { kind: 'central', areaId: 'UP-D-LUCKNOW' },
-        targetRule: { kind: 'fixed', value: 2 },
-        schedule: { firstSessionAt: new Date(now + 3600_000).toISOString(), durationMinutes: 120 },
-      })
-      .expect(201);
+    const programme = await waitFor(
+      async () => {
+        const res = await http('training')
+          .post('/programmes')
+          .set('Authorization', ADMIN)
+          .send({
+            title: 'Data management for mandal presidents',
+            titleHi: 'मंडल अध्यक्षों के लिए डेटा प्रबंधन प्रशिक्षण',
+            rootAreaId: 'UP-D-LUCKNOW',
+            windowStart: new Date(now - DAY).toISOString(),
+            windowEnd: new Date(now + 2 * DAY).toISOString(),
+            audience: { positions: ['mandal-president'], areaLevels: ['mandal'] },
+            sessionPlan: { kind: 'central', areaId: 'UP-D-LUCKNOW' },
+            targetRule: { kind: 'fixed', value: 2 },
+            schedule: { firstSessionAt: new Date(now + 3600_000).toISOString(), durationMinutes: 120 },
+          });
+        return res.status === 201 ? res : undefined;
+      },
+      { what: 'training to know the district', timeoutMs: 30_000 },
+    );
     const session = await waitFor(
       async () => {
         const res = await http('training')
