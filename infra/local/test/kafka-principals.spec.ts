@@ -1,11 +1,8 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventRegistry, TOPICS } from '@sangathan/contracts';
-import { RedactMeetingsEventController } from '../../../services/stream-redactor/src/modules/redaction/events/redact-meetings.event-controller';
-import { RedactOrgEventController } from '../../../services/stream-redactor/src/modules/redaction/events/redact-org.event-controller';
-import { RedactTrainingEventController } from '../../../services/stream-redactor/src/modules/redaction/events/redact-training.event-controller';
-
 type Acl = { principal: string; resourceType: string; name: string; patternType: string; operation: string };
 type Model = { users: string[]; superUsers: string[]; acls: Acl[] };
 
@@ -20,17 +17,29 @@ function accessModel(): Model {
   return JSON.parse(run.stdout) as Model;
 }
 
-/** Topics of the events a controller's @OnEvent methods take (Nest's @EventPattern metadata). */
-function subscribedTopics(...controllers: (new (...args: never[]) => object)[]): string[] {
+/** The `*.event-controller.ts` files of a service (its @OnEvent handlers). */
+function eventControllerFiles(service: string): string[] {
+  const src = join(root, 'services', service, 'src');
+  return (readdirSync(src, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.event-controller.ts'))
+    .map((file) => join(src, file));
+}
+
+/** Topics of the events a service's @OnEvent / @OnEventBatch methods take (Nest's @EventPattern metadata). */
+function subscribedTopics(service: string): string[] {
   const registry = new EventRegistry();
   const topics = new Set<string>();
-  for (const controller of controllers)
-    for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-      const patterns = Reflect.getMetadata('microservices:pattern', controller.prototype[method as never]) as
-        string[] | undefined;
-      for (const pattern of patterns ?? []) {
-        const [type, version] = pattern.split('@v');
-        topics.add(registry.get(type, Number(version))!.topic);
+  for (const file of eventControllerFiles(service))
+    for (const controller of Object.values(require(file) as Record<string, unknown>)) {
+      if (typeof controller !== 'function') continue;
+      const prototype = (controller as { prototype: Record<string, unknown> }).prototype;
+      for (const method of Object.getOwnPropertyNames(prototype)) {
+        const patterns = Reflect.getMetadata('microservices:pattern', prototype[method] as object) as
+          string[] | undefined;
+        for (const pattern of patterns ?? []) {
+          const [type, version] = pattern.split('@v');
+          topics.add(registry.get(type, Number(version))!.topic);
+        }
       }
     }
   return [...topics].sort();
@@ -64,18 +73,18 @@ describe('broker principals (infra/kafka-principals.json)', () => {
     ).toBe(true);
   });
 
-  it('lets stream-redactor read exactly the topics its event controllers subscribe to', () => {
-    const reads = of('stream-redactor')
+  // A service whose consumers are still IntegrationEventHandlers has no event controller yet: its turn comes when
+  // it moves to @OnEvent (issue 15), and then this fails until its `reads` match.
+  const converted = ['org', 'meetings', 'training-events', 'analytics', 'stream-redactor'].filter(
+    (service) => eventControllerFiles(service).length > 0,
+  );
+
+  it.each(converted)('lets %s read exactly the topics its event controllers subscribe to', (service) => {
+    const reads = of(service)
       .filter((a) => a.operation === 'READ' && a.resourceType === 'TOPIC')
       .map((a) => a.name)
       .sort();
-    expect(reads).toEqual(
-      subscribedTopics(
-        RedactOrgEventController,
-        RedactMeetingsEventController,
-        RedactTrainingEventController,
-      ),
-    );
+    expect(reads).toEqual(subscribedTopics(service));
   });
 
   it('keeps the Strimzi KafkaUser resources generated from it (`npm run kafka-users`)', () => {
