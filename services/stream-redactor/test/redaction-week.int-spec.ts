@@ -17,8 +17,9 @@ import { STREAM_REDACTOR_SERVICE_DESCRIPTION } from '../src/service';
 
 const ADMIN = bearer(NATIONAL_ADMIN);
 const DAY = 24 * 3600_000;
-const daysAgo = (days: number, hour = 5) =>
-  new Date(Math.floor(Date.now() / DAY) * DAY - days * DAY + hour * 3600_000).toISOString();
+/** `hours` before this time of day, `days` ago (meetings may be put in up to 7 days after they were due). */
+const daysAgo = (days: number, hours: number) =>
+  new Date(Date.now() - days * DAY - hours * 3600_000).toISOString();
 
 /** Lucknow East (assembly 173) in Lucknow district, as org's generator codes it; two mandals, one sector each. */
 const AREAS = [
@@ -79,7 +80,7 @@ describe('analyst topics after a generated week carry no personal data', () => {
   const probes = ANALYST_TOPICS.map((t) => new TopicProbe(`${isolation.topicPrefix}${t.name}`));
   const memberIds: string[] = [];
   const freeText: string[] = [];
-  const counts = { joined: 0, held: 0, attendance: 0, cancelled: 0, checkIns: 0, sessionsHeld: 0 };
+  const counts = { joined: 0, scheduled: 0, held: 0, cancelled: 0, checkIns: 0, sessionsHeld: 0 };
 
   beforeAll(async () => {
     process.env.TRAINING_RESUME_INTERVAL_MS = '500';
@@ -95,10 +96,17 @@ describe('analyst topics after a generated week carry no personal data', () => {
     }
     delete process.env.MONGODB_DB;
     for (const name of Object.keys(apps) as (keyof typeof apps)[])
-      await waitFor(async () => (await http(name).get('/health/ready')).status === 200, {
-        what: `${name} ready`,
-        timeoutMs: 45_000,
-      });
+      await waitFor(
+        async () => {
+          const res = await http(name).get('/health/ready');
+          if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+          return true;
+        },
+        {
+          what: `${name} ready`,
+          timeoutMs: 60_000,
+        },
+      );
     await Promise.all(probes.map((p) => p.start()));
 
     const header = ['code', 'level', 'parentId', 'nameEn', 'nameHi', 'seatClass', 'lokSabhaId', 'voterCount'];
@@ -136,8 +144,10 @@ describe('analyst topics after a generated week carry no personal data', () => {
       .send({ reason })
       .expect(200);
 
-    // Seven days, a meeting a day in each mandal, its organiser the mandal president, three named attendees.
-    for (let day = 7; day >= 1; day--) {
+    // Seven days, a meeting a day in each mandal, its organiser the mandal president. Meetings takes a meeting up
+    // to 7 days after it was due but its attendance only within 48 hours of its end: the last two days' meetings
+    // are recorded held with three named attendees, one is called off, the rest stay on the calendar.
+    for (let day = 6; day >= 0; day--) {
       for (const [m, organiser] of [
         [1, president1],
         [2, president2],
@@ -155,15 +165,16 @@ describe('analyst topics after a generated week carry no personal data', () => {
                 agenda: `संपर्क: ${PEOPLE[m - 1].phone}`,
                 areaId: `UP-AC-173-M0${m}`,
                 organiserId: organiser,
-                scheduledStart: daysAgo(day, 5),
-                scheduledEnd: daysAgo(day, 6),
+                scheduledStart: daysAgo(day, 3),
+                scheduledEnd: daysAgo(day, 2),
               });
             if (res.status === 400) throw new Error(JSON.stringify(res.body));
             return res.status === 201 ? (res.body as { id: string }) : undefined;
           },
           { what: 'meetings to know the mandal and its president', timeoutMs: 30_000 },
         );
-        if (day === 4 && m === 2) {
+        counts.scheduled++;
+        if (day === 3 && m === 2) {
           const cancelReason = `${PEOPLE[1].nameAlt} बीमार हैं (${PEOPLE[1].phone})`;
           freeText.push(cancelReason);
           await http('meetings')
@@ -174,6 +185,7 @@ describe('analyst topics after a generated week carry no personal data', () => {
           counts.cancelled++;
           continue;
         }
+        if (day > 1) continue;
         // Its attendees may reach meetings' roster after the organiser (member events are keyed by member).
         await waitFor(
           async () => {
@@ -181,13 +193,14 @@ describe('analyst topics after a generated week carry no personal data', () => {
               .post(`/meetings/${meeting.id}/held`)
               .set('Authorization', ADMIN)
               .send({
-                start: daysAgo(day, 5),
-                end: daysAgo(day, 6),
-                attendees: [2, 4, 6].map((i) => ({ memberId: memberIds[(i + m) % 9] })),
+                start: daysAgo(day, 3),
+                end: daysAgo(day, 2),
+                // Workers of the mandal's own booth (members alternate between the two booths).
+                attendees: [2, 4, 6].map((i) => ({ memberId: memberIds[i + m - 1] })),
                 headcount: 10 + day,
               });
-            if (res.status >= 500) throw new Error(JSON.stringify(res.body));
-            return res.status === 200;
+            if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+            return true;
           },
           { what: 'meetings to know the attendees', timeoutMs: 30_000 },
         );
@@ -268,12 +281,14 @@ describe('analyst topics after a generated week carry no personal data', () => {
         ofType('analyst.position.assigned') === 2,
       { what: `the week on the analyst topics (${JSON.stringify(counts)})`, timeoutMs: 60_000 },
     );
-    expect(ofType('analyst.meeting.scheduled')).toBe(counts.held + counts.cancelled);
+    expect(ofType('analyst.meeting.scheduled')).toBe(counts.scheduled);
 
     const everything = probes.flatMap((p) =>
       p.messages.map((m) => `${m.key ?? ''} ${JSON.stringify(m.headers)} ${m.value}`),
     );
-    expect(everything.length).toBeGreaterThan(40);
+    // Every event above made it (two positions and a deactivation besides the counted ones).
+    const made = Object.values(counts).reduce((sum, n) => sum + n, 0) + 3;
+    expect(everything.length).toBeGreaterThanOrEqual(made);
     const forbidden = [
       ...PEOPLE.flatMap((p) => [p.name, p.nameAlt, p.phone, `+91${p.phone}`]),
       ...PEOPLE.flatMap((p) => p.name.split(' ').concat(p.nameAlt.split(' '))),
