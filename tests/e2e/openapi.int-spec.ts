@@ -16,6 +16,8 @@ import { AppModule as AnalyticsAppModule } from '../../services/analytics/src/ap
 import { ANALYTICS_SERVICE_DESCRIPTION } from '../../services/analytics/src/service';
 import { AppModule as MeetingsAppModule } from '../../services/meetings/src/app.module';
 import { MEETINGS_SERVICE_DESCRIPTION } from '../../services/meetings/src/service';
+import { AppModule as NotificationsAppModule } from '../../services/notifications/src/app.module';
+import { NOTIFICATIONS_SERVICE_DESCRIPTION } from '../../services/notifications/src/service';
 import { AppModule as OrgAppModule } from '../../services/org/src/app.module';
 import { ORG_SERVICE_DESCRIPTION } from '../../services/org/src/service';
 import { AppModule as TrainingAppModule } from '../../services/training-events/src/app.module';
@@ -28,6 +30,7 @@ const SERVICES: [Type<unknown>, ServiceDescription][] = [
   [MeetingsAppModule, MEETINGS_SERVICE_DESCRIPTION],
   [TrainingAppModule, TRAINING_SERVICE_DESCRIPTION],
   [AnalyticsAppModule, ANALYTICS_SERVICE_DESCRIPTION],
+  [NotificationsAppModule, NOTIFICATIONS_SERVICE_DESCRIPTION],
   [StreamRedactorAppModule, STREAM_REDACTOR_SERVICE_DESCRIPTION],
 ];
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';

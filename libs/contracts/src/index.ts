@@ -9,5 +9,6 @@ export * from './org/org.contracts';
 export * from './meetings/meetings.contracts';
 export * from './training/training.contracts';
 export * from './analytics/analytics.contracts';
+export * from './notifications/notifications.contracts';
 export * from './analyst/analyst.contracts';
 export * from './catalog/examples';

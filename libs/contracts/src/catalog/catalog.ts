@@ -2,6 +2,7 @@ import type { EventDefinition } from '../envelope/event-definition';
 import { ANALYST_EVENTS, ANALYST_TOPICS } from '../analyst/analyst.contracts';
 import { ANALYTICS_EVENTS, ANALYTICS_TOPICS } from '../analytics/analytics.contracts';
 import { MEETINGS_EVENTS, MEETINGS_TOPICS } from '../meetings/meetings.contracts';
+import { NOTIFICATIONS_EVENTS, NOTIFICATIONS_TOPICS } from '../notifications/notifications.contracts';
 import { ORG_EVENTS, ORG_TOPICS } from '../org/org.contracts';
 import { TRAINING_EVENTS, TRAINING_TOPICS } from '../training/training.contracts';
 import type { TopicDefinition } from './topic-definition';
@@ -12,6 +13,7 @@ export const TOPICS: readonly TopicDefinition[] = [
   ...MEETINGS_TOPICS,
   ...TRAINING_TOPICS,
   ...ANALYTICS_TOPICS,
+  ...NOTIFICATIONS_TOPICS,
   ...ANALYST_TOPICS,
 ];
 
@@ -21,5 +23,6 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...MEETINGS_EVENTS,
   ...TRAINING_EVENTS,
   ...ANALYTICS_EVENTS,
+  ...NOTIFICATIONS_EVENTS,
   ...ANALYST_EVENTS,
 ] as EventDefinition[];
