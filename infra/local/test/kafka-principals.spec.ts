@@ -30,7 +30,7 @@ function subscribedTopics(service: string): string[] {
   const registry = new EventRegistry();
   const topics = new Set<string>();
   for (const file of eventControllerFiles(service))
-    for (const controller of Object.values(require(file) as Record<string, unknown>)) {
+    for (const controller of Object.values(jest.requireActual<Record<string, unknown>>(file))) {
       if (typeof controller !== 'function') continue;
       const prototype = (controller as { prototype: Record<string, unknown> }).prototype;
       for (const method of Object.getOwnPropertyNames(prototype)) {
