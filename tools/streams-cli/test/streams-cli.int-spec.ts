@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParquetReader } from '@dsnp/parquetjs';
@@ -130,6 +130,8 @@ describe('sangathan-streams against the broker', () => {
     await consumer.disconnect();
     direct.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
   }, 60_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const everything = ['--from', String(base - 1000), '--to', String(base + 600_000)];
 
