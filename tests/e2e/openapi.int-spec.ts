@@ -24,6 +24,8 @@ import { AppModule as OrgAppModule } from '../../services/org/src/app.module';
 import { ORG_SERVICE_DESCRIPTION } from '../../services/org/src/service';
 import { AppModule as TrainingAppModule } from '../../services/training-events/src/app.module';
 import { TRAINING_SERVICE_DESCRIPTION } from '../../services/training-events/src/service';
+import { AppModule as StreamRedactorAppModule } from '../../services/stream-redactor/src/app.module';
+import { STREAM_REDACTOR_SERVICE_DESCRIPTION } from '../../services/stream-redactor/src/service';
 
 const SERVICES: [Type<unknown>, ServiceDescription][] = [
   [OrgAppModule, ORG_SERVICE_DESCRIPTION],
@@ -31,6 +33,7 @@ const SERVICES: [Type<unknown>, ServiceDescription][] = [
   [TrainingAppModule, TRAINING_SERVICE_DESCRIPTION],
   [AnalyticsAppModule, ANALYTICS_SERVICE_DESCRIPTION],
   [NotificationsAppModule, NOTIFICATIONS_SERVICE_DESCRIPTION],
+  [StreamRedactorAppModule, STREAM_REDACTOR_SERVICE_DESCRIPTION],
 ];
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

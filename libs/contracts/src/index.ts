@@ -10,3 +10,5 @@ export * from './meetings/meetings.contracts';
 export * from './training/training.contracts';
 export * from './analytics/analytics.contracts';
 export * from './notifications/notifications.contracts';
+export * from './analyst/analyst.contracts';
+export * from './catalog/examples';

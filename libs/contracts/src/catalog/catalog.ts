@@ -1,4 +1,5 @@
 import type { EventDefinition } from '../envelope/event-definition';
+import { ANALYST_EVENTS, ANALYST_TOPICS } from '../analyst/analyst.contracts';
 import { ANALYTICS_EVENTS, ANALYTICS_TOPICS } from '../analytics/analytics.contracts';
 import { MEETINGS_EVENTS, MEETINGS_TOPICS } from '../meetings/meetings.contracts';
 import { NOTIFICATIONS_EVENTS, NOTIFICATIONS_TOPICS } from '../notifications/notifications.contracts';
@@ -13,6 +14,7 @@ export const TOPICS: readonly TopicDefinition[] = [
   ...TRAINING_TOPICS,
   ...ANALYTICS_TOPICS,
   ...NOTIFICATIONS_TOPICS,
+  ...ANALYST_TOPICS,
 ];
 
 /** Every integration event (type, version) the platform knows. */
@@ -22,4 +24,5 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...TRAINING_EVENTS,
   ...ANALYTICS_EVENTS,
   ...NOTIFICATIONS_EVENTS,
+  ...ANALYST_EVENTS,
 ] as EventDefinition[];
