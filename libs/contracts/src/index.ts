@@ -11,6 +11,7 @@ export * from './org/area.events';
 export * from './meetings/meetings.contracts';
 export * from './training/training.contracts';
 export * from './analytics/analytics.contracts';
+export * from './candidates/candidates.contracts';
 export * from './org/member.events';
 export * from './org/booth.events';
 export * from './org/task.events';

@@ -1,5 +1,6 @@
 import type { EventDefinition } from '../envelope/event-definition';
 import { ANALYTICS_EVENTS, ANALYTICS_TOPICS } from '../analytics/analytics.contracts';
+import { CANDIDATES_EVENTS, CANDIDATES_TOPICS } from '../candidates/candidates.contracts';
 import { MEETINGS_EVENTS, MEETINGS_TOPICS } from '../meetings/meetings.contracts';
 import { ORG_EVENTS } from '../org/area.events';
 import { ORG_TOPICS } from '../org/org.topics';
@@ -12,6 +13,7 @@ export const TOPICS: readonly TopicDefinition[] = [
   ...MEETINGS_TOPICS,
   ...TRAINING_TOPICS,
   ...ANALYTICS_TOPICS,
+  ...CANDIDATES_TOPICS,
 ];
 
 /** Every integration event (type, version) the platform knows. */
@@ -20,4 +22,5 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...MEETINGS_EVENTS,
   ...TRAINING_EVENTS,
   ...ANALYTICS_EVENTS,
+  ...CANDIDATES_EVENTS,
 ] as EventDefinition[];
