@@ -11,6 +11,7 @@ import { Reflector } from '@nestjs/core';
 import type { Principal } from '@sangathan/auth';
 import { ApplicationError, uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { AUDIT_LOG, type AuditEntry, type AuditLogPort } from './ports/audit-log.port';
 import { CLOCK, type ClockPort } from './ports/clock.port';
@@ -28,6 +29,7 @@ function statusOf(error: unknown): number {
 
 function codeOf(error: unknown): string {
   if (error instanceof ApplicationError) return error.code;
+  if (error instanceof ZodValidationException) return 'VALIDATION_FAILED';
   if (error instanceof HttpException) {
     const body = error.getResponse() as { code?: string } | string;
     return typeof body === 'object' && body.code ? body.code : error.name;

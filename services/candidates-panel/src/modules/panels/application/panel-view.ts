@@ -6,7 +6,7 @@ import type { PanelState } from '../domain/panel.entity';
 import type { Prospect } from '../domain/prospect.entity';
 import type { ProspectRatingSums } from './ports/feedback.repository.port';
 
-const isoDate = z.string().describe('ISO-8601');
+const isoDate = z.string().min(1).describe('ISO-8601');
 const transition = z.object({
   from: z.enum(PANEL_STATUSES).nullable(),
   to: z.enum(PANEL_STATUSES),
@@ -20,15 +20,19 @@ export const panelViewSchema = z.object({
   seatId: z.string(),
   seatLevel: z.enum(['lok-sabha', 'assembly']),
   zoneId: z.string(),
-  ownerId: z.string().nullable().describe('Zone coordinator when the panel was opened'),
+  ownerId: z.string().min(1).nullable().describe('Zone coordinator when the panel was opened'),
   deadline: isoDate,
   status: z.enum(PANEL_STATUSES),
   collectorIds: z.array(z.string()),
   proposal: z.array(z.object({ rank: z.number().int(), prospectId: z.string(), rationale: z.string() })),
   returnCount: z.number().int(),
-  returnComments: z.string().nullable(),
+  returnComments: z.string().min(1).nullable(),
   submittedAt: isoDate.nullable(),
-  submittedOnTime: z.boolean().nullable(),
+  submittedOnTime: z
+    .boolean()
+    .describe('At or before the deadline')
+    .nullable()
+    .describe('Null until submitted'),
   decision: z.object({ prospectId: z.string(), by: z.string(), at: isoDate }).nullable(),
   announcedAt: isoDate.nullable(),
   deadlineMissedAt: isoDate.nullable(),
@@ -51,10 +55,10 @@ export const prospectViewSchema = z.object({
   id: z.string(),
   panelId: z.string(),
   kind: z.enum(['member', 'outsider']),
-  memberId: z.string().nullable(),
+  memberId: z.string().min(1).nullable(),
   name: z.string(),
-  phone: z.string().nullable(),
-  profile: z.string().nullable(),
+  phone: z.string().min(1).nullable(),
+  profile: z.string().min(1).nullable(),
   pastResults: z.array(pastResult),
   addedBy: z.string(),
   addedAt: isoDate,
@@ -96,7 +100,7 @@ export const feedbackViewSchema = z.object({
   recordedAt: isoDate,
 });
 export class FeedbackPageDto extends createZodDto(
-  z.object({ items: z.array(feedbackViewSchema), nextCursor: z.string().nullable() }),
+  z.object({ items: z.array(feedbackViewSchema), nextCursor: z.string().min(1).nullable() }),
 ) {}
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

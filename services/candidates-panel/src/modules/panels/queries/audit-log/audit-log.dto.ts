@@ -28,5 +28,5 @@ const entry = z.object({
   correlationId: z.string().nullable(),
 });
 export class AuditLogPageDto extends createZodDto(
-  z.object({ items: z.array(entry), nextCursor: z.string().nullable() }),
+  z.object({ items: z.array(entry), nextCursor: z.string().min(1).nullable() }),
 ) {}

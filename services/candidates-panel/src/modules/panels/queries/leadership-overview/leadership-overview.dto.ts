@@ -18,11 +18,15 @@ const row = z.object({
   zoneId: z.string(),
   status: z.enum(PANEL_STATUSES),
   deadline: z.string(),
-  submittedAt: z.string().nullable(),
-  submittedOnTime: z.boolean().nullable(),
+  submittedAt: z.string().min(1).nullable(),
+  submittedOnTime: z
+    .boolean()
+    .describe('At or before the deadline')
+    .nullable()
+    .describe('Null until submitted'),
   late: z.boolean().describe('Past its deadline unsubmitted, or submitted after it'),
   returnCount: z.number().int(),
 });
 export class LeadershipOverviewPageDto extends createZodDto(
-  z.object({ items: z.array(row), nextCursor: z.string().nullable() }),
+  z.object({ items: z.array(row), nextCursor: z.string().min(1).nullable() }),
 ) {}
