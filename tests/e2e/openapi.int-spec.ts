@@ -12,6 +12,8 @@ import {
 import request from 'supertest';
 import { AppModule as AnalyticsAppModule } from '../../services/analytics/src/app.module';
 import { ANALYTICS_SERVICE_DESCRIPTION } from '../../services/analytics/src/service';
+import { AppModule as PanelAppModule } from '../../services/candidates-panel/src/app.module';
+import { PANEL_SERVICE_DESCRIPTION } from '../../services/candidates-panel/src/service';
 import { AppModule as MeetingsAppModule } from '../../services/meetings/src/app.module';
 import { MEETINGS_SERVICE_DESCRIPTION } from '../../services/meetings/src/service';
 import { AppModule as OrgAppModule } from '../../services/org/src/app.module';
@@ -22,6 +24,7 @@ import { TRAINING_SERVICE_DESCRIPTION } from '../../services/training-events/src
 const SERVICES: [Type<unknown>, ServiceDescription][] = [
   [OrgAppModule, ORG_SERVICE_DESCRIPTION],
   [MeetingsAppModule, MEETINGS_SERVICE_DESCRIPTION],
+  [PanelAppModule, PANEL_SERVICE_DESCRIPTION],
   [TrainingAppModule, TRAINING_SERVICE_DESCRIPTION],
   [AnalyticsAppModule, ANALYTICS_SERVICE_DESCRIPTION],
 ];
