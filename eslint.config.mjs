@@ -91,4 +91,29 @@ export default [
       ],
     },
   },
+  {
+    // Use cases reach adapters only through the ports the application declares (Nest injects the adapter):
+    // commands | queries | events → application → domain, with infrastructure implementing application/ports.
+    files: [
+      'services/*/src/modules/*/commands/**/*.ts',
+      'services/*/src/modules/*/queries/**/*.ts',
+      'services/*/src/modules/*/events/**/*.ts',
+      'services/*/src/modules/*/application/**/*.ts',
+    ],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/infrastructure/**', '**/infrastructure'],
+              message:
+                'commands, queries, events and application depend on application/ports, not on infrastructure/ (docs/CONVENTIONS-FOR-CONTRIBUTORS.md)',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

@@ -1,18 +1,74 @@
-// End-to-end messaging throughput through libs/messaging versus raw kafkajs, same topic, same run.
+// End-to-end messaging throughput through libs/messaging versus raw kafkajs, same topic, same run; and the
+// consumer with its handlers declared the Nest way (@OnEvent / @OnEventBatch through KafkaEventTransport)
+// versus the same handlers given to the dispatcher directly.
 //   npm run bench -- messaging-throughput [--events 200000]
-import { AreaCreatedV1, createEvent, EventRegistry, ORG_TOPICS } from '@sangathan/contracts';
+import { Controller, Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AreaCreatedV1, createEvent, EventRegistry, ORG_TOPICS, type EventOf } from '@sangathan/contracts';
 import {
   EventDispatcher,
   KafkaConnection,
   KafkaEventConsumer,
+  KafkaEventTransport,
   KafkaMessagePublisher,
   kafkaSettingsFromEnv,
+  OnEvent,
+  OnEventBatch,
+  type DeliveredEvent,
   type IntegrationEventHandler,
 } from '@sangathan/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { argNumber, rate, report, runBench } from './bench-utils';
 
 const total = argNumber('events', 200_000);
+
+/** What every consumer round does per event: count it, and finish the round at the last one. */
+class Counter {
+  seen = 0;
+  first = 0;
+  done!: () => void;
+  readonly finished = new Promise<void>((resolve) => (this.done = resolve));
+  add(count: number): void {
+    this.first ||= Date.now();
+    this.seen += count;
+    if (this.seen >= total) this.done();
+  }
+}
+
+let counter = new Counter();
+
+@Controller()
+class BatchCountingController {
+  @OnEventBatch(AreaCreatedV1)
+  async count(events: DeliveredEvent[]): Promise<void> {
+    counter.add(events.length);
+  }
+}
+
+@Controller()
+class EventCountingController {
+  @OnEvent(AreaCreatedV1)
+  async count(event: EventOf<typeof AreaCreatedV1>): Promise<void> {
+    if (event.payload.areaId) counter.add(1);
+  }
+}
+
+@Module({ controllers: [BatchCountingController] })
+class BatchModule {}
+
+@Module({ controllers: [EventCountingController] })
+class EventModule {}
+
+/** The handlers Nest registers for a module's @OnEvent methods, as the service's consumer receives them. */
+async function nestHandlers(
+  module: Type<unknown>,
+): Promise<{ handlers: IntegrationEventHandler[]; close: () => Promise<void> }> {
+  const app = await NestFactory.create(module, { logger: false });
+  const transport = new KafkaEventTransport();
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false });
+  await app.init();
+  return { handlers: transport.eventHandlers(), close: () => app.close() };
+}
 
 async function main(): Promise<void> {
   const prefix = `bench-${Date.now().toString(36)}.`;
@@ -107,37 +163,53 @@ async function main(): Promise<void> {
     await consumer.disconnect();
     return ms;
   };
-  const libRound = async (round: number): Promise<number> => {
-    let seen = 0;
-    let first = 0;
-    let done!: () => void;
-    const finished = new Promise<void>((resolve) => (done = resolve));
-    const handler: IntegrationEventHandler = {
-      subscribesTo: [AreaCreatedV1],
-      handleBatch: async (events) => {
-        first ||= Date.now();
-        seen += events.length;
-        if (seen >= total) done();
-      },
-    };
+  const libRound = async (name: string, round: number, handler: IntegrationEventHandler): Promise<number> => {
+    counter = new Counter();
     const dispatcher = new EventDispatcher(new EventRegistry(), [handler], publisher, {
       consumerGroup: 'bench',
     });
-    const consumer = new KafkaEventConsumer(connection, dispatcher, { groupId: `bench-lib-${round}` });
+    const consumer = new KafkaEventConsumer(connection, dispatcher, { groupId: `bench-${name}-${round}` });
     void consumer.start();
-    await finished;
-    const ms = Date.now() - first;
+    await counter.finished;
+    const ms = Date.now() - counter.first;
     await consumer.stop();
     return ms;
   };
+  const directBatch: IntegrationEventHandler = {
+    subscribesTo: [AreaCreatedV1],
+    handleBatch: async (events) => counter.add(events.length),
+  };
+  const directEach: IntegrationEventHandler = {
+    subscribesTo: [AreaCreatedV1],
+    handle: async (event) => {
+      if ((event.payload as { areaId?: string }).areaId) counter.add(1);
+    },
+  };
+  const nestBatch = await nestHandlers(BatchModule);
+  const nestEach = await nestHandlers(EventModule);
+  const rounds: Record<string, { handler: IntegrationEventHandler; times: number[] }> = {
+    'batch, direct': { handler: directBatch, times: [] },
+    'batch, @OnEventBatch': { handler: nestBatch.handlers[0], times: [] },
+    'one by one, direct': { handler: directEach, times: [] },
+    'one by one, @OnEvent': { handler: nestEach.handlers[0], times: [] },
+  };
   const rawTimes: number[] = [];
   const libTimes: number[] = [];
-  for (let round = 0; round < 2; round++) {
+  const roundCount = argNumber('rounds', 3);
+  for (let round = 0; round < roundCount; round++) {
     rawTimes.push(await rawRound(round));
-    libTimes.push(await libRound(round));
+    // Alternating order, so a noisy moment does not always fall on the same variant.
+    const order = Object.entries(rounds);
+    if (round % 2 === 1) order.reverse();
+    for (const [name, variant] of order)
+      variant.times.push(await libRound(name.replace(/\W+/g, '-'), round, variant.handler));
   }
+  libTimes.push(...rounds['batch, direct'].times);
   const rawConsumeMs = Math.min(...rawTimes);
   const libConsumeMs = Math.min(...libTimes);
+  const best = (name: string) => Math.min(...rounds[name].times);
+  await nestBatch.close();
+  await nestEach.close();
   await connection.disconnect();
 
   report(`messaging throughput (${total} events, ~${Math.round(values[0].length)} bytes each)`, {
@@ -147,6 +219,11 @@ async function main(): Promise<void> {
     'consume, libs/messaging (validate+dispatch) (ev/s)': rate(total, libConsumeMs),
     'consume, raw kafkajs parse-only (ev/s)': rate(total, rawConsumeMs),
     'consume ratio lib/raw': (rawConsumeMs / libConsumeMs).toFixed(2),
+    'consume, batch handler via @OnEventBatch (ev/s)': rate(total, best('batch, @OnEventBatch')),
+    'consume ratio @OnEventBatch/direct': (best('batch, direct') / best('batch, @OnEventBatch')).toFixed(3),
+    'consume, one-by-one handler direct (ev/s)': rate(total, best('one by one, direct')),
+    'consume, one-by-one handler via @OnEvent (ev/s)': rate(total, best('one by one, @OnEvent')),
+    'consume ratio @OnEvent/direct': (best('one by one, direct') / best('one by one, @OnEvent')).toFixed(3),
   });
 }
 

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ServiceDefaultsModule } from '@sangathan/bootstrap';
 import { ANALYTICS_TOPICS } from '@sangathan/contracts';
-import { MomentumIngestConsumer } from './modules/momentum/events/momentum-ingest.consumer';
-import { FETCH_MAX_BYTES, MOMENTUM_LEAD_TOPICS } from './modules/momentum/infrastructure/momentum.service';
-import { PUBLICATIONS_COLLECTION } from './modules/momentum/infrastructure/momentum-publisher';
+import { FETCH_MAX_BYTES, MOMENTUM_LEAD_TOPICS } from './modules/momentum/application/momentum-settings';
+import { PUBLICATIONS_COLLECTION } from './modules/momentum/infrastructure/publication.schema';
 import { MomentumModule } from './modules/momentum/momentum.module';
 
 @Module({
@@ -17,7 +16,6 @@ import { MomentumModule } from './modules/momentum/momentum.module';
       // reads the hierarchy first, so activity finds its areas instead of waiting parked for them.
       consumer: {
         groupId: 'analytics',
-        handlers: [MomentumIngestConsumer],
         chunkSize: 2000,
         partitionsConcurrently: 3,
         fetchMaxBytes: FETCH_MAX_BYTES,

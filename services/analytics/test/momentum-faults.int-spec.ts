@@ -17,8 +17,8 @@ import {
   SLOT,
 } from '../src/modules/momentum/domain/momentum-formula';
 import { scoreAt } from '../src/modules/momentum/domain/score';
-import { MomentumEngine } from '../src/modules/momentum/infrastructure/momentum-engine';
-import { MomentumStore } from '../src/modules/momentum/infrastructure/momentum-store';
+import { MomentumEngine } from '../src/modules/momentum/application/momentum-engine';
+import { MomentumStateRepository } from '../src/modules/momentum/infrastructure/momentum-state.repository';
 
 /**
  * Exactness of the momentum state under faults, against the real FerretDB: the engine is
@@ -34,13 +34,13 @@ describe('momentum exactness under crashes, redelivery, duplicates and reorderin
   const AT = Date.UTC(2026, 2, 15);
   const org = buildOrg(SMALL_UP, 'F');
   let client: mongo.MongoClient;
-  let store: MomentumStore;
+  let store: MomentumStateRepository;
   /** Messages per partition, as the consumer would deliver them. */
   const partitions = new Map<string, DeliveredEvent[]>();
 
   beforeAll(async () => {
     client = await mongo.MongoClient.connect(integrationInfra().mongoUri, { retryWrites: false });
-    store = new MomentumStore(client.db(isolation.dbName('analytics')));
+    store = new MomentumStateRepository(client.db(isolation.dbName('analytics')));
     const registry = new EventRegistry();
     const rand = prng(99);
     const messages: GeneratedMessage[] = [

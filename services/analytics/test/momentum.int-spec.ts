@@ -27,7 +27,7 @@ import {
   type GeneratedMessage,
 } from '../../../bench/analytics-load-generator';
 import { AppModule } from '../src/app.module';
-import { MomentumPublisher } from '../src/modules/momentum/infrastructure/momentum-publisher';
+import { MomentumPublisher } from '../src/modules/momentum/application/momentum-publisher';
 import { ANALYTICS_SERVICE_DESCRIPTION } from '../src/service';
 
 /**

@@ -17,7 +17,7 @@ export function jwtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JwtSet
   };
 }
 
-/** jsonwebtoken turns a string secret into a KeyObject on every call (~0.7 ms per request); build it once. */
+/** jsonwebtoken turns a string secret into a KeyObject on every call, a cost paid per request; build it once. */
 const keys = new Map<string, KeyObject>();
 function keyOf(secret: string): KeyObject {
   let key = keys.get(secret);

@@ -1,19 +1,20 @@
-/** Connection trouble and broker-side transient errors: retry without blaming the events. */
+import { isDatabaseUnavailable } from '@sangathan/persistence';
+
+const TRANSIENT_KAFKA_ERRORS = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSNumberOfRetriesExceeded',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSConnectionClosedError',
+]);
+
+/**
+ * The broker or the database is unreachable or not serving right now: retry (forever, with backoff) without
+ * blaming the events. The database half is the same test the HTTP side answers 503 with.
+ */
 export function isRetriable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const e = error as Error & { retriable?: boolean; originalError?: Error; name: string };
-  if (e.retriable === true) return true;
-  if (
-    [
-      'KafkaJSConnectionError',
-      'KafkaJSNumberOfRetriesExceeded',
-      'KafkaJSRequestTimeoutError',
-      'KafkaJSBrokerNotFound',
-      'KafkaJSConnectionClosedError',
-    ].includes(e.name)
-  ) {
-    return true;
-  }
-  if (/^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error$/.test(e.name)) return true;
+  const e = error as Error & { retriable?: boolean; originalError?: Error };
+  if (e.retriable === true || TRANSIENT_KAFKA_ERRORS.has(e.name) || isDatabaseUnavailable(e)) return true;
   return e.originalError ? isRetriable(e.originalError) : false;
 }

@@ -11,7 +11,7 @@ import { currentTraceId } from '@sangathan/observability';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable } from '@sangathan/persistence';
 
 /** The one error body shape every service answers with. */
 export type ErrorBody = {

@@ -1,5 +1,5 @@
 import { Catch, type RpcExceptionFilter, UseFilters, applyDecorators } from '@nestjs/common';
-import { EventPattern } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { definitionKey, type EventDefinition, type EventEnvelope } from '@sangathan/contracts';
 import { throwError, type Observable } from 'rxjs';
 import type { DeliveredEvent, DeliveryInfo } from './integration-event-handler';
@@ -30,7 +30,13 @@ function eventPattern(
   name: string,
 ): MethodDecorator {
   const extras: EventHandlerExtras = { definitions, batch, handlerId: Symbol(name), handlerName: name };
+  // Nest passes only the payload unless parameters say otherwise: the event (or batch), then its delivery.
+  const parameters: MethodDecorator = (target, key) => {
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
+  };
   return applyDecorators(
+    parameters,
     EventPattern(
       definitions.map((definition) => definitionKey(definition.type, definition.version)),
       extras,

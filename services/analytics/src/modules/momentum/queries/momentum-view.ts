@@ -3,8 +3,8 @@ import { MOMENTUM_COMPONENTS } from '@sangathan/contracts';
 import { NotFoundError, UnavailableError, ValidationError } from '@sangathan/kernel';
 import { z } from 'zod';
 import { scoreAt, weekAgoScore, type AreaScore } from '../domain/score';
-import type { MomentumEngine } from '../infrastructure/momentum-engine';
-import type { MomentumService } from '../infrastructure/momentum.service';
+import type { MomentumEngine } from '../application/momentum-engine';
+import type { MomentumService } from '../application/momentum.service';
 
 export const atQuery = z.object({
   /** Instant to compute the score for (ISO-8601): now (the default) or later, decay projected with no new activity. */

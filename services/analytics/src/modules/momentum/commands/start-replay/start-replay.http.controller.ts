@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '@sangathan/auth';
-import { MomentumService } from '../../infrastructure/momentum.service';
+import { MomentumService } from '../../application/momentum.service';
 
 @ApiTags('momentum')
 @Controller('momentum/replay')

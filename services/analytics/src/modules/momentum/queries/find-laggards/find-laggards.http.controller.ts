@@ -4,7 +4,7 @@ import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { areaLevelSchema } from '@sangathan/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { scoreAt } from '../../domain/score';
-import { MomentumService } from '../../infrastructure/momentum.service';
+import { MomentumService } from '../../application/momentum.service';
 import { activeEngine, areaView, atQuery, scopedArea, scoreInstant } from '../momentum-view';
 import { z } from 'zod';
 

@@ -5,7 +5,7 @@ import { MOMENTUM_COMPONENTS } from '@sangathan/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { dailyScores, scoreAt } from '../../domain/score';
-import { MomentumService } from '../../infrastructure/momentum.service';
+import { MomentumService } from '../../application/momentum.service';
 import { activeEngine, areaView, atQuery, instant, scopedArea, scoreInstant } from '../momentum-view';
 
 class AtQueryDto extends createZodDto(atQuery.extend({ exact: z.enum(['true', 'false']).optional() })) {}

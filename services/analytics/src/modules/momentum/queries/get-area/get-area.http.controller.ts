@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
-import { MomentumService } from '../../infrastructure/momentum.service';
+import { MomentumService } from '../../application/momentum.service';
 import { activeEngine, scopedArea } from '../momentum-view';
 import { KnownAreaDto } from './get-area.dto';
 

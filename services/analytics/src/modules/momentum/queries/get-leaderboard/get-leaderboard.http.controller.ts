@@ -5,8 +5,8 @@ import { areaLevelSchema, MOMENTUM_COMPONENTS } from '@sangathan/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { scoreAt } from '../../domain/score';
-import type { MomentumEngine } from '../../infrastructure/momentum-engine';
-import { MomentumService } from '../../infrastructure/momentum.service';
+import type { MomentumEngine } from '../../application/momentum-engine';
+import { MomentumService } from '../../application/momentum.service';
 import { activeEngine, areaView, atQuery, inScope, scoreInstant } from '../momentum-view';
 
 class LeaderboardQueryDto extends createZodDto(

@@ -16,7 +16,7 @@ import { DedupRing, type RingEntries } from '../domain/dedup-ring';
 import type { MomentumFormula } from '../domain/momentum-formula';
 import { MomentumState, type StateCut } from '../domain/momentum-state';
 import { JournalGroupWriter } from './journal-group-writer';
-import { journalId, type JournalPiece, type MomentumStore } from './momentum-store';
+import { journalId, type JournalPiece, type MomentumStatePort } from './ports/momentum-state.port';
 
 /** Version of the snapshot layout below; part of the state fingerprint, so state in an older layout is rebuilt by replay. */
 export const SNAPSHOT_LAYOUT = 4;
@@ -92,7 +92,7 @@ export class MomentumEngine {
   private unjournaled = false;
 
   private constructor(
-    private readonly store: MomentumStore,
+    private readonly store: MomentumStatePort,
     readonly namespace: string,
     readonly formula: MomentumFormula,
     readonly fingerprint: string,
@@ -106,7 +106,7 @@ export class MomentumEngine {
    * strings of `stringSource` (the live tree, while a replay builds the next one beside it).
    */
   static async open(
-    store: MomentumStore,
+    store: MomentumStatePort,
     namespace: string,
     formula: MomentumFormula,
     fingerprint: string,

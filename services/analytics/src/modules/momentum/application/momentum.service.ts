@@ -1,28 +1,12 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import { EventRegistry, type EventDefinition } from '@sangathan/contracts';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConflictError } from '@sangathan/kernel';
-import {
-  EventDispatcher,
-  KafkaConnection,
-  KafkaEventConsumer,
-  type DeliveredEvent,
-  type MessagePublisher,
-} from '@sangathan/messaging';
-import type { Connection } from 'mongoose';
-import { ACTIVITY_DEFINITIONS, ACTIVITY_MAPPING_KEYS } from '../domain/activity-mapping';
+import type { DeliveredEvent } from '@sangathan/messaging';
+import { ACTIVITY_MAPPING_KEYS } from '../domain/activity-mapping';
 import { formulaFingerprint, MOMENTUM_FORMULA_V1 } from '../domain/momentum-formula';
-import {
-  AREA_EVENTS,
-  FormulaMismatchError,
-  MomentumEngine,
-  SNAPSHOT_LAYOUT,
-  type EngineStats,
-} from './momentum-engine';
-import { MomentumStore } from './momentum-store';
-
-/** Every event momentum folds: the hierarchy and the activity sources of the mapping table. */
-export const MOMENTUM_SUBSCRIPTIONS: readonly EventDefinition[] = [...AREA_EVENTS, ...ACTIVITY_DEFINITIONS];
+import { FormulaMismatchError, MomentumEngine, SNAPSHOT_LAYOUT, type EngineStats } from './momentum-engine';
+import { MOMENTUM_STATE_PORT, type MomentumStatePort } from './ports/momentum-state.port';
+import { numberFromEnv } from './momentum-settings';
+import { REPLAY_SOURCE_PORT, type ReplayRun, type ReplaySourcePort } from './ports/replay-source.port';
 
 export type ReplayStatus = {
   namespace: string;
@@ -37,22 +21,6 @@ export type ReplayStatus = {
   error: string | null;
 };
 
-const num = (value: string | undefined, fallback: number): number =>
-  value === undefined || value === '' ? fallback : Number(value);
-
-/**
- * The hierarchy's topics, read to their end before the activity topics when a backlog is read (start-up, replay):
- * activity of areas not known yet is parked until they are, and a backlog read all at once parks most of itself.
- */
-export const MOMENTUM_LEAD_TOPICS = [...new Set(AREA_EVENTS.map((d) => d.topic))];
-
-/**
- * Bytes per fetch of the live and the replay consumer (KafkaEventConsumerOptions.fetchMaxBytes). 2 MB instead of
- * kafkajs' 10: fewer decoded messages outlive young-generation collections (measured at full scale: ingest
- * 26.8k/s vs 25.0k/s, peak RSS 359 vs 392 MB).
- */
-export const FETCH_MAX_BYTES = num(process.env.ANALYTICS_FETCH_MAX_BYTES, 2 * 1024 * 1024);
-
 /**
  * Owns the active momentum state: opens it at start (refusing state built with another formula),
  * feeds it the live consumer's batches, snapshots it, and rebuilds it by replay into a fresh
@@ -64,8 +32,6 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Momentum');
   readonly formula = MOMENTUM_FORMULA_V1;
   readonly fingerprint = `${formulaFingerprint(MOMENTUM_FORMULA_V1, ACTIVITY_MAPPING_KEYS)}.s${SNAPSHOT_LAYOUT}`;
-  private store!: MomentumStore;
-  /** The journal's own connection (see MomentumStore). */
   private engine?: MomentumEngine;
   private ready!: Promise<void>;
   /** Last offset the live consumer delivered per partition (whether or not a state was active). */
@@ -77,19 +43,18 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   private exclusiveRun?: Promise<void>;
   private replay?: {
     engine: MomentumEngine;
-    consumer: KafkaEventConsumer;
+    source: ReplayRun;
     status: ReplayStatus;
     seen: Map<string, number>;
     lastBatchAt: number;
     timer?: NodeJS.Timeout;
   };
-  private readonly snapshotEvery = num(process.env.ANALYTICS_SNAPSHOT_EVERY_EVENTS, 500_000);
-  private readonly snapshotMs = num(process.env.ANALYTICS_SNAPSHOT_INTERVAL_MS, 60_000);
+  private readonly snapshotEvery = numberFromEnv('ANALYTICS_SNAPSHOT_EVERY_EVENTS', 500_000);
+  private readonly snapshotMs = numberFromEnv('ANALYTICS_SNAPSHOT_INTERVAL_MS', 60_000);
 
   constructor(
-    @InjectConnection() private readonly connection: Connection,
-    private readonly kafka: KafkaConnection,
-    private readonly registry: EventRegistry,
+    @Inject(MOMENTUM_STATE_PORT) private readonly store: MomentumStatePort,
+    @Inject(REPLAY_SOURCE_PORT) private readonly replaySource: ReplaySourcePort,
   ) {}
 
   onModuleInit(): Promise<void> {
@@ -98,9 +63,6 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async open(): Promise<void> {
-    await this.connection.asPromise();
-    const db = this.connection.db!;
-    this.store = new MomentumStore(db);
     const active = await this.store.activeNamespace();
     if (!active) {
       const ns = this.newNamespace();
@@ -224,38 +186,21 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
       error: null,
     };
     const run = { engine, seen, status, lastBatchAt: Date.now() } as NonNullable<typeof this.replay>;
-    const handler = {
-      subscribesTo: MOMENTUM_SUBSCRIPTIONS,
-      handleBatch: async (events: DeliveredEvent[]) => {
-        await engine.applyBatch(events);
-        for (const { delivery } of events) {
-          const tp = `${delivery.topic}:${delivery.partition}`;
-          seen.set(tp, Math.max(seen.get(tp) ?? -1, Number(delivery.offset)));
-        }
-        run.lastBatchAt = Date.now();
-      },
-    };
-    // Poison messages were dead-lettered by the live consumer already; a replay does not repeat that.
-    const noDeadLetters: MessagePublisher = { publish: async () => undefined };
-    const groupId = `analytics-momentum-replay-${namespace}`;
-    const dispatcher = new EventDispatcher(this.registry, [handler], noDeadLetters, {
-      consumerGroup: groupId,
-    });
-    run.consumer = new KafkaEventConsumer(this.kafka, dispatcher, {
-      groupId,
-      fromBeginning: true,
-      chunkSize: 5000,
-      fetchMaxBytes: FETCH_MAX_BYTES,
-      leadTopics: MOMENTUM_LEAD_TOPICS,
+    run.source = this.replaySource.start(namespace, async (events: DeliveredEvent[]) => {
+      await engine.applyBatch(events);
+      for (const { delivery } of events) {
+        const tp = `${delivery.topic}:${delivery.partition}`;
+        seen.set(tp, Math.max(seen.get(tp) ?? -1, Number(delivery.offset)));
+      }
+      run.lastBatchAt = Date.now();
     });
     this.replay = run;
-    this.logger.log(`replay ${namespace} started from the beginning of ${dispatcher.topics.join(', ')}`);
-    void run.consumer.start();
+    this.logger.log(`replay ${namespace} started from the beginning of ${run.source.topics.join(', ')}`);
     let lastEvents = 0;
     let lastTick = Date.now();
     run.timer = setInterval(
       () => {
-        void this.replayTick(run, dispatcher.topics).then(() => {
+        void this.replayTick(run).then(() => {
           const now = Date.now();
           const stats = engine.stats();
           status.events = stats.events;
@@ -267,21 +212,15 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
           lastTick = now;
         });
       },
-      num(process.env.ANALYTICS_REPLAY_PROGRESS_MS, 2000),
+      numberFromEnv('ANALYTICS_REPLAY_PROGRESS_MS', 2000),
     );
     return status;
   }
 
-  private async replayTick(run: NonNullable<typeof this.replay>, topics: string[]): Promise<void> {
+  private async replayTick(run: NonNullable<typeof this.replay>): Promise<void> {
     if (run.status.state !== 'running') return;
     try {
-      const admin = await this.kafka.admin();
-      let lag = 0;
-      for (const topic of topics) {
-        for (const p of await admin.fetchTopicOffsets(this.kafka.topicName(topic))) {
-          lag += Math.max(0, Number(p.high) - 1 - (run.seen.get(`${topic}:${p.partition}`) ?? -1));
-        }
-      }
+      const lag = await run.source.lag(run.seen);
       run.status.lag = lag;
       this.logger.log(
         `replay ${run.status.namespace}: ${run.engine.stats().events} events applied, lag ${lag} messages, ${run.status.eventsPerSecond}/s`,
@@ -299,7 +238,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
     await this.exclusive(async () => {
       for (const [tp, offset] of this.liveSeen) if ((run.seen.get(tp) ?? -1) < offset) return;
       clearInterval(run.timer);
-      await run.consumer.stop();
+      await run.source.stop();
       await run.engine.snapshot(true); // the replay consumer is stopped: nothing changes this state now
       run.engine.journaling = true;
       run.engine.state.tree.releaseStringSource(); // the live tree is dropped now
@@ -320,7 +259,7 @@ export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.replay?.status.state === 'running') {
       clearInterval(this.replay.timer);
-      await this.replay.consumer.stop();
+      await this.replay.source.stop();
     }
     await this.exclusive(async () => {
       // Held by exclusive(): no live batch runs, so the cut needs no copies.

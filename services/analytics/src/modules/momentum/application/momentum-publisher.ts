@@ -1,5 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import {
   ANALYTICS_ALERTS_TOPIC,
   ANALYTICS_MOMENTUM_TOPIC,
@@ -9,42 +14,29 @@ import {
   MomentumChangedV1,
   type AreaLevel,
 } from '@sangathan/contracts';
-import { OutboxRelay, outboxUpdate, toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
-import type { Connection } from 'mongoose';
+import { toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
 import { scoreAt, weekAgoScore } from '../domain/score';
+import { numberFromEnv } from './momentum-settings';
 import { MomentumService } from './momentum.service';
-
-export const PUBLICATIONS_COLLECTION = 'momentum_publications';
-
-type Publication = {
-  _id: string;
-  score: number;
-  publishedAt: Date;
-  below: boolean;
-  dropDay: number | null;
-  formulaVersion: number;
-};
-
-const num = (value: string | undefined, fallback: number): number =>
-  value === undefined || value === '' ? fallback : Number(value);
+import { PUBLICATION_PORT, type Publication, type PublicationPort } from './ports/publication.port';
 
 /** Thresholds of the published streams (docs/momentum.md §Published streams). */
 export const PUBLISH_RULES = {
   /** Publish analytics.momentum when the score moved at least this many points since the last publication… */
-  movedBy: num(process.env.ANALYTICS_PUBLISH_MOVED_BY, 5),
+  movedBy: numberFromEnv('ANALYTICS_PUBLISH_MOVED_BY', 5),
   /** …or this long after it. */
   atLeastEveryMs: 24 * 3600_000,
   /** below-threshold alert under this score; re-armed once the score is back above `recoverAt`. */
-  alertBelow: num(process.env.ANALYTICS_ALERT_BELOW, 35),
-  recoverAt: num(process.env.ANALYTICS_ALERT_RECOVER, 40),
+  alertBelow: numberFromEnv('ANALYTICS_ALERT_BELOW', 35),
+  recoverAt: numberFromEnv('ANALYTICS_ALERT_RECOVER', 40),
   /** sharp-drop alert when the score is this many points below the score a week ago. */
-  weeklyDrop: num(process.env.ANALYTICS_ALERT_WEEKLY_DROP, 15),
+  weeklyDrop: numberFromEnv('ANALYTICS_ALERT_WEEKLY_DROP', 15),
 };
 
 /**
  * Evaluates the areas of the publishing levels every few seconds and writes what moved into
- * `momentum_publications`: the last published figures and the outbox entries in ONE document
- * update per area, which the outbox relay then publishes to analytics.momentum / analytics.alerts.
+ * the publication store: the last published figures and the events in ONE document write per area,
+ * which the outbox relay then publishes to analytics.momentum / analytics.alerts.
  */
 @Injectable()
 export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,8 +44,8 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private cache?: Map<string, Publication>;
-  private readonly intervalMs = num(process.env.ANALYTICS_PUBLISH_INTERVAL_MS, 10_000);
-  private readonly maxPerRound = num(process.env.ANALYTICS_PUBLISH_MAX_PER_ROUND, 500);
+  private readonly intervalMs = numberFromEnv('ANALYTICS_PUBLISH_INTERVAL_MS', 10_000);
+  private readonly maxPerRound = numberFromEnv('ANALYTICS_PUBLISH_MAX_PER_ROUND', 500);
   private readonly levels = new Set(
     (process.env.ANALYTICS_PUBLISH_LEVELS ?? 'national,state,zone,district,lok-sabha,assembly,mandal').split(
       ',',
@@ -62,8 +54,7 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     private readonly momentum: MomentumService,
-    private readonly relay: OutboxRelay,
-    @InjectConnection() private readonly connection: Connection,
+    @Inject(PUBLICATION_PORT) private readonly publications: PublicationPort,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -88,10 +79,7 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
     const startedMs = Date.now();
     const engine = this.momentum.active;
     if (!engine) return 0;
-    const collection = this.connection.db!.collection<Publication>(PUBLICATIONS_COLLECTION);
-    this.cache ??= new Map(
-      (await collection.find({}, { projection: { outbox: 0 } }).toArray()).map((p) => [p._id, p]),
-    );
+    this.cache ??= new Map((await this.publications.loadAll()).map((p) => [p._id, p]));
     const { tree } = engine.state;
     const computedAt = new Date(nowMs).toISOString();
     const today = Math.floor(nowMs / 86_400_000);
@@ -195,28 +183,10 @@ export class MomentumPublisher implements OnApplicationBootstrap, OnApplicationS
       writes.sort((a, b) => b.urgency - a.urgency);
       writes.length = this.maxPerRound;
     }
-    // Bulks of 100: journal writes queued behind one on the service's single connection wait ~0.1 s, not seconds.
-    for (let i = 0; i < writes.length; i += 100) {
-      const slice = writes.slice(i, i + 100);
-      await collection.bulkWrite(
-        slice.map(({ id, next, entries }) => {
-          const { _id, ...fields } = next;
-          void _id;
-          const outbox = entries.length > 0 ? outboxUpdate(entries) : { $set: {} };
-          return {
-            updateOne: {
-              filter: { _id: id },
-              update: { ...outbox, $set: { ...fields, ...outbox.$set } },
-              upsert: true,
-            },
-          };
-        }) as never,
-        { ordered: false },
-      );
-      for (const { id, next } of slice) this.cache.set(id, next);
-    }
-    const announced = writes.filter((w) => w.entries.length > 0).map((w) => w.id);
-    if (announced.length > 0) this.relay.notify(PUBLICATIONS_COLLECTION, announced);
+    await this.publications.saveAll(
+      writes.map(({ next, entries }) => ({ publication: next, events: entries })),
+    );
+    for (const { id, next } of writes) this.cache.set(id, next);
     const queued = writes.reduce((sum, w) => sum + w.entries.length, 0);
     if (queued > 0)
       this.logger.log(

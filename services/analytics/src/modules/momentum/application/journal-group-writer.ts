@@ -1,4 +1,4 @@
-import type { JournalPiece } from './momentum-store';
+import type { JournalPiece } from './ports/momentum-state.port';
 
 type Waiter = { pieces: readonly JournalPiece[]; resolve: () => void; reject: (error: unknown) => void };
 

@@ -1,32 +1,20 @@
 import { insertIgnoringDuplicates } from '@sangathan/persistence';
 import { mongo } from 'mongoose';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import {
+  journalId,
+  type JournalEntry,
+  type JournalPiece,
+  type MomentumStatePort,
+  type StateMeta,
+} from '../application/ports/momentum-state.port';
 
 /** Snapshot part size: bounded so a snapshot never sits whole in memory. */
 const CHUNK_BYTES = 2 * 1024 * 1024;
 export const META_COLLECTION = 'momentum_meta';
 
-export type StateMeta = {
-  _id: string;
-  namespace: string;
-  gen: number;
-  fingerprint: string;
-  formulaVersion: number;
-  /** Last offset folded into snapshot `gen`, per `<topic>:<partition>` (a list: field names may not contain dots). */
-  offsets: { tp: string; offset: number }[];
-  snapshotAt: Date;
-  events: number;
-  /** Chunks of snapshot `gen` (`<gen>:<i>`), read and deleted by _id. */
-  chunks: number;
-};
-
 /** `z: 1` marks deflated data (fast level: the journal write is on the ingest path, bytes cost more than CPU here). */
 type JournalDoc = { _id: string; tp: string; from: number; to: number; data: mongo.Binary; z?: 1 };
-export type JournalEntry = { id: string; tp: string; to: number; data: Buffer };
-/** One consumed batch of one partition, serialised, as it goes into the journal. */
-export type JournalPiece = { tp: string; from: number; to: number; data: Buffer };
-
-export const journalId = (tp: string, from: number): string => `${tp}@${from}`;
 
 /**
  * Where one momentum state lives in MongoDB: a namespace of its own collections
@@ -37,7 +25,7 @@ export const journalId = (tp: string, from: number): string => `${tp}@${from}`;
  * keyed by partition and first offset), a snapshot is written under a new generation and becomes
  * current with one single-document update of the meta row, and old generations are deleted after.
  */
-export class MomentumStore {
+export class MomentumStateRepository implements MomentumStatePort {
   constructor(private readonly db: mongo.Db) {}
 
   private journal(ns: string) {
