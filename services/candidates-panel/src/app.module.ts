@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceDefaultsModule } from '@sangathan/bootstrap';
 import { CANDIDATES_TOPICS } from '@sangathan/contracts';
-import { DirectoryModule } from './modules/directory/directory.module';
+import { OrgDirectoryModule } from './modules/org-directory/org-directory.module';
 import { PanelsModule } from './modules/panels/panels.module';
 
 @Module({
@@ -12,7 +12,7 @@ import { PanelsModule } from './modules/panels/panels.module';
       ownedTopics: CANDIDATES_TOPICS,
       consumer: { groupId: 'candidates-panel' },
     }),
-    DirectoryModule,
+    OrgDirectoryModule,
     PanelsModule,
   ],
 })

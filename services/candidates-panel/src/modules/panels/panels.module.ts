@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { DirectoryModule } from '../directory/directory.module';
+import { OrgDirectoryModule } from '../org-directory/org-directory.module';
 import { PanelAccess } from './application/panel-access.service';
 import { PanelAuditInterceptor } from './application/panel-audit.interceptor';
 import { PanelWorkflow } from './application/panel-workflow.service';
@@ -57,7 +57,7 @@ import { PanelAggregatesQuery } from './queries/panel-aggregates/panel-aggregate
 
 @Module({
   imports: [
-    DirectoryModule,
+    OrgDirectoryModule,
     MongooseModule.forFeature([
       { name: PanelDocument.name, schema: PanelSchema },
       { name: ProspectDocument.name, schema: ProspectSchema },

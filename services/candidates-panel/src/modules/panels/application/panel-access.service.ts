@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isWithinScope, permissionsOf, type Principal } from '@sangathan/auth';
 import { ForbiddenError } from '@sangathan/kernel';
-import { ORG_DIRECTORY, type OrgDirectoryPort } from '../../directory/application/ports/org-directory.port';
+import {
+  ORG_DIRECTORY,
+  type OrgDirectoryPort,
+} from '../../org-directory/application/ports/org-directory.port';
 import { decideAccess, type AccessFacts, type PanelAction } from '../domain/panel-access.policy';
 
 /** The zone a panel (or a panel about to be opened) belongs to, and whether the caller collects for it. */

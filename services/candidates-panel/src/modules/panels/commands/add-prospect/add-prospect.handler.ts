@@ -4,7 +4,7 @@ import { ForbiddenError, uuidv7, ValidationError } from '@sangathan/kernel';
 import {
   ORG_DIRECTORY,
   type OrgDirectoryPort,
-} from '../../../directory/application/ports/org-directory.port';
+} from '../../../org-directory/application/ports/org-directory.port';
 import { PanelWorkflow } from '../../application/panel-workflow.service';
 import { toProspectView } from '../../application/panel-view';
 import { CLOCK, type ClockPort } from '../../application/ports/clock.port';

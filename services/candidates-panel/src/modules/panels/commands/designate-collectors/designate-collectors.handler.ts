@@ -5,7 +5,7 @@ import type { RequestContext } from '../../../../common/request-context';
 import {
   ORG_DIRECTORY,
   type OrgDirectoryPort,
-} from '../../../directory/application/ports/org-directory.port';
+} from '../../../org-directory/application/ports/org-directory.port';
 import { PanelWorkflow } from '../../application/panel-workflow.service';
 import { toPanelView, type PanelView } from '../../application/panel-view';
 import type { DesignateCollectorsDto } from './designate-collectors.dto';

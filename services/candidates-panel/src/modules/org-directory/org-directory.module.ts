@@ -29,4 +29,4 @@ import {
   ],
   exports: [ORG_DIRECTORY],
 })
-export class DirectoryModule {}
+export class OrgDirectoryModule {}
