@@ -120,6 +120,8 @@ export const CandidatesPanelSubmittedV1 = defineEvent({
     prospectCount: z.number().int().min(2).max(3),
     /** Feedback recorded on the panel's prospects so far. */
     feedbackCount: z.number().int().nonnegative(),
+    /** When the panel was opened (ISO-8601): lets a consumer date progress with the panel it belongs to. */
+    openedAt: isoDateTime,
     /** When it was submitted (ISO-8601). */
     submittedAt: isoDateTime,
     /** The panel's deadline (ISO-8601). */

@@ -90,6 +90,7 @@ export function panelIntegrationEvents(
             ...ref(panel),
             prospectCount: event.prospectCount,
             feedbackCount: extra.feedbackCount ?? 0,
+            openedAt: panel.history[0].at.toISOString(),
             submittedAt: at,
             deadline: panel.deadline.toISOString(),
             onTime: event.onTime,
