@@ -10,6 +10,8 @@ export const FLOWS = [
   'trainingTarget',
   'tasksDone',
   'tasksAssigned',
+  'panelsOpened',
+  'panelProgress',
 ] as const;
 export type FlowName = (typeof FLOWS)[number];
 
@@ -69,6 +71,14 @@ export const MOMENTUM_FORMULA_V1: MomentumFormula = {
       denominator: 'tasksAssigned',
       minDenominator: 0.5,
       weight: 0.15,
+    },
+    // Seats only: candidate panels submitted (on time, with feedback gathered) per panel opened; counts only.
+    panels: {
+      kind: 'flow-ratio',
+      numerator: 'panelProgress',
+      denominator: 'panelsOpened',
+      minDenominator: 0.5,
+      weight: 0.1,
     },
   },
   cap: 1.5,
