@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
-import { decodeCursor, encodeCursor } from '@sangathan/kernel';
+import { decodeCursor, encodeCursor, NotFoundError } from '@sangathan/kernel';
 import { PanelWorkflow } from '../../application/panel-workflow.service';
 import { toFeedbackView } from '../../application/panel-view';
 import {
   FEEDBACK_REPOSITORY,
   type FeedbackRepositoryPort,
 } from '../../application/ports/feedback.repository.port';
+import {
+  PROSPECT_REPOSITORY,
+  type ProspectRepositoryPort,
+} from '../../application/ports/prospect.repository.port';
 import type { ListFeedbackDto } from './list-feedback.dto';
 
 @Injectable()
@@ -14,10 +18,16 @@ export class ListFeedbackQuery {
   constructor(
     private readonly workflow: PanelWorkflow,
     @Inject(FEEDBACK_REPOSITORY) private readonly feedback: FeedbackRepositoryPort,
+    @Inject(PROSPECT_REPOSITORY) private readonly prospects: ProspectRepositoryPort,
   ) {}
 
   async execute(panelId: string, query: ListFeedbackDto, principal: Principal) {
     const { panel } = await this.workflow.loadFor(panelId, principal, 'read');
+    if (query.prospectId) {
+      const prospect = await this.prospects.get(query.prospectId);
+      if (!prospect || prospect.state.panelId !== panel.id)
+        throw new NotFoundError('prospect', query.prospectId);
+    }
     const after = query.cursor ? String(decodeCursor(query.cursor).id) : undefined;
     const items = await this.feedback.list(panel.id, {
       prospectId: query.prospectId,
