@@ -505,6 +505,12 @@ describe('candidates-panel against the real broker and database', () => {
       );
     });
 
+    it('counts audit entries by outcome on /metrics', async () => {
+      const metrics = await h.http().get('/metrics');
+      expect(metrics.text).toMatch(/panel_audit_entries_total\{[^}]*outcome="denied"[^}]*\} [1-9]/);
+      expect(metrics.text).toMatch(/panel_audit_entries_total\{[^}]*outcome="allowed"[^}]*\} [1-9]/);
+    });
+
     it('has no way to change or remove an entry over the API', async () => {
       const count = await h.db.collection('panel_audit').countDocuments();
       const entry = (await h.db.collection('panel_audit').findOne({}))!;

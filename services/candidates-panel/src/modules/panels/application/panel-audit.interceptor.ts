@@ -10,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Principal } from '@sangathan/auth';
 import { ApplicationError, uuidv7 } from '@sangathan/kernel';
+import { lazyMeter } from '@sangathan/observability';
 import type { Request } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
@@ -17,6 +18,11 @@ import { AUDIT_LOG, type AuditEntry, type AuditLogPort } from './ports/audit-log
 import { CLOCK, type ClockPort } from './ports/clock.port';
 
 const AUDIT_ACTION = 'candidates-panel:audit-action';
+
+const auditEntries = lazyMeter('candidates-panel').createCounter('panel_audit_entries_total', {
+  description:
+    'Entries appended to the panel audit log, by outcome (allowed reads, denied and rejected attempts)',
+});
 
 /** Names the audited action of a panel route (`panel.read`, `panel.decide`, …). */
 export const AuditAs = (action: string) => SetMetadata(AUDIT_ACTION, action);
@@ -81,6 +87,7 @@ export class PanelAuditInterceptor implements NestInterceptor {
       return typeof value === 'string' ? value.slice(0, 100) : null;
     };
     const bodyProspect = (req.body as { prospectId?: unknown } | undefined)?.prospectId;
+    auditEntries.add(1, { outcome });
     return this.audit.append({
       id: uuidv7(),
       at: this.clock.now(),
