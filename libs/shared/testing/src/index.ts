@@ -4,3 +4,4 @@ export * from './raw-producer';
 export * from './tokens';
 export * from './explain';
 export * from './openapi-responses';
+export * from './openapi-answers';

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { areaLevelSchema } from '@sangathan/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -7,6 +7,7 @@ import { scoreAt } from '../../domain/score';
 import { MomentumService } from '../../application/momentum.service';
 import { activeEngine, areaView, atQuery, scopedArea, scoreInstant } from '../momentum-view';
 import { z } from 'zod';
+import { LaggardsDto } from './find-laggards.dto';
 
 class LaggardsQueryDto extends createZodDto(
   atQuery.extend({
@@ -26,6 +27,7 @@ export class FindLaggardsHttpController {
   @ApiOperation({
     summary: 'The bottom N areas of a level in the subtree, each with the component that pulls it down most',
   })
+  @ApiOkResponse({ type: LaggardsDto, description: 'The lowest-scoring areas' })
   find(@Param('id') id: string, @Query() query: LaggardsQueryDto, @CurrentPrincipal() principal: Principal) {
     const engine = activeEngine(this.momentum);
     const idx = scopedArea(engine, principal, id);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { MOMENTUM_COMPONENTS } from '@sangathan/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { dailyScores, scoreAt } from '../../domain/score';
 import { MomentumService } from '../../application/momentum.service';
 import { activeEngine, areaView, atQuery, instant, scopedArea, scoreInstant } from '../momentum-view';
+import { AreaMomentumDto, ChildrenMomentumDto, MomentumHistoryDto } from './get-area-momentum.dto';
 
 class AtQueryDto extends createZodDto(atQuery.extend({ exact: z.enum(['true', 'false']).optional() })) {}
 class ChildrenQueryDto extends createZodDto(
@@ -30,6 +31,7 @@ export class GetAreaMomentumHttpController {
     summary:
       "An area's momentum score now (decay applied at read time), its components, weakest component and trend",
   })
+  @ApiOkResponse({ type: AreaMomentumDto, description: 'The score, its components and trend' })
   get(@Param('id') id: string, @Query() query: AtQueryDto, @CurrentPrincipal() principal: Principal) {
     const engine = activeEngine(this.momentum);
     const idx = scopedArea(engine, principal, id);
@@ -39,6 +41,7 @@ export class GetAreaMomentumHttpController {
   @Get('children')
   @Requires('analytics:read')
   @ApiOperation({ summary: "The area's children ranked by momentum (highest first unless order=asc)" })
+  @ApiOkResponse({ type: ChildrenMomentumDto, description: 'The children, ranked' })
   children(
     @Param('id') id: string,
     @Query() query: ChildrenQueryDto,
@@ -64,6 +67,7 @@ export class GetAreaMomentumHttpController {
   @ApiOperation({
     summary: 'Daily momentum (end of each UTC day) as a time series; kept for levels from national to mandal',
   })
+  @ApiOkResponse({ type: MomentumHistoryDto, description: 'The daily series' })
   history(
     @Param('id') id: string,
     @Query() query: HistoryQueryDto,

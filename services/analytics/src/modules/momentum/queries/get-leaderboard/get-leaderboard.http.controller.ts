@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { areaLevelSchema, MOMENTUM_COMPONENTS } from '@sangathan/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -8,6 +8,7 @@ import { scoreAt } from '../../domain/score';
 import type { MomentumEngine } from '../../application/momentum-engine';
 import { MomentumService } from '../../application/momentum.service';
 import { activeEngine, areaView, atQuery, inScope, scoreInstant } from '../momentum-view';
+import { LeaderboardDto, SeatClassesDto } from './get-leaderboard.dto';
 
 class LeaderboardQueryDto extends createZodDto(
   atQuery.extend({
@@ -40,6 +41,7 @@ export class GetLeaderboardHttpController {
   @Get('leaderboard')
   @Requires('analytics:read')
   @ApiOperation({ summary: 'Areas of one level in your subtree ranked by momentum' })
+  @ApiOkResponse({ type: LeaderboardDto, description: 'The areas, ranked' })
   leaderboard(@Query() query: LeaderboardQueryDto, @CurrentPrincipal() principal: Principal) {
     const engine = activeEngine(this.momentum);
     const now = scoreInstant(query.at);
@@ -60,6 +62,7 @@ export class GetLeaderboardHttpController {
     summary:
       'Seats grouped by class (lost, weak, thin-margin, strong) side by side: count, mean score and mean components',
   })
+  @ApiOkResponse({ type: SeatClassesDto, description: 'The seat classes side by side' })
   seatClasses(@Query() query: SeatClassesQueryDto, @CurrentPrincipal() principal: Principal) {
     const engine = activeEngine(this.momentum);
     const now = scoreInstant(query.at);

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '@sangathan/auth';
 import { MomentumService } from '../../application/momentum.service';
+import { MomentumStatusDto } from './get-momentum-status.dto';
 
 @ApiTags('momentum')
 @Controller('momentum/status')
@@ -14,6 +15,7 @@ export class GetMomentumStatusHttpController {
     summary:
       'Ingest state: formula, events applied, offsets per partition, parked activity, snapshot generation, replay progress',
   })
+  @ApiOkResponse({ type: MomentumStatusDto, description: 'The ingest state' })
   status() {
     return this.momentum.stats();
   }

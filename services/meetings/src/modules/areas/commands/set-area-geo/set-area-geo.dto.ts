@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { areaGeoSchema } from '../../queries/get-area/get-area.dto';
 
 export const setAreaGeoSchema = z.object({
   geo: z
@@ -25,3 +26,10 @@ export const setAreaGeoSchema = z.object({
 });
 
 export class SetAreaGeoDto extends createZodDto(setAreaGeoSchema) {}
+
+/** The answer of PUT /areas/{id}/geo. */
+export const areaGeoSetSchema = z.object({
+  id: z.string(),
+  geo: areaGeoSchema.nullable().describe('As stored; null when cleared'),
+});
+export class AreaGeoSetDto extends createZodDto(areaGeoSetSchema) {}

@@ -1,10 +1,10 @@
 import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
 import { AreaGeo } from '../../domain/area-geo.value-object';
 import { AREA_DIRECTORY, type AreaDirectory } from '../../infrastructure/area-directory.port';
-import { SetAreaGeoDto } from './set-area-geo.dto';
+import { AreaGeoSetDto, SetAreaGeoDto } from './set-area-geo.dto';
 
 @ApiTags('areas')
 @Controller('areas')
@@ -16,6 +16,7 @@ export class SetAreaGeoHttpController {
   @ApiOperation({
     summary: 'Set the bounding box or centroid+radius photos of this area are checked against',
   })
+  @ApiOkResponse({ type: AreaGeoSetDto, description: 'The area and its geo as stored' })
   async set(@Param('id') id: string, @Body() body: SetAreaGeoDto, @CurrentPrincipal() principal: Principal) {
     const area = await this.areas.findById(id);
     if (!area) throw new NotFoundError('area', id);

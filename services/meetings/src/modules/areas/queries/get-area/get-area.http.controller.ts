@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
 import { AREA_DIRECTORY, type AreaDirectory } from '../../infrastructure/area-directory.port';
+import { KnownAreaDto } from './get-area.dto';
 
 @ApiTags('areas')
 @Controller('areas')
@@ -14,6 +15,7 @@ export class GetAreaHttpController {
   @ApiOperation({
     summary: 'An area as the meetings service knows it (from org events), with its geo if set',
   })
+  @ApiOkResponse({ type: KnownAreaDto, description: 'The area' })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     const area = await this.areas.findById(id);
     if (!area) throw new NotFoundError('area', id);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
 import { MeetingWriter } from '../../meeting-writer';
 import { correlationIdOf } from '../../request-context';
+import { MeetingViewDto } from '../../queries/get-meeting/get-meeting.dto';
 
 export const cancelMeetingSchema = z.object({ reason: z.string().trim().min(1).max(1000) });
 export class CancelMeetingDto extends createZodDto(cancelMeetingSchema) {}
@@ -21,6 +22,10 @@ export class CancelMeetingHttpController {
   @Requires('meetings:write')
   @ApiOperation({ summary: 'Call off a scheduled meeting (409 if it was already held or cancelled)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({
+    type: MeetingViewDto,
+    description: 'The cancelled meeting; meetings.meeting.cancelled is published',
+  })
   async cancel(
     @Param('id') id: string,
     @Body() body: CancelMeetingDto,

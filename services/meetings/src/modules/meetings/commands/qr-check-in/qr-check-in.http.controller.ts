@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { ForbiddenError } from '@sangathan/kernel';
 import type { Request } from 'express';
@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ROSTER, type Roster } from '../../../roster/infrastructure/roster.port';
 import { MeetingWriter } from '../../meeting-writer';
 import { correlationIdOf } from '../../request-context';
+import { QrCheckedInDto, QrPassDto } from './qr-check-in.dto';
 
 export const checkInSchema = z.object({
   token: z.string().trim().min(16).max(128).describe('Token from the meeting QR code'),
@@ -32,6 +33,7 @@ export class QrCheckInHttpController {
     summary:
       'Open QR check-in: returns a token to show as a QR code (valid from 1 h before the start to 6 h after the end); re-issuing replaces it',
   })
+  @ApiCreatedResponse({ type: QrPassDto, description: 'The token and the QR payload' })
   async issue(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
     const token = randomBytes(24).toString('base64url');
     const { result } = await this.writer.mutate(id, { principal, correlationId: correlationIdOf(req) }, (m) =>
@@ -54,6 +56,7 @@ export class QrCheckInHttpController {
       'Attendee check-in by scanning the QR code: the caller is added as a named attendee (repeat scans change nothing)',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ type: QrCheckedInDto, description: 'The caller is checked in' })
   async checkIn(
     @Param('id') id: string,
     @Body() body: CheckInDto,

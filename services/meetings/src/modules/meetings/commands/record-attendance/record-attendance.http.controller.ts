@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -9,6 +9,7 @@ import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.ma
 import { MeetingWriter } from '../../meeting-writer';
 import { correlationIdOf } from '../../request-context';
 import { attendeesSchema } from '../attendee.dto';
+import { AttendanceRecordedDto } from './record-attendance.dto';
 
 export const recordAttendanceSchema = z
   .object({
@@ -50,6 +51,10 @@ export class RecordAttendanceHttpController {
       'Organiser check-in during the meeting, or late additions up to 48 hours after it ended (then 409 ATTENDANCE_LOCKED)',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({
+    type: AttendanceRecordedDto,
+    description: 'The meeting and who was added; meetings.attendance.recorded is published',
+  })
   async record(
     @Param('id') id: string,
     @Body() body: RecordAttendanceDto,

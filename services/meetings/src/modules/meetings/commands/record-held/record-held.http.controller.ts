@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Param, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { AttendeeResolver } from '../../attendee-resolver';
@@ -7,6 +7,7 @@ import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.ma
 import { MeetingWriter } from '../../meeting-writer';
 import { correlationIdOf } from '../../request-context';
 import { RecordHeldDto } from './record-held.dto';
+import { MeetingViewDto } from '../../queries/get-meeting/get-meeting.dto';
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -24,6 +25,10 @@ export class RecordHeldHttpController {
       'Record that the meeting took place, with its attendance (once: a second call is 409; a cancelled meeting is 409)',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({
+    type: MeetingViewDto,
+    description: 'The held meeting; meetings.meeting.held is published',
+  })
   async held(
     @Param('id') id: string,
     @Body() body: RecordHeldDto,

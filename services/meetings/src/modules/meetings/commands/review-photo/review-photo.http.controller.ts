@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { PhotoFlagReason } from '@sangathan/contracts';
 import { ConflictError, ForbiddenError, NotFoundError } from '@sangathan/kernel';
@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { PhotoStore, toPhotoView, type PhotoView } from '../../infrastructure/photo.store';
 import { flaggedEvent, verifiedEvent } from '../../photo-integration-events';
 import { correlationIdOf } from '../../request-context';
+import { PhotoViewDto } from '../../queries/list-photos/list-photos.dto';
 
 export const reviewPhotoSchema = z.object({
   decision: z
@@ -35,6 +36,7 @@ export class ReviewPhotoHttpController {
       'A reviewer (not the uploader) confirms or rejects a photo; publishes meetings.photo.verified or meetings.photo.flagged',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ type: PhotoViewDto, description: 'The reviewed photo' })
   async review(
     @Param('id') id: string,
     @Body() body: ReviewPhotoDto,

@@ -6,6 +6,7 @@ import type { MeetingView } from '../../infrastructure/meeting.mapper';
 import { correlationIdOf } from '../../request-context';
 import { ScheduleMeetingDto } from './schedule-meeting.dto';
 import { ScheduleMeetingHandler } from './schedule-meeting.handler';
+import { MeetingViewDto } from '../../queries/get-meeting/get-meeting.dto';
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -18,6 +19,7 @@ export class ScheduleMeetingHttpController {
   @ApiOperation({ summary: 'Schedule a meeting in an area of your subtree' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
+    type: MeetingViewDto,
     description: 'The meeting; meetings.meeting.scheduled is published through the outbox',
   })
   schedule(

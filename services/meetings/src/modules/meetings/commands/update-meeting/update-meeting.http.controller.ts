@@ -1,11 +1,12 @@
 import { Body, Controller, Param, Patch, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
 import { MeetingWriter } from '../../meeting-writer';
 import { correlationIdOf } from '../../request-context';
 import { UpdateMeetingDto } from './update-meeting.dto';
+import { MeetingViewDto } from '../../queries/get-meeting/get-meeting.dto';
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -19,6 +20,7 @@ export class UpdateMeetingHttpController {
       'Reschedule a scheduled meeting or edit its title, agenda or minutes (rescheduling publishes meetings.meeting.rescheduled)',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ type: MeetingViewDto, description: 'The meeting as changed' })
   async update(
     @Param('id') id: string,
     @Body() body: UpdateMeetingDto,

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { PhotoView } from '../../infrastructure/photo.store';
 import { correlationIdOf } from '../../request-context';
 import { UploadPhotoHandler } from './upload-photo.handler';
+import { UploadedPhotosDto } from './upload-photo.dto';
 
 @ApiTags('photos')
 @Controller('meetings')
@@ -29,6 +30,7 @@ export class UploadPhotoHttpController {
       'Upload photos of a meeting: streamed to GridFS, EXIF time/GPS compared with the meeting → verified, mismatch or no-metadata; reuse across meetings is flagged',
   })
   @ApiCreatedResponse({
+    type: UploadedPhotosDto,
     description:
       'The stored photos with their verdicts; 413 too large, 415 not an image, 409 already attached',
   })

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
 import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
 import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
 import { PhotoStore } from '../../infrastructure/photo.store';
+import { MeetingDetailDto } from './get-meeting.dto';
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -20,6 +21,7 @@ export class GetMeetingHttpController {
     summary:
       'One meeting with its attendance and photo counts (visible in its area’s subtree and, for a vc-review, in linked districts)',
   })
+  @ApiOkResponse({ type: MeetingDetailDto, description: 'The meeting with its photo counts' })
   async get(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,5 @@
-import { MEETING_KINDS } from '@sangathan/contracts';
-import { pageQuerySchema } from '@sangathan/http';
+import { MEETING_KINDS, meetingKindSchema } from '@sangathan/contracts';
+import { pageQuerySchema, pageSchema } from '@sangathan/http';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -28,3 +28,23 @@ export const listMeetingsSchema = pageQuerySchema.extend({
 });
 
 export class ListMeetingsQuery extends createZodDto(listMeetingsSchema) {}
+
+/** A meeting as lists show it. */
+export const meetingSummarySchema = z.object({
+  id: z.string(),
+  kind: meetingKindSchema,
+  title: z.string(),
+  areaId: z.string(),
+  organiserId: z.string(),
+  status: z.enum(['scheduled', 'held', 'cancelled']),
+  scheduledStart: z.iso.datetime(),
+  scheduledEnd: z.iso.datetime(),
+  day: z.string().describe('IST day, YYYY-MM-DD'),
+  namedCount: z.number().int().nonnegative(),
+  headcount: z.number().int().nonnegative(),
+  linkedAreaIds: z.array(z.string()),
+});
+
+/** The answer of GET /meetings. */
+export const meetingPageSchema = pageSchema(meetingSummarySchema);
+export class MeetingPageDto extends createZodDto(meetingPageSchema) {}

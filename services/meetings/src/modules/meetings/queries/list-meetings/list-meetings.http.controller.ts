@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, scopeFilter, type Principal } from '@sangathan/auth';
 import { ValidationError, type Page } from '@sangathan/kernel';
 import {
@@ -7,7 +7,7 @@ import {
   type MeetingRepository,
   type MeetingSummary,
 } from '../../infrastructure/meeting.repository.port';
-import { ListMeetingsQuery } from './list-meetings.dto';
+import { ListMeetingsQuery, MeetingPageDto } from './list-meetings.dto';
 
 @ApiTags('meetings')
 @Controller('meetings')
@@ -20,6 +20,7 @@ export class ListMeetingsHttpController {
     summary:
       'Meetings in your scope, filtered by subtree, date range, kind, status or organiser; keyset cursor pagination',
   })
+  @ApiOkResponse({ type: MeetingPageDto, description: 'One page of meetings' })
   list(
     @Query() query: ListMeetingsQuery,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
 import type { Response } from 'express';
@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
 import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../../infrastructure/photo-blob-storage.port';
 import { PhotoStore, toPhotoView, type PhotoView } from '../../infrastructure/photo.store';
+import { PhotoListDto, PhotoViewDto } from './list-photos.dto';
 
 @ApiTags('photos')
 @Controller()
@@ -20,6 +21,7 @@ export class ListPhotosHttpController {
   @Get('meetings/:id/photos')
   @Requires('meetings:read')
   @ApiOperation({ summary: 'Photos of a meeting with their verdicts' })
+  @ApiOkResponse({ type: PhotoListDto, description: 'The photos of the meeting' })
   async list(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -34,6 +36,7 @@ export class ListPhotosHttpController {
   @Get('photos/:id')
   @Requires('meetings:read')
   @ApiOperation({ summary: 'One photo record' })
+  @ApiOkResponse({ type: PhotoViewDto, description: 'The photo record' })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<PhotoView> {
     const photo = await this.photos.findById(id);
     if (!photo) throw new NotFoundError('photo', id);
@@ -43,8 +46,16 @@ export class ListPhotosHttpController {
 
   @Get('photos/:id/content')
   @Requires('meetings:read')
-  @ApiProduces('image/jpeg', 'image/png', 'image/heic')
   @ApiOperation({ summary: 'The photo bytes, streamed from GridFS' })
+  @ApiOkResponse({
+    description: 'The bytes as uploaded, in their own type; ETag is the sha256',
+    content: Object.fromEntries(
+      ['image/jpeg', 'image/png', 'image/heic'].map((type) => [
+        type,
+        { schema: { type: 'string', format: 'binary' } },
+      ]),
+    ),
+  })
   async content(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, scopeFilter, type Principal } from '@sangathan/auth';
 import { ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
@@ -10,6 +10,7 @@ import {
   type MeetingRepository,
   type MeetingSummary,
 } from '../../infrastructure/meeting.repository.port';
+import { MeetingCalendarDto } from './meeting-calendar.dto';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const calendarSchema = z.object({
@@ -30,6 +31,7 @@ export class MeetingCalendarHttpController {
   @Get()
   @Requires('meetings:read')
   @ApiOperation({ summary: 'Calendar of an area: meetings per IST day over a range of up to 62 days' })
+  @ApiOkResponse({ type: MeetingCalendarDto, description: 'Meetings per IST day' })
   async calendar(@Query() query: CalendarQuery, @CurrentPrincipal() principal: Principal) {
     const days = query.from <= query.to ? istDaysBetween(query.from, query.to) : [];
     if (days.length === 0 || days.length > 62) {

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { ValidationError } from '@sangathan/kernel';
 import type { Request } from 'express';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
 import { correlationIdOf } from '../../../meetings/request-context';
 import { QuotaService } from '../../quota.service';
+import { DayEvaluationDto } from './evaluate-day.dto';
 
 export const evaluateDaySchema = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD (IST)'),
@@ -30,6 +31,7 @@ export class EvaluateDayHttpController {
     summary:
       'Run the daily quota check for a day now (the job runs it every day for yesterday); publishes meetings.quota.missed once per holder and day',
   })
+  @ApiOkResponse({ type: DayEvaluationDto, description: 'What the check found' })
   async evaluate(
     @Body() body: EvaluateDayDto,
     @CurrentPrincipal() principal: Principal,

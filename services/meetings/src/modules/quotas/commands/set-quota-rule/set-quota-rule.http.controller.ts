@@ -1,11 +1,12 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { POSITION_TYPES } from '@sangathan/contracts';
 import { ForbiddenError, ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { QuotaService } from '../../quota.service';
+import { QuotaRuleDto } from './set-quota-rule.dto';
 
 export const setQuotaRuleSchema = z
   .object({
@@ -31,6 +32,7 @@ export class SetQuotaRuleHttpController {
   @ApiOperation({
     summary: 'Set the daily meeting quota of a position type (state or national leadership only)',
   })
+  @ApiOkResponse({ type: QuotaRuleDto, description: 'The rule as stored' })
   async set(
     @Param('positionType') positionType: string,
     @Body() body: SetQuotaRuleDto,

@@ -9,3 +9,15 @@ export const registerRoomSchema = z.object({
 });
 
 export class RegisterRoomDto extends createZodDto(registerRoomSchema) {}
+
+/** A video-conference room as the room operations answer it. */
+export const vcRoomViewSchema = z.object({
+  id: z.string(),
+  areaId: z.string().describe('The district'),
+  ancestors: z.array(z.string()),
+  name: z.string(),
+  status: z.enum(VC_ROOM_STATUSES),
+  connectedAt: z.iso.datetime().nullable().describe('When it was first reported connected'),
+  note: z.string().max(1000).nullable(),
+});
+export class VcRoomViewDto extends createZodDto(vcRoomViewSchema) {}

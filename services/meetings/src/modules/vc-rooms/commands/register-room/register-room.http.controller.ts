@@ -1,10 +1,10 @@
 import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { ValidationError } from '@sangathan/kernel';
 import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
 import { VcRoomDirectory, type VcRoomView } from '../../infrastructure/vc-room-directory';
-import { RegisterRoomDto } from './register-room.dto';
+import { RegisterRoomDto, VcRoomViewDto } from './register-room.dto';
 
 @ApiTags('vc-rooms')
 @Controller('vc-rooms')
@@ -20,6 +20,7 @@ export class RegisterRoomHttpController {
     summary:
       'Register or update the video-conference room of a district office (status planned/connected/out-of-service)',
   })
+  @ApiOkResponse({ type: VcRoomViewDto, description: 'The room as stored' })
   async register(
     @Param('areaId') areaId: string,
     @Body() body: RegisterRoomDto,

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import type { AreaView } from '../../infrastructure/area.mapper';
 import { CreateAreaDto } from './create-area.dto';
 import { CreateAreaHandler } from './create-area.handler';
+import { AreaViewDto } from '../../queries/get-area/get-area.dto';
 
 @ApiTags('areas')
 @Controller('areas')
@@ -17,7 +18,10 @@ export class CreateAreaHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: 'Add an area under a parent in your subtree' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'The area; org.area.created is published through the outbox' })
+  @ApiCreatedResponse({
+    type: AreaViewDto,
+    description: 'The area; org.area.created is published through the outbox',
+  })
   create(
     @Body() body: CreateAreaDto,
     @CurrentPrincipal() principal: Principal,

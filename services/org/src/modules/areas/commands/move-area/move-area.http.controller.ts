@@ -4,7 +4,7 @@ import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
 import type { AreaView } from '../../infrastructure/area.mapper';
-import { MoveAreaDto } from './move-area.dto';
+import { MoveAreaDto, MoveAreaResponseDto } from './move-area.dto';
 import { MoveAreaHandler } from './move-area.handler';
 
 @ApiTags('areas')
@@ -19,6 +19,7 @@ export class MoveAreaHttpController {
     summary: 'Move an area (with its whole subtree, members, positions and tasks) under a new parent',
   })
   @ApiOkResponse({
+    type: MoveAreaResponseDto,
     description: 'The moved area and how many descendants were re-pathed; org.area.moved is published',
   })
   move(

@@ -6,6 +6,7 @@ import { requestContext } from '../../../../common/request-context';
 import type { AreaView } from '../../infrastructure/area.mapper';
 import { ReclassifyAreaDto } from './reclassify-area.dto';
 import { ReclassifyAreaHandler } from './reclassify-area.handler';
+import { AreaViewDto } from '../../queries/get-area/get-area.dto';
 
 @ApiTags('areas')
 @Controller('areas')
@@ -16,6 +17,7 @@ export class ReclassifyAreaHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: "Set a seat's focus class (lost, weak, thin-margin, strong) and last margin" })
   @ApiOkResponse({
+    type: AreaViewDto,
     description: 'The seat; org.area.reclassified is published when the class or margin changed',
   })
   reclassify(

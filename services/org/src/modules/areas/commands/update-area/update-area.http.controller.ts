@@ -6,6 +6,7 @@ import { requestContext } from '../../../../common/request-context';
 import type { AreaView } from '../../infrastructure/area.mapper';
 import { UpdateAreaDto } from './update-area.dto';
 import { UpdateAreaHandler } from './update-area.handler';
+import { AreaViewDto } from '../../queries/get-area/get-area.dto';
 
 @ApiTags('areas')
 @Controller('areas')
@@ -17,7 +18,10 @@ export class UpdateAreaHttpController {
   @ApiOperation({
     summary: 'Change names, the Lok Sabha link or the size figures of an area in your subtree',
   })
-  @ApiOkResponse({ description: 'The area; org.area.updated is published when something changed' })
+  @ApiOkResponse({
+    type: AreaViewDto,
+    description: 'The area; org.area.updated is published when something changed',
+  })
   update(
     @Param('id') id: string,
     @Body() body: UpdateAreaDto,

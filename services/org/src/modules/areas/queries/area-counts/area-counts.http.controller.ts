@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { AreaLevel } from '@sangathan/contracts';
 import { NotFoundError } from '@sangathan/kernel';
 import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { AreaCountsDto } from './area-counts.dto';
 
 @ApiTags('areas')
 @Controller('areas')
@@ -13,6 +14,7 @@ export class AreaCountsHttpController {
   @Get(':id/counts')
   @Requires('org:read')
   @ApiOperation({ summary: 'How many areas of each level lie under an area' })
+  @ApiOkResponse({ type: AreaCountsDto, description: 'Counts per level' })
   async counts(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

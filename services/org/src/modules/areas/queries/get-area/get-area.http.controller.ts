@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
 import { type AreaView, AreaMapper } from '../../infrastructure/area.mapper';
 import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { AreaViewDto } from './get-area.dto';
 
 @ApiTags('areas')
 @Controller('areas')
@@ -13,6 +14,7 @@ export class GetAreaHttpController {
   @Get(':id')
   @Requires('org:read')
   @ApiOperation({ summary: 'One area, if it is inside your subtree' })
+  @ApiOkResponse({ type: AreaViewDto, description: 'The area' })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<AreaView> {
     const area = await this.areas.findById(id.toUpperCase());
     if (!area) throw new NotFoundError('area', id);

@@ -1,7 +1,8 @@
 import { AREA_LEVELS, seatClassSchema } from '@sangathan/contracts';
-import { pageQuerySchema } from '@sangathan/http';
+import { pageQuerySchema, pageSchema } from '@sangathan/http';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { areaViewSchema } from '../get-area/get-area.dto';
 
 export const listAreasQuerySchema = pageQuerySchema.extend({
   under: z
@@ -22,3 +23,7 @@ export const listAreasQuerySchema = pageQuerySchema.extend({
 });
 
 export class ListAreasQueryDto extends createZodDto(listAreasQuerySchema) {}
+
+/** The answer of GET /areas. */
+export const areaPageSchema = pageSchema(areaViewSchema);
+export class AreaPageDto extends createZodDto(areaPageSchema) {}

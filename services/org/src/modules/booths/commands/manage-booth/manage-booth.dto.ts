@@ -36,3 +36,29 @@ export const setWhatsappGroupsSchema = z.object({
     .max(20),
 });
 export class SetWhatsappGroupsDto extends createZodDto(setWhatsappGroupsSchema) {}
+
+const count = z.number().int().nonnegative();
+
+/** A booth as every booth operation answers it (`boothView`): its committee, volunteers, groups and coverage. */
+export const boothViewSchema = z.object({
+  boothId: z.string(),
+  ancestors: z.array(z.string()),
+  lokSabhaId: z.string().min(1).nullable(),
+  committeeMemberIds: z.array(z.string()),
+  committeeFormedAt: z.iso
+    .datetime()
+    .nullable()
+    .describe('When the committee reached its required size; null until then'),
+  volunteerIds: z.array(z.string()),
+  whatsappGroups: z.array(
+    z.object({ name: z.string(), inviteLink: z.string().nullable(), memberCount: count }),
+  ),
+  committeeFormed: z.boolean(),
+  committeeSize: count,
+  committeeRequired: count,
+  volunteerCount: count,
+  volunteerTarget: count,
+  whatsappGroupCount: count,
+  whatsappMemberCount: count,
+});
+export class BoothViewDto extends createZodDto(boothViewSchema) {}

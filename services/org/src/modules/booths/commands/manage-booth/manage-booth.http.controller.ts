@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
-import { AddVolunteerDto, SetCommitteeDto, SetWhatsappGroupsDto } from './manage-booth.dto';
+import { AddVolunteerDto, BoothViewDto, SetCommitteeDto, SetWhatsappGroupsDto } from './manage-booth.dto';
 import { ManageBoothHandler, type BoothView } from './manage-booth.handler';
 
 @ApiTags('booths')
@@ -14,6 +14,7 @@ export class ManageBoothHttpController {
   @Get(':id')
   @Requires('org:read')
   @ApiOperation({ summary: "A booth's committee, volunteers, WhatsApp groups and coverage figures" })
+  @ApiOkResponse({ type: BoothViewDto, description: 'The booth' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<BoothView> {
     return this.handler.get(id, principal);
   }
@@ -22,6 +23,7 @@ export class ManageBoothHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: "Set a booth's committee members (and required size)" })
   @ApiOkResponse({
+    type: BoothViewDto,
     description: 'org.booth-committee.formed when it reaches its size, else org.booth-committee.changed',
   })
   setCommittee(
@@ -37,7 +39,7 @@ export class ManageBoothHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Add a booth volunteer (target: 5 per booth)' })
-  @ApiOkResponse({ description: 'org.volunteer.added' })
+  @ApiOkResponse({ type: BoothViewDto, description: 'org.volunteer.added' })
   addVolunteer(
     @Param('id') id: string,
     @Body() body: AddVolunteerDto,
@@ -50,7 +52,7 @@ export class ManageBoothHttpController {
   @Delete(':id/volunteers/:memberId')
   @Requires('org:write')
   @ApiOperation({ summary: 'Remove a booth volunteer' })
-  @ApiOkResponse({ description: 'org.volunteer.removed' })
+  @ApiOkResponse({ type: BoothViewDto, description: 'org.volunteer.removed' })
   removeVolunteer(
     @Param('id') id: string,
     @Param('memberId') memberId: string,
@@ -63,7 +65,7 @@ export class ManageBoothHttpController {
   @Put(':id/whatsapp-groups')
   @Requires('org:write')
   @ApiOperation({ summary: "Set the booth's WhatsApp groups (name, invite link, member count)" })
-  @ApiOkResponse({ description: 'org.booth-committee.changed with changed=[whatsapp]' })
+  @ApiOkResponse({ type: BoothViewDto, description: 'org.booth-committee.changed with changed=[whatsapp]' })
   setWhatsappGroups(
     @Param('id') id: string,
     @Body() body: SetWhatsappGroupsDto,

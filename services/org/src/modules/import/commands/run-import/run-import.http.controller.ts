@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { requestContext } from '../../../../common/request-context';
 import { BulkImporter, type ImportKind, type ImportReport } from '../../infrastructure/bulk-importer';
 import { readImportRows } from './import-body';
+import { ImportProgressDto, ImportReportDto } from './run-import.dto';
 
 export const importQuerySchema = z.object({
   mode: z
@@ -95,6 +96,7 @@ export class RunImportHttpController {
       'Import areas (upsert by code; parents first or already stored); every row validated before anything is written',
   })
   @ApiOkResponse({
+    type: ImportReportDto,
     description:
       'Counts created/updated/unchanged and row errors; org.area.created / updated / reclassified are published',
   })
@@ -114,7 +116,10 @@ export class RunImportHttpController {
   @ApiOperation({
     summary: 'Import members (upsert by phone, E.164); every row validated before anything is written',
   })
-  @ApiOkResponse({ description: 'Counts and row errors; org.member.joined / updated are published' })
+  @ApiOkResponse({
+    type: ImportReportDto,
+    description: 'Counts and row errors; org.member.joined / updated are published',
+  })
   async members(
     @Query() query: ImportQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -126,6 +131,7 @@ export class RunImportHttpController {
   @Get(':id')
   @Requires('org:read')
   @ApiOperation({ summary: 'Progress of an import: operations written so far, counts, status' })
+  @ApiOkResponse({ type: ImportProgressDto, description: 'The job as written so far' })
   async progress(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

@@ -6,6 +6,7 @@ import { requestContext } from '../../../../common/request-context';
 import type { PositionView } from '../../infrastructure/member.mapper';
 import { AssignPositionDto } from './assign-position.dto';
 import { AssignPositionHandler } from './assign-position.handler';
+import { PositionViewDto } from '../../queries/positions/positions.dto';
 
 @ApiTags('positions')
 @Controller('positions')
@@ -19,6 +20,7 @@ export class AssignPositionHttpController {
       'Assign a position (e.g. district-president of UP-D-LUCKNOW); the previous holder is vacated, with history',
   })
   @ApiOkResponse({
+    type: PositionViewDto,
     description:
       'The position with its history; org.position.vacated (if held) and org.position.assigned are published',
   })
@@ -35,7 +37,7 @@ export class AssignPositionHttpController {
   @Delete(':type/:areaId')
   @Requires('org:write')
   @ApiOperation({ summary: 'Leave a position vacant' })
-  @ApiOkResponse({ description: 'The position; org.position.vacated is published' })
+  @ApiOkResponse({ type: PositionViewDto, description: 'The position; org.position.vacated is published' })
   vacate(
     @Param('type') type: string,
     @Param('areaId') areaId: string,

@@ -6,6 +6,7 @@ import { requestContext } from '../../../../common/request-context';
 import type { MemberView } from '../../infrastructure/member.mapper';
 import { DeactivateMemberDto, ReactivateMemberDto } from './change-member-status.dto';
 import { ChangeMemberStatusHandler } from './change-member-status.handler';
+import { MemberViewDto } from '../../queries/get-member/get-member.dto';
 
 @ApiTags('members')
 @Controller('members')
@@ -16,7 +17,10 @@ export class ChangeMemberStatusHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Mark a member inactive or replaced; vacates the positions they hold' })
-  @ApiOkResponse({ description: 'The member; org.member.deactivated and org.position.vacated are published' })
+  @ApiOkResponse({
+    type: MemberViewDto,
+    description: 'The member; org.member.deactivated and org.position.vacated are published',
+  })
   deactivate(
     @Param('id') id: string,
     @Body() body: DeactivateMemberDto,
@@ -30,7 +34,7 @@ export class ChangeMemberStatusHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Make an inactive or replaced member active again' })
-  @ApiOkResponse({ description: 'The member; org.member.reactivated is published' })
+  @ApiOkResponse({ type: MemberViewDto, description: 'The member; org.member.reactivated is published' })
   reactivate(
     @Param('id') id: string,
     @Body() body: ReactivateMemberDto,

@@ -6,6 +6,7 @@ import { requestContext } from '../../../../common/request-context';
 import type { MemberView } from '../../infrastructure/member.mapper';
 import { RegisterMemberDto } from './register-member.dto';
 import { RegisterMemberHandler } from './register-member.handler';
+import { MemberViewDto } from '../../queries/get-member/get-member.dto';
 
 @ApiTags('members')
 @Controller('members')
@@ -17,7 +18,7 @@ export class RegisterMemberHttpController {
   @Requires('org:write')
   @ApiOperation({ summary: 'Register a member in an area of your subtree (phone unique, stored as E.164)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'The member; org.member.joined is published' })
+  @ApiCreatedResponse({ type: MemberViewDto, description: 'The member; org.member.joined is published' })
   register(
     @Body() body: RegisterMemberDto,
     @CurrentPrincipal() principal: Principal,

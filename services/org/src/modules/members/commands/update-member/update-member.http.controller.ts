@@ -6,6 +6,7 @@ import { requestContext } from '../../../../common/request-context';
 import type { MemberView } from '../../infrastructure/member.mapper';
 import { UpdateMemberDto } from './update-member.dto';
 import { UpdateMemberHandler } from './update-member.handler';
+import { MemberViewDto } from '../../queries/get-member/get-member.dto';
 
 @ApiTags('members')
 @Controller('members')
@@ -15,7 +16,10 @@ export class UpdateMemberHttpController {
   @Patch(':id')
   @Requires('org:write')
   @ApiOperation({ summary: "Change a member's phone, names, kind or home area" })
-  @ApiOkResponse({ description: 'The member; org.member.updated is published when something changed' })
+  @ApiOkResponse({
+    type: MemberViewDto,
+    description: 'The member; org.member.updated is published when something changed',
+  })
   update(
     @Param('id') id: string,
     @Body() body: UpdateMemberDto,

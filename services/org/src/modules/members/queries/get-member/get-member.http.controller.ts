@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
 import {
@@ -14,6 +14,7 @@ import {
   type MemberRepository,
   type PositionRepository,
 } from '../../infrastructure/member.repository.port';
+import { MemberWithPositionsDto } from './get-member.dto';
 
 @ApiTags('members')
 @Controller('members')
@@ -28,6 +29,7 @@ export class GetMemberHttpController {
   @ApiOperation({
     summary: 'One member with status history and the positions they hold, if inside your subtree',
   })
+  @ApiOkResponse({ type: MemberWithPositionsDto, description: 'The member and the positions they hold' })
   async get(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

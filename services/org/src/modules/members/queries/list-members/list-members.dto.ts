@@ -1,7 +1,8 @@
 import { MEMBER_KINDS, MEMBER_STATUSES } from '@sangathan/contracts';
-import { pageQuerySchema } from '@sangathan/http';
+import { pageQuerySchema, pageSchema } from '@sangathan/http';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { memberViewSchema } from '../get-member/get-member.dto';
 
 export const listMembersQuerySchema = pageQuerySchema.extend({
   under: z.string().min(1).max(64).optional().describe('Subtree root (default: your own area)'),
@@ -24,3 +25,7 @@ export const listMembersQuerySchema = pageQuerySchema.extend({
 });
 
 export class ListMembersQueryDto extends createZodDto(listMembersQuerySchema) {}
+
+/** The answer of GET /members. */
+export const memberPageSchema = pageSchema(memberViewSchema);
+export class MemberPageDto extends createZodDto(memberPageSchema) {}

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Page } from '@sangathan/kernel';
 import type { MemberView } from '../../infrastructure/member.mapper';
-import { ListMembersQueryDto } from './list-members.dto';
+import { ListMembersQueryDto, MemberPageDto } from './list-members.dto';
 import { ListMembersHandler } from './list-members.handler';
 
 @ApiTags('members')
@@ -17,6 +17,7 @@ export class ListMembersHttpController {
     summary:
       'Members of a subtree: by name prefix, status, kind, phone, or "not active for N days" (inactiveDays); cursor-paginated',
   })
+  @ApiOkResponse({ type: MemberPageDto, description: 'One page of members' })
   list(
     @Query() query: ListMembersQueryDto,
     @CurrentPrincipal() principal: Principal,

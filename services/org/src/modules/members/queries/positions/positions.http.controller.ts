@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { positionTypeSchema } from '@sangathan/contracts';
 import { pageQuerySchema } from '@sangathan/http';
@@ -12,6 +12,7 @@ import { parsePositionType } from '../../commands/assign-position/assign-positio
 import { positionId } from '../../domain/position.entity';
 import { PositionMapper, type PositionView } from '../../infrastructure/member.mapper';
 import { POSITION_REPOSITORY, type PositionRepository } from '../../infrastructure/member.repository.port';
+import { PositionPageDto, PositionViewDto } from './positions.dto';
 
 export const listPositionsQuerySchema = pageQuerySchema.extend({
   under: z.string().min(1).max(64).optional().describe('Subtree root (default: your own area)'),
@@ -31,6 +32,7 @@ export class PositionsHttpController {
   @Get()
   @Requires('org:read')
   @ApiOperation({ summary: 'Positions of a subtree (filled or vacant), cursor-paginated' })
+  @ApiOkResponse({ type: PositionPageDto, description: 'One page of positions' })
   async list(
     @Query() query: ListPositionsQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -55,6 +57,7 @@ export class PositionsHttpController {
   @Get(':type/:areaId')
   @Requires('org:read')
   @ApiOperation({ summary: 'One position with its current holder and every past tenure' })
+  @ApiOkResponse({ type: PositionViewDto, description: 'The position' })
   async get(
     @Param('type') type: string,
     @Param('areaId') areaId: string,

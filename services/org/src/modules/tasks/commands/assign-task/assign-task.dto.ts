@@ -36,3 +36,46 @@ export const cancelTaskSchema = z.object({
 export class CancelTaskDto extends createZodDto(cancelTaskSchema) {}
 
 export class ReviewDto extends createZodDto(reviewSchema) {}
+
+const at = z.iso.datetime();
+
+/** A task as every task operation answers it (`taskView`). */
+export const taskViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().max(4000).nullable(),
+  areaId: z.string(),
+  ancestors: z.array(z.string()),
+  positionId: z.string().min(1).nullable().describe('The position it was given to, if any'),
+  positionType: positionTypeSchema.nullable(),
+  assigneeMemberId: z.string().min(1).nullable(),
+  assignedBy: z.string().min(1).nullable(),
+  assignedAt: at,
+  dueAt: at,
+  reviewEveryDays: z.number().int().min(5).max(7),
+  nextReviewAt: at,
+  status: z.enum(['open', 'completed', 'cancelled']),
+  progressPercent: z.number().min(0).max(100),
+  progress: z.array(z.object({ memberId: z.string(), percent: z.number(), note: z.string(), at })),
+  reviews: z.array(
+    z.object({
+      reviewerId: z.string(),
+      verdict: z.enum(['on-track', 'at-risk', 'off-track']),
+      note: z.string(),
+      at,
+    }),
+  ),
+  overdueAt: at.nullable().describe('When it was announced overdue'),
+  completedAt: at.nullable(),
+  completedBy: z.string().min(1).nullable(),
+  cancelledAt: at.nullable(),
+  cancelledBy: z.string().min(1).nullable(),
+  cancelReason: z.string().min(1).nullable(),
+});
+export class TaskViewDto extends createZodDto(taskViewSchema) {}
+
+/** The answer of POST /tasks/overdue-sweep. */
+export const overdueSweepSchema = z.object({
+  announced: z.number().int().nonnegative().describe('Tasks newly announced overdue'),
+});
+export class OverdueSweepDto extends createZodDto(overdueSweepSchema) {}

@@ -4,7 +4,7 @@ import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
 import type { TaskView } from '../task-actions/task-view';
-import { AssignTaskDto } from './assign-task.dto';
+import { AssignTaskDto, TaskViewDto } from './assign-task.dto';
 import { AssignTaskHandler } from './assign-task.handler';
 
 @ApiTags('tasks')
@@ -20,7 +20,7 @@ export class AssignTaskHttpController {
       'Give an area, a position or a member a task with a due date and a review cadence (5-7 days, default 7)',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'The task; org.task.assigned is published' })
+  @ApiCreatedResponse({ type: TaskViewDto, description: 'The task; org.task.assigned is published' })
   assign(
     @Body() body: AssignTaskDto,
     @CurrentPrincipal() principal: Principal,

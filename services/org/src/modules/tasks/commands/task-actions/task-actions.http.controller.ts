@@ -6,7 +6,13 @@ import { requestContext } from '../../../../common/request-context';
 import { subtreeFilter } from '../../../../common/subtree';
 import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
 import { Inject } from '@nestjs/common';
-import { CancelTaskDto, ProgressDto, ReviewDto } from '../assign-task/assign-task.dto';
+import {
+  CancelTaskDto,
+  OverdueSweepDto,
+  ProgressDto,
+  ReviewDto,
+  TaskViewDto,
+} from '../assign-task/assign-task.dto';
 import { TaskActionsHandler } from './task-actions.handler';
 import type { TaskView } from './task-view';
 
@@ -22,6 +28,7 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Announce overdue tasks of a subtree now (the service also sweeps every minute)' })
+  @ApiOkResponse({ type: OverdueSweepDto, description: 'How many tasks were announced overdue' })
   async sweep(
     @Query('under') under: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -37,6 +44,7 @@ export class TaskActionsHttpController {
   @Get(':id')
   @Requires('org:read')
   @ApiOperation({ summary: 'One task with its progress reports and reviews' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'The task' })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TaskView> {
     return this.handler.get(id, principal);
   }
@@ -47,7 +55,7 @@ export class TaskActionsHttpController {
   @ApiOperation({
     summary: 'Post progress (the assignee, the current holder of the position, or a leader above)',
   })
-  @ApiOkResponse({ description: 'org.task.progressed (counts as activity of the poster)' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'org.task.progressed (counts as activity of the poster)' })
   progress(
     @Param('id') id: string,
     @Body() body: ProgressDto,
@@ -61,7 +69,7 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Record a review; the next one falls due after the cadence' })
-  @ApiOkResponse({ description: 'org.task.reviewed' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'org.task.reviewed' })
   review(
     @Param('id') id: string,
     @Body() body: ReviewDto,
@@ -75,7 +83,7 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:read')
   @ApiOperation({ summary: 'Mark a task complete' })
-  @ApiOkResponse({ description: 'org.task.completed' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'org.task.completed' })
   complete(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -88,7 +96,7 @@ export class TaskActionsHttpController {
   @HttpCode(200)
   @Requires('org:write')
   @ApiOperation({ summary: 'Withdraw an open task (a leader above it); a closed task is a 409 TASK_CLOSED' })
-  @ApiOkResponse({ description: 'org.task.cancelled' })
+  @ApiOkResponse({ type: TaskViewDto, description: 'org.task.cancelled' })
   cancel(
     @Param('id') id: string,
     @Body() body: CancelTaskDto,

@@ -1,6 +1,7 @@
-import { pageQuerySchema } from '@sangathan/http';
+import { pageQuerySchema, pageSchema } from '@sangathan/http';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { taskViewSchema } from '../../commands/assign-task/assign-task.dto';
 
 export const listTasksQuerySchema = pageQuerySchema.extend({
   under: z.string().min(1).max(64).optional().describe('Subtree root (default: your own area)'),
@@ -11,3 +12,7 @@ export const listTasksQuerySchema = pageQuerySchema.extend({
   positionId: z.string().min(1).max(120).optional(),
 });
 export class ListTasksQueryDto extends createZodDto(listTasksQuerySchema) {}
+
+/** The answer of GET /tasks: tasks without their progress reports and reviews. */
+export const taskPageSchema = pageSchema(taskViewSchema.omit({ progress: true, reviews: true }));
+export class TaskPageDto extends createZodDto(taskPageSchema) {}

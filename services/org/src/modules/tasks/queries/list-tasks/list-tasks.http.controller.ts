@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Page } from '@sangathan/kernel';
 import type { TaskView } from '../../commands/task-actions/task-view';
-import { ListTasksQueryDto } from './list-tasks.dto';
+import { ListTasksQueryDto, TaskPageDto } from './list-tasks.dto';
 import { ListTasksHandler } from './list-tasks.handler';
 
 @ApiTags('tasks')
@@ -15,6 +15,10 @@ export class ListTasksHttpController {
   @Requires('org:read')
   @ApiOperation({
     summary: 'Tasks of a subtree; overdue=true or unreviewed=true for the review lists; cursor-paginated',
+  })
+  @ApiOkResponse({
+    type: TaskPageDto,
+    description: 'One page of tasks, without their progress reports and reviews',
   })
   list(
     @Query() query: ListTasksQueryDto,

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
 import type { SessionView } from '../../infrastructure/training.views';
 import { CancelSessionDto } from './cancel-session.dto';
 import { CancelSessionHandler } from './cancel-session.handler';
+import { SessionViewDto } from '../../queries/programmes/programmes.dto';
 
 @ApiTags('sessions')
 @Controller('sessions')
@@ -17,6 +18,7 @@ export class CancelSessionHttpController {
   @Requires('training:write')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Call off a scheduled session; publishes training.session.cancelled' })
+  @ApiOkResponse({ type: SessionViewDto, description: 'The cancelled session' })
   cancel(
     @Param('id') id: string,
     @Body() body: CancelSessionDto,

@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { participantViewSchema } from '../../queries/participants/participants.dto';
 
 export const checkInSchema = z
   .object({
@@ -11,3 +12,10 @@ export const checkInSchema = z
     path: ['memberId'],
   });
 export class CheckInDto extends createZodDto(checkInSchema) {}
+
+/** The answer of POST /sessions/{id}/check-ins. */
+export const checkInResultSchema = z.object({
+  participant: participantViewSchema,
+  alreadyCheckedIn: z.boolean().describe('true when the member had checked in before (nothing changed)'),
+});
+export class CheckInResultDto extends createZodDto(checkInResultSchema) {}

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
-import { CheckInDto } from './check-in.dto';
+import { CheckInDto, CheckInResultDto } from './check-in.dto';
 import { CheckInHandler, type CheckInResult } from './check-in.handler';
 
 @ApiTags('participants')
@@ -19,6 +19,7 @@ export class CheckInHttpController {
     summary:
       'Check a member in (organiser list or QR token); uninvited members only as walk-ins where allowed',
   })
+  @ApiOkResponse({ type: CheckInResultDto, description: 'The participant, checked in' })
   checkIn(
     @Param('id') id: string,
     @Body() body: CheckInDto,

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
 import type { ParticipantView } from '../../infrastructure/training.views';
 import { CompleteDto } from './complete.dto';
 import { CompleteHandler } from './complete.handler';
+import { ParticipantViewDto } from '../../queries/participants/participants.dto';
 
 @ApiTags('participants')
 @Controller('sessions')
@@ -20,6 +21,7 @@ export class CompleteHttpController {
     summary:
       'Mark an attendee as having completed the training (optional assessment score); enables the certificate',
   })
+  @ApiOkResponse({ type: ParticipantViewDto, description: 'The participant with completedAt and score' })
   complete(
     @Param('id') id: string,
     @Body() body: CompleteDto,

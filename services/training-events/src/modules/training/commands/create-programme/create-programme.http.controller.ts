@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import type { ProgrammeView } from '../../infrastructure/training.views';
 import { CreateProgrammeDto } from './create-programme.dto';
 import { CreateProgrammeHandler } from './create-programme.handler';
+import { ProgrammeViewDto } from '../../queries/programmes/programmes.dto';
 
 @ApiTags('programmes')
 @Controller('programmes')
@@ -21,6 +22,7 @@ export class CreateProgrammeHttpController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
+    type: ProgrammeViewDto,
     description:
       'The programme; training.programme.created and one training.session.scheduled per session are published',
   })

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
 import type { ParticipantView } from '../../infrastructure/training.views';
 import { GiveFeedbackDto } from './give-feedback.dto';
 import { GiveFeedbackHandler } from './give-feedback.handler';
+import { ParticipantViewDto } from '../../queries/participants/participants.dto';
 
 @ApiTags('participants')
 @Controller('sessions')
@@ -17,6 +18,7 @@ export class GiveFeedbackHttpController {
   @Requires('training:read')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Rate a session you attended (1-5) with an optional comment' })
+  @ApiCreatedResponse({ type: ParticipantViewDto, description: 'The participant with the rating' })
   give(
     @Param('id') id: string,
     @Body() body: GiveFeedbackDto,

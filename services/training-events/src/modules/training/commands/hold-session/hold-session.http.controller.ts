@@ -1,10 +1,11 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
 import type { SessionView } from '../../infrastructure/training.views';
 import { HoldSessionHandler } from './hold-session.handler';
+import { SessionViewDto } from '../../queries/programmes/programmes.dto';
 
 @ApiTags('sessions')
 @Controller('sessions')
@@ -16,6 +17,7 @@ export class HoldSessionHttpController {
   @Requires('training:write')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Mark the session held: freezes its turnout and publishes training.session.held' })
+  @ApiOkResponse({ type: SessionViewDto, description: 'The held session with its turnout' })
   hold(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

@@ -7,6 +7,7 @@ import type { ParticipantView } from '../../infrastructure/training.views';
 import { DeclineHandler } from '../decline/decline.handler';
 import { RegisterHandler } from './register.handler';
 import { RsvpDto } from './rsvp.dto';
+import { ParticipantViewDto } from '../../queries/participants/participants.dto';
 
 @ApiTags('participants')
 @Controller('sessions')
@@ -24,7 +25,10 @@ export class RsvpHttpController {
     summary:
       'Register for a session you are invited to; when it is full you are waitlisted (status tells which)',
   })
-  @ApiOkResponse({ description: 'The participant with status registered or waitlisted' })
+  @ApiOkResponse({
+    type: ParticipantViewDto,
+    description: 'The participant with status registered or waitlisted',
+  })
   registerFor(
     @Param('id') id: string,
     @Body() body: RsvpDto,
@@ -43,6 +47,10 @@ export class RsvpHttpController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({
     summary: 'Decline an invitation or withdraw a registration (the seat goes to the first on the waitlist)',
+  })
+  @ApiOkResponse({
+    type: ParticipantViewDto,
+    description: 'The participant, declined (a waitlisted member may have taken the seat)',
   })
   declineFor(
     @Param('id') id: string,

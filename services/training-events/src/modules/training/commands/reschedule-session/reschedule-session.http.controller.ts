@@ -1,11 +1,12 @@
 import { Body, Controller, Param, Patch, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
 import type { SessionView } from '../../infrastructure/training.views';
 import { RescheduleSessionDto } from './reschedule-session.dto';
 import { RescheduleSessionHandler } from './reschedule-session.handler';
+import { SessionViewDto } from '../../queries/programmes/programmes.dto';
 
 @ApiTags('sessions')
 @Controller('sessions')
@@ -18,6 +19,7 @@ export class RescheduleSessionHttpController {
   @ApiOperation({
     summary: 'Move a scheduled session (inside the programme window); publishes training.session.rescheduled',
   })
+  @ApiOkResponse({ type: SessionViewDto, description: 'The session as moved' })
   reschedule(
     @Param('id') id: string,
     @Body() body: RescheduleSessionDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { ConflictError, NotFoundError } from '@sangathan/kernel';
 import type { Response } from 'express';
@@ -18,10 +18,13 @@ export class CertificateHttpController {
 
   @Get(':id/participants/:memberId/certificate')
   @Requires('training:read')
-  @ApiProduces('application/pdf')
   @ApiOperation({
     summary:
       'Certificate of completion (PDF) for an attendee who completed the training; the member or a reader of the area',
+  })
+  @ApiOkResponse({
+    description: 'The certificate, as an attachment',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
   async certificate(
     @Param('id') id: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { pageQuerySchema } from '@sangathan/http';
 import { NotFoundError, type Page } from '@sangathan/kernel';
@@ -11,6 +11,7 @@ import type { ParticipantDocument } from '../../infrastructure/training.schemas'
 import { assertCanSee, assertSelfOrOrganiser, TrainingStore } from '../../infrastructure/training.store';
 import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
 import { afterCursor, toPage } from '../pagination';
+import { ParticipantPageDto, ParticipantViewDto, QrTokenDto } from './participants.dto';
 
 class ParticipantQueryDto extends createZodDto(
   pageQuerySchema.extend({
@@ -32,6 +33,7 @@ export class ParticipantsHttpController {
   @ApiOperation({
     summary: 'Invitees, registrations, waitlist and walk-ins of a session (the organiser’s check-in list)',
   })
+  @ApiOkResponse({ type: ParticipantPageDto, description: 'One page of participants' })
   async list(
     @Param('id') id: string,
     @Query() query: ParticipantQueryDto,
@@ -54,6 +56,7 @@ export class ParticipantsHttpController {
   @Get(':id/participants/:memberId')
   @Requires('training:read')
   @ApiOperation({ summary: 'One member’s invitation, registration and attendance' })
+  @ApiOkResponse({ type: ParticipantViewDto, description: 'The participant' })
   async get(
     @Param('id') id: string,
     @Param('memberId') memberId: string,
@@ -69,6 +72,7 @@ export class ParticipantsHttpController {
   @Get(':id/participants/:memberId/qr-token')
   @Requires('training:read')
   @ApiOperation({ summary: 'The member’s check-in token (render it as a QR code); only for invitees' })
+  @ApiOkResponse({ type: QrTokenDto, description: 'The check-in token' })
   async qr(
     @Param('id') id: string,
     @Param('memberId') memberId: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, isWithinScope, Requires, type Principal } from '@sangathan/auth';
 import { pageQuerySchema } from '@sangathan/http';
 import type { Page } from '@sangathan/kernel';
@@ -13,6 +13,7 @@ import {
   type SessionView,
 } from '../../infrastructure/training.views';
 import { afterCursor, toPage } from '../pagination';
+import { ProgrammePageDto, ProgrammeViewDto, SessionPageDto, SessionViewDto } from './programmes.dto';
 
 class PageQueryDto extends createZodDto(pageQuerySchema) {}
 
@@ -24,6 +25,7 @@ export class ProgrammesHttpController {
   @Get('programmes')
   @Requires('training:read')
   @ApiOperation({ summary: 'Programmes covering your area or inside it (newest id last; cursor pagination)' })
+  @ApiOkResponse({ type: ProgrammePageDto, description: 'One page of programmes' })
   async list(
     @Query() query: PageQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -52,6 +54,7 @@ export class ProgrammesHttpController {
   @ApiOperation({
     summary: 'One programme, with its materialisation state (pending while invitations are written)',
   })
+  @ApiOkResponse({ type: ProgrammeViewDto, description: 'The programme' })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ProgrammeView> {
     const programme = await this.store.programme(id);
     assertCanSee(principal, programme);
@@ -63,6 +66,7 @@ export class ProgrammesHttpController {
   @ApiOperation({
     summary: 'Sessions of a programme; only those in your subtree unless the whole programme is',
   })
+  @ApiOkResponse({ type: SessionPageDto, description: 'One page of sessions' })
   async sessions(
     @Param('id') id: string,
     @Query() query: PageQueryDto,
@@ -85,6 +89,7 @@ export class ProgrammesHttpController {
   @Get('sessions/:id')
   @Requires('training:read')
   @ApiOperation({ summary: 'One session with its target, seats and (once held) turnout' })
+  @ApiOkResponse({ type: SessionViewDto, description: 'The session' })
   async session(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<SessionView> {
     const session = await this.store.session(id);
     assertCanSee(principal, session);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, isWithinScope, Requires, type Principal } from '@sangathan/auth';
 import { pageQuerySchema } from '@sangathan/http';
 import type { Page } from '@sangathan/kernel';
@@ -17,6 +17,8 @@ import {
   type SessionCounts,
   type SessionRow,
 } from './programme-report';
+import { ProgrammeReportDto } from './report.dto';
+import { ParticipantPageDto } from '../participants/participants.dto';
 
 class PageQueryDto extends createZodDto(pageQuerySchema) {}
 
@@ -67,6 +69,7 @@ export class ReportHttpController {
     summary:
       'Sessions held, turnout against target per session area and rolled up the hierarchy (your subtree only)',
   })
+  @ApiOkResponse({ type: ProgrammeReportDto, description: 'The report' })
   async report(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ProgrammeReport> {
     const programme = await this.store.programme(id);
     const { sessions, scoped } = await this.visibleSessions(id, principal);
@@ -120,6 +123,7 @@ export class ReportHttpController {
   @Get(':id/no-shows')
   @Requires('training:read')
   @ApiOperation({ summary: 'Invited to a session that has been held, and never came (cursor pagination)' })
+  @ApiOkResponse({ type: ParticipantPageDto, description: 'One page of no-shows' })
   async noShows(
     @Param('id') id: string,
     @Query() query: PageQueryDto,
