@@ -271,6 +271,39 @@ describe('candidates-panel against the real broker and database', () => {
     });
   });
 
+  describe('one seat per person per cycle, under concurrent decisions', () => {
+    it('lets exactly one of two simultaneous decisions for the same person win', async () => {
+      const submitted = async (zc: Person, seatId: string) => {
+        const panel = await post(zc, '/panels', {
+          cycleId: 'RACE-2029',
+          seatId,
+          deadline: new Date(Date.now() + DAY).toISOString(),
+        });
+        const body = { kind: 'outsider', name: 'Same Person', phone: '+919800011111' };
+        const same = await post(zc, `/panels/${panel.body.id}/prospects`, body);
+        const other = await post(zc, `/panels/${panel.body.id}/prospects`, {
+          ...body,
+          phone: `+91980002${seatId === 'LS-1' ? '1111' : '2222'}`,
+        });
+        await post(zc, `/panels/${panel.body.id}/proposal`, {
+          entries: [same.body.id, other.body.id].map((prospectId) => ({ prospectId, rationale: 'r' })),
+        }).expect(200);
+        await post(zc, `/panels/${panel.body.id}/submit`).expect(200);
+        return { panelId: panel.body.id as string, same: same.body.id as string };
+      };
+      const [one, two] = await Promise.all([submitted('zc1', 'LS-1'), submitted('zc2', 'LS-2')]);
+      const answers = await Promise.all(
+        [one, two].map((p) => post('president', `/panels/${p.panelId}/decision`, { prospectId: p.same })),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const statuses = await Promise.all([one, two].map(async (p) => (await rawPanel(p.panelId))!.status));
+      expect(statuses.sort()).toEqual(['decided', 'submitted']);
+      expect(
+        await h.db.collection('decision_claims').countDocuments({ _id: { $regex: '^RACE-2029:' } as never }),
+      ).toBe(1);
+    });
+  });
+
   describe('bad input: a clear 4xx, nothing changes', () => {
     let panelId: string;
     let prospectId: string;
