@@ -47,8 +47,11 @@ export class PanelAccess {
     const inScope = target
       ? isWithinScope(principal, { areaId: target.zoneId, ancestors: target.zoneAncestors })
       : national;
+    const collector = target?.collectorIds?.includes(principal.sub) ?? false;
+    // A designated collector recording feedback needs nothing more: spare the hot path the position lookup.
     const zoneCoordinator =
       target !== undefined &&
+      !(action === 'feedback' && collector) &&
       (await this.directory.holderOf(`zone-coordinator:${target.zoneId}`)) === principal.sub;
     const president =
       action === 'decide' && (await this.directory.holdsPositionType(principal.sub, 'national-president'));
@@ -58,7 +61,7 @@ export class PanelAccess {
       national,
       zoneCoordinator,
       president,
-      collector: target?.collectorIds?.includes(principal.sub) ?? false,
+      collector,
     };
   }
 }
