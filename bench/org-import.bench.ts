@@ -8,15 +8,14 @@
 // first five districts below their assembly seats (quick trials).
 import { hasPermission } from '@sangathan/auth';
 import { NATIONAL_ADMIN } from '@sangathan/testing';
-import { MongoClient, type Db, type Document } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 // The benchmark measures the org service's own importer and generator.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { FULL, generateUp } from '../services/org/src/modules/generator/domain/up-generator';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadUpReference } from '../services/org/src/modules/generator/infrastructure/up-reference.loader';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { BulkImporter } from '../services/org/src/modules/import/infrastructure/bulk-importer';
 import { argNumber, rate, report, runBench } from './bench-utils';
+import { orgImporter } from './org-importer';
 
 const scale = argNumber('scale', 1);
 const reimport = argNumber('reimport', 0);
@@ -72,14 +71,12 @@ async function main(): Promise<void> {
 
   // 1. The importer (validation of every row, `_id` and phone lookups, events into each document's outbox,
   //    chunked writes), with 2. the raw insertMany of each chunk's documents interleaved.
-  const importer = new BulkImporter(
-    importDb,
-    (message) => (message.includes('validated') ? console.log(message) : undefined),
-    CHUNK,
-  );
+  const org = await orgImporter(uri, importDb.databaseName);
+  const { importer } = org;
+  const log = (message: string): void => (message.includes('validated') ? console.log(message) : undefined);
   const ctx = { actorId: 'bench', correlationId: `bench-${suffix}` };
   let rawMs = 0;
-  const onInsert = async (collection: string, docs: Document[]): Promise<void> => {
+  const onInsert = async (collection: string, docs: Record<string, unknown>[]): Promise<void> => {
     const copies = docs.map((d) => ({ ...d }));
     const t = performance.now();
     await rawDb.collection(collection).insertMany(copies, { ordered: false });
@@ -87,12 +84,24 @@ async function main(): Promise<void> {
   };
   started = Date.now();
   let rawBefore = rawMs;
-  const areaReport = await importer.importAreas(areas, { principal: NATIONAL_ADMIN, ctx, onInsert });
+  const areaReport = await importer.importAreas(areas, {
+    principal: NATIONAL_ADMIN,
+    ctx,
+    onInsert,
+    chunkSize: CHUNK,
+    log,
+  });
   const areasMs = Date.now() - started - (rawMs - rawBefore);
   const areasRawMs = rawMs - rawBefore;
   started = Date.now();
   rawBefore = rawMs;
-  const memberReport = await importer.importMembers(members, { principal: NATIONAL_ADMIN, ctx, onInsert });
+  const memberReport = await importer.importMembers(members, {
+    principal: NATIONAL_ADMIN,
+    ctx,
+    onInsert,
+    chunkSize: CHUNK,
+    log,
+  });
   const membersMs = Date.now() - started - (rawMs - rawBefore);
   const membersRawMs = rawMs - rawBefore;
   const importMs = areasMs + membersMs;
@@ -107,7 +116,12 @@ async function main(): Promise<void> {
   started = Date.now();
   const again =
     reimport > 0
-      ? await importer.importMembers(members.slice(0, reimport), { principal: NATIONAL_ADMIN, ctx })
+      ? await importer.importMembers(members.slice(0, reimport), {
+          principal: NATIONAL_ADMIN,
+          ctx,
+          chunkSize: CHUNK,
+          log,
+        })
       : null;
   const reimportMs = Date.now() - started;
 
@@ -127,6 +141,7 @@ async function main(): Promise<void> {
   });
 
   if (!keep) await Promise.all([importDb.dropDatabase(), rawDb.dropDatabase()]);
+  await org.close();
   await client.close();
 }
 

@@ -20,9 +20,8 @@ import { join } from 'node:path';
 import { FULL, generateUp } from '../services/org/src/modules/generator/domain/up-generator';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadUpReference } from '../services/org/src/modules/generator/infrastructure/up-reference.loader';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { BulkImporter } from '../services/org/src/modules/import/infrastructure/bulk-importer';
 import { argNumber, percentile, rate, report, runBench } from './bench-utils';
+import { orgImporter } from './org-importer';
 
 const scale = argNumber('scale', 1);
 const concurrency = argNumber('concurrency', 4);
@@ -70,10 +69,13 @@ async function main(): Promise<void> {
       boothsPerSector: Math.max(1, Math.round(FULL.boothsPerSector * scale)),
     });
     await staging.collection('areas').createIndexes(AREA_INDEXES);
-    await new BulkImporter(staging).importAreas(generated.areas, {
+    const org = await orgImporter(uri, from);
+    await org.importer.importAreas(generated.areas, {
       principal: NATIONAL_ADMIN,
       ctx: { actorId: 'bench', correlationId: id },
+      log: () => undefined,
     });
+    await org.close();
     console.log(`imported ${generated.areas.length} areas in ${Date.now() - started} ms`);
     started = Date.now();
   }

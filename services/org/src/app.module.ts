@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ServiceDefaultsModule } from '@sangathan/bootstrap';
 import { ORG_TOPICS } from '@sangathan/contracts';
 import { ActivityModule } from './modules/activity/activity.module';
-import { MemberActivityConsumer } from './modules/activity/events/member-activity.consumer';
 import { AreasModule } from './modules/areas/areas.module';
 import { BoothsModule } from './modules/booths/booths.module';
 import { ImportModule } from './modules/import/import.module';
@@ -15,7 +14,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
       serviceName: 'org',
       outboxCollections: ['areas', 'members', 'positions', 'tasks'],
       ownedTopics: ORG_TOPICS,
-      consumer: { groupId: 'org', handlers: [MemberActivityConsumer] },
+      consumer: { groupId: 'org' },
     }),
     AreasModule,
     MembersModule,

@@ -1,5 +1,17 @@
+import { OutboxWriter } from '@sangathan/messaging';
 import { NATIONAL_ADMIN, type TopicProbe } from '@sangathan/testing';
-import { BulkImporter, ImportInterruptedError } from '../src/modules/import/infrastructure/bulk-importer';
+import type { Connection } from 'mongoose';
+import { AreaDocument, AreaSchema } from '../src/modules/areas/infrastructure/area.schema';
+import { ImportInterruptedError, ImportService } from '../src/modules/import/application/import.service';
+import {
+  IMPORT_BATCH,
+  type ImportBatchPort,
+} from '../src/modules/import/application/ports/import-batch.port';
+import { ImportBatchRepository } from '../src/modules/import/infrastructure/import-batch.repository';
+import { ImportJobRepository } from '../src/modules/import/infrastructure/import-job.repository';
+import { memberIntegrationEvents } from '../src/modules/members/application/member.integration-events';
+import { Member } from '../src/modules/members/domain/member.entity';
+import { MemberDocument, MemberSchema } from '../src/modules/members/infrastructure/member.schema';
 import { ADMIN, AREA_HEADER, districtPresident, MEMBER_HEADER, OrgHarness } from './org-harness';
 
 describe('bulk import of areas and members', () => {
@@ -273,7 +285,7 @@ describe('bulk import of areas and members', () => {
   });
 
   it('resumes an interrupted import from its last finished chunk and reports progress', async () => {
-    const importer = new BulkImporter(org.db().db!, () => undefined, 2);
+    const importer = org.app.get(ImportService);
     const rows = Array.from({ length: 7 }, (_, i) => ({
       phone: `98765101${String(i).padStart(2, '0')}`,
       name: `Resume ${i}`,
@@ -283,6 +295,8 @@ describe('bulk import of areas and members', () => {
       principal: NATIONAL_ADMIN,
       ctx: { actorId: 'test', correlationId: 'resume' },
       importId: 'resume-test-1',
+      chunkSize: 2,
+      log: () => undefined,
     };
     await expect(importer.importMembers(rows, { ...options, stopAfterChunks: 2 })).rejects.toBeInstanceOf(
       ImportInterruptedError,
@@ -303,16 +317,67 @@ describe('bulk import of areas and members', () => {
     });
   });
 
+  it('reports a document created meanwhile and an update that lost its version, and still writes the rest', async () => {
+    const batches = org.app.get<ImportBatchPort>(IMPORT_BATCH);
+    const home = {
+      id: 'UP-AC-002-B0002',
+      ancestors: (await batches.areaPaths(['UP-AC-002-B0002'])).get('UP-AC-002-B0002')!,
+    };
+    const register = (id: string, phone: string, name: string) => {
+      const { member, event } = Member.register({
+        id,
+        phone,
+        name,
+        nameAlt: null,
+        kind: 'worker',
+        home,
+        now: new Date(),
+        by: 'test',
+      });
+      return {
+        entity: member,
+        events: memberIntegrationEvents([event], { actorId: 'test', correlationId: 'race' }),
+      };
+    };
+    const taken = register('race-taken', '+919876500001', 'Same phone as Ramesh'); // imported above
+    const fresh = register('race-fresh', '+919876520001', 'Race Fresh');
+    const stale = (await batches.membersByPhone(['+919876500002'])).get('+919876500002')!;
+    const event = stale.value.update({
+      name: 'Stale Rename',
+      home: { id: stale.value.areaId, ancestors: stale.value.ancestors },
+    });
+    const conflicts = await batches.writeMembers(
+      {
+        inserts: [taken, fresh],
+        updates: [
+          {
+            id: stale.value.id,
+            version: stale.version - 1,
+            entity: stale.value,
+            events: memberIntegrationEvents([event!], { actorId: 'test', correlationId: 'race' }),
+          },
+        ],
+      },
+      () => [],
+    );
+    expect(conflicts).toEqual({
+      createdMeanwhile: ['race-taken was created by someone else during the import'],
+      notUpdated: ['1 document(s) changed during the import and were not updated; re-run the import'],
+    });
+    const members = org.db().collection('members');
+    expect(await members.countDocuments({ _id: 'race-fresh' as never })).toBe(1);
+    expect(await members.countDocuments({ name: 'Stale Rename' })).toBe(0);
+    await org.published(memberEvents, 'org.member.joined', (p) => p.memberId === 'race-fresh');
+  });
+
   it('imports the generated demo data for a district (real names, synthetic booths) idempotently', async () => {
     const { generateUp, SMALL } = await import('../src/modules/generator/domain/up-generator');
     const { loadUpReference } = await import('../src/modules/generator/infrastructure/up-reference.loader');
     const { areas, members: people } = generateUp(loadUpReference(), { ...SMALL, districts: ['lucknow'] });
     // A database of its own: the fixture tree places UP-AC-001 elsewhere than the real data does.
-    const db = org
-      .db()
-      .getClient()
-      .db(`${org.isolation.dbName('org')}-generated`);
-    const importer = new BulkImporter(db);
+    const connection = org.db().useDb(`${org.isolation.dbName('org')}-generated`);
+    const db = connection.db!;
+    const importer = importerOn(connection, org.app.get(OutboxWriter));
     const options = { principal: NATIONAL_ADMIN, ctx: { actorId: 'test', correlationId: 'gen' } };
     const report = await importer.importAreas(areas, options);
     expect(report).toMatchObject({ created: areas.length, errors: [] });
@@ -333,3 +398,13 @@ describe('bulk import of areas and members', () => {
     await db.dropDatabase();
   });
 });
+
+/** The import service on another database of the same server, written through the app's outbox writer. */
+function importerOn(connection: Connection, writer: OutboxWriter): ImportService {
+  const batches = new ImportBatchRepository(
+    connection.model(AreaDocument.name, AreaSchema),
+    connection.model(MemberDocument.name, MemberSchema),
+    writer,
+  );
+  return new ImportService(batches, new ImportJobRepository(connection));
+}

@@ -1,14 +1,11 @@
 import { indexesUsed, NATIONAL_ADMIN } from '@sangathan/testing';
 import type { Collection, Document } from 'mongodb';
 import { subtreeFilter } from '../src/common/subtree';
-import {
-  areaListQuery,
-  countByLevelPipeline,
-} from '../src/modules/areas/infrastructure/area.mongo-repository';
+import { areaListQuery, countByLevelPipeline } from '../src/modules/areas/infrastructure/area.repository';
 import { Booth, type BoothProps } from '../src/modules/booths/domain/booth.entity';
 import { coveragePipeline } from '../src/modules/booths/infrastructure/booth.repository';
-import { memberListQuery } from '../src/modules/members/queries/list-members/list-members.handler';
-import { taskListQuery } from '../src/modules/tasks/queries/list-tasks/list-tasks.handler';
+import { memberListQuery } from '../src/modules/members/queries/list-members/list-members.query';
+import { taskListQuery } from '../src/modules/tasks/queries/list-tasks/list-tasks.query';
 import { ADMIN, OrgHarness } from './org-harness';
 
 /**

@@ -1,5 +1,5 @@
 import { type TopicProbe, waitFor } from '@sangathan/testing';
-import { SubtreeRepather } from '../src/modules/areas/infrastructure/subtree-repather';
+import { SubtreeRepathRepository } from '../src/modules/areas/infrastructure/subtree-repath.repository';
 import { ADMIN, districtPresident, MEMBER_HEADER, OrgHarness } from './org-harness';
 
 /**
@@ -118,7 +118,7 @@ describe('subtree lists, moves, hinted relay and task cancellation', () => {
       { _id: 'UP-AC-002' as never },
       { $set: { parentId: 'UP-D-ONE', ancestors: to, repath: { from, to } } },
     );
-    await org.app.get(SubtreeRepather).onApplicationBootstrap();
+    await org.app.get(SubtreeRepathRepository).onApplicationBootstrap();
     expect((await areas.findOne({ _id: 'UP-AC-002' as never }))?.repath).toBeUndefined();
     expect(await listAll('UP-D-ONE', 'booth')).toEqual(['UP-AC-002-B0001', 'UP-AC-002-B0002']);
     expect(await listAll('UP-D-ONE')).toEqual(await truth('UP-D-ONE'));

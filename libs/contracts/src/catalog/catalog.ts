@@ -2,8 +2,7 @@ import type { EventDefinition } from '../envelope/event-definition';
 import { ANALYTICS_EVENTS, ANALYTICS_TOPICS } from '../analytics/analytics.contracts';
 import { CANDIDATES_EVENTS, CANDIDATES_TOPICS } from '../candidates/candidates.contracts';
 import { MEETINGS_EVENTS, MEETINGS_TOPICS } from '../meetings/meetings.contracts';
-import { ORG_EVENTS } from '../org/area.events';
-import { ORG_TOPICS } from '../org/org.topics';
+import { ORG_EVENTS, ORG_TOPICS } from '../org/org.contracts';
 import { TRAINING_EVENTS, TRAINING_TOPICS } from '../training/training.contracts';
 import type { TopicDefinition } from './topic-definition';
 

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import type { EventDefinition } from '../envelope/event-definition';
 import { defineEvent } from '../envelope/event-definition';
 import { areaLevelSchema, seatClassSchema } from './area-level';
-import { ORG_BOOTH_EVENTS } from './booth.events';
-import { ORG_MEMBER_EVENTS } from './member.events';
 import { ORG_AREA_TOPIC } from './org.topics';
-import { ORG_TASK_EVENTS } from './task.events';
 
 /** Fields every area event carries, so a consumer can build a read model from any one of them. */
 const areaSnapshot = z.object({
@@ -88,11 +84,3 @@ export const AreaMovedV1 = defineEvent({
 
 export type AreaSnapshot = z.infer<typeof areaSnapshot>;
 export const ORG_AREA_EVENTS = [AreaCreatedV1, AreaUpdatedV1, AreaReclassifiedV1, AreaMovedV1];
-
-/** Every integration event the org service publishes (the catalog imports this list). */
-export const ORG_EVENTS: EventDefinition[] = [
-  ...ORG_AREA_EVENTS,
-  ...ORG_MEMBER_EVENTS,
-  ...ORG_BOOTH_EVENTS,
-  ...ORG_TASK_EVENTS,
-] as EventDefinition[];

@@ -44,10 +44,4 @@ export const ORG_TASK_TOPIC = {
   owner: 'org',
 } as const satisfies TopicDefinition;
 
-export const ORG_TOPICS: TopicDefinition[] = [
-  ORG_AREA_TOPIC,
-  ORG_MEMBER_TOPIC,
-  ORG_BOOTH_TOPIC,
-  ORG_TASK_TOPIC,
-];
 export { DAY_MS };

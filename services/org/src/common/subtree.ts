@@ -56,17 +56,17 @@ export function afterCursor(cursor: string | undefined): Record<string, unknown>
   return { _id: { $gt: id } };
 }
 
-/** Builds a page from `limit + 1` rows fetched in `_id` order. */
-export function toPage<TDoc extends { _id: string }, TView>(
-  rows: TDoc[],
+/** Builds a page from `limit + 1` rows fetched in `_id` order; a view's `id` is its document's `_id`. */
+export function toPage<TRow, TView extends { id: string }>(
+  rows: TRow[],
   limit: number,
-  view: (row: TDoc) => TView,
+  view: (row: TRow) => TView,
 ): Page<TView> {
   const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
+  const items = (more ? rows.slice(0, limit) : rows).map(view);
   return {
-    items: items.map(view),
-    nextCursor: more ? encodeCursor({ id: items[items.length - 1]._id }) : null,
+    items,
+    nextCursor: more ? encodeCursor({ id: items[items.length - 1].id }) : null,
   };
 }
 

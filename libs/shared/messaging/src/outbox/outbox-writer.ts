@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AnyBulkWriteOperation, FilterQuery, Model, UpdateQuery } from 'mongoose';
+import type { AnyBulkWriteOperation, FilterQuery, Model, mongo, UpdateQuery } from 'mongoose';
 import { OUTBOX_FIELDS, outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from './outbox-entry';
 import { OutboxRelay } from './outbox-relay';
 
@@ -75,9 +75,13 @@ export class OutboxWriter {
     return written;
   }
 
-  /** Several documents of one collection in one round trip, each with its own events (unordered). */
-  async bulk<T>(model: Model<T>, writes: readonly OutboxWrite<T>[]): Promise<void> {
-    if (writes.length === 0) return;
+  /**
+   * Several documents of one collection in one round trip, each with its own events (unordered). Answers the
+   * driver's result (matched and inserted counts), or null for no writes. A write error (a duplicate `_id`)
+   * is thrown after the relay is told about the writes that did go through.
+   */
+  async bulk<T>(model: Model<T>, writes: readonly OutboxWrite<T>[]): Promise<mongo.BulkWriteResult | null> {
+    if (writes.length === 0) return null;
     const operations = writes.map((write): AnyBulkWriteOperation =>
       'insert' in write
         ? {
@@ -93,11 +97,21 @@ export class OutboxWriter {
             },
           },
     );
-    await model.collection.bulkWrite(operations as never, { ordered: false });
-    const announced = writes
-      .filter((write) => write.events.length > 0)
-      .map((write) => ('insert' in write ? write.insert._id : write.filter._id));
-    if (announced.length > 0) this.relay.notify(model.collection.collectionName, announced);
+    const announce = (failed: ReadonlySet<number>): void => {
+      const announced = writes
+        .filter((write, index) => write.events.length > 0 && !failed.has(index))
+        .map((write) => ('insert' in write ? write.insert._id : write.filter._id));
+      if (announced.length > 0) this.relay.notify(model.collection.collectionName, announced);
+    };
+    try {
+      const result = await model.collection.bulkWrite(operations as never, { ordered: false });
+      announce(new Set());
+      return result;
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index?: number } | { index?: number }[] }).writeErrors;
+      if (writeErrors !== undefined) announce(new Set([writeErrors].flat().map((e) => e.index ?? -1)));
+      throw error;
+    }
   }
 
   /**

@@ -8,10 +8,10 @@ import { ReclassifyAreaHandler } from './commands/reclassify-area/reclassify-are
 import { ReclassifyAreaHttpController } from './commands/reclassify-area/reclassify-area.http.controller';
 import { UpdateAreaHandler } from './commands/update-area/update-area.handler';
 import { UpdateAreaHttpController } from './commands/update-area/update-area.http.controller';
-import { AreaMongoRepository } from './infrastructure/area.mongo-repository';
-import { AREA_REPOSITORY } from './infrastructure/area.repository.port';
+import { AREA_REPOSITORY } from './application/ports/area.repository.port';
+import { AreaRepository } from './infrastructure/area.repository';
 import { AreaDocument, AreaSchema } from './infrastructure/area.schema';
-import { SubtreeRepather } from './infrastructure/subtree-repather';
+import { SubtreeRepathRepository } from './infrastructure/subtree-repath.repository';
 import { AreaCountsHttpController } from './queries/area-counts/area-counts.http.controller';
 import { GetAreaHttpController } from './queries/get-area/get-area.http.controller';
 import { ListAreasHandler } from './queries/list-areas/list-areas.handler';
@@ -34,8 +34,8 @@ import { ListAreasHttpController } from './queries/list-areas/list-areas.http.co
     ReclassifyAreaHandler,
     MoveAreaHandler,
     ListAreasHandler,
-    SubtreeRepather,
-    { provide: AREA_REPOSITORY, useClass: AreaMongoRepository },
+    SubtreeRepathRepository,
+    { provide: AREA_REPOSITORY, useClass: AreaRepository },
   ],
   exports: [AREA_REPOSITORY, MongooseModule],
 })

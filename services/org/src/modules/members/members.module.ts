@@ -9,8 +9,9 @@ import { RegisterMemberHandler } from './commands/register-member/register-membe
 import { RegisterMemberHttpController } from './commands/register-member/register-member.http.controller';
 import { UpdateMemberHandler } from './commands/update-member/update-member.handler';
 import { UpdateMemberHttpController } from './commands/update-member/update-member.http.controller';
-import { MemberMongoRepository, PositionMongoRepository } from './infrastructure/member.mongo-repository';
-import { MEMBER_REPOSITORY, POSITION_REPOSITORY } from './infrastructure/member.repository.port';
+import { MEMBER_REPOSITORY, POSITION_REPOSITORY } from './application/ports/member.repository.port';
+import { MemberRepository } from './infrastructure/member.repository';
+import { PositionRepository } from './infrastructure/position.repository';
 import {
   MemberDocument,
   MemberSchema,
@@ -45,8 +46,8 @@ import { PositionsHttpController } from './queries/positions/positions.http.cont
     ChangeMemberStatusHandler,
     AssignPositionHandler,
     ListMembersHandler,
-    { provide: MEMBER_REPOSITORY, useClass: MemberMongoRepository },
-    { provide: POSITION_REPOSITORY, useClass: PositionMongoRepository },
+    { provide: MEMBER_REPOSITORY, useClass: MemberRepository },
+    { provide: POSITION_REPOSITORY, useClass: PositionRepository },
   ],
   exports: [MEMBER_REPOSITORY, POSITION_REPOSITORY, MongooseModule],
 })

@@ -4,22 +4,6 @@ import { AreaCode } from '../domain/area-code.value-object';
 import { AreaName } from '../domain/area-name.value-object';
 import type { AreaDocument } from './area.schema';
 
-export type AreaView = {
-  id: string;
-  level: string;
-  parentId: string | null;
-  ancestors: string[];
-  nameEn: string;
-  nameHi: string | null;
-  seatClass: string | null;
-  lastMargin: number | null;
-  lokSabhaId: string | null;
-  boothCount: number | null;
-  voterCount: number | null;
-  beneficiaryCount: number | null;
-  socialComposition: Record<string, number> | null;
-};
-
 export type AreaRow = Omit<AreaDocument, 'outbox' | 'outboxDueAt' | 'booth' | 'repath' | 'version'>;
 
 export const AreaMapper = {
@@ -55,28 +39,6 @@ export const AreaMapper = {
       lastMargin: area.lastMargin,
       lokSabhaId: area.lokSabhaId,
       ...area.figures,
-    };
-  },
-
-  toView(area: Area): AreaView {
-    return AreaMapper.docToView(AreaMapper.toPersistence(area));
-  },
-
-  docToView(doc: AreaRow): AreaView {
-    return {
-      id: doc._id,
-      level: doc.level,
-      parentId: doc.parentId,
-      ancestors: doc.ancestors,
-      nameEn: doc.nameEn,
-      nameHi: doc.nameHi ?? null,
-      seatClass: doc.seatClass ?? null,
-      lastMargin: doc.lastMargin ?? null,
-      lokSabhaId: doc.lokSabhaId ?? null,
-      boothCount: doc.boothCount ?? null,
-      voterCount: doc.voterCount ?? null,
-      beneficiaryCount: doc.beneficiaryCount ?? null,
-      socialComposition: doc.socialComposition ?? null,
     };
   },
 };

@@ -62,13 +62,17 @@ export class AreaDocument extends OutboxCarrier {
   @Prop({ type: MongooseSchema.Types.Mixed, default: undefined })
   booth?: BoothState;
 
-  /** Set while the subtree of a moved area is being re-pathed; cleared when done (see SubtreeRepather). */
+  /** Set while the subtree of a moved area is being re-pathed; cleared when done (see SubtreeRepathRepository). */
   @Prop({ type: MongooseSchema.Types.Mixed, default: undefined })
   repath?: { from: string[]; to: string[] };
 
   /** Optimistic concurrency: every update is conditional on it. */
   @Prop({ type: Number, default: 0 })
   version?: number;
+
+  /** Kept by mongoose (`timestamps`) on updates; an insert through the outbox writer sets both itself. */
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 
 export const AreaSchema = SchemaFactory.createForClass(AreaDocument);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ConcurrentChangeError, NotFoundError, ValidationError } from '@sangathan/kernel';
-import { outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
+import { OutboxWriter, type OutboxEntry } from '@sangathan/messaging';
 import type { Document } from 'mongodb';
 import type { Model } from 'mongoose';
 import { AreaDocument, type BoothState } from '../../areas/infrastructure/area.schema';
+import type { BoothRepositoryPort } from '../application/ports/booth.repository.port';
 import {
   Booth,
   coverageOf,
@@ -19,8 +20,11 @@ import {
  * events are one single-document write, and a subtree's coverage is one aggregation over its booths.
  */
 @Injectable()
-export class BoothRepository {
-  constructor(@InjectModel(AreaDocument.name) private readonly areas: Model<AreaDocument>) {}
+export class BoothRepository implements BoothRepositoryPort {
+  constructor(
+    @InjectModel(AreaDocument.name) private readonly areas: Model<AreaDocument>,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   async load(boothId: string): Promise<{ booth: Booth; version: number }> {
     const doc = await this.areas.collection.findOne(
@@ -60,15 +64,13 @@ export class BoothRepository {
       volunteerTarget: s.volunteerTarget,
       whatsappGroups: s.whatsappGroups,
     };
-    const withOutbox = outboxUpdate(events);
-    const result = await this.areas.collection.updateOne(
-      { _id: s.boothId as never, version: version === 0 ? { $in: [0, null] } : version } as never,
-      {
-        $set: { booth: state, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 },
-        $push: withOutbox.$push,
-      } as never,
+    const written = await this.outbox.update(
+      this.areas,
+      { _id: s.boothId, version: version === 0 ? { $in: [0, null] } : version } as never,
+      { $set: { booth: state, version: version + 1 } },
+      events,
     );
-    if (result.matchedCount === 0) {
+    if (written === null) {
       throw new ConcurrentChangeError(
         'BOOTH_CHANGED',
         `booth ${s.boothId} changed meanwhile; reload and retry`,

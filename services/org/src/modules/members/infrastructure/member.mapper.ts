@@ -7,39 +7,6 @@ import type { MemberDocument, PositionDocument } from './member.schema';
 export type MemberRow = Omit<MemberDocument, 'outbox' | 'outboxDueAt' | 'version'>;
 export type PositionRow = Omit<PositionDocument, 'outbox' | 'outboxDueAt' | 'version'>;
 
-export type MemberView = {
-  id: string;
-  phone: string;
-  name: string;
-  nameAlt: string | null;
-  kind: string;
-  status: string;
-  statusHistory: {
-    status: string;
-    at: string;
-    reason: string | null;
-    by: string | null;
-    replacedBy: string | null;
-  }[];
-  areaId: string;
-  ancestors: string[];
-  joinedAt: string;
-  lastActiveAt: string | null;
-};
-
-export type PositionView = {
-  id: string;
-  type: string;
-  areaId: string;
-  ancestors: string[];
-  itTeam: 'central' | 'state' | null;
-  holderId: string | null;
-  since: string | null;
-  history: { memberId: string; since: string; until: string | null; reason: string | null }[];
-};
-
-const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
-
 export const MemberMapper = {
   toDomain(doc: MemberRow): Member {
     return Member.restore({
@@ -74,26 +41,6 @@ export const MemberMapper = {
       lastActiveAt: p.lastActiveAt,
     };
   },
-
-  rowToView(doc: MemberRow): MemberView {
-    return {
-      id: doc._id,
-      phone: doc.phone,
-      name: doc.name,
-      nameAlt: doc.nameAlt ?? null,
-      kind: doc.kind,
-      status: doc.status,
-      statusHistory: (doc.statusHistory ?? []).map((s) => ({ ...s, at: iso(s.at)! })),
-      areaId: doc.areaId,
-      ancestors: doc.ancestors,
-      joinedAt: iso(doc.joinedAt)!,
-      lastActiveAt: iso(doc.lastActiveAt),
-    };
-  },
-
-  toView(member: Member): MemberView {
-    return MemberMapper.rowToView(MemberMapper.toPersistence(member));
-  },
 };
 
 export const PositionMapper = {
@@ -125,28 +72,5 @@ export const PositionMapper = {
       history: p.history,
       holders: [...new Set([...p.history.map((h) => h.memberId), ...(p.holderId ? [p.holderId] : [])])],
     };
-  },
-
-  rowToView(doc: PositionRow): PositionView {
-    const position = PositionMapper.toDomain(doc);
-    return {
-      id: doc._id,
-      type: doc.type,
-      areaId: doc.areaId,
-      ancestors: doc.ancestors,
-      itTeam: position.itTeam,
-      holderId: doc.holderId,
-      since: iso(doc.since),
-      history: (doc.history ?? []).map((h) => ({
-        memberId: h.memberId,
-        since: iso(h.since)!,
-        until: iso(h.until),
-        reason: h.reason,
-      })),
-    };
-  },
-
-  toView(position: Position): PositionView {
-    return PositionMapper.rowToView(PositionMapper.toPersistence(position));
   },
 };

@@ -47,6 +47,10 @@ export class MemberDocument extends OutboxCarrier {
 
   @Prop({ type: Number, default: 0 })
   version?: number;
+
+  /** Kept by mongoose (`timestamps`) on updates; an insert through the outbox writer sets both itself. */
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 
 export const MemberSchema = SchemaFactory.createForClass(MemberDocument);
@@ -83,6 +87,10 @@ export class PositionDocument extends OutboxCarrier {
 
   @Prop({ type: Number, default: 0 })
   version?: number;
+
+  /** Kept by mongoose (`timestamps`) on updates; an insert through the outbox writer sets both itself. */
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 
 export const PositionSchema = SchemaFactory.createForClass(PositionDocument);

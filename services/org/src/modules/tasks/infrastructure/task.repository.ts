@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ConcurrentChangeError } from '@sangathan/kernel';
-import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
+import { OutboxWriter, type OutboxEntry } from '@sangathan/messaging';
 import type { Model } from 'mongoose';
+import type { TaskRepositoryPort } from '../application/ports/task.repository.port';
 import { Task, type TaskProps } from '../domain/task.entity';
 import { TaskDocument } from './task.schema';
 
@@ -16,8 +17,11 @@ export function taskFromRow(doc: Record<string, unknown>): Task {
 
 /** Tasks persistence: one document per task; every change is one conditional write with its events. */
 @Injectable()
-export class TaskRepository {
-  constructor(@InjectModel(TaskDocument.name) private readonly tasks: Model<TaskDocument>) {}
+export class TaskRepository implements TaskRepositoryPort {
+  constructor(
+    @InjectModel(TaskDocument.name) private readonly tasks: Model<TaskDocument>,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   async load(id: string): Promise<{ task: Task; version: number } | null> {
     const doc = await this.tasks.collection.findOne({ _id: id as never }, { projection: NO_OUTBOX });
@@ -27,40 +31,38 @@ export class TaskRepository {
   async insert(task: Task, events: OutboxEntry[]): Promise<void> {
     const { id, ...fields } = task.snapshot;
     const now = new Date();
-    await this.tasks.collection.insertOne({
-      _id: id,
-      ...fields,
-      version: 0,
-      ...outboxFieldsForInsert(events),
-      createdAt: now,
-      updatedAt: now,
-    } as never);
+    await this.outbox.insert(
+      this.tasks,
+      { _id: id, ...fields, version: 0, createdAt: now, updatedAt: now },
+      events,
+    );
   }
 
   async update(task: Task, version: number, events: OutboxEntry[]): Promise<void> {
     const { id, ...fields } = task.snapshot;
-    // A change without events (a cancellation) must not make the document due for the relay.
-    const withOutbox = events.length > 0 ? outboxUpdate(events) : { $set: {}, $push: undefined };
-    const result = await this.tasks.collection.updateOne({ _id: id as never, version }, {
-      $set: { ...fields, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 },
-      ...(withOutbox.$push ? { $push: withOutbox.$push } : {}),
-    } as never);
-    if (result.matchedCount === 0) {
+    // A change without events (a cancellation) leaves the outbox alone: the writer adds nothing for none.
+    const written = await this.outbox.update(
+      this.tasks,
+      { _id: id, version },
+      { $set: { ...fields, version: version + 1 } },
+      events,
+    );
+    if (written === null) {
       throw new ConcurrentChangeError('TASK_CHANGED', `task ${id} changed meanwhile; reload and retry`, [
         { field: 'id', message: 'concurrent update' },
       ]);
     }
   }
 
-  async list(filter: Record<string, unknown>, limit: number): Promise<Record<string, unknown>[]> {
-    return this.tasks.collection
+  async list(filter: Record<string, unknown>, limit: number): Promise<Task[]> {
+    const rows = await this.tasks.collection
       .find(filter, { projection: { ...NO_OUTBOX, progress: 0, reviews: 0 } })
       .sort({ _id: 1 })
       .limit(limit)
-      .toArray() as Promise<Record<string, unknown>[]>;
+      .toArray();
+    return rows.map(taskFromRow);
   }
 
-  /** Ids of open tasks past their due date that were not yet announced overdue. */
   async dueForOverdue(now: Date, filter: Record<string, unknown>, limit: number): Promise<string[]> {
     const docs = await this.tasks.collection
       .find({ ...filter, status: 'open', dueAt: { $lt: now }, overdueAt: null }, { projection: { _id: 1 } })

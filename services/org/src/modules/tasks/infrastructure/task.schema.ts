@@ -29,6 +29,10 @@ export class TaskDocument extends OutboxCarrier {
   @Prop({ type: String, default: null }) cancelledBy?: string | null;
   @Prop({ type: String, default: null }) cancelReason?: string | null;
   @Prop({ type: Number, default: 0 }) version?: number;
+
+  /** Kept by mongoose (`timestamps`) on updates; an insert through the outbox writer sets both itself. */
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 
 export const TaskSchema = SchemaFactory.createForClass(TaskDocument);

@@ -1,21 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { NotFoundError, ValidationError } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import { Area } from '../../domain/area.entity';
-import { type AreaView, AreaMapper } from '../../infrastructure/area.mapper';
-import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
-import { toIntegrationEvents } from '../../area-integration-events';
+import { areaView, type AreaView } from '../../application/area.view';
+import { AREA_REPOSITORY, type AreaRepositoryPort } from '../../application/ports/area.repository.port';
+import { toIntegrationEvents } from '../../application/area.integration-events';
 import type { CreateAreaDto } from './create-area.dto';
 
 export type CreateAreaCommand = CreateAreaDto & { principal: Principal; correlationId: string };
 
 @Injectable()
 export class CreateAreaHandler {
-  constructor(
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
-    private readonly outbox: OutboxRelay,
-  ) {}
+  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort) {}
 
   async execute(command: CreateAreaCommand): Promise<AreaView> {
     const parent = command.parentId ? await this.areas.findById(command.parentId.trim().toUpperCase()) : null;
@@ -47,8 +43,7 @@ export class CreateAreaHandler {
       area,
       toIntegrationEvents([event], { actorId: command.principal.sub, correlationId: command.correlationId }),
     );
-    this.outbox.notify('areas', area.id);
-    return AreaMapper.toView(area);
+    return areaView(area);
   }
 
   private async checkLokSabha(level: string, lokSabhaId: string | null | undefined): Promise<string | null> {
@@ -63,7 +58,7 @@ export class CreateAreaHandler {
 }
 
 /** The id of an existing Lok Sabha seat, or a 400 naming `lokSabhaId`. */
-export async function checkLokSabhaLink(areas: AreaRepository, lokSabhaId: string): Promise<string> {
+export async function checkLokSabhaLink(areas: AreaRepositoryPort, lokSabhaId: string): Promise<string> {
   const id = lokSabhaId.trim().toUpperCase();
   const seat = await areas.findById(id);
   if (!seat || seat.level !== 'lok-sabha') {

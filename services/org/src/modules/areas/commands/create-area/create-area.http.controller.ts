@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/sw
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
-import type { AreaView } from '../../infrastructure/area.mapper';
+import type { AreaView } from '../../application/area.view';
 import { CreateAreaDto } from './create-area.dto';
 import { CreateAreaHandler } from './create-area.handler';
 import { AreaViewDto } from '../../queries/get-area/get-area.dto';

@@ -1,18 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { ValidationError, NotFoundError } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
-import { toIntegrationEvents } from '../../area-integration-events';
-import { type AreaView, AreaMapper } from '../../infrastructure/area.mapper';
-import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { toIntegrationEvents } from '../../application/area.integration-events';
+import { areaView, type AreaView } from '../../application/area.view';
+import { AREA_REPOSITORY, type AreaRepositoryPort } from '../../application/ports/area.repository.port';
 
 @Injectable()
 export class MoveAreaHandler {
-  constructor(
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
-    private readonly outbox: OutboxRelay,
-  ) {}
+  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort) {}
 
   async execute(
     id: string,
@@ -38,7 +34,7 @@ export class MoveAreaHandler {
       ancestors: parent.ancestors,
       lokSabhaId: parent.lokSabhaId,
     });
-    if (!event) return { ...AreaMapper.toView(area), descendantCount: 0 };
+    if (!event) return { ...areaView(area), descendantCount: 0 };
     const descendantCount = await this.areas.countDescendants(area.id);
     await this.areas.move(
       area,
@@ -46,7 +42,6 @@ export class MoveAreaHandler {
       previousAncestors,
       toIntegrationEvents([event], ctx, descendantCount),
     );
-    this.outbox.notify('areas', area.id);
-    return { ...AreaMapper.toView(area), descendantCount };
+    return { ...areaView(area), descendantCount };
   }
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
-import type { AreaView } from '../../infrastructure/area.mapper';
+import type { AreaView } from '../../application/area.view';
 import { MoveAreaDto, MoveAreaResponseDto } from './move-area.dto';
 import { MoveAreaHandler } from './move-area.handler';
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
-import type { AreaView } from '../../infrastructure/area.mapper';
+import type { AreaView } from '../../application/area.view';
 import { ReclassifyAreaDto } from './reclassify-area.dto';
 import { ReclassifyAreaHandler } from './reclassify-area.handler';
 import { AreaViewDto } from '../../queries/get-area/get-area.dto';

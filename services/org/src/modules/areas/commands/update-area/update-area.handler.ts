@@ -1,20 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { NotFoundError, retryOnConcurrentChange } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
-import { toIntegrationEvents } from '../../area-integration-events';
-import { type AreaView, AreaMapper } from '../../infrastructure/area.mapper';
-import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { toIntegrationEvents } from '../../application/area.integration-events';
+import { areaView, type AreaView } from '../../application/area.view';
+import { AREA_REPOSITORY, type AreaRepositoryPort } from '../../application/ports/area.repository.port';
 import { checkLokSabhaLink } from '../create-area/create-area.handler';
 import type { UpdateAreaDto } from './update-area.dto';
 
 @Injectable()
 export class UpdateAreaHandler {
-  constructor(
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
-    private readonly outbox: OutboxRelay,
-  ) {}
+  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort) {}
 
   execute(id: string, changes: UpdateAreaDto, principal: Principal, ctx: RequestContext): Promise<AreaView> {
     return retryOnConcurrentChange(() => this.executeOnce(id, changes, principal, ctx));
@@ -36,8 +32,7 @@ export class UpdateAreaHandler {
     const event = area.update({ ...changes, lokSabhaId });
     if (event) {
       await this.areas.update(area, version, toIntegrationEvents([event], ctx));
-      this.outbox.notify('areas', area.id);
     }
-    return AreaMapper.toView(area);
+    return areaView(area);
   }
 }

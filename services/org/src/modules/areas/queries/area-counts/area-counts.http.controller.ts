@@ -3,13 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { AreaLevel } from '@sangathan/contracts';
 import { NotFoundError } from '@sangathan/kernel';
-import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { AREA_REPOSITORY, type AreaRepositoryPort } from '../../application/ports/area.repository.port';
 import { AreaCountsDto } from './area-counts.dto';
 
 @ApiTags('areas')
 @Controller('areas')
 export class AreaCountsHttpController {
-  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepository) {}
+  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort) {}
 
   @Get(':id/counts')
   @Requires('org:read')

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const figure = z.number().int().nonnegative().nullable();
 
-/** An area as every area operation answers it (`AreaMapper.toView`). */
+/** An area as every area operation answers it (`areaView` in application/area.view.ts). */
 export const areaViewSchema = z.object({
   id: z.string().describe('Area code, e.g. UP-D-LUCKNOW'),
   level: areaLevelSchema,

@@ -2,14 +2,14 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
-import { type AreaView, AreaMapper } from '../../infrastructure/area.mapper';
-import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { areaView, type AreaView } from '../../application/area.view';
+import { AREA_REPOSITORY, type AreaRepositoryPort } from '../../application/ports/area.repository.port';
 import { AreaViewDto } from './get-area.dto';
 
 @ApiTags('areas')
 @Controller('areas')
 export class GetAreaHttpController {
-  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepository) {}
+  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort) {}
 
   @Get(':id')
   @Requires('org:read')
@@ -19,6 +19,6 @@ export class GetAreaHttpController {
     const area = await this.areas.findById(id.toUpperCase());
     if (!area) throw new NotFoundError('area', id);
     assertCan(principal, 'org:read', { areaId: area.id, ancestors: area.ancestors });
-    return AreaMapper.toView(area);
+    return areaView(area);
   }
 }

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { ValidationError, type Page } from '@sangathan/kernel';
 import { afterCursor, toPage } from '../../../../common/subtree';
-import { AreaMapper, type AreaView } from '../../infrastructure/area.mapper';
-import { AREA_REPOSITORY, type AreaRepository } from '../../infrastructure/area.repository.port';
+import { areaView, type AreaView } from '../../application/area.view';
+import { AREA_REPOSITORY, type AreaRepositoryPort } from '../../application/ports/area.repository.port';
 import type { ListAreasQueryDto } from './list-areas.dto';
 
 @Injectable()
 export class ListAreasHandler {
-  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepository) {}
+  constructor(@Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort) {}
 
   /** One page of the areas under `under` (default: the caller's own area), which must lie in the caller's scope. */
   async execute(query: ListAreasQueryDto, principal: Principal): Promise<Page<AreaView>> {
@@ -30,6 +30,6 @@ export class ListAreasHandler {
       seatClass: query.seatClass,
     };
     const rows = await this.areas.listSubtree(root.id, filter, after?.$gt, query.limit + 1);
-    return toPage(rows, query.limit, AreaMapper.docToView);
+    return toPage(rows, query.limit, areaView);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Page } from '@sangathan/kernel';
-import type { AreaView } from '../../infrastructure/area.mapper';
+import type { AreaView } from '../../application/area.view';
 import { ListAreasHandler } from './list-areas.handler';
 import { AreaPageDto, ListAreasQueryDto } from './list-areas.dto';
 

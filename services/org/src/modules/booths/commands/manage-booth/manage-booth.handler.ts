@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { isCleanText, ValidationError, retryOnConcurrentChange } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
 import {
   MEMBER_REPOSITORY,
-  type MemberRepository,
-} from '../../../members/infrastructure/member.repository.port';
-import { boothIntegrationEvents } from '../../booth-integration-events';
+  type MemberRepositoryPort,
+} from '../../../members/application/ports/member.repository.port';
+import { boothIntegrationEvents } from '../../application/booth.integration-events';
 import type { Booth, BoothEvent } from '../../domain/booth.entity';
-import { BoothRepository } from '../../infrastructure/booth.repository';
+import { BOOTH_REPOSITORY, type BoothRepositoryPort } from '../../application/ports/booth.repository.port';
 import type { SetCommitteeDto, SetWhatsappGroupsDto } from './manage-booth.dto';
 
 export type BoothView = ReturnType<typeof boothView>;
@@ -31,9 +30,8 @@ export function boothView(booth: Booth) {
 @Injectable()
 export class ManageBoothHandler {
   constructor(
-    private readonly booths: BoothRepository,
-    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepository,
-    private readonly outbox: OutboxRelay,
+    @Inject(BOOTH_REPOSITORY) private readonly booths: BoothRepositoryPort,
+    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepositoryPort,
   ) {}
 
   setCommittee(
@@ -121,7 +119,6 @@ export class ManageBoothHandler {
     const events = await apply(booth);
     if (events.length > 0) {
       await this.booths.save(booth, version, boothIntegrationEvents(events, ctx));
-      this.outbox.notify('areas', booth.snapshot.boothId);
     }
     return boothView(booth);
   }

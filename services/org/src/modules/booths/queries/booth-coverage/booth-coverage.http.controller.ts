@@ -4,9 +4,12 @@ import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { subtreeFilter } from '../../../../common/subtree';
-import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
+import {
+  AREA_REPOSITORY,
+  type AreaRepositoryPort,
+} from '../../../areas/application/ports/area.repository.port';
 import type { Coverage } from '../../domain/booth.entity';
-import { BoothRepository } from '../../infrastructure/booth.repository';
+import { BOOTH_REPOSITORY, type BoothRepositoryPort } from '../../application/ports/booth.repository.port';
 import { CoverageDto } from './booth-coverage.dto';
 
 export const coverageQuerySchema = z.object({
@@ -18,8 +21,8 @@ export class CoverageQueryDto extends createZodDto(coverageQuerySchema) {}
 @Controller('coverage')
 export class BoothCoverageHttpController {
   constructor(
-    private readonly booths: BoothRepository,
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
+    @Inject(BOOTH_REPOSITORY) private readonly booths: BoothRepositoryPort,
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort,
   ) {}
 
   @Get()

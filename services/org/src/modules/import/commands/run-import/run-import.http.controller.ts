@@ -1,15 +1,12 @@
-import { Controller, Get, HttpCode, Injectable, Logger, Param, Post, Query, Req } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
-import { NotFoundError } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
+import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
-import type { Connection } from 'mongoose';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { requestContext } from '../../../../common/request-context';
-import { BulkImporter, type ImportKind, type ImportReport } from '../../infrastructure/bulk-importer';
+import type { ImportReport } from '../../application/import-plan';
+import { ImportService } from '../../application/import.service';
 import { readImportRows } from './import-body';
 import { ImportProgressDto, ImportReportDto } from './run-import.dto';
 
@@ -27,56 +24,6 @@ export const importQuerySchema = z.object({
     .describe('Re-send the same file with the same id to resume an interrupted import'),
 });
 export class ImportQueryDto extends createZodDto(importQuerySchema) {}
-
-/** Nest face of the bulk importer: one per app, on the service's own database. */
-@Injectable()
-export class ImportService {
-  private readonly logger = new Logger('Import');
-  private instance?: BulkImporter;
-
-  constructor(
-    @InjectConnection() private readonly connection: Connection,
-    private readonly outbox: OutboxRelay,
-  ) {}
-
-  /** Built on first use: the connection's `db` exists only once it is open. */
-  get importer(): BulkImporter {
-    this.instance ??= new BulkImporter(this.connection.db!, (message) => this.logger.log(message));
-    return this.instance;
-  }
-
-  /** Progress of an import, for whoever started it, or a writer whose subtree holds the starter's area. */
-  async progress(id: string, principal: Principal): Promise<Record<string, unknown>> {
-    const job = await this.importer.progress(id);
-    if (!job) throw new NotFoundError('import', id);
-    // Jobs written before the scope was recorded have none: only their starter reads them.
-    if (job.by !== principal.sub) {
-      assertCan(principal, 'org:write', { areaId: job.areaId ?? '', ancestors: job.ancestors ?? [] });
-    }
-    const { _id, digest: _d, ...rest } = job;
-    return { importId: _id, ...rest };
-  }
-
-  async run(
-    kind: ImportKind,
-    rows: unknown[],
-    query: ImportQueryDto,
-    principal: Principal,
-    req: Request,
-  ): Promise<ImportReport> {
-    const options = {
-      principal,
-      ctx: requestContext(principal, req),
-      mode: query.mode,
-      importId: query.importId,
-      // Each written chunk is handed to the relay by `_id`, so its events go out while the import goes on.
-      onWritten: (collection: string, ids: string[]) => this.outbox.notify(collection, ids),
-    };
-    return kind === 'areas'
-      ? this.importer.importAreas(rows, options)
-      : this.importer.importMembers(rows, options);
-  }
-}
 
 @ApiTags('import')
 @Controller('imports')
@@ -105,7 +52,11 @@ export class RunImportHttpController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
   ): Promise<ImportReport> {
-    return this.imports.run('areas', await readImportRows(req), query, principal, req);
+    return this.imports.importAreas(await readImportRows(req), {
+      principal,
+      ctx: requestContext(principal, req),
+      ...query,
+    });
   }
 
   @Post('members')
@@ -125,7 +76,11 @@ export class RunImportHttpController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
   ): Promise<ImportReport> {
-    return this.imports.run('members', await readImportRows(req), query, principal, req);
+    return this.imports.importMembers(await readImportRows(req), {
+      principal,
+      ctx: requestContext(principal, req),
+      ...query,
+    });
   }
 
   @Get(':id')

@@ -2,18 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { positionTypeSchema, type PositionType } from '@sangathan/contracts';
 import { ConflictError, NotFoundError, ValidationError, retryOnConcurrentChange } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
-import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
+import {
+  AREA_REPOSITORY,
+  type AreaRepositoryPort,
+} from '../../../areas/application/ports/area.repository.port';
 import { Position, positionId } from '../../domain/position.entity';
-import { positionIntegrationEvents } from '../../member-integration-events';
-import { PositionMapper, type PositionView } from '../../infrastructure/member.mapper';
+import { positionIntegrationEvents } from '../../application/member.integration-events';
+import { positionView, type PositionView } from '../../application/member.view';
 import {
   MEMBER_REPOSITORY,
   POSITION_REPOSITORY,
-  type MemberRepository,
-  type PositionRepository,
-} from '../../infrastructure/member.repository.port';
+  type MemberRepositoryPort,
+  type PositionRepositoryPort,
+} from '../../application/ports/member.repository.port';
 
 export function parsePositionType(raw: string): PositionType {
   const parsed = positionTypeSchema.safeParse(raw);
@@ -28,10 +30,9 @@ export function parsePositionType(raw: string): PositionType {
 @Injectable()
 export class AssignPositionHandler {
   constructor(
-    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepository,
-    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepository,
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
-    private readonly outbox: OutboxRelay,
+    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepositoryPort,
+    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepositoryPort,
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort,
   ) {}
 
   /**
@@ -84,9 +85,8 @@ export class AssignPositionHandler {
     const events = position.assign(member.id, new Date());
     if (events.length > 0) {
       await this.positions.save(position, loaded?.version ?? null, positionIntegrationEvents(events, ctx));
-      this.outbox.notify('positions', position.id);
     }
-    return PositionMapper.toView(position);
+    return positionView(position);
   }
 
   vacate(
@@ -114,7 +114,6 @@ export class AssignPositionHandler {
     });
     const event = position.vacate('released', new Date());
     await this.positions.save(position, loaded.version, positionIntegrationEvents([event], ctx));
-    this.outbox.notify('positions', position.id);
-    return PositionMapper.toView(position);
+    return positionView(position);
   }
 }

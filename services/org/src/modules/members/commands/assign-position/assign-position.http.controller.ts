@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
-import type { PositionView } from '../../infrastructure/member.mapper';
+import type { PositionView } from '../../application/member.view';
 import { AssignPositionDto } from './assign-position.dto';
 import { AssignPositionHandler } from './assign-position.handler';
 import { PositionViewDto } from '../../queries/positions/positions.dto';

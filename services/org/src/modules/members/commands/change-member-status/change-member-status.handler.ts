@@ -1,25 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { NotFoundError, ValidationError, retryOnConcurrentChange } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
 import type { Member } from '../../domain/member.entity';
-import { memberIntegrationEvents, positionIntegrationEvents } from '../../member-integration-events';
-import { MemberMapper, type MemberView } from '../../infrastructure/member.mapper';
+import {
+  memberIntegrationEvents,
+  positionIntegrationEvents,
+} from '../../application/member.integration-events';
+import { memberView, type MemberView } from '../../application/member.view';
 import {
   MEMBER_REPOSITORY,
   POSITION_REPOSITORY,
-  type MemberRepository,
-  type PositionRepository,
-} from '../../infrastructure/member.repository.port';
+  type MemberRepositoryPort,
+  type PositionRepositoryPort,
+} from '../../application/ports/member.repository.port';
 import type { DeactivateMemberDto, ReactivateMemberDto } from './change-member-status.dto';
 
 @Injectable()
 export class ChangeMemberStatusHandler {
   constructor(
-    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepository,
-    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepository,
-    private readonly outbox: OutboxRelay,
+    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepositoryPort,
+    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepositoryPort,
   ) {}
 
   /**
@@ -58,14 +59,12 @@ export class ChangeMemberStatusHandler {
       }
       const event = member.deactivate({ ...body, by: principal.sub, now });
       await this.members.update(member, loaded.version, memberIntegrationEvents([event], ctx));
-      this.outbox.notify('members', member.id);
     }
     for (const held of await this.positions.heldBy(member.id)) {
       const vacated = held.value.vacate('deactivated', now);
       await this.positions.save(held.value, held.version, positionIntegrationEvents([vacated], ctx));
-      this.outbox.notify('positions', held.value.id);
     }
-    return MemberMapper.toView(member);
+    return memberView(member);
   }
 
   reactivate(
@@ -86,8 +85,7 @@ export class ChangeMemberStatusHandler {
     const loaded = await this.load(id, principal);
     const event = loaded.value.reactivate({ reason: body.reason, by: principal.sub, now: new Date() });
     await this.members.update(loaded.value, loaded.version, memberIntegrationEvents([event], ctx));
-    this.outbox.notify('members', loaded.value.id);
-    return MemberMapper.toView(loaded.value);
+    return memberView(loaded.value);
   }
 
   private async load(id: string, principal: Principal): Promise<{ value: Member; version: number }> {

@@ -1,21 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { uuidv7, ValidationError } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
-import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
+import {
+  AREA_REPOSITORY,
+  type AreaRepositoryPort,
+} from '../../../areas/application/ports/area.repository.port';
 import { Member } from '../../domain/member.entity';
-import { memberIntegrationEvents } from '../../member-integration-events';
-import { MemberMapper, type MemberView } from '../../infrastructure/member.mapper';
-import { MEMBER_REPOSITORY, type MemberRepository } from '../../infrastructure/member.repository.port';
+import { memberIntegrationEvents } from '../../application/member.integration-events';
+import { memberView, type MemberView } from '../../application/member.view';
+import { MEMBER_REPOSITORY, type MemberRepositoryPort } from '../../application/ports/member.repository.port';
 import type { RegisterMemberDto } from './register-member.dto';
 
 @Injectable()
 export class RegisterMemberHandler {
   constructor(
-    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepository,
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
-    private readonly outbox: OutboxRelay,
+    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepositoryPort,
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort,
   ) {}
 
   async execute(body: RegisterMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
@@ -33,7 +34,6 @@ export class RegisterMemberHandler {
       by: principal.sub,
     });
     await this.members.insert(member, memberIntegrationEvents([event], ctx));
-    this.outbox.notify('members', member.id);
-    return MemberMapper.toView(member);
+    return memberView(member);
   }
 }

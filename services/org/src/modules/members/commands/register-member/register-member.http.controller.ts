@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/sw
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
-import type { MemberView } from '../../infrastructure/member.mapper';
+import type { MemberView } from '../../application/member.view';
 import { RegisterMemberDto } from './register-member.dto';
 import { RegisterMemberHandler } from './register-member.handler';
 import { MemberViewDto } from '../../queries/get-member/get-member.dto';

@@ -1,20 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { NotFoundError, ValidationError, retryOnConcurrentChange } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
-import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
-import { memberIntegrationEvents } from '../../member-integration-events';
-import { MemberMapper, type MemberView } from '../../infrastructure/member.mapper';
-import { MEMBER_REPOSITORY, type MemberRepository } from '../../infrastructure/member.repository.port';
+import {
+  AREA_REPOSITORY,
+  type AreaRepositoryPort,
+} from '../../../areas/application/ports/area.repository.port';
+import { memberIntegrationEvents } from '../../application/member.integration-events';
+import { memberView, type MemberView } from '../../application/member.view';
+import { MEMBER_REPOSITORY, type MemberRepositoryPort } from '../../application/ports/member.repository.port';
 import type { UpdateMemberDto } from './update-member.dto';
 
 @Injectable()
 export class UpdateMemberHandler {
   constructor(
-    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepository,
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
-    private readonly outbox: OutboxRelay,
+    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepositoryPort,
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort,
   ) {}
 
   execute(id: string, body: UpdateMemberDto, principal: Principal, ctx: RequestContext): Promise<MemberView> {
@@ -44,8 +45,7 @@ export class UpdateMemberHandler {
     const event = member.update({ ...body, home });
     if (event) {
       await this.members.update(member, loaded.version, memberIntegrationEvents([event], ctx));
-      this.outbox.notify('members', member.id);
     }
-    return MemberMapper.toView(member);
+    return memberView(member);
   }
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
-import type { MemberView } from '../../infrastructure/member.mapper';
+import type { MemberView } from '../../application/member.view';
 import { UpdateMemberDto } from './update-member.dto';
 import { UpdateMemberHandler } from './update-member.handler';
 import { MemberViewDto } from '../../queries/get-member/get-member.dto';

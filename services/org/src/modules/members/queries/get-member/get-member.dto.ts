@@ -3,7 +3,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { positionViewSchema } from '../positions/positions.dto';
 
-/** A member as every member operation answers it (`MemberMapper.toView`). */
+/** A member as every member operation answers it (`memberView` in application/member.view.ts). */
 export const memberViewSchema = z.object({
   id: z.string(),
   phone: z.string().describe('E.164, e.g. +919812345678'),

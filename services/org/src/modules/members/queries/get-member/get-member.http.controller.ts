@@ -2,26 +2,21 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
-import {
-  MemberMapper,
-  PositionMapper,
-  type MemberView,
-  type PositionView,
-} from '../../infrastructure/member.mapper';
+import { memberView, positionView, type MemberView, type PositionView } from '../../application/member.view';
 import {
   MEMBER_REPOSITORY,
   POSITION_REPOSITORY,
-  type MemberRepository,
-  type PositionRepository,
-} from '../../infrastructure/member.repository.port';
+  type MemberRepositoryPort,
+  type PositionRepositoryPort,
+} from '../../application/ports/member.repository.port';
 import { MemberWithPositionsDto } from './get-member.dto';
 
 @ApiTags('members')
 @Controller('members')
 export class GetMemberHttpController {
   constructor(
-    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepository,
-    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepository,
+    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepositoryPort,
+    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepositoryPort,
   ) {}
 
   @Get(':id')
@@ -39,8 +34,8 @@ export class GetMemberHttpController {
     assertCan(principal, 'org:read', { areaId: loaded.value.areaId, ancestors: loaded.value.ancestors });
     const held = await this.positions.heldBy(id);
     return {
-      ...MemberMapper.toView(loaded.value),
-      positions: held.map((p) => PositionMapper.toView(p.value)),
+      ...memberView(loaded.value),
+      positions: held.map((p) => positionView(p.value)),
     };
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Page } from '@sangathan/kernel';
-import type { MemberView } from '../../infrastructure/member.mapper';
+import type { MemberView } from '../../application/member.view';
 import { ListMembersQueryDto, MemberPageDto } from './list-members.dto';
 import { ListMembersHandler } from './list-members.handler';
 

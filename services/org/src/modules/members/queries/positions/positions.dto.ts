@@ -3,7 +3,7 @@ import { pageSchema } from '@sangathan/http';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-/** A position as every position operation answers it (`PositionMapper.toView`). */
+/** A position as every position operation answers it (`positionView` in application/member.view.ts). */
 export const positionViewSchema = z.object({
   id: z.string().describe('<type>:<areaId>'),
   type: positionTypeSchema,

@@ -7,11 +7,17 @@ import { NotFoundError, type Page } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { afterCursor, allConditions, subtreeFilter, toPage } from '../../../../common/subtree';
-import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
+import {
+  AREA_REPOSITORY,
+  type AreaRepositoryPort,
+} from '../../../areas/application/ports/area.repository.port';
 import { parsePositionType } from '../../commands/assign-position/assign-position.handler';
 import { positionId } from '../../domain/position.entity';
-import { PositionMapper, type PositionView } from '../../infrastructure/member.mapper';
-import { POSITION_REPOSITORY, type PositionRepository } from '../../infrastructure/member.repository.port';
+import { positionView, type PositionView } from '../../application/member.view';
+import {
+  POSITION_REPOSITORY,
+  type PositionRepositoryPort,
+} from '../../application/ports/member.repository.port';
 import { PositionPageDto, PositionViewDto } from './positions.dto';
 
 export const listPositionsQuerySchema = pageQuerySchema.extend({
@@ -25,8 +31,8 @@ export class ListPositionsQueryDto extends createZodDto(listPositionsQuerySchema
 @Controller('positions')
 export class PositionsHttpController {
   constructor(
-    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepository,
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
+    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepositoryPort,
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort,
   ) {}
 
   @Get()
@@ -51,7 +57,7 @@ export class PositionsHttpController {
           : {},
       afterCursor(query.cursor),
     );
-    return toPage(await this.positions.list(filter, query.limit + 1), query.limit, PositionMapper.rowToView);
+    return toPage(await this.positions.list(filter, query.limit + 1), query.limit, positionView);
   }
 
   @Get(':type/:areaId')
@@ -70,6 +76,6 @@ export class PositionsHttpController {
       areaId: loaded.value.snapshot.areaId,
       ancestors: loaded.value.snapshot.ancestors,
     });
-    return PositionMapper.toView(loaded.value);
+    return positionView(loaded.value);
   }
 }

@@ -1,30 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { isCleanText, uuidv7, ValidationError } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
-import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
+import {
+  AREA_REPOSITORY,
+  type AreaRepositoryPort,
+} from '../../../areas/application/ports/area.repository.port';
 import { positionId } from '../../../members/domain/position.entity';
 import {
   MEMBER_REPOSITORY,
   POSITION_REPOSITORY,
-  type MemberRepository,
-  type PositionRepository,
-} from '../../../members/infrastructure/member.repository.port';
+  type MemberRepositoryPort,
+  type PositionRepositoryPort,
+} from '../../../members/application/ports/member.repository.port';
 import { Task } from '../../domain/task.entity';
-import { TaskRepository } from '../../infrastructure/task.repository';
-import { taskIntegrationEvents } from '../../task-integration-events';
-import { taskView, type TaskView } from '../task-actions/task-view';
+import { TASK_REPOSITORY, type TaskRepositoryPort } from '../../application/ports/task.repository.port';
+import { taskIntegrationEvents } from '../../application/task.integration-events';
+import { taskView, type TaskView } from '../../application/task.view';
 import type { AssignTaskDto } from './assign-task.dto';
 
 @Injectable()
 export class AssignTaskHandler {
   constructor(
-    private readonly tasks: TaskRepository,
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
-    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepository,
-    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepository,
-    private readonly outbox: OutboxRelay,
+    @Inject(TASK_REPOSITORY) private readonly tasks: TaskRepositoryPort,
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort,
+    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepositoryPort,
+    @Inject(MEMBER_REPOSITORY) private readonly members: MemberRepositoryPort,
   ) {}
 
   async execute(body: AssignTaskDto, principal: Principal, ctx: RequestContext): Promise<TaskView> {
@@ -81,7 +82,6 @@ export class AssignTaskHandler {
       now: new Date(),
     });
     await this.tasks.insert(task, taskIntegrationEvents([event], ctx));
-    this.outbox.notify('tasks', task.snapshot.id);
     return taskView(task);
   }
 }

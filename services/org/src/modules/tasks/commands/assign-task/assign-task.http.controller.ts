@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/sw
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
-import type { TaskView } from '../task-actions/task-view';
+import type { TaskView } from '../../application/task.view';
 import { AssignTaskDto, TaskViewDto } from './assign-task.dto';
 import { AssignTaskHandler } from './assign-task.handler';
 

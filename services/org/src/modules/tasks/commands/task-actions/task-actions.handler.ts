@@ -8,16 +8,15 @@ import {
   ValidationError,
   retryOnConcurrentChange,
 } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { RequestContext } from '../../../../common/request-context';
 import {
   POSITION_REPOSITORY,
-  type PositionRepository,
-} from '../../../members/infrastructure/member.repository.port';
+  type PositionRepositoryPort,
+} from '../../../members/application/ports/member.repository.port';
 import type { Task, TaskEvent, Verdict } from '../../domain/task.entity';
-import { TaskRepository } from '../../infrastructure/task.repository';
-import { taskIntegrationEvents } from '../../task-integration-events';
-import { taskView, type TaskView } from './task-view';
+import { TASK_REPOSITORY, type TaskRepositoryPort } from '../../application/ports/task.repository.port';
+import { taskIntegrationEvents } from '../../application/task.integration-events';
+import { taskView, type TaskView } from '../../application/task.view';
 
 @Injectable()
 export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
@@ -25,9 +24,8 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly tasks: TaskRepository,
-    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepository,
-    private readonly outbox: OutboxRelay,
+    @Inject(TASK_REPOSITORY) private readonly tasks: TaskRepositoryPort,
+    @Inject(POSITION_REPOSITORY) private readonly positions: PositionRepositoryPort,
   ) {}
 
   onModuleInit(): void {
@@ -114,7 +112,6 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
             () => false,
           );
         if (!saved) continue;
-        this.outbox.notify('tasks', id);
         announced++;
       }
       if (ids.length < 200) break;
@@ -149,9 +146,7 @@ export class TaskActionsHandler implements OnModuleInit, OnModuleDestroy {
       ]);
     }
     const event = apply(task);
-    const entries = taskIntegrationEvents([event], ctx);
-    await this.tasks.update(task, version, entries);
-    if (entries.length > 0) this.outbox.notify('tasks', task.snapshot.id);
+    await this.tasks.update(task, version, taskIntegrationEvents([event], ctx));
     return taskView(task);
   }
 

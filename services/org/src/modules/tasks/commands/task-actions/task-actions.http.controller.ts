@@ -4,7 +4,10 @@ import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { requestContext } from '../../../../common/request-context';
 import { subtreeFilter } from '../../../../common/subtree';
-import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
+import {
+  AREA_REPOSITORY,
+  type AreaRepositoryPort,
+} from '../../../areas/application/ports/area.repository.port';
 import { Inject } from '@nestjs/common';
 import {
   CancelTaskDto,
@@ -14,14 +17,14 @@ import {
   TaskViewDto,
 } from '../assign-task/assign-task.dto';
 import { TaskActionsHandler } from './task-actions.handler';
-import type { TaskView } from './task-view';
+import type { TaskView } from '../../application/task.view';
 
 @ApiTags('tasks')
 @Controller('tasks')
 export class TaskActionsHttpController {
   constructor(
     private readonly handler: TaskActionsHandler,
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort,
   ) {}
 
   @Post('overdue-sweep')

@@ -1,34 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
 import type { Page } from '@sangathan/kernel';
-import { afterCursor, allConditions, subtreeFilter, toPage } from '../../../../common/subtree';
-import { AREA_REPOSITORY, type AreaRepository } from '../../../areas/infrastructure/area.repository.port';
-import { taskView, type TaskView } from '../../commands/task-actions/task-view';
-import { taskFromRow, TaskRepository } from '../../infrastructure/task.repository';
+import { subtreeFilter, toPage } from '../../../../common/subtree';
+import {
+  AREA_REPOSITORY,
+  type AreaRepositoryPort,
+} from '../../../areas/application/ports/area.repository.port';
+import { taskView, type TaskView } from '../../application/task.view';
+import { TASK_REPOSITORY, type TaskRepositoryPort } from '../../application/ports/task.repository.port';
 import type { ListTasksQueryDto } from './list-tasks.dto';
-
-/** The tasks query of a list: the subtree (`scope`) and every filter given; the review lists are open tasks past a date. */
-export function taskListQuery(
-  scope: Record<string, unknown>,
-  query: Omit<ListTasksQueryDto, 'limit'>,
-  now: Date,
-): Record<string, unknown> {
-  return allConditions(
-    scope,
-    query.status ? { status: query.status } : {},
-    query.overdue ? { status: 'open', dueAt: { $lt: now } } : {},
-    query.unreviewed ? { status: 'open', nextReviewAt: { $lt: now } } : {},
-    query.assigneeMemberId ? { assigneeMemberId: query.assigneeMemberId } : {},
-    query.positionId ? { positionId: query.positionId } : {},
-    afterCursor(query.cursor),
-  );
-}
+import { taskListQuery } from './list-tasks.query';
 
 @Injectable()
 export class ListTasksHandler {
   constructor(
-    private readonly tasks: TaskRepository,
-    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepository,
+    @Inject(TASK_REPOSITORY) private readonly tasks: TaskRepositoryPort,
+    @Inject(AREA_REPOSITORY) private readonly areas: AreaRepositoryPort,
   ) {}
 
   async execute(
@@ -39,11 +26,9 @@ export class ListTasksHandler {
       const area = await this.areas.findById(id);
       return area ? { id: area.id, ancestors: area.ancestors } : null;
     });
-    const rows = (await this.tasks.list(taskListQuery(scope, query, new Date()), query.limit + 1)) as {
-      _id: string;
-    }[];
-    return toPage(rows, query.limit, (row) => {
-      const { progress: _p, reviews: _r, ...view } = taskView(taskFromRow(row));
+    const tasks = await this.tasks.list(taskListQuery(scope, query, new Date()), query.limit + 1);
+    return toPage(tasks, query.limit, (task) => {
+      const { progress: _p, reviews: _r, ...view } = taskView(task);
       return view;
     });
   }

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Page } from '@sangathan/kernel';
-import type { TaskView } from '../../commands/task-actions/task-view';
+import type { TaskView } from '../../application/task.view';
 import { ListTasksQueryDto, TaskPageDto } from './list-tasks.dto';
 import { ListTasksHandler } from './list-tasks.handler';
 

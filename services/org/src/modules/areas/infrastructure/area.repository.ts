@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AreaLevel } from '@sangathan/contracts';
 import { ConcurrentChangeError, ConflictError } from '@sangathan/kernel';
-import { outboxFieldsForInsert, outboxUpdate, type OutboxEntry } from '@sangathan/messaging';
+import { OutboxWriter, type OutboxEntry } from '@sangathan/messaging';
 import type { Document } from 'mongodb';
 import type { Model } from 'mongoose';
 import { namePrefixFilter } from '../../../common/subtree';
+import type {
+  AreaListFilter,
+  AreaRepositoryPort,
+  LoadedArea,
+} from '../application/ports/area.repository.port';
 import type { Area } from '../domain/area.entity';
 import { AreaMapper, type AreaRow } from './area.mapper';
-import type { AreaListFilter, AreaRepository, LoadedArea } from './area.repository.port';
 import { AreaDocument } from './area.schema';
-import { SubtreeRepather } from './subtree-repather';
+import { SubtreeRepathRepository } from './subtree-repath.repository';
 
 const ROW_PROJECTION = { outbox: 0, outboxDueAt: 0, booth: 0 } as const;
 
@@ -35,10 +39,11 @@ export function countByLevelPipeline(rootId: string): Document[] {
 }
 
 @Injectable()
-export class AreaMongoRepository implements AreaRepository {
+export class AreaRepository implements AreaRepositoryPort {
   constructor(
     @InjectModel(AreaDocument.name) private readonly areas: Model<AreaDocument>,
-    private readonly repather: SubtreeRepather,
+    private readonly repather: SubtreeRepathRepository,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async findById(id: string): Promise<Area | null> {
@@ -58,13 +63,11 @@ export class AreaMongoRepository implements AreaRepository {
   async insert(area: Area, events: OutboxEntry[]): Promise<void> {
     try {
       const now = new Date();
-      await this.areas.collection.insertOne({
-        ...AreaMapper.toPersistence(area),
-        version: 0,
-        ...outboxFieldsForInsert(events),
-        createdAt: now,
-        updatedAt: now,
-      } as never);
+      await this.outbox.insert(
+        this.areas,
+        { ...AreaMapper.toPersistence(area), version: 0, createdAt: now, updatedAt: now },
+        events,
+      );
     } catch (error) {
       if ((error as { code?: number }).code === 11000) {
         throw new ConflictError('AREA_EXISTS', `area ${area.id} already exists`, [
@@ -100,13 +103,13 @@ export class AreaMongoRepository implements AreaRepository {
     filter: AreaListFilter,
     afterId: string | undefined,
     limit: number,
-  ): Promise<AreaRow[]> {
+  ): Promise<Area[]> {
     const rows = await this.areas.collection
       .find(areaListQuery(rootId, filter, afterId), { projection: ROW_PROJECTION })
       .sort({ _id: 1 })
       .limit(limit)
       .toArray();
-    return rows as unknown as AreaRow[];
+    return rows.map((row) => AreaMapper.toDomain(row as unknown as AreaRow));
   }
 
   async countByLevel(rootId: string): Promise<Partial<Record<AreaLevel, number>>> {
@@ -123,16 +126,14 @@ export class AreaMongoRepository implements AreaRepository {
     extra: Record<string, unknown>,
   ): Promise<void> {
     const { _id, ...fields } = AreaMapper.toPersistence(area);
-    const withOutbox = outboxUpdate(events);
-    const result = await this.areas.collection.updateOne(
+    const written = await this.outbox.update(
+      this.areas,
       // Documents written before versions existed have none; `null` matches a missing field.
-      { _id: _id as never, version: version === 0 ? { $in: [0, null] } : version },
-      {
-        $set: { ...fields, ...extra, ...withOutbox.$set, updatedAt: new Date(), version: version + 1 },
-        $push: withOutbox.$push,
-      } as never,
+      { _id, version: version === 0 ? { $in: [0, null] } : version },
+      { $set: { ...fields, ...extra, version: version + 1 } },
+      events,
     );
-    if (result.matchedCount === 0) {
+    if (written === null) {
       throw new ConcurrentChangeError('AREA_CHANGED', `area ${_id} changed meanwhile; reload and retry`, [
         { field: 'id', message: 'concurrent update' },
       ]);

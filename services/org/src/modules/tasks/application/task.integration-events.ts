@@ -9,8 +9,8 @@ import {
   type TaskSnapshot,
 } from '@sangathan/contracts';
 import { toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
-import { eventContext, type RequestContext } from '../../common/request-context';
-import type { Task, TaskEvent } from './domain/task.entity';
+import { eventContext, type RequestContext } from '../../../common/request-context';
+import type { Task, TaskEvent } from '../domain/task.entity';
 
 export function taskSnapshot(task: Task): TaskSnapshot {
   const t = task.snapshot;

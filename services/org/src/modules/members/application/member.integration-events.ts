@@ -9,9 +9,9 @@ import {
   type MemberSnapshot,
 } from '@sangathan/contracts';
 import { toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
-import { eventContext, type RequestContext } from '../../common/request-context';
-import type { Member, MemberDomainEvent } from './domain/member.entity';
-import type { PositionDomainEvent } from './domain/position.entity';
+import { eventContext, type RequestContext } from '../../../common/request-context';
+import type { Member, MemberDomainEvent } from '../domain/member.entity';
+import type { PositionDomainEvent } from '../domain/position.entity';
 
 export function memberSnapshot(member: Member): MemberSnapshot {
   const p = member.snapshot;

@@ -7,8 +7,8 @@ import {
   type BoothCoverage,
 } from '@sangathan/contracts';
 import { toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
-import { eventContext, type RequestContext } from '../../common/request-context';
-import type { Booth, BoothEvent } from './domain/booth.entity';
+import { eventContext, type RequestContext } from '../../../common/request-context';
+import type { Booth, BoothEvent } from '../domain/booth.entity';
 
 function coverage(booth: Booth): BoothCoverage {
   const s = booth.snapshot;

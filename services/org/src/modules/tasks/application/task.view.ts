@@ -1,4 +1,4 @@
-import type { Task } from '../../domain/task.entity';
+import type { Task } from '../domain/task.entity';
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 

@@ -1,7 +1,6 @@
 import type { AreaLevel, SeatClass } from '@sangathan/contracts';
 import type { OutboxEntry } from '@sangathan/messaging';
-import type { Area } from '../domain/area.entity';
-import type { AreaRow } from './area.mapper';
+import type { Area } from '../../domain/area.entity';
 
 /** An area and the version its next update must match. */
 export type LoadedArea = { area: Area; version: number };
@@ -15,8 +14,8 @@ export type AreaListFilter = {
   seatClass?: SeatClass;
 };
 
-/** Persistence port for areas; the Mongo adapter lives in infrastructure/. */
-export interface AreaRepository {
+/** Persistence port for areas (adapter: infrastructure/area.repository.ts). */
+export interface AreaRepositoryPort {
   findById(id: string): Promise<Area | null>;
   load(id: string): Promise<LoadedArea | null>;
   /** Inserts the area together with the events announcing it (one atomic write). Conflict if the code exists. */
@@ -35,9 +34,9 @@ export interface AreaRepository {
     filter: AreaListFilter,
     afterId: string | undefined,
     limit: number,
-  ): Promise<AreaRow[]>;
+  ): Promise<Area[]>;
   /** Areas per level under `rootId`. */
   countByLevel(rootId: string): Promise<Partial<Record<AreaLevel, number>>>;
 }
 
-export const AREA_REPOSITORY = Symbol('AreaRepository');
+export const AREA_REPOSITORY = Symbol('AreaRepositoryPort');

@@ -7,10 +7,10 @@ import {
   type AreaSnapshot,
 } from '@sangathan/contracts';
 import { toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
-import { eventContext, type RequestContext } from '../../common/request-context';
-import type { Area, AreaDomainEvent } from './domain/area.entity';
+import { eventContext, type RequestContext } from '../../../common/request-context';
+import type { Area, AreaDomainEvent } from '../domain/area.entity';
 
-export { ORG_SERVICE, type RequestContext } from '../../common/request-context';
+export { ORG_SERVICE, type RequestContext } from '../../../common/request-context';
 
 export function areaSnapshot(area: Area): AreaSnapshot {
   const figures = area.figures;

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectConnection } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Document } from 'mongodb';
 import type { AreaLevel } from '@sangathan/contracts';
+import { repath } from '@sangathan/persistence';
 import type { Connection } from 'mongoose';
 
 /** Collections whose documents carry `areaId` + `ancestors` and must follow a moved area. */
@@ -16,8 +17,8 @@ const BATCH = 1000;
  * start the service finishes any move a crash interrupted.
  */
 @Injectable()
-export class SubtreeRepather implements OnApplicationBootstrap {
-  private readonly logger = new Logger(SubtreeRepather.name);
+export class SubtreeRepathRepository implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SubtreeRepathRepository.name);
 
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
@@ -81,8 +82,9 @@ export class SubtreeRepather implements OnApplicationBootstrap {
     let count = 0;
     for await (const doc of cursor) {
       const ancestors: string[] = doc.ancestors ?? [];
-      const at = ancestors.indexOf(areaId);
-      const next = doc.areaId === areaId && at < 0 ? [...to] : [...to, areaId, ...ancestors.slice(at + 1)];
+      // A document of the moved area itself (a member living there) has the area's own path, without it.
+      const next =
+        doc.areaId === areaId && !ancestors.includes(areaId) ? [...to] : repath(ancestors, areaId, to);
       const set: Document = { ancestors: next };
       if (name === 'areas' && ['mandal', 'sector', 'booth'].includes(doc.level)) set.lokSabhaId = lokSabhaId;
       if (JSON.stringify(next) === JSON.stringify(ancestors) && !('lokSabhaId' in set)) continue;

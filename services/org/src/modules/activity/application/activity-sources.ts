@@ -5,30 +5,35 @@ import {
   TaskProgressedV1,
   TrainingAttendanceRecordedV1,
   TrainingCompletedV1,
+  definitionKey,
   type EventDefinition,
   type EventEnvelope,
-  type PayloadOf,
 } from '@sangathan/contracts';
 
 /** One member seen doing something at a moment. */
 export type Activity = { memberId: string; at: Date };
 
 /** An event type that proves members active, and how to read who and when from it. */
-export type ActivitySource<D extends EventDefinition = EventDefinition> = {
-  definition: D;
-  activities(event: EventEnvelope<PayloadOf<D>>): Activity[];
+export type ActivitySource = {
+  definition: EventDefinition;
+  /** The activities an event of `definition` records (none for an event of another type). */
+  activities(event: EventEnvelope<unknown>): Activity[];
 };
 
-function source<D extends EventDefinition>(
-  definition: D,
-  activities: (event: EventEnvelope<PayloadOf<D>>) => Activity[],
+function source<P>(
+  definition: EventDefinition<P>,
+  activities: (event: EventEnvelope<P>) => Activity[],
 ): ActivitySource {
-  return { definition, activities } as unknown as ActivitySource;
+  const key = definitionKey(definition.type, definition.version);
+  // The transport validated the payload against the definition its type and version name.
+  const isOf = (event: EventEnvelope<unknown>): event is EventEnvelope<P> =>
+    definitionKey(event.type, event.version) === key;
+  return { definition, activities: (event) => (isOf(event) ? activities(event) : []) };
 }
 
 /**
  * Every event that counts as a member's activity. Adding a service's event here is the whole job
- * of wiring it in: the consumer subscribes to these definitions and folds them into `lastActiveAt`.
+ * of wiring it in: the event controller subscribes to these definitions and folds them into `lastActiveAt`.
  */
 export const ACTIVITY_SOURCES: ActivitySource[] = [
   source(TaskProgressedV1, (e) => [{ memberId: e.payload.memberId, at: new Date(e.occurredAt) }]),
