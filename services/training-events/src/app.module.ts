@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceDefaultsModule } from '@sangathan/bootstrap';
 import { TRAINING_TOPICS } from '@sangathan/contracts';
-import { DirectoryModule } from './modules/directory/directory.module';
-import { OrgAreaConsumer } from './modules/directory/events/org-area.consumer';
-import { OrgMemberConsumer } from './modules/directory/events/org-member.consumer';
-import { PositionAssignedConsumer } from './modules/training/events/position-assigned.consumer';
+import { OrgDirectoryModule } from './modules/org-directory/org-directory.module';
 import { TrainingModule } from './modules/training/training.module';
 
 @Module({
@@ -15,12 +12,9 @@ import { TrainingModule } from './modules/training/training.module';
       // batch's invited events go out before later events of the same participants.
       outboxCollections: ['programmes', 'sessions', 'invitation_batches', 'participants'],
       ownedTopics: TRAINING_TOPICS,
-      consumer: {
-        groupId: 'training-events',
-        handlers: [OrgAreaConsumer, OrgMemberConsumer, PositionAssignedConsumer],
-      },
+      consumer: { groupId: 'training-events' },
     }),
-    DirectoryModule,
+    OrgDirectoryModule,
     TrainingModule,
   ],
 })

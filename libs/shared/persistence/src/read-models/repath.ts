@@ -18,18 +18,26 @@ export function repath(
 /**
  * Re-paths every document of a read model that lies under `movedId` (its `ancestors` hold it), in one
  * unordered bulk write. Each update is conditioned on the ancestors it read, so a concurrent newer event
- * for one descendant is not overwritten with a stale path.
+ * for one descendant is not overwritten with a stale path. With `previousAncestors` (the moved area's path
+ * before the move) only documents still under that path are re-pathed: a redelivered older move, after a
+ * newer one, changes nothing.
  */
 export async function repathDescendants<T extends { ancestors: string[] }>(
   model: Model<T>,
   movedId: string,
   newAncestors: readonly string[],
+  previousAncestors?: readonly string[],
 ): Promise<number> {
+  const stillUnderOldPath = (ancestors: readonly string[]): boolean =>
+    !previousAncestors ||
+    (ancestors.indexOf(movedId) === previousAncestors.length &&
+      previousAncestors.every((id, i) => ancestors[i] === id));
   const descendants = await model
     .find({ ancestors: movedId } as never, { ancestors: 1 })
     .lean<{ _id: string; ancestors: string[] }[]>()
     .exec();
   const operations = descendants
+    .filter((doc) => stillUnderOldPath(doc.ancestors))
     .map((doc) => ({ doc, ancestors: repath(doc.ancestors, movedId, newAncestors) }))
     .filter(({ doc, ancestors }) => ancestors.join('/') !== doc.ancestors.join('/'))
     .map(({ doc, ancestors }) => ({

@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { DirectoryModule } from '../directory/directory.module';
+import { OrgDirectoryModule } from '../org-directory/org-directory.module';
+import { InvitationMaterialiser } from './application/invitation-materialiser';
+import { InvitationService } from './application/invitation.service';
+import { CERTIFICATE_RENDERER } from './application/ports/certificate-renderer.port';
+import { INVITATION_BATCH_REPOSITORY } from './application/ports/invitation-batch-repository.port';
+import { PARTICIPANT_REPOSITORY } from './application/ports/participant-repository.port';
+import { PROGRAMME_REPOSITORY } from './application/ports/programme-repository.port';
+import { SESSION_REPOSITORY } from './application/ports/session-repository.port';
+import { RsvpService } from './application/rsvp.service';
+import { TrainingAccess } from './application/training-access';
 import { CancelSessionHandler } from './commands/cancel-session/cancel-session.handler';
 import { CancelSessionHttpController } from './commands/cancel-session/cancel-session.http.controller';
 import { CheckInHandler } from './commands/check-in/check-in.handler';
@@ -15,13 +24,15 @@ import { GiveFeedbackHttpController } from './commands/give-feedback/give-feedba
 import { HoldSessionHandler } from './commands/hold-session/hold-session.handler';
 import { HoldSessionHttpController } from './commands/hold-session/hold-session.http.controller';
 import { RegisterHandler } from './commands/register/register.handler';
-import { RsvpHttpController } from './commands/register/register.http.controller';
+import { RsvpHttpController } from './commands/register/rsvp.http.controller';
 import { RescheduleSessionHandler } from './commands/reschedule-session/reschedule-session.handler';
 import { RescheduleSessionHttpController } from './commands/reschedule-session/reschedule-session.http.controller';
-import { TrainingStore } from './infrastructure/training.store';
-import { InvitationWriter } from './infrastructure/invitation-writer';
-import { ParticipantOutbox } from './infrastructure/participant-outbox';
-import { RsvpWriter } from './infrastructure/rsvp-writer';
+import { LateInvitationEventController } from './events/late-invitation.event-controller';
+import { CertificateRenderer } from './infrastructure/certificate.renderer';
+import { InvitationBatchRepository } from './infrastructure/invitation-batch.repository';
+import { ParticipantRepository } from './infrastructure/participant.repository';
+import { ProgrammeRepository } from './infrastructure/programme.repository';
+import { SessionRepository } from './infrastructure/session.repository';
 import {
   InvitationBatchDocument,
   InvitationBatchSchema,
@@ -31,17 +42,19 @@ import {
   ProgrammeSchema,
   SessionDocument,
   SessionSchema,
-} from './infrastructure/training.schemas';
-import { PositionAssignedConsumer } from './events/position-assigned.consumer';
-import { InvitationMaterialiser } from './invitation-materialiser';
+} from './infrastructure/training.schema';
 import { CertificateHttpController } from './queries/certificate/certificate.http.controller';
+import { CertificateQuery } from './queries/certificate/certificate.query';
 import { ParticipantsHttpController } from './queries/participants/participants.http.controller';
+import { ParticipantsQuery } from './queries/participants/participants.query';
 import { ProgrammesHttpController } from './queries/programmes/programmes.http.controller';
+import { ProgrammesQuery } from './queries/programmes/programmes.query';
 import { ReportHttpController } from './queries/report/report.http.controller';
+import { ReportQuery } from './queries/report/report.query';
 
 @Module({
   imports: [
-    DirectoryModule,
+    OrgDirectoryModule,
     MongooseModule.forFeature([
       { name: ProgrammeDocument.name, schema: ProgrammeSchema },
       { name: SessionDocument.name, schema: SessionSchema },
@@ -62,12 +75,17 @@ import { ReportHttpController } from './queries/report/report.http.controller';
     ParticipantsHttpController,
     CertificateHttpController,
     ReportHttpController,
+    LateInvitationEventController,
   ],
   providers: [
-    TrainingStore,
-    InvitationWriter,
-    ParticipantOutbox,
-    RsvpWriter,
+    { provide: PROGRAMME_REPOSITORY, useClass: ProgrammeRepository },
+    { provide: SESSION_REPOSITORY, useClass: SessionRepository },
+    { provide: PARTICIPANT_REPOSITORY, useClass: ParticipantRepository },
+    { provide: INVITATION_BATCH_REPOSITORY, useClass: InvitationBatchRepository },
+    { provide: CERTIFICATE_RENDERER, useClass: CertificateRenderer },
+    TrainingAccess,
+    InvitationService,
+    RsvpService,
     InvitationMaterialiser,
     CreateProgrammeHandler,
     RescheduleSessionHandler,
@@ -78,8 +96,10 @@ import { ReportHttpController } from './queries/report/report.http.controller';
     CheckInHandler,
     CompleteHandler,
     GiveFeedbackHandler,
-    PositionAssignedConsumer,
+    ProgrammesQuery,
+    ParticipantsQuery,
+    CertificateQuery,
+    ReportQuery,
   ],
-  exports: [PositionAssignedConsumer],
 })
 export class TrainingModule {}

@@ -1,23 +1,14 @@
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 import { existsSync } from 'node:fs';
+import type {
+  CertificateData,
+  CertificateRendererPort,
+} from '../application/ports/certificate-renderer.port';
 
 const DEVANAGARI = /[\u0900-\u097f]/;
 const LATIN_FONT = 'Helvetica';
 const HINDI_FONT = 'NotoSansDevanagari';
-
-export type CertificateData = {
-  certificateId: string;
-  /** Names as org knows them: usually one Devanagari, one Latin. */
-  names: string[];
-  programmeTitle: string;
-  programmeTitleHi: string | null;
-  sessionTitle: string;
-  areaName: string;
-  heldOn: Date;
-  completedAt: Date;
-  score: number | null;
-};
 
 let hindiFontPath: string | null | undefined;
 
@@ -43,7 +34,7 @@ function findHindiFont(): string | null {
 }
 
 /** Renders a one-page A4 landscape certificate of completion. */
-export function renderCertificate(data: CertificateData): Promise<Buffer> {
+function renderCertificate(data: CertificateData): Promise<Buffer> {
   const hindiFont = findHindiFont();
   const doc = new PDFDocument({
     size: 'A4',
@@ -92,4 +83,12 @@ export function renderCertificate(data: CertificateData): Promise<Buffer> {
   line(`Certificate ${data.certificateId} · issued ${data.completedAt.toISOString().slice(0, 10)}`, 9, 4);
   doc.end();
   return done;
+}
+
+/** pdfkit renderer of the certificate of completion. */
+@Injectable()
+export class CertificateRenderer implements CertificateRendererPort {
+  render(data: CertificateData): Promise<Buffer> {
+    return renderCertificate(data);
+  }
 }

@@ -1,10 +1,9 @@
 import { decodeCursor, encodeCursor, type Page } from '@sangathan/kernel';
+import type { PageRequest } from '../application/ports/page-request';
 
 /** Keyset pagination on `_id` (ids are UUIDv7 or derived from them, so they sort by creation). */
-export function afterCursor(cursor: string | undefined): Record<string, unknown> {
-  if (!cursor) return {};
-  const { id } = decodeCursor(cursor);
-  return { _id: { $gt: String(id) } };
+export function pageRequest(cursor: string | undefined, limit: number): PageRequest {
+  return { afterId: cursor ? String(decodeCursor(cursor).id) : null, limit };
 }
 
 export function toPage<T extends { _id: string }, V>(docs: T[], limit: number, view: (doc: T) => V): Page<V> {

@@ -1,18 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
 import { TrainingSessionCancelledV1 } from '@sangathan/contracts';
 import { ConflictError, ValidationError } from '@sangathan/kernel';
-import { OutboxRelay, outboxUpdate } from '@sangathan/messaging';
+import {
+  SESSION_REPOSITORY,
+  type SessionRepositoryPort,
+} from '../../application/ports/session-repository.port';
+import { toSessionView, type SessionView } from '../../application/session.view';
+import { assertOrganiser, TrainingAccess } from '../../application/training-access';
+import { iso, outboxEvent } from '../../application/training.integration-events';
 import { cleanText } from '../../domain/training-text';
-import { assertOrganiser, TrainingStore } from '../../infrastructure/training.store';
-import { toSessionView, type SessionView } from '../../infrastructure/training.views';
-import { iso, outboxEvent } from '../../training-integration-events';
 
 @Injectable()
 export class CancelSessionHandler {
   constructor(
-    private readonly store: TrainingStore,
-    private readonly outbox: OutboxRelay,
+    private readonly access: TrainingAccess,
+    @Inject(SESSION_REPOSITORY) private readonly sessions: SessionRepositoryPort,
   ) {}
 
   async execute(
@@ -21,7 +24,7 @@ export class CancelSessionHandler {
     principal: Principal,
     correlationId: string,
   ): Promise<SessionView> {
-    const session = await this.store.session(sessionId);
+    const session = await this.access.session(sessionId);
     assertOrganiser(principal, session);
     if (session.status !== 'scheduled') {
       throw new ConflictError('SESSION_NOT_OPEN', `a ${session.status} session cannot be cancelled`, [
@@ -42,18 +45,14 @@ export class CancelSessionHandler {
       { actorId: principal.sub, correlationId },
       now,
     );
-    const { $push, $set } = outboxUpdate([event]);
-    const updated = await this.store.sessions
-      .findOneAndUpdate(
-        { _id: sessionId, status: 'scheduled' },
-        { $set: { ...$set, status: 'cancelled', cancelledAt: now, cancelReason: reason }, $push },
-        { new: true },
-      )
-      .lean()
-      .exec();
+    const updated = await this.sessions.save(
+      sessionId,
+      { status: 'scheduled' },
+      { status: 'cancelled', cancelledAt: now, cancelReason: reason },
+      [event],
+    );
     if (!updated)
       throw new ConflictError('SESSION_CHANGED', 'the session changed meanwhile; reload and retry', []);
-    this.outbox.notify(this.store.sessions.collection.collectionName, sessionId);
-    return toSessionView(updated as never);
+    return toSessionView(updated);
   }
 }

@@ -3,7 +3,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
-import type { SessionView } from '../../infrastructure/training.views';
+import type { SessionView } from '../../application/session.view';
 import { CancelSessionDto } from './cancel-session.dto';
 import { CancelSessionHandler } from './cancel-session.handler';
 import { SessionViewDto } from '../../queries/programmes/programmes.dto';

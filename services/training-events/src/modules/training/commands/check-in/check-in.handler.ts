@@ -1,22 +1,29 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
 import { TrainingAttendanceRecordedV1 } from '@sangathan/contracts';
 import { ValidationError } from '@sangathan/kernel';
-import { outboxFieldsForInsert } from '@sangathan/messaging';
-import { DirectoryReader, type KnownMember } from '../../../directory/infrastructure/directory.reader';
-import { assertCheckInOpen, decideCheckIn, participantIdOf } from '../../domain/participant.entity';
-import { newParticipantRecord } from '../../infrastructure/participant-record';
-import { ParticipantOutbox } from '../../infrastructure/participant-outbox';
-import { verifyQrToken } from '../../infrastructure/qr-token';
-import type { ParticipantDocument, SessionDocument } from '../../infrastructure/training.schemas';
+import type { OutboxEntry } from '@sangathan/messaging';
+import {
+  ORG_DIRECTORY,
+  type KnownMember,
+  type OrgDirectoryPort,
+} from '../../../org-directory/application/ports/org-directory.port';
+import { toParticipantView, type ParticipantView } from '../../application/participant.view';
+import {
+  PARTICIPANT_REPOSITORY,
+  type ParticipantRepositoryPort,
+} from '../../application/ports/participant-repository.port';
+import { verifyQrToken } from '../../application/qr-token';
 import {
   assertOrganiser,
   participantFacts,
   sessionFacts,
-  TrainingStore,
-} from '../../infrastructure/training.store';
-import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
-import { iso, outboxEvent, type RequestContext } from '../../training-integration-events';
+  TrainingAccess,
+} from '../../application/training-access';
+import { iso, outboxEvent, type RequestContext } from '../../application/training.integration-events';
+import { newParticipant } from '../../domain/new-participant';
+import { assertCheckInOpen, decideCheckIn, participantIdOf } from '../../domain/participant.entity';
+import type { SessionState } from '../../domain/training-state';
 
 export type CheckInResult = { participant: ParticipantView; alreadyCheckedIn: boolean };
 
@@ -33,9 +40,9 @@ export type CheckInResult = { participant: ParticipantView; alreadyCheckedIn: bo
 @Injectable()
 export class CheckInHandler {
   constructor(
-    private readonly store: TrainingStore,
-    private readonly directory: DirectoryReader,
-    private readonly events: ParticipantOutbox,
+    private readonly access: TrainingAccess,
+    @Inject(PARTICIPANT_REPOSITORY) private readonly participants: ParticipantRepositoryPort,
+    @Inject(ORG_DIRECTORY) private readonly directory: OrgDirectoryPort,
   ) {}
 
   async execute(
@@ -44,14 +51,14 @@ export class CheckInHandler {
     principal: Principal,
     ctx: RequestContext,
   ): Promise<CheckInResult> {
-    const session = await this.store.session(sessionId);
+    const session = await this.access.session(sessionId);
     assertOrganiser(principal, session);
     const now = new Date();
     assertCheckInOpen(sessionFacts(session), now);
     const method = input.qrToken ? 'qr' : 'list';
     const memberId = input.qrToken ? this.memberFromToken(sessionId, input.qrToken) : input.memberId!;
     const participantId = participantIdOf(sessionId, memberId);
-    const attendance = (walkIn: boolean, now: Date) =>
+    const attendance = (walkIn: boolean) =>
       outboxEvent(
         TrainingAttendanceRecordedV1,
         {
@@ -70,65 +77,40 @@ export class CheckInHandler {
         ctx,
         now,
       );
+    const attended = { attendedAt: now, checkInMethod: method } as const;
 
     // The common case in one write: an invitee not yet checked in whose invitation is known published.
-    const { update, inOrderIf } = this.events.appendIfInvitationPublished(sessionId, [
-      attendance(false, now),
-    ]);
-    const recorded = await this.recordAttendance(
-      { _id: participantId, attendedAt: null, ...inOrderIf },
-      update,
-      now,
-      method,
+    const recorded = await this.participants.saveIfInvitationPublished(
+      participantId,
+      sessionId,
+      { attended: false },
+      attended,
+      [attendance(false)],
     );
-    if (recorded) return { participant: recorded, alreadyCheckedIn: false };
+    if (recorded) return { participant: toParticipantView(recorded), alreadyCheckedIn: false };
 
     // Otherwise decide on the participant as stored: already checked in, invited (carrying the invitation along), or a walk-in.
-    const participant = await this.store.participant(sessionId, memberId);
+    const participant = await this.participants.find(sessionId, memberId);
     const decision = decideCheckIn(sessionFacts(session), participantFacts(participant), now);
     if (decision === 'already')
       return { participant: toParticipantView(participant!), alreadyCheckedIn: true };
-    if (decision === 'walk-in') return this.walkIn(session, memberId, method, now, attendance(true, now));
-    const appended = await this.events.append(participant!, [attendance(false, now)]);
-    const updated = await this.recordAttendance(
-      { _id: participantId, attendedAt: null },
-      appended,
-      now,
-      method,
-    );
+    if (decision === 'walk-in') return this.walkIn(session, memberId, method, now, attendance(true));
+    const updated = await this.participants.save(participant!, { attended: false }, attended, [
+      attendance(false),
+    ]);
     if (!updated)
       return {
-        participant: toParticipantView((await this.store.participant(sessionId, memberId))!),
+        participant: toParticipantView((await this.participants.find(sessionId, memberId))!),
         alreadyCheckedIn: true,
       };
-    return { participant: updated, alreadyCheckedIn: false };
-  }
-
-  /** The conditional attendance write; announces the event when it applied. */
-  private async recordAttendance(
-    filter: Record<string, unknown>,
-    { $push, $set }: Awaited<ReturnType<ParticipantOutbox['append']>>,
-    now: Date,
-    method: 'list' | 'qr',
-  ): Promise<ParticipantView | null> {
-    const updated = await this.store.participants
-      .findOneAndUpdate(
-        filter,
-        { $set: { ...$set, attendedAt: now, checkInMethod: method }, $push },
-        { new: true },
-      )
-      .lean<ParticipantDocument>()
-      .exec();
-    if (!updated) return null;
-    this.events.announce(updated._id);
-    return toParticipantView(updated);
+    return { participant: toParticipantView(updated), alreadyCheckedIn: false };
   }
 
   /**
    * A walk-in is someone org knows, active, who lives in the session's area (a Lok Sabha seat
    * through its assembly seats): the same rule as for invitees, checked before anything is written.
    */
-  private async walkInMember(session: SessionDocument, memberId: string): Promise<KnownMember> {
+  private async walkInMember(session: SessionState, memberId: string): Promise<KnownMember> {
     const member = await this.directory.findMember(memberId);
     if (!member)
       throw new ValidationError('UNKNOWN_MEMBER', `member ${memberId} is not known`, [
@@ -161,41 +143,23 @@ export class CheckInHandler {
   }
 
   private async walkIn(
-    session: SessionDocument,
+    session: SessionState,
     memberId: string,
     method: 'list' | 'qr',
     now: Date,
-    event: ReturnType<typeof outboxEvent>,
+    event: OutboxEntry,
   ): Promise<CheckInResult> {
     const member = await this.walkInMember(session, memberId);
-    const person = {
-      memberId,
-      name: member.name,
-      nameAlt: member.nameAlt,
-      positionId: null,
-      memberAreaId: member.areaId,
-    };
-    const record = newParticipantRecord(session, person, {
-      status: 'walk-in',
-      at: now,
-      checkInMethod: method,
-    });
-    try {
-      await this.store.participants.collection.insertOne({
-        ...record,
-        ...outboxFieldsForInsert([event]),
-      } as never);
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+    const participant = newParticipant(
+      session,
+      { memberId, name: member.name, nameAlt: member.nameAlt, positionId: null, memberAreaId: member.areaId },
+      { status: 'walk-in', at: now, checkInMethod: method },
+    );
+    if (!(await this.participants.insert(participant, [event])))
       return {
-        participant: toParticipantView((await this.store.participant(session._id, memberId))!),
+        participant: toParticipantView((await this.participants.find(session._id, memberId))!),
         alreadyCheckedIn: true,
       };
-    }
-    this.events.announce(record._id);
-    return {
-      participant: toParticipantView(record as unknown as ParticipantDocument),
-      alreadyCheckedIn: false,
-    };
+    return { participant: toParticipantView(participant), alreadyCheckedIn: false };
   }
 }

@@ -1,23 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
 import { TrainingCompletedV1 } from '@sangathan/contracts';
-import { decideCompletion } from '../../domain/participant.entity';
-import { ParticipantOutbox } from '../../infrastructure/participant-outbox';
-import type { ParticipantDocument } from '../../infrastructure/training.schemas';
+import { toParticipantView, type ParticipantView } from '../../application/participant.view';
+import {
+  PARTICIPANT_REPOSITORY,
+  type ParticipantRepositoryPort,
+} from '../../application/ports/participant-repository.port';
 import {
   assertOrganiser,
   participantFacts,
   sessionFacts,
-  TrainingStore,
-} from '../../infrastructure/training.store';
-import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
-import { iso, outboxEvent, type RequestContext } from '../../training-integration-events';
+  TrainingAccess,
+} from '../../application/training-access';
+import { iso, outboxEvent, type RequestContext } from '../../application/training.integration-events';
+import { decideCompletion } from '../../domain/participant.entity';
 
 @Injectable()
 export class CompleteHandler {
   constructor(
-    private readonly store: TrainingStore,
-    private readonly events: ParticipantOutbox,
+    private readonly access: TrainingAccess,
+    @Inject(PARTICIPANT_REPOSITORY) private readonly participants: ParticipantRepositoryPort,
   ) {}
 
   async execute(
@@ -27,9 +29,9 @@ export class CompleteHandler {
     principal: Principal,
     ctx: RequestContext,
   ): Promise<ParticipantView> {
-    const session = await this.store.session(sessionId);
+    const session = await this.access.session(sessionId);
     assertOrganiser(principal, session);
-    const participant = await this.store.participant(sessionId, memberId);
+    const participant = await this.participants.find(sessionId, memberId);
     if (decideCompletion(sessionFacts(session), participantFacts(participant), score) === 'already')
       return toParticipantView(participant!);
     const now = new Date();
@@ -49,16 +51,12 @@ export class CompleteHandler {
       ctx,
       now,
     );
-    const { $push, $set } = await this.events.append(participant!, [event]);
-    const updated = await this.store.participants
-      .findOneAndUpdate(
-        { _id: participant!._id, attendedAt: { $ne: null }, completedAt: null },
-        { $set: { ...$set, completedAt: now, score }, $push },
-        { new: true },
-      )
-      .lean<ParticipantDocument>()
-      .exec();
-    if (updated) this.events.announce(participant!._id);
-    return toParticipantView(updated ?? (await this.store.participant(sessionId, memberId))!);
+    const updated = await this.participants.save(
+      participant!,
+      { attended: true, completed: false },
+      { completedAt: now, score },
+      [event],
+    );
+    return toParticipantView(updated ?? (await this.participants.find(sessionId, memberId))!);
   }
 }

@@ -3,7 +3,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
-import type { ParticipantView } from '../../infrastructure/training.views';
+import type { ParticipantView } from '../../application/participant.view';
 import { CompleteDto } from './complete.dto';
 import { CompleteHandler } from './complete.handler';
 import { ParticipantViewDto } from '../../queries/participants/participants.dto';

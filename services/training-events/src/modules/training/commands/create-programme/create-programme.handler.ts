@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import {
   POSITION_AREA_LEVELS,
@@ -8,15 +7,21 @@ import {
   type PositionType,
 } from '@sangathan/contracts';
 import { NotFoundError, uuidv7, ValidationError } from '@sangathan/kernel';
-import { OutboxRelay, outboxFieldsForInsert } from '@sangathan/messaging';
-import type { Model } from 'mongoose';
-import { DirectoryReader, type KnownArea } from '../../../directory/infrastructure/directory.reader';
+import {
+  ORG_DIRECTORY,
+  type KnownArea,
+  type OrgDirectoryPort,
+} from '../../../org-directory/application/ports/org-directory.port';
+import { InvitationMaterialiser } from '../../application/invitation-materialiser';
+import {
+  PROGRAMME_REPOSITORY,
+  type ProgrammeRepositoryPort,
+} from '../../application/ports/programme-repository.port';
+import { toProgrammeView, type ProgrammeView } from '../../application/programme.view';
+import { iso, outboxEvent } from '../../application/training.integration-events';
 import { planSessions, validateProgramme, type PlanArea } from '../../domain/programme.entity';
 import { deriveTargets } from '../../domain/target-rule';
-import { InvitationMaterialiser } from '../../invitation-materialiser';
-import { ProgrammeDocument } from '../../infrastructure/training.schemas';
-import { toProgrammeView, type ProgrammeView } from '../../infrastructure/training.views';
-import { iso, outboxEvent } from '../../training-integration-events';
+import type { ProgrammeState } from '../../domain/training-state';
 import type { CreateProgrammeDto } from './create-programme.dto';
 
 export type CreateProgrammeCommand = CreateProgrammeDto & { principal: Principal; correlationId: string };
@@ -30,10 +35,9 @@ export type CreateProgrammeCommand = CreateProgrammeDto & { principal: Principal
 @Injectable()
 export class CreateProgrammeHandler {
   constructor(
-    @InjectModel(ProgrammeDocument.name) private readonly programmes: Model<ProgrammeDocument>,
-    private readonly directory: DirectoryReader,
+    @Inject(PROGRAMME_REPOSITORY) private readonly programmes: ProgrammeRepositoryPort,
+    @Inject(ORG_DIRECTORY) private readonly directory: OrgDirectoryPort,
     private readonly materialiser: InvitationMaterialiser,
-    private readonly outbox: OutboxRelay,
   ) {}
 
   async execute(command: CreateProgrammeCommand): Promise<ProgrammeView> {
@@ -107,7 +111,7 @@ export class CreateProgrammeHandler {
       ctx,
       now,
     );
-    const doc: ProgrammeDocument = {
+    const doc: ProgrammeState = {
       _id: id,
       title: programme.title,
       titleHi: programme.titleHi,
@@ -132,11 +136,8 @@ export class CreateProgrammeHandler {
       leaseUntil: null,
       createdBy: command.principal.sub,
       createdAt: now,
-      outbox: [],
-      ...outboxFieldsForInsert([event]),
     };
-    await this.programmes.collection.insertOne(doc as never);
-    this.outbox.notify(this.programmes.collection.collectionName, id);
+    await this.programmes.insert(doc, [event]);
     // Sessions now (the answer lists them); invitations in the background (thousands per plan).
     await this.materialiser.ensureSessions(doc, ctx);
     void this.materialiser.start(id, ctx);

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/sw
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
-import type { ProgrammeView } from '../../infrastructure/training.views';
+import type { ProgrammeView } from '../../application/programme.view';
 import { CreateProgrammeDto } from './create-programme.dto';
 import { CreateProgrammeHandler } from './create-programme.handler';
 import { ProgrammeViewDto } from '../../queries/programmes/programmes.dto';

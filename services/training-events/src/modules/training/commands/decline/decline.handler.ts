@@ -1,19 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
+import { toParticipantView, type ParticipantView } from '../../application/participant.view';
+import {
+  PARTICIPANT_REPOSITORY,
+  type ParticipantRepositoryPort,
+} from '../../application/ports/participant-repository.port';
+import {
+  SESSION_REPOSITORY,
+  type SessionRepositoryPort,
+} from '../../application/ports/session-repository.port';
+import { RsvpService } from '../../application/rsvp.service';
+import { sessionFacts } from '../../application/training-access';
+import type { RequestContext } from '../../application/training.integration-events';
 import { assertRsvpOpen } from '../../domain/participant.entity';
-import { RsvpWriter } from '../../infrastructure/rsvp-writer';
-import { SeatLedger } from '../../infrastructure/seat-ledger';
-import type { ParticipantDocument, SessionDocument } from '../../infrastructure/training.schemas';
-import { sessionFacts, TrainingStore } from '../../infrastructure/training.store';
-import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
-import type { RequestContext } from '../../training-integration-events';
+import type { SessionState } from '../../domain/training-state';
 
 /** Declining frees a held seat, which goes to the longest-waiting member on the waitlist. */
 @Injectable()
 export class DeclineHandler {
   constructor(
-    private readonly store: TrainingStore,
-    private readonly rsvp: RsvpWriter,
+    private readonly rsvp: RsvpService,
+    @Inject(SESSION_REPOSITORY) private readonly sessions: SessionRepositoryPort,
+    @Inject(PARTICIPANT_REPOSITORY) private readonly participants: ParticipantRepositoryPort,
   ) {}
 
   async execute(
@@ -26,26 +34,18 @@ export class DeclineHandler {
     if (subject.participant.status === 'declined') return toParticipantView(subject.participant);
     assertRsvpOpen(sessionFacts(subject.session), new Date());
     const updated = await this.rsvp.decline(subject, ctx);
-    if (!updated) return toParticipantView((await this.store.participant(sessionId, memberId))!);
-    const ledger = new SeatLedger(this.store.sessions);
-    if (await ledger.release(sessionId, memberId))
-      await this.promoteFromWaitlist(subject.session, ledger, ctx);
+    if (!updated) return toParticipantView((await this.participants.find(sessionId, memberId))!);
+    if (await this.sessions.releaseSeat(sessionId, memberId))
+      await this.promoteFromWaitlist(subject.session, ctx);
     return toParticipantView(updated);
   }
 
-  private async promoteFromWaitlist(
-    session: SessionDocument,
-    ledger: SeatLedger,
-    ctx: RequestContext,
-  ): Promise<void> {
+  private async promoteFromWaitlist(session: SessionState, ctx: RequestContext): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const next = await this.store.participants
-        .findOne({ sessionId: session._id, status: 'waitlisted' }, { outbox: 0 })
-        .sort({ waitlistedAt: 1, _id: 1 })
-        .lean<ParticipantDocument>()
-        .exec();
+      const next = await this.participants.firstOnWaitlist(session._id);
       if (!next) return;
-      if (!(await ledger.claim(session._id, next.memberId, session.capacity))) return; // someone else took the seat
+      // Someone else took the seat.
+      if (!(await this.sessions.claimSeat(session._id, next.memberId, session.capacity))) return;
       if (
         await this.rsvp.register(
           { session, participant: next },
@@ -54,7 +54,7 @@ export class DeclineHandler {
         )
       )
         return;
-      await ledger.release(session._id, next.memberId); // they declined meanwhile: try the next one
+      await this.sessions.releaseSeat(session._id, next.memberId); // they declined meanwhile: try the next one
     }
   }
 }

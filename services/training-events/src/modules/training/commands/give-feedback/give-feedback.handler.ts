@@ -1,20 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { TrainingFeedbackGivenV1 } from '@sangathan/contracts';
 import { ConflictError } from '@sangathan/kernel';
+import { toParticipantView, type ParticipantView } from '../../application/participant.view';
+import {
+  PARTICIPANT_REPOSITORY,
+  type ParticipantRepositoryPort,
+} from '../../application/ports/participant-repository.port';
+import { participantFacts, TrainingAccess } from '../../application/training-access';
+import { iso, outboxEvent, type RequestContext } from '../../application/training.integration-events';
 import { validateFeedback } from '../../domain/participant.entity';
-import { ParticipantOutbox } from '../../infrastructure/participant-outbox';
-import type { ParticipantDocument } from '../../infrastructure/training.schemas';
-import { participantFacts, TrainingStore } from '../../infrastructure/training.store';
-import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
-import { iso, outboxEvent, type RequestContext } from '../../training-integration-events';
 
 /** An attendee's own rating and comment, once per session. */
 @Injectable()
 export class GiveFeedbackHandler {
   constructor(
-    private readonly store: TrainingStore,
-    private readonly events: ParticipantOutbox,
+    private readonly access: TrainingAccess,
+    @Inject(PARTICIPANT_REPOSITORY) private readonly participants: ParticipantRepositoryPort,
   ) {}
 
   async execute(
@@ -25,9 +27,9 @@ export class GiveFeedbackHandler {
     ctx: RequestContext,
   ): Promise<ParticipantView> {
     assertCan(principal, 'training:read');
-    const session = await this.store.session(sessionId);
+    const session = await this.access.session(sessionId);
     const memberId = principal.sub;
-    const participant = await this.store.participant(sessionId, memberId);
+    const participant = await this.participants.find(sessionId, memberId);
     const feedback = validateFeedback(participantFacts(participant), rating, rawComment);
     const now = new Date();
     const event = outboxEvent(
@@ -47,20 +49,16 @@ export class GiveFeedbackHandler {
       ctx,
       now,
     );
-    const { $push, $set } = await this.events.append(participant!, [event]);
-    const updated = await this.store.participants
-      .findOneAndUpdate(
-        { _id: participant!._id, attendedAt: { $ne: null }, feedbackAt: null },
-        { $set: { ...$set, rating: feedback.rating, comment: feedback.comment, feedbackAt: now }, $push },
-        { new: true },
-      )
-      .lean<ParticipantDocument>()
-      .exec();
+    const updated = await this.participants.save(
+      participant!,
+      { attended: true, feedbackGiven: false },
+      { rating: feedback.rating, comment: feedback.comment, feedbackAt: now },
+      [event],
+    );
     if (!updated)
       throw new ConflictError('FEEDBACK_ALREADY_GIVEN', 'feedback for this session was already given', [
         { field: 'memberId', message: 'already given' },
       ]);
-    this.events.announce(participant!._id);
     return toParticipantView(updated);
   }
 }

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/sw
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { uuidv7 } from '@sangathan/kernel';
 import type { Request } from 'express';
-import type { ParticipantView } from '../../infrastructure/training.views';
+import type { ParticipantView } from '../../application/participant.view';
 import { GiveFeedbackDto } from './give-feedback.dto';
 import { GiveFeedbackHandler } from './give-feedback.handler';
 import { ParticipantViewDto } from '../../queries/participants/participants.dto';

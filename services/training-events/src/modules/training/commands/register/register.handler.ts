@@ -1,11 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
+import { toParticipantView, type ParticipantView } from '../../application/participant.view';
+import {
+  PARTICIPANT_REPOSITORY,
+  type ParticipantRepositoryPort,
+} from '../../application/ports/participant-repository.port';
+import {
+  SESSION_REPOSITORY,
+  type SessionRepositoryPort,
+} from '../../application/ports/session-repository.port';
+import { RsvpService } from '../../application/rsvp.service';
+import { sessionFacts } from '../../application/training-access';
+import type { RequestContext } from '../../application/training.integration-events';
 import { assertRsvpOpen } from '../../domain/participant.entity';
-import { RsvpWriter } from '../../infrastructure/rsvp-writer';
-import { SeatLedger } from '../../infrastructure/seat-ledger';
-import { sessionFacts, TrainingStore } from '../../infrastructure/training.store';
-import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
-import type { RequestContext } from '../../training-integration-events';
 
 /**
  * Registration: a seat if one is free, otherwise the waitlist (never an error). The seat is claimed
@@ -15,8 +22,9 @@ import type { RequestContext } from '../../training-integration-events';
 @Injectable()
 export class RegisterHandler {
   constructor(
-    private readonly store: TrainingStore,
-    private readonly rsvp: RsvpWriter,
+    private readonly rsvp: RsvpService,
+    @Inject(SESSION_REPOSITORY) private readonly sessions: SessionRepositoryPort,
+    @Inject(PARTICIPANT_REPOSITORY) private readonly participants: ParticipantRepositoryPort,
   ) {}
 
   async execute(
@@ -29,17 +37,13 @@ export class RegisterHandler {
     if (subject.participant.status === 'registered' || subject.participant.status === 'waitlisted')
       return toParticipantView(subject.participant);
     assertRsvpOpen(sessionFacts(subject.session), new Date());
-    const seated = await new SeatLedger(this.store.sessions).claim(
-      sessionId,
-      memberId,
-      subject.session.capacity,
-    );
+    const seated = await this.sessions.claimSeat(sessionId, memberId, subject.session.capacity);
     const updated = await this.rsvp.register(
       subject,
       { status: seated ? 'registered' : 'waitlisted', promoted: false },
       ctx,
     );
     // Lost a race with another RSVP of the same member: answer with what is there now.
-    return toParticipantView(updated ?? (await this.store.participant(sessionId, memberId))!);
+    return toParticipantView(updated ?? (await this.participants.find(sessionId, memberId))!);
   }
 }

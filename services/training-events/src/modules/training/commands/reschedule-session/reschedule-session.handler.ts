@@ -1,20 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
 import { TrainingSessionRescheduledV1 } from '@sangathan/contracts';
 import { ConflictError, ValidationError } from '@sangathan/kernel';
-import { OutboxRelay, outboxUpdate } from '@sangathan/messaging';
+import {
+  SESSION_REPOSITORY,
+  type SessionRepositoryPort,
+} from '../../application/ports/session-repository.port';
+import { toSessionView, type SessionView } from '../../application/session.view';
+import { assertOrganiser, TrainingAccess } from '../../application/training-access';
+import { iso, outboxEvent } from '../../application/training.integration-events';
 import { isInsideWindow } from '../../domain/programme.entity';
 import { cleanText } from '../../domain/training-text';
-import { assertOrganiser, TrainingStore } from '../../infrastructure/training.store';
-import { toSessionView, type SessionView } from '../../infrastructure/training.views';
-import { iso, outboxEvent } from '../../training-integration-events';
 import type { RescheduleSessionDto } from './reschedule-session.dto';
 
 @Injectable()
 export class RescheduleSessionHandler {
   constructor(
-    private readonly store: TrainingStore,
-    private readonly outbox: OutboxRelay,
+    private readonly access: TrainingAccess,
+    @Inject(SESSION_REPOSITORY) private readonly sessions: SessionRepositoryPort,
   ) {}
 
   async execute(
@@ -23,14 +26,14 @@ export class RescheduleSessionHandler {
     principal: Principal,
     correlationId: string,
   ): Promise<SessionView> {
-    const session = await this.store.session(sessionId);
+    const session = await this.access.session(sessionId);
     assertOrganiser(principal, session);
     if (session.status !== 'scheduled') {
       throw new ConflictError('SESSION_NOT_OPEN', `a ${session.status} session cannot be rescheduled`, [
         { field: 'sessionId', message: session.status },
       ]);
     }
-    const programme = await this.store.programme(session.programmeId);
+    const programme = await this.access.programme(session.programmeId);
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
     if (!isInsideWindow(programme, startsAt, endsAt)) {
@@ -56,19 +59,15 @@ export class RescheduleSessionHandler {
       session,
       { actorId: principal.sub, correlationId },
     );
-    const { $push, $set } = outboxUpdate([event]);
     // Conditional on the state we validated against: a concurrent change makes this a clear 409.
-    const updated = await this.store.sessions
-      .findOneAndUpdate(
-        { _id: sessionId, status: 'scheduled', startsAt: session.startsAt },
-        { $set: { ...$set, startsAt, endsAt, venue }, $push },
-        { new: true },
-      )
-      .lean()
-      .exec();
+    const updated = await this.sessions.save(
+      sessionId,
+      { status: 'scheduled', startsAt: session.startsAt },
+      { startsAt, endsAt, venue },
+      [event],
+    );
     if (!updated)
       throw new ConflictError('SESSION_CHANGED', 'the session changed meanwhile; reload and retry', []);
-    this.outbox.notify(this.store.sessions.collection.collectionName, sessionId);
-    return toSessionView(updated as never);
+    return toSessionView(updated);
   }
 }

@@ -2,15 +2,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { pageQuerySchema } from '@sangathan/http';
-import { NotFoundError, type Page } from '@sangathan/kernel';
+import type { Page } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { participantIdOf } from '../../domain/participant.entity';
-import { issueQrToken } from '../../infrastructure/qr-token';
-import type { ParticipantDocument } from '../../infrastructure/training.schemas';
-import { assertCanSee, assertSelfOrOrganiser, TrainingStore } from '../../infrastructure/training.store';
-import { toParticipantView, type ParticipantView } from '../../infrastructure/training.views';
-import { afterCursor, toPage } from '../pagination';
+import type { ParticipantView } from '../../application/participant.view';
+import { ParticipantsQuery } from './participants.query';
 import { ParticipantPageDto, ParticipantViewDto, QrTokenDto } from './participants.dto';
 
 class ParticipantQueryDto extends createZodDto(
@@ -26,7 +22,7 @@ class ParticipantQueryDto extends createZodDto(
 @ApiTags('participants')
 @Controller('sessions')
 export class ParticipantsHttpController {
-  constructor(private readonly store: TrainingStore) {}
+  constructor(private readonly participants: ParticipantsQuery) {}
 
   @Get(':id/participants')
   @Requires('training:read')
@@ -39,18 +35,14 @@ export class ParticipantsHttpController {
     @Query() query: ParticipantQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Page<ParticipantView>> {
-    const session = await this.store.session(id);
-    assertCanSee(principal, session);
-    const filter: Record<string, unknown> = { sessionId: id, ...afterCursor(query.cursor) };
-    if (query.status) filter.status = query.status;
-    if (query.attended) filter.attendedAt = query.attended === 'true' ? { $ne: null } : null;
-    const docs = await this.store.participants
-      .find(filter, { outbox: 0 })
-      .sort({ _id: 1 })
-      .limit(query.limit + 1)
-      .lean<ParticipantDocument[]>()
-      .exec();
-    return toPage(docs, query.limit, toParticipantView);
+    const attended = query.attended === undefined ? undefined : query.attended === 'true';
+    return this.participants.list(
+      id,
+      { status: query.status, attended },
+      principal,
+      query.cursor,
+      query.limit,
+    );
   }
 
   @Get(':id/participants/:memberId')
@@ -62,11 +54,7 @@ export class ParticipantsHttpController {
     @Param('memberId') memberId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ParticipantView> {
-    const session = await this.store.session(id);
-    if (principal.sub !== memberId) assertCanSee(principal, session);
-    const participant = await this.store.participant(id, memberId);
-    if (!participant) throw new NotFoundError('participant', participantIdOf(id, memberId));
-    return toParticipantView(participant);
+    return this.participants.get(id, memberId, principal);
   }
 
   @Get(':id/participants/:memberId/qr-token')
@@ -78,10 +66,6 @@ export class ParticipantsHttpController {
     @Param('memberId') memberId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ token: string }> {
-    const session = await this.store.session(id);
-    assertSelfOrOrganiser(principal, session, memberId);
-    const participant = await this.store.participant(id, memberId);
-    if (!participant) throw new NotFoundError('participant', participantIdOf(id, memberId));
-    return { token: issueQrToken(participant._id) };
+    return this.participants.qrToken(id, memberId, principal);
   }
 }

@@ -1,18 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, isWithinScope, Requires, type Principal } from '@sangathan/auth';
+import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { pageQuerySchema } from '@sangathan/http';
 import type { Page } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
-import type { ProgrammeDocument, SessionDocument } from '../../infrastructure/training.schemas';
-import { assertCanSee, TrainingStore } from '../../infrastructure/training.store';
-import {
-  toProgrammeView,
-  toSessionView,
-  type ProgrammeView,
-  type SessionView,
-} from '../../infrastructure/training.views';
-import { afterCursor, toPage } from '../pagination';
+import type { ProgrammeView } from '../../application/programme.view';
+import type { SessionView } from '../../application/session.view';
+import { ProgrammesQuery } from './programmes.query';
 import { ProgrammePageDto, ProgrammeViewDto, SessionPageDto, SessionViewDto } from './programmes.dto';
 
 class PageQueryDto extends createZodDto(pageQuerySchema) {}
@@ -20,7 +14,7 @@ class PageQueryDto extends createZodDto(pageQuerySchema) {}
 @ApiTags('programmes')
 @Controller()
 export class ProgrammesHttpController {
-  constructor(private readonly store: TrainingStore) {}
+  constructor(private readonly programmes: ProgrammesQuery) {}
 
   @Get('programmes')
   @Requires('training:read')
@@ -30,23 +24,7 @@ export class ProgrammesHttpController {
     @Query() query: PageQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Page<ProgrammeView>> {
-    const docs = await this.store.programmes
-      .find(
-        {
-          ...afterCursor(query.cursor),
-          $or: [
-            { areaId: principal.areaId },
-            { ancestors: principal.areaId },
-            { areaId: { $in: principal.areaPath } },
-          ],
-        },
-        { outbox: 0, plannedSessions: 0 },
-      )
-      .sort({ _id: 1 })
-      .limit(query.limit + 1)
-      .lean<ProgrammeDocument[]>()
-      .exec();
-    return toPage(docs, query.limit, toProgrammeView);
+    return this.programmes.list(principal, query.cursor, query.limit);
   }
 
   @Get('programmes/:id')
@@ -56,9 +34,7 @@ export class ProgrammesHttpController {
   })
   @ApiOkResponse({ type: ProgrammeViewDto, description: 'The programme' })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ProgrammeView> {
-    const programme = await this.store.programme(id);
-    assertCanSee(principal, programme);
-    return toProgrammeView(programme);
+    return this.programmes.get(id, principal);
   }
 
   @Get('programmes/:id/sessions')
@@ -72,18 +48,7 @@ export class ProgrammesHttpController {
     @Query() query: PageQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Page<SessionView>> {
-    const programme = await this.store.programme(id);
-    assertCanSee(principal, programme);
-    const scope = isWithinScope(principal, programme)
-      ? {}
-      : { $or: [{ areaId: principal.areaId }, { ancestors: principal.areaId }] };
-    const docs = await this.store.sessions
-      .find({ programmeId: id, ...scope, ...afterCursor(query.cursor) }, { registeredIds: 0, outbox: 0 })
-      .sort({ _id: 1 })
-      .limit(query.limit + 1)
-      .lean<SessionDocument[]>()
-      .exec();
-    return toPage(docs, query.limit, toSessionView);
+    return this.programmes.sessionsOf(id, principal, query.cursor, query.limit);
   }
 
   @Get('sessions/:id')
@@ -91,8 +56,6 @@ export class ProgrammesHttpController {
   @ApiOperation({ summary: 'One session with its target, seats and (once held) turnout' })
   @ApiOkResponse({ type: SessionViewDto, description: 'The session' })
   async session(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<SessionView> {
-    const session = await this.store.session(id);
-    assertCanSee(principal, session);
-    return toSessionView(session);
+    return this.programmes.session(id, principal);
   }
 }

@@ -1,13 +1,4 @@
-/** Per-session participant counts. */
-export type SessionCounts = {
-  invited: number;
-  registered: number;
-  waitlisted: number;
-  declined: number;
-  attended: number;
-  walkIns: number;
-  completed: number;
-};
+import type { SessionCounts } from '../../application/ports/participant-repository.port';
 
 export const emptyCounts = (): SessionCounts => ({
   invited: 0,
@@ -18,28 +9,6 @@ export const emptyCounts = (): SessionCounts => ({
   walkIns: 0,
   completed: 0,
 });
-
-const countIf = (condition: unknown) => ({ $sum: { $cond: [condition, 1, 0] } });
-const isSet = (field: string) => ({ $gt: [field, null] });
-
-/** Counts participants per session in the database (one row per session instead of one per participant). */
-export function sessionCountsPipeline(sessionIds: readonly string[]) {
-  return [
-    { $match: { sessionId: { $in: [...sessionIds] } } },
-    {
-      $group: {
-        _id: '$sessionId',
-        invited: countIf({ $ne: ['$walkIn', true] }),
-        walkIns: countIf({ $eq: ['$walkIn', true] }),
-        registered: countIf({ $eq: ['$status', 'registered'] }),
-        waitlisted: countIf({ $eq: ['$status', 'waitlisted'] }),
-        declined: countIf({ $eq: ['$status', 'declined'] }),
-        attended: countIf(isSet('$attendedAt')),
-        completed: countIf(isSet('$completedAt')),
-      },
-    },
-  ];
-}
 
 export type SessionRow = {
   sessionId: string;
