@@ -1,5 +1,6 @@
 import {
   AreaCreatedV1,
+  AreaMovedV1,
   createEvent,
   MemberDeactivatedV1,
   MemberJoinedV1,
@@ -49,6 +50,41 @@ export class OrgFeed {
     this.add(
       AreaCreatedV1,
       { areaId, level, parentId, ancestors, nameEn: `Area ${areaId}`, nameHi: nameHi ?? null, ...sizes },
+      areaId,
+      areaId,
+    );
+    return this;
+  }
+
+  /** Moves `areaId` under `parentId` (org re-paths the subtree and sends one event). */
+  move(
+    areaId: string,
+    level: AreaLevel,
+    parentId: string,
+    extra: { lokSabhaId?: string } = {},
+    descendants: readonly string[] = [],
+  ): this {
+    const previousAncestors = this.ancestors.get(areaId) ?? [];
+    const ancestors = [...(this.ancestors.get(parentId) ?? []), parentId];
+    this.ancestors.set(areaId, ancestors);
+    for (const id of descendants) {
+      const path = this.ancestors.get(id) ?? [];
+      this.ancestors.set(id, [...ancestors, ...path.slice(path.indexOf(areaId))]);
+    }
+    this.add(
+      AreaMovedV1,
+      {
+        areaId,
+        level,
+        parentId,
+        ancestors,
+        nameEn: `Area ${areaId}`,
+        nameHi: null,
+        ...extra,
+        previousParentId: previousAncestors.at(-1) ?? null,
+        previousAncestors,
+        descendantCount: descendants.length,
+      },
       areaId,
       areaId,
     );

@@ -676,6 +676,31 @@ describe('candidates-panel against the real broker and database', () => {
     });
   });
 
+  describe('org-directory', () => {
+    it('follows an area moving to another zone: its subtree, its members and the zone of its seat', async () => {
+      // AC-3, LS-2's only segment, moves from D2 (zone Z2) to D1 (zone Z1).
+      await h.feed.move('AC-3', 'assembly', 'D1', { lokSabhaId: 'LS-2' }).flush();
+      await waitFor(
+        async () =>
+          (
+            await h.db.collection('org_directory_members').findOne({ _id: 'm3' as never })
+          )?.ancestors.includes('Z1'),
+        { what: 'the member of the moved area re-pathed' },
+      );
+      const area = await h.db.collection('org_directory_areas').findOne({ _id: 'AC-3' as never });
+      expect(area?.ancestors).toEqual(['IN', 'UP', 'Z1', 'D1']);
+      const res = await post('zc1', '/panels', {
+        cycleId: 'MOVED-2029',
+        seatId: 'LS-2',
+        deadline: new Date(Date.now() + DAY).toISOString(),
+      });
+      expect([res.status, res.body.zoneId, res.body.ownerId]).toEqual([201, 'Z1', 'zc1']);
+      expect(
+        (await post('zc1', `/panels/${res.body.id}/prospects`, { kind: 'member', memberId: 'm3' })).status,
+      ).toBe(201);
+    });
+  });
+
   let contract: OpenApiResponses | undefined;
   async function expectDocumented(
     method: string,

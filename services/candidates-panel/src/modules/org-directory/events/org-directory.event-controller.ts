@@ -55,7 +55,7 @@ export class OrgDirectoryEventController {
 
   @OnEvent(AreaMovedV1)
   async onAreaMoved(event: EventOf<typeof AreaMovedV1>): Promise<void> {
-    await this.directory.applyAreaMove(event.eventId, area(event.payload));
+    await this.directory.applyAreaMove(event.eventId, area(event.payload), event.payload.previousAncestors);
   }
 
   @OnEvent(MemberJoinedV1)

@@ -102,10 +102,21 @@ export class OrgDirectoryRepository implements OrgDirectoryPort, OrgDirectoryWri
     });
   }
 
-  async applyAreaMove(eventId: string, area: DirectoryArea & { parentId: string | null }): Promise<void> {
+  async applyAreaMove(
+    eventId: string,
+    area: DirectoryArea & { parentId: string | null },
+    previousAncestors: readonly string[],
+  ): Promise<void> {
     await this.applyArea(eventId, area);
-    await repathDescendants(this.areas, area.areaId, area.ancestors);
-    await repathDescendants(this.members, area.areaId, area.ancestors);
+    await repathDescendants(this.areas, area.areaId, area.ancestors, previousAncestors);
+    await repathDescendants(this.members, area.areaId, area.ancestors, previousAncestors);
+    // Members keep their home area's ancestors, which exclude the area itself: those living in the moved area.
+    await this.members
+      .updateMany(
+        { areaId: area.areaId, ancestors: [...previousAncestors] },
+        { $set: { ancestors: area.ancestors } },
+      )
+      .exec();
   }
 
   async applyMember(eventId: string, member: DirectoryMember): Promise<void> {

@@ -27,6 +27,7 @@ export class DirectoryMemberDocument {
 }
 export const DirectoryMemberSchema = SchemaFactory.createForClass(DirectoryMemberDocument);
 DirectoryMemberSchema.index({ ancestors: 1 });
+DirectoryMemberSchema.index({ areaId: 1 });
 
 /** `org-directory`: who holds which position (zone coordinators, the national president). */
 @Schema({ collection: 'org_directory_positions', versionKey: false })

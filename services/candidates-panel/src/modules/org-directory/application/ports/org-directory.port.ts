@@ -42,7 +42,12 @@ export interface OrgDirectoryPort {
 /** The writes the org event controller makes, each guarded by the event id (idempotent, newest wins). */
 export interface OrgDirectoryWriterPort {
   applyArea(eventId: string, area: DirectoryArea & { parentId: string | null }): Promise<void>;
-  applyAreaMove(eventId: string, area: DirectoryArea & { parentId: string | null }): Promise<void>;
+  /** Moves an area and re-paths its subtree (only documents still under `previousAncestors`). */
+  applyAreaMove(
+    eventId: string,
+    area: DirectoryArea & { parentId: string | null },
+    previousAncestors: readonly string[],
+  ): Promise<void>;
   applyMember(eventId: string, member: DirectoryMember): Promise<void>;
   applyPosition(
     eventId: string,
