@@ -18,6 +18,8 @@ import { AppModule as PanelAppModule } from '../../services/candidates-panel/src
 import { PANEL_SERVICE_DESCRIPTION } from '../../services/candidates-panel/src/service';
 import { AppModule as MeetingsAppModule } from '../../services/meetings/src/app.module';
 import { MEETINGS_SERVICE_DESCRIPTION } from '../../services/meetings/src/service';
+import { AppModule as NotificationsAppModule } from '../../services/notifications/src/app.module';
+import { NOTIFICATIONS_SERVICE_DESCRIPTION } from '../../services/notifications/src/service';
 import { AppModule as OrgAppModule } from '../../services/org/src/app.module';
 import { ORG_SERVICE_DESCRIPTION } from '../../services/org/src/service';
 import { AppModule as TrainingAppModule } from '../../services/training-events/src/app.module';
@@ -29,6 +31,7 @@ const SERVICES: [Type<unknown>, ServiceDescription][] = [
   [PanelAppModule, PANEL_SERVICE_DESCRIPTION],
   [TrainingAppModule, TRAINING_SERVICE_DESCRIPTION],
   [AnalyticsAppModule, ANALYTICS_SERVICE_DESCRIPTION],
+  [NotificationsAppModule, NOTIFICATIONS_SERVICE_DESCRIPTION],
 ];
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

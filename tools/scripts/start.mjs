@@ -10,6 +10,7 @@ import { build } from './build.mjs';
 import { ServiceSupervisor, shutdown } from './dev-supervisor.mjs';
 import { ensureDeps, repoRoot } from './ensure-deps.mjs';
 import { startInfra, stopInfra } from './infra-client.mjs';
+import { mailpitArgs, provisionMailpit } from '../../infra/local/lib/mailpit.mjs';
 
 const streamLogs = process.argv.includes('--logs');
 const logDir = join(repoRoot, '.local', 'dev', 'logs');
@@ -93,6 +94,33 @@ const services = Object.keys(SERVICE_PORTS)
   .map((name) => ({ name, port: SERVICE_PORTS[name] }));
 const serviceByName = new Map(services.map((s) => [s.name, s]));
 
+// What notifications sends to: Mailpit catches every mail (web UI), the provider stub every SMS and
+// WhatsApp call (GET /_stub/calls). Ports from SANGATHAN_MAILPIT_SMTP_PORT, _UI_PORT, SANGATHAN_PROVIDER_STUB_PORT.
+const mailpit = {
+  smtpPort: Number(process.env.SANGATHAN_MAILPIT_SMTP_PORT ?? 1025),
+  uiPort: Number(process.env.SANGATHAN_MAILPIT_UI_PORT ?? 8025),
+};
+const stubPort = Number(process.env.SANGATHAN_PROVIDER_STUB_PORT ?? 3095);
+const notificationsEnv = {
+  SMTP_URL: `smtp://127.0.0.1:${mailpit.smtpPort}`,
+  SMS_BASE_URL: `http://127.0.0.1:${stubPort}`,
+  WHATSAPP_BASE_URL: `http://127.0.0.1:${stubPort}`,
+};
+if (serviceByName.has('notifications')) {
+  try {
+    const binary = await provisionMailpit((line) => say(`sangathan: ${line}`));
+    supervisor.start('mailpit', { command: binary, args: mailpitArgs(mailpit), cwd: repoRoot, env });
+  } catch (error) {
+    // Without Go the rest still runs: mail then fails and falls back to the next channel.
+    console.error(`sangathan: ${error.message}\nsangathan: continuing without Mailpit (no mail catcher)`);
+  }
+  supervisor.start('provider-stub', {
+    args: ['--enable-source-maps', dist('tools', 'dev', 'provider-stub', 'main.js'), String(stubPort)],
+    cwd: repoRoot,
+    env,
+  });
+}
+
 say(
   `sangathan: starting ${services.map((s) => s.name).join(', ')}; logs in ${shown(logDir)}/${streamLogs ? '' : ' (npm start -- --logs streams them here)'}`,
 );
@@ -100,7 +128,7 @@ for (const { name, port } of services) {
   supervisor.start(name, {
     args: ['--enable-source-maps', dist('services', name, 'src', 'main.js')],
     cwd: repoRoot,
-    env: { ...env, PORT: String(port) },
+    env: { ...env, ...(name === 'notifications' ? notificationsEnv : {}), PORT: String(port) },
   });
 }
 
@@ -159,6 +187,12 @@ for (const { name, port } of services) {
   say(
     `  ${name.padEnd(18)} ${url}   docs ${url}/docs (JSON: /docs/openapi.json)   ready ${url}/health/ready   metrics ${url}/metrics`,
   );
+}
+if (serviceByName.has('notifications')) {
+  say(
+    `  Mailpit (mail)     http://127.0.0.1:${mailpit.uiPort}   (every e-mail notifications sends; SMTP :${mailpit.smtpPort})`,
+  );
+  say(`  provider stub      http://127.0.0.1:${stubPort}/_stub/calls   (every SMS and WhatsApp call)`);
 }
 say(`  Kafka              ${infraEnv.KAFKA_BROKERS}`);
 say(`  MongoDB (FerretDB) ${infraEnv.MONGODB_URI}`);

@@ -10,3 +10,4 @@ export * from './meetings/meetings.contracts';
 export * from './training/training.contracts';
 export * from './analytics/analytics.contracts';
 export * from './candidates/candidates.contracts';
+export * from './notifications/notifications.contracts';

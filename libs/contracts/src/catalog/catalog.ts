@@ -2,6 +2,7 @@ import type { EventDefinition } from '../envelope/event-definition';
 import { ANALYTICS_EVENTS, ANALYTICS_TOPICS } from '../analytics/analytics.contracts';
 import { CANDIDATES_EVENTS, CANDIDATES_TOPICS } from '../candidates/candidates.contracts';
 import { MEETINGS_EVENTS, MEETINGS_TOPICS } from '../meetings/meetings.contracts';
+import { NOTIFICATIONS_EVENTS, NOTIFICATIONS_TOPICS } from '../notifications/notifications.contracts';
 import { ORG_EVENTS, ORG_TOPICS } from '../org/org.contracts';
 import { TRAINING_EVENTS, TRAINING_TOPICS } from '../training/training.contracts';
 import type { TopicDefinition } from './topic-definition';
@@ -13,6 +14,7 @@ export const TOPICS: readonly TopicDefinition[] = [
   ...TRAINING_TOPICS,
   ...ANALYTICS_TOPICS,
   ...CANDIDATES_TOPICS,
+  ...NOTIFICATIONS_TOPICS,
 ];
 
 /** Every integration event (type, version) the platform knows. */
@@ -22,4 +24,5 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...TRAINING_EVENTS,
   ...ANALYTICS_EVENTS,
   ...CANDIDATES_EVENTS,
+  ...NOTIFICATIONS_EVENTS,
 ] as EventDefinition[];

@@ -1,0 +1,38 @@
+import type { OutboxEntry } from '@sangathan/messaging';
+import type { DeliveryStep, NotificationMessage } from '../../domain/notification-message.entity';
+
+export type MessagePage = { items: NotificationMessage[]; nextCursor: string | null };
+
+/** The messages collection: each message's state, history and (through the outbox) its events. */
+export interface MessagePort {
+  /** Inserts new messages; a `dedupeKey` already present is skipped. Returns how many were new. */
+  insertNew(messages: readonly NotificationMessage[]): Promise<number>;
+  /** Leases up to `limit` queued messages due by `now` for `leaseMs`, so one replica sends each. */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<NotificationMessage[]>;
+  /**
+   * Records a step (and its events) if the message is still at `version`, releasing its lease; false when it
+   * moved on. `attempted`: the step follows a provider call.
+   */
+  record(
+    message: NotificationMessage,
+    step: DeliveryStep,
+    events: readonly OutboxEntry[],
+    now: Date,
+    attempted: boolean,
+  ): Promise<boolean>;
+  /** Suppresses queued messages of these rules about `subjectKey` (a cancelled session). */
+  suppress(ruleIds: readonly string[], subjectKey: string, reason: string, now: Date): Promise<number>;
+  get(messageId: string): Promise<NotificationMessage | null>;
+  markRead(memberId: string, messageIds: readonly string[] | 'all', now: Date): Promise<number>;
+  inbox(memberId: string, unreadOnly: boolean, cursor: string | null, limit: number): Promise<MessagePage>;
+  unreadCount(memberId: string): Promise<number>;
+  byMember(memberId: string, cursor: string | null, limit: number): Promise<MessagePage>;
+  /** Messages an event caused, limited to an area subtree when `scopeAreaId` is given. */
+  byEvent(
+    eventId: string,
+    scopeAreaId: string | null,
+    cursor: string | null,
+    limit: number,
+  ): Promise<MessagePage>;
+}
+export const MESSAGE_PORT = Symbol('MessagePort');

@@ -1,0 +1,4 @@
+import { pageQuerySchema } from '@sangathan/http';
+import { createZodDto } from 'nestjs-zod';
+
+export class PageQueryDto extends createZodDto(pageQuerySchema) {}
