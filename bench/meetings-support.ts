@@ -139,7 +139,7 @@ export async function startMeetingsService(name: string): Promise<ServiceUnderTe
     positions: [],
     positionTypes: [],
     positionScopeKeys: [],
-    seen: [],
+    lastEventId: '',
   });
   await mongo
     .db(db)

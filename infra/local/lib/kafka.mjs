@@ -182,7 +182,9 @@ logger.statechange.level = WARN
 function kafkaJvmArgs(cfg) {
   const k = cfg.kafka;
   return [
-    '-Xmx512m',
+    // Every test file makes its own topics: a broker that has served a few full runs holds thousands of
+    // partitions, whose metadata outgrew 512 MB (OutOfMemoryError with ~14,000 partitions).
+    '-Xmx1g',
     '-Xms256m',
     '-XX:+UseG1GC',
     '-XX:MaxGCPauseMillis=20',

@@ -1,5 +1,5 @@
 import type { Principal } from '@sangathan/auth';
-import { AreaMovedV1, createEvent, type EventEnvelope } from '@sangathan/contracts';
+import { AreaMovedV1, AreaUpdatedV1, createEvent, type EventEnvelope } from '@sangathan/contracts';
 import { produceRaw, TopicProbe, waitFor } from '@sangathan/testing';
 import request from 'supertest';
 import {
@@ -285,6 +285,29 @@ describe('attendance: QR check-in, late additions, video-conference reviews', ()
 
   it('follows org.area.moved: a meeting under a moved assembly seat is listed under its new district', async () => {
     const id = await runningMeeting();
+    const org = (areaPath: string[]) => ({
+      producer: 'org',
+      areaId: 'AC-173',
+      areaPath,
+      actorId: null,
+      correlationId: 'move',
+    });
+    // An earlier move (older event id) that arrives after the later one: it must not pull the seat back.
+    const older = createEvent(
+      AreaMovedV1,
+      {
+        areaId: 'AC-173',
+        level: 'assembly',
+        parentId: 'Z-LKO',
+        ancestors: ['IN', 'UP', 'Z-LKO'],
+        nameEn: 'AC-173',
+        nameHi: null,
+        previousParentId: 'D-LKO',
+        previousAncestors: ['IN', 'UP', 'Z-LKO', 'D-LKO'],
+        descendantCount: 1,
+      },
+      org(['IN', 'UP', 'Z-LKO']),
+    );
     const moved = createEvent(
       AreaMovedV1,
       {
@@ -327,5 +350,42 @@ describe('attendance: QR check-in, late additions, video-conference reviews', ()
     const mandal = await server().get('/areas/M-1').set('Authorization', h.auth(STATE_LEADER)).expect(200);
     expect(mandal.body.ancestors).toEqual(['IN', 'UP', 'Z-AGRA', 'D-AGRA', 'AC-173']);
     await server().get(`/meetings/${id}`).set('Authorization', h.auth(LKO_PRESIDENT)).expect(403);
+
+    // Same key, so consumed in order: once the marker update is applied, the older move was handled before it.
+    const marker = createEvent(
+      AreaUpdatedV1,
+      {
+        areaId: 'AC-173',
+        level: 'assembly',
+        parentId: 'D-AGRA',
+        ancestors: ['IN', 'UP', 'Z-AGRA', 'D-AGRA'],
+        nameEn: 'AC-173 marker',
+        nameHi: null,
+        changed: ['nameEn'],
+      },
+      org(['IN', 'UP', 'Z-AGRA', 'D-AGRA']),
+    );
+    await produceRaw(
+      `${h.topicPrefix}org.area.events`,
+      [older, marker].map((event) => ({
+        key: 'AC-173',
+        value: JSON.stringify(event),
+        headers: { 'event-type': event.type, 'event-version': '1' },
+      })),
+    );
+    await waitFor(
+      async () =>
+        (await server().get('/areas/AC-173').set('Authorization', h.auth(STATE_LEADER))).body.nameEn ===
+        'AC-173 marker',
+      { what: 'the marker after the older move' },
+    );
+    const after = await server().get('/areas/M-1').set('Authorization', h.auth(STATE_LEADER)).expect(200);
+    expect(after.body.ancestors).toEqual(['IN', 'UP', 'Z-AGRA', 'D-AGRA', 'AC-173']);
+    const stillListed = await server()
+      .get('/meetings')
+      .query({ areaId: 'D-AGRA' })
+      .set('Authorization', h.auth(AGRA_PRESIDENT))
+      .expect(200);
+    expect(stillListed.body.items.some((m: { id: string }) => m.id === id)).toBe(true);
   });
 });

@@ -2,12 +2,15 @@ import type { EventEnvelope } from '@sangathan/contracts';
 import { TopicProbe, waitFor } from '@sangathan/testing';
 import request from 'supertest';
 import { OrphanPhotoSweepJob } from '../src/modules/meetings/jobs/orphan-photo-sweep.job';
+import { PhotoReverifier } from '../src/modules/meetings/application/photo-reverifier';
 import {
   PHOTO_BLOB_STORAGE,
-  type PhotoBlobStorage,
-} from '../src/modules/meetings/infrastructure/photo-blob-storage.port';
-import { PhotoStore } from '../src/modules/meetings/infrastructure/photo.store';
-import { PhotoReverifier } from '../src/modules/meetings/photo-reverifier';
+  type PhotoBlobStoragePort,
+} from '../src/modules/meetings/application/ports/photo-blob-storage.port';
+import {
+  PHOTO_REPOSITORY,
+  type PhotoRepositoryPort,
+} from '../src/modules/meetings/application/ports/photo.repository.port';
 import { buildExifJpeg, buildPng } from './support/exif-jpeg';
 import {
   inMinutes,
@@ -394,7 +397,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     ).body.photos[0];
     expect(await h.db.collection('photo_uploads').countDocuments({ _id: recorded.id })).toBe(0);
     // A blob whose record was never written (the process died between the two).
-    const blobs = h.app.get<PhotoBlobStorage>(PHOTO_BLOB_STORAGE);
+    const blobs = h.app.get<PhotoBlobStoragePort>(PHOTO_BLOB_STORAGE);
     const orphanId = `orphan-${Date.now()}`;
     const upload2 = await blobs.openUpload(orphanId, 'lost.jpg', { meetingId: id });
     await new Promise<void>((resolve, reject) =>
@@ -424,7 +427,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
 
   it('sweeps the chunks of an upload interrupted mid-stream (no photos.files document) after the grace period', async () => {
     const { id } = await heldMeeting();
-    const blobs = h.app.get<PhotoBlobStorage>(PHOTO_BLOB_STORAGE);
+    const blobs = h.app.get<PhotoBlobStoragePort>(PHOTO_BLOB_STORAGE);
     const partialId = `partial-${Date.now()}`;
     // Two full chunks reach the database, then the process "dies": the stream is never ended or aborted.
     const interrupted = await blobs.openUpload(partialId, 'cut.jpg', { meetingId: id });
@@ -506,7 +509,7 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
   it('judges a photo again when the meeting is recorded held while its upload is between attaching and recording it', async () => {
     const id = await plannedYesterday('held during upload');
     // Hold the upload after it attached the photo to the meeting, before it writes the photo's record.
-    const store = h.app.get(PhotoStore);
+    const store = h.app.get<PhotoRepositoryPort>(PHOTO_REPOSITORY);
     const insert = store.insert.bind(store);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -2,11 +2,17 @@ import {
   createEvent,
   MemberJoinedV1,
   PositionAssignedV1,
+  QuotaMissedV1,
   type EventDefinition,
   type EventEnvelope,
 } from '@sangathan/contracts';
 import { OpenApiResponses, produceRaw, TopicProbe, waitFor, type OpenApiDocument } from '@sangathan/testing';
 import request from 'supertest';
+import { toOutboxEntry } from '@sangathan/messaging';
+import {
+  QUOTA_EVALUATION_REPOSITORY,
+  type QuotaEvaluationRepositoryPort,
+} from '../src/modules/quotas/application/ports/quota-evaluation.repository.port';
 import { buildExifJpeg } from './support/exif-jpeg';
 import { inMinutes, LKO_PRESIDENT, startMeetings, STATE_LEADER, TREE, type Harness } from './support/harness';
 
@@ -267,5 +273,63 @@ describe('daily quotas and compliance (roster from org.member.events)', () => {
       .set('Authorization', h.auth(LKO_PRESIDENT))
       .expect(200);
     expect(report.body.metQuota.map((p: { memberId: string }) => p.memberId)).toEqual(['inc-b']);
+  });
+
+  it('records an evaluation once when the same holder and day is written twice at the same moment, with its event once', async () => {
+    const repository = h.app.get<QuotaEvaluationRepositoryPort>(QUOTA_EVALUATION_REPOSITORY);
+    const evaluation = {
+      id: 'race-1:sector-incharge:2026-01-05',
+      memberId: 'race-1',
+      positionType: 'sector-incharge',
+      areaId: 'M-1',
+      ancestors: ancestorsOf('M-1'),
+      day: '2026-01-05',
+      outcome: 'short' as const,
+      held: 1,
+      withVerifiedPhoto: 0,
+      evaluatedAt: new Date(),
+    };
+    const event = (n: number) =>
+      toOutboxEntry(
+        createEvent(
+          QuotaMissedV1,
+          {
+            memberId: 'race-1',
+            role: 'sector-incharge',
+            areaId: 'M-1',
+            ancestors: ancestorsOf('M-1'),
+            day: '2026-01-05',
+            requiredMeetings: 4,
+            photoRequired: true,
+            heldCount: n,
+            withVerifiedPhotoCount: 0,
+            withPhotoCount: 0,
+            shortfall: 'short',
+          },
+          { producer: 'meetings', areaId: 'M-1', areaPath: ['IN'], actorId: null, correlationId: 'race' },
+        ),
+        QuotaMissedV1.topic,
+        'race-1',
+      );
+
+    // Both writes pass the existence check before either inserts (two replicas): the fixed id keeps one.
+    const recorded = await repository.recordNew([
+      { evaluation, events: [event(1)] },
+      { evaluation: { ...evaluation, held: 2 }, events: [event(2)] },
+    ]);
+
+    expect([...recorded]).toEqual([evaluation.id]);
+    const stored = await h.db.collection('quota_evaluations').find({ memberId: 'race-1' }).toArray();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ held: 1 });
+    await waitFor(
+      async () => {
+        const events = quotaProbe.messages
+          .filter((m) => m.key === 'race-1')
+          .map((m) => JSON.parse(m.value) as EventEnvelope<{ heldCount: number }>);
+        return events.length === 1 && events[0].payload.heldCount === 1;
+      },
+      { what: 'the one quota-missed event of the recorded evaluation', timeoutMs: 30_000 },
+    );
   });
 });

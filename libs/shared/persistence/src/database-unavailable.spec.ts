@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { isDatabaseUnavailable } from './database-unavailable';
 
 const serverError = (code: number, labels: string[] = []) =>
@@ -14,6 +15,13 @@ describe('isDatabaseUnavailable', () => {
     [
       'a socket the server closed mid-request',
       Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }),
+    ],
+    [
+      // What Node's net module raises inside jest's sandbox: not an instance of the sandbox's Error.
+      'a closed socket raised from another realm',
+      Object.assign(runInNewContext("new Error('This socket has been ended by the other party')") as object, {
+        code: 'EPIPE',
+      }),
     ],
   ])('is true for %s', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

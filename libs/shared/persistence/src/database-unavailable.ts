@@ -14,14 +14,22 @@ const BROKEN_SOCKET = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
 
 /** The database is down or unreachable: the request may be retried later (503), it was not at fault. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (CLIENT_SIDE_OUTAGE.test(error.name) || /buffering timed out/.test(error.message)) return true;
-  const { code, errorLabels } = error as { code?: unknown; errorLabels?: unknown };
+  // Not `instanceof Error`: an error Node's own modules raise (EPIPE from a socket) comes from another realm
+  // under a sandbox such as jest's, and would be answered 500 instead of 503.
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, message, code, errorLabels } = error as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    errorLabels?: unknown;
+  };
+  if (typeof name === 'string' && CLIENT_SIDE_OUTAGE.test(name)) return true;
+  if (typeof message === 'string' && /buffering timed out/.test(message)) return true;
   if (typeof code === 'string' && BROKEN_SOCKET.has(code)) return true;
   if (
     Array.isArray(errorLabels) &&
     errorLabels.some((label) => label === 'ResetPool' || label === 'RetryableWriteError')
   )
     return true;
-  return error.name === 'MongoServerError' && typeof code === 'number' && SERVER_SIDE_OUTAGE.has(code);
+  return name === 'MongoServerError' && typeof code === 'number' && SERVER_SIDE_OUTAGE.has(code);
 }

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AreasModule } from '../areas/areas.module';
-import { RosterModule } from '../roster/roster.module';
+import { OrgDirectoryModule } from '../org-directory/org-directory.module';
 import { VcRoomsModule } from '../vc-rooms/vc-rooms.module';
-import { AttendeeResolver } from './attendee-resolver';
+import { AttendeeResolver } from './application/attendee-resolver';
+import { MeetingWriter } from './application/meeting-writer';
+import { MemberReferences } from './application/member-references';
+import { PhotoReverifier } from './application/photo-reverifier';
+import { MEETING_REPOSITORY } from './application/ports/meeting.repository.port';
+import { PHOTO_BLOB_STORAGE } from './application/ports/photo-blob-storage.port';
+import { PHOTO_REPOSITORY } from './application/ports/photo.repository.port';
 import { CancelMeetingHttpController } from './commands/cancel-meeting/cancel-meeting.http.controller';
 import { QrCheckInHttpController } from './commands/qr-check-in/qr-check-in.http.controller';
 import { RecordAttendanceHttpController } from './commands/record-attendance/record-attendance.http.controller';
@@ -14,18 +19,13 @@ import { ScheduleMeetingHttpController } from './commands/schedule-meeting/sched
 import { UpdateMeetingHttpController } from './commands/update-meeting/update-meeting.http.controller';
 import { UploadPhotoHandler } from './commands/upload-photo/upload-photo.handler';
 import { UploadPhotoHttpController } from './commands/upload-photo/upload-photo.http.controller';
-import { PhotoRecheckConsumer } from './events/photo-recheck.consumer';
-import { GridFsPhotoStorage } from './infrastructure/gridfs-photo-storage';
-import { MeetingMongoRepository } from './infrastructure/meeting.mongo-repository';
-import { MEETING_REPOSITORY } from './infrastructure/meeting.repository.port';
+import { PhotoRecheckEventController } from './events/photo-recheck.event-controller';
+import { MeetingRepository } from './infrastructure/meeting.repository';
 import { MeetingDocument, MeetingSchema } from './infrastructure/meeting.schema';
-import { PHOTO_BLOB_STORAGE } from './infrastructure/photo-blob-storage.port';
+import { PhotoBlobRepository } from './infrastructure/photo-blob.repository';
+import { PhotoRepository } from './infrastructure/photo.repository';
 import { PhotoDocument, PhotoSchema } from './infrastructure/photo.schema';
-import { PhotoStore } from './infrastructure/photo.store';
 import { OrphanPhotoSweepJob } from './jobs/orphan-photo-sweep.job';
-import { MeetingWriter } from './meeting-writer';
-import { MemberReferences } from './member-references';
-import { PhotoReverifier } from './photo-reverifier';
 import { GetMeetingHttpController } from './queries/get-meeting/get-meeting.http.controller';
 import { ListMeetingsHttpController } from './queries/list-meetings/list-meetings.http.controller';
 import { ListPhotosHttpController } from './queries/list-photos/list-photos.http.controller';
@@ -37,8 +37,7 @@ import { MeetingCalendarHttpController } from './queries/meeting-calendar/meetin
       { name: MeetingDocument.name, schema: MeetingSchema },
       { name: PhotoDocument.name, schema: PhotoSchema },
     ]),
-    AreasModule,
-    RosterModule,
+    OrgDirectoryModule,
     VcRoomsModule,
   ],
   controllers: [
@@ -54,20 +53,20 @@ import { MeetingCalendarHttpController } from './queries/meeting-calendar/meetin
     UploadPhotoHttpController,
     ListPhotosHttpController,
     ReviewPhotoHttpController,
+    PhotoRecheckEventController,
   ],
   providers: [
     ScheduleMeetingHandler,
     UploadPhotoHandler,
     MeetingWriter,
     PhotoReverifier,
-    PhotoRecheckConsumer,
     OrphanPhotoSweepJob,
     AttendeeResolver,
     MemberReferences,
-    PhotoStore,
-    { provide: MEETING_REPOSITORY, useClass: MeetingMongoRepository },
-    { provide: PHOTO_BLOB_STORAGE, useClass: GridFsPhotoStorage },
+    { provide: MEETING_REPOSITORY, useClass: MeetingRepository },
+    { provide: PHOTO_REPOSITORY, useClass: PhotoRepository },
+    { provide: PHOTO_BLOB_STORAGE, useClass: PhotoBlobRepository },
   ],
-  exports: [MEETING_REPOSITORY, PhotoStore, PhotoRecheckConsumer],
+  exports: [MEETING_REPOSITORY, PHOTO_REPOSITORY],
 })
 export class MeetingsModule {}

@@ -1,5 +1,6 @@
 import { ConflictError, ValidationError } from '@sangathan/kernel';
-import { Meeting, MEETING_RULES, type ScheduleInput } from './meeting.entity';
+import { Meeting, type ScheduleInput } from './meeting.entity';
+import { MEETING_RULES } from './meeting-time-rules';
 
 const NOW = new Date('2026-01-05T06:00:00.000Z'); // 11:30 IST
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);

@@ -1,6 +1,15 @@
 import type { MeetingKind } from '@sangathan/contracts';
-import { ConflictError, ValidationError, type ErrorDetail } from '@sangathan/kernel';
+import { ConflictError, ValidationError } from '@sangathan/kernel';
+import { checkedAttendees, withDistrictHeadcounts } from './attendance-rules';
 import { istDay } from './ist-day';
+import {
+  attendanceLockFor,
+  checkHeldWindow,
+  checkInOpen,
+  checkPlannedStart,
+  checkWindow,
+  qrPassFor,
+} from './meeting-time-rules';
 
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
 export type AttendanceMethod = 'organiser' | 'qr' | 'late-addition';
@@ -76,26 +85,6 @@ export type MeetingDomainEvent =
       at: Date;
     };
 
-/** Rules, in one place, that the docs describe. */
-export const MEETING_RULES = {
-  /** Named attendees may be added for this long after the meeting ended; then attendance locks. */
-  lateAdditionMs: 48 * 3600_000,
-  /** A meeting may be scheduled at most this long (cadre camps last days). */
-  maxDurationMs: 7 * 24 * 3600_000,
-  /** …and at most this far back (daily meetings are often put in after the fact) or ahead. */
-  maxBackdateMs: 7 * 24 * 3600_000,
-  maxAheadMs: 366 * 24 * 3600_000,
-  /** Clock skew allowed when a caller says a meeting started "now". */
-  clockSkewMs: 15 * 60_000,
-  /** QR check-in opens this long before the scheduled start and closes this long after the end. */
-  qrOpensBeforeMs: 60 * 60_000,
-  qrClosesAfterMs: 6 * 3600_000,
-  maxAttendees: 20_000,
-} as const;
-
-const invalid = (code: string, message: string, details: ErrorDetail[]) =>
-  new ValidationError(code, message, details);
-
 export type ScheduleInput = {
   id: string;
   kind: MeetingKind;
@@ -121,25 +110,18 @@ export class Meeting {
 
   static schedule(input: ScheduleInput, now: Date): Meeting {
     checkWindow(input.scheduledStart, input.scheduledEnd, 'scheduledEnd');
-    if (input.scheduledStart.getTime() < now.getTime() - MEETING_RULES.maxBackdateMs) {
-      throw invalid('START_TOO_FAR_BACK', 'a meeting can be put in at most 7 days after it was due', [
-        { field: 'scheduledStart', message: 'more than 7 days ago' },
-      ]);
-    }
-    if (input.scheduledStart.getTime() > now.getTime() + MEETING_RULES.maxAheadMs) {
-      throw invalid('START_TOO_FAR_AHEAD', 'a meeting can be scheduled at most a year ahead', [
-        { field: 'scheduledStart', message: 'more than a year ahead' },
-      ]);
-    }
+    checkPlannedStart(input.scheduledStart, now, { backdating: true });
     if (input.kind === 'vc-review') {
       if (input.linkedAreas.length === 0) {
-        throw invalid('LINKED_AREAS_REQUIRED', 'a video-conference review links at least one district', [
-          { field: 'linkedAreaIds', message: 'required for vc-review' },
-        ]);
+        throw new ValidationError(
+          'LINKED_AREAS_REQUIRED',
+          'a video-conference review links at least one district',
+          [{ field: 'linkedAreaIds', message: 'required for vc-review' }],
+        );
       }
       const outside = input.linkedAreas.filter((linked) => !linked.ancestors.includes(input.area.areaId));
       if (outside.length) {
-        throw invalid(
+        throw new ValidationError(
           'LINKED_AREA_OUTSIDE',
           `linked areas must lie under the hosting area ${input.area.areaId}`,
           outside.map((a) => ({
@@ -149,12 +131,12 @@ export class Meeting {
         );
       }
     } else if (input.linkedAreas.length) {
-      throw invalid('LINKED_AREAS_NOT_ALLOWED', 'only a vc-review links other areas', [
+      throw new ValidationError('LINKED_AREAS_NOT_ALLOWED', 'only a vc-review links other areas', [
         { field: 'linkedAreaIds', message: 'only for vc-review' },
       ]);
     }
     if (input.kind === 'participation-conference' && !input.socialGroup) {
-      throw invalid(
+      throw new ValidationError(
         'SOCIAL_GROUP_REQUIRED',
         'a participation conference names the social group it addresses',
         [{ field: 'socialGroup', message: 'required' }],
@@ -232,11 +214,7 @@ export class Meeting {
       const start = changes.scheduledStart ?? this.props.scheduledStart;
       const end = changes.scheduledEnd ?? this.props.scheduledEnd;
       checkWindow(start, end, 'scheduledEnd');
-      if (start.getTime() > now.getTime() + MEETING_RULES.maxAheadMs) {
-        throw invalid('START_TOO_FAR_AHEAD', 'a meeting can be scheduled at most a year ahead', [
-          { field: 'scheduledStart', message: 'more than a year ahead' },
-        ]);
-      }
+      checkPlannedStart(start, now, { backdating: false });
       if (
         start.getTime() !== this.props.scheduledStart.getTime() ||
         end.getTime() !== this.props.scheduledEnd.getTime()
@@ -251,7 +229,7 @@ export class Meeting {
           ...this.props,
           scheduledStart: start,
           scheduledEnd: end,
-          qr: this.props.qr ? this.qrWindow(this.props.qr.tokenHash, start, end) : null,
+          qr: this.props.qr ? qrPassFor(this.props.qr.tokenHash, start, end) : null,
         };
       }
     }
@@ -296,26 +274,16 @@ export class Meeting {
       throw new ConflictError('MEETING_CANCELLED', 'a cancelled meeting cannot be held', [
         { message: 'cancelled' },
       ]);
-    checkWindow(input.start, input.end, 'end');
-    if (input.start.getTime() > now.getTime() + MEETING_RULES.clockSkewMs) {
-      throw invalid('HELD_IN_FUTURE', 'a meeting cannot be recorded held before it started', [
-        { field: 'start', message: 'in the future' },
-      ]);
-    }
-    if (now.getTime() > input.end.getTime() + MEETING_RULES.lateAdditionMs) {
-      throw invalid('HELD_TOO_LATE', 'a meeting must be recorded held within 48 hours of its end', [
-        { field: 'end', message: 'more than 48 hours ago' },
-      ]);
-    }
-    const linked = this.applyDistrictHeadcounts(input.districtHeadcounts, 'set');
-    const added = this.checkedAttendees(input.attendees, 'organiser', now);
+    checkHeldWindow(input.start, input.end, now);
+    const linked = withDistrictHeadcounts(this.props.linkedAreas, input.districtHeadcounts, 'set');
+    const added = checkedAttendees(this.props, input.attendees, 'organiser', now);
     this.props = {
       ...this.props,
       status: 'held',
       heldStart: input.start,
       heldEnd: input.end,
       heldRecordedAt: now,
-      attendanceLocksAt: new Date(input.end.getTime() + MEETING_RULES.lateAdditionMs),
+      attendanceLocksAt: attendanceLockFor(input.end),
       attendees: [...this.props.attendees, ...added],
       headcount: input.headcount,
       linkedAreas: linked,
@@ -349,25 +317,23 @@ export class Meeting {
         [{ message: 'locked' }],
       );
     }
-    if (
-      this.props.status === 'scheduled' &&
-      now.getTime() < this.props.scheduledStart.getTime() - MEETING_RULES.qrOpensBeforeMs
-    ) {
+    if (this.props.status === 'scheduled' && !checkInOpen(this.props.scheduledStart, now)) {
       throw new ConflictError('CHECK_IN_NOT_OPEN', 'check-in opens an hour before the meeting starts', [
         { message: 'too early' },
       ]);
     }
     if (input.districtId && !this.props.linkedAreas.some((a) => a.areaId === input.districtId)) {
-      throw invalid('NOT_A_LINKED_AREA', `${input.districtId} is not linked into this meeting`, [
+      throw new ValidationError('NOT_A_LINKED_AREA', `${input.districtId} is not linked into this meeting`, [
         { field: 'districtId', message: 'not linked' },
       ]);
     }
     const method: AttendanceMethod = this.props.status === 'held' ? 'late-addition' : input.method;
-    const added = this.checkedAttendees(input.attendees, method, now);
+    const added = checkedAttendees(this.props, input.attendees, method, now);
     let linked = this.props.linkedAreas;
     let headcount = this.props.headcount;
     if (input.districtId)
-      linked = this.applyDistrictHeadcounts(
+      linked = withDistrictHeadcounts(
+        this.props.linkedAreas,
         [{ areaId: input.districtId, headcount: input.headcount }],
         'add',
       );
@@ -408,7 +374,7 @@ export class Meeting {
         [{ message: this.props.status }],
       );
     }
-    const qr = this.qrWindow(tokenHash, this.props.scheduledStart, this.props.scheduledEnd);
+    const qr = qrPassFor(tokenHash, this.props.scheduledStart, this.props.scheduledEnd);
     if (now > qr.validUntil)
       throw new ConflictError('CHECK_IN_CLOSED', 'the meeting is long over; record it held instead', [
         { message: 'closed' },
@@ -425,75 +391,6 @@ export class Meeting {
 
   pullEvents(): MeetingDomainEvent[] {
     return this.pending.splice(0, this.pending.length);
-  }
-
-  private qrWindow(tokenHash: string, start: Date, end: Date): QrPass {
-    return {
-      tokenHash,
-      validFrom: new Date(start.getTime() - MEETING_RULES.qrOpensBeforeMs),
-      validUntil: new Date(end.getTime() + MEETING_RULES.qrClosesAfterMs),
-    };
-  }
-
-  /** Checks every attendee lies in the meeting's area (or a linked district) and drops repeats. */
-  private checkedAttendees(attendees: ResolvedAttendee[], method: AttendanceMethod, now: Date): Attendee[] {
-    const present = new Set(this.props.attendees.map((a) => a.memberId));
-    const outside: ErrorDetail[] = [];
-    const added: Attendee[] = [];
-    for (const attendee of attendees) {
-      const district =
-        this.props.linkedAreas.find(
-          (l) => attendee.areaId === l.areaId || attendee.ancestors.includes(l.areaId),
-        ) ?? null;
-      const inside = attendee.areaId === this.props.areaId || attendee.ancestors.includes(this.props.areaId);
-      if (!inside) {
-        outside.push({
-          field: 'attendees',
-          message: `${attendee.memberId} belongs to ${attendee.areaId}, outside ${this.props.areaId}`,
-        });
-        continue;
-      }
-      if (present.has(attendee.memberId)) continue;
-      present.add(attendee.memberId);
-      added.push({
-        memberId: attendee.memberId,
-        areaId: attendee.areaId,
-        method,
-        recordedAt: now,
-        districtId: district?.areaId ?? null,
-      });
-    }
-    if (outside.length)
-      throw invalid(
-        'ATTENDEE_OUTSIDE_AREA',
-        `${outside.length} attendee(s) are outside the meeting's area`,
-        outside,
-      );
-    if (present.size > MEETING_RULES.maxAttendees) {
-      throw invalid('TOO_MANY_ATTENDEES', `at most ${MEETING_RULES.maxAttendees} named attendees`, [
-        { field: 'attendees', message: 'too many' },
-      ]);
-    }
-    return added;
-  }
-
-  private applyDistrictHeadcounts(
-    counts: { areaId: string; headcount: number }[],
-    mode: 'set' | 'add',
-  ): LinkedArea[] {
-    const unknown = counts.filter((c) => !this.props.linkedAreas.some((l) => l.areaId === c.areaId));
-    if (unknown.length) {
-      throw invalid(
-        'NOT_A_LINKED_AREA',
-        'district headcounts must be for areas linked into this meeting',
-        unknown.map((u) => ({ field: 'districts', message: `${u.areaId} is not linked` })),
-      );
-    }
-    return this.props.linkedAreas.map((linked) => {
-      const count = counts.find((c) => c.areaId === linked.areaId);
-      if (!count) return linked;
-      return { ...linked, headcount: mode === 'set' ? count.headcount : linked.headcount + count.headcount };
-    });
   }
 
   get id(): string {
@@ -549,22 +446,5 @@ export class Meeting {
       photoIds: [...this.props.photoIds],
       linkedAreas: this.props.linkedAreas.map((l) => ({ ...l })),
     };
-  }
-}
-
-function checkWindow(start: Date, end: Date, endField: string): void {
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
-    throw invalid('INVALID_TIME', 'times must be ISO-8601 instants', [
-      { field: endField, message: 'invalid date' },
-    ]);
-  }
-  if (end <= start)
-    throw invalid('END_BEFORE_START', 'a meeting must end after it starts', [
-      { field: endField, message: 'must be after the start' },
-    ]);
-  if (end.getTime() - start.getTime() > MEETING_RULES.maxDurationMs) {
-    throw invalid('TOO_LONG', 'a meeting lasts at most 7 days', [
-      { field: endField, message: 'longer than 7 days' },
-    ]);
   }
 }

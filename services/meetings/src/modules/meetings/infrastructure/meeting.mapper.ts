@@ -6,20 +6,6 @@ export type MeetingState = Omit<MeetingDocument, 'outbox' | 'outboxDueAt'>;
 /** A meeting as stored: null fields and empty lists left out; documents written before 2026-11-25 carry `attendees` objects. */
 type StoredMeeting = Partial<MeetingDocument> & Pick<MeetingDocument, '_id'> & { attendees?: Attendee[] };
 
-/** What the API returns for a meeting (the QR token hash never leaves the service). */
-export type MeetingView = Omit<
-  MeetingProps,
-  'qr' | 'version' | 'scheduledStart' | 'scheduledEnd' | 'photoIds'
-> & {
-  scheduledStart: string;
-  scheduledEnd: string;
-  day: string;
-  namedCount: number;
-  totalAttendance: number;
-  qrOpen: { validFrom: string; validUntil: string } | null;
-  version: number;
-};
-
 /** Fields that are null or empty on most meetings and so are not stored then. */
 const NULLABLE = [
   'agenda',
@@ -86,19 +72,6 @@ export const MeetingMapper = {
       else set[field] = value;
     }
     return { set, unset };
-  },
-
-  toView(meeting: Meeting): MeetingView {
-    const { qr, scheduledStart, scheduledEnd, photoIds: _photoIds, ...props } = meeting.snapshot();
-    return {
-      ...props,
-      scheduledStart: scheduledStart.toISOString(),
-      scheduledEnd: scheduledEnd.toISOString(),
-      day: meeting.day,
-      namedCount: meeting.namedCount,
-      totalAttendance: meeting.totalAttendance,
-      qrOpen: qr ? { validFrom: qr.validFrom.toISOString(), validUntil: qr.validUntil.toISOString() } : null,
-    };
   },
 };
 

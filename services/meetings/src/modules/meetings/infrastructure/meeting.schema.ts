@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { MEETING_KINDS, type MeetingKind } from '@sangathan/contracts';
 import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { AttendanceMethod, LinkedArea, MeetingStatus, QrPass } from '../domain/meeting.entity';
+import type { AttendanceMethod, Attendee, LinkedArea, MeetingStatus, QrPass } from '../domain/meeting.entity';
 
 /**
  * Named attendees as stored: those recorded together (one request: same method, time and district)
@@ -100,6 +100,13 @@ export class MeetingDocument extends OutboxCarrier {
 
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   attendance!: AttendanceGroup[];
+
+  /**
+   * Named attendees as stored before 2026-11-25 (one object each): read, and removed by the next save. Declared
+   * so that the save's `$unset` of it is not dropped by mongoose's strict updates.
+   */
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: undefined })
+  attendees?: Attendee[];
 
   @Prop({ type: Number, default: 0 })
   headcount!: number;

@@ -2,8 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { MeetingKind, PhotoFlagReason, PhotoVerdict } from '@sangathan/contracts';
 import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
-
-export type PhotoReview = { decision: 'verify' | 'reject'; by: string; at: Date; note: string | null };
+import type { PhotoReview } from '../application/ports/photo.repository.port';
 
 /**
  * A meeting photo's record; its bytes live in GridFS under the same id. It carries its own outbox,

@@ -5,8 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../infrastructure/photo-blob-storage.port';
-import { PhotoStore } from '../infrastructure/photo.store';
+import { PHOTO_BLOB_STORAGE, type PhotoBlobStoragePort } from '../application/ports/photo-blob-storage.port';
+import { PHOTO_REPOSITORY, type PhotoRepositoryPort } from '../application/ports/photo.repository.port';
 
 const BATCH = 500;
 
@@ -26,8 +26,8 @@ export class OrphanPhotoSweepJob implements OnApplicationBootstrap, OnApplicatio
   private first?: NodeJS.Timeout;
 
   constructor(
-    @Inject(PHOTO_BLOB_STORAGE) private readonly blobs: PhotoBlobStorage,
-    private readonly photos: PhotoStore,
+    @Inject(PHOTO_BLOB_STORAGE) private readonly blobs: PhotoBlobStoragePort,
+    @Inject(PHOTO_REPOSITORY) private readonly photos: PhotoRepositoryPort,
   ) {}
 
   onApplicationBootstrap(): void {

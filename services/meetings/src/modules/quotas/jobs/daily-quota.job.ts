@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { uuidv7 } from '@sangathan/kernel';
 import { istDay } from '../../meetings/domain/ist-day';
-import { QuotaService } from '../quota.service';
+import { QuotaService } from '../application/quota.service';
 
 /**
  * Once an hour, evaluates yesterday (IST) for the whole tree. Safe to run on every replica and

@@ -1,7 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-
-export const VC_ROOM_STATUSES = ['planned', 'connected', 'out-of-service'] as const;
-export type VcRoomStatus = (typeof VC_ROOM_STATUSES)[number];
+import { VC_ROOM_STATUSES, type VcRoomStatus } from '../domain/vc-room-status';
 
 /** A district office's video-conference room (one per office; the source counts 92 planned, 56 connected). */
 @Schema({ collection: 'vc_rooms', versionKey: false, timestamps: true })

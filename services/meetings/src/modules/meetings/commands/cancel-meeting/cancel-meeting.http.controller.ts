@@ -4,9 +4,9 @@ import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
-import { MeetingWriter } from '../../meeting-writer';
-import { correlationIdOf } from '../../request-context';
+import { toMeetingView, type MeetingView } from '../../application/meeting-view';
+import { MeetingWriter } from '../../application/meeting-writer';
+import { correlationIdOf } from '../../application/request-context';
 import { MeetingViewDto } from '../../queries/get-meeting/get-meeting.dto';
 
 export const cancelMeetingSchema = z.object({ reason: z.string().trim().min(1).max(1000) });
@@ -37,6 +37,6 @@ export class CancelMeetingHttpController {
       { principal, correlationId: correlationIdOf(req) },
       (m) => m.cancel(body.reason, new Date()),
     );
-    return MeetingMapper.toView(meeting);
+    return toMeetingView(meeting);
   }
 }

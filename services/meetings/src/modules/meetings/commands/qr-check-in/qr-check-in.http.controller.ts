@@ -6,9 +6,9 @@ import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ROSTER, type Roster } from '../../../roster/infrastructure/roster.port';
-import { MeetingWriter } from '../../meeting-writer';
-import { correlationIdOf } from '../../request-context';
+import { ROSTER, type RosterPort } from '../../../org-directory/application/ports/roster.port';
+import { MeetingWriter } from '../../application/meeting-writer';
+import { correlationIdOf } from '../../application/request-context';
 import { QrCheckedInDto, QrPassDto } from './qr-check-in.dto';
 
 export const checkInSchema = z.object({
@@ -23,7 +23,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export class QrCheckInHttpController {
   constructor(
     private readonly writer: MeetingWriter,
-    @Inject(ROSTER) private readonly roster: Roster,
+    @Inject(ROSTER) private readonly roster: RosterPort,
   ) {}
 
   @Post(':id/qr')

@@ -4,10 +4,10 @@ import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AttendeeResolver } from '../../attendee-resolver';
-import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
-import { MeetingWriter } from '../../meeting-writer';
-import { correlationIdOf } from '../../request-context';
+import { AttendeeResolver } from '../../application/attendee-resolver';
+import { toMeetingView, type MeetingView } from '../../application/meeting-view';
+import { MeetingWriter } from '../../application/meeting-writer';
+import { correlationIdOf } from '../../application/request-context';
 import { attendeesSchema } from '../attendee.dto';
 import { AttendanceRecordedDto } from './record-attendance.dto';
 
@@ -71,6 +71,6 @@ export class RecordAttendanceHttpController {
           new Date(),
         ),
     );
-    return { ...MeetingMapper.toView(meeting), added: result.added };
+    return { ...toMeetingView(meeting), added: result.added };
   }
 }

@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Post, Param, Req } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
-import { AttendeeResolver } from '../../attendee-resolver';
-import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
-import { MeetingWriter } from '../../meeting-writer';
-import { correlationIdOf } from '../../request-context';
+import { AttendeeResolver } from '../../application/attendee-resolver';
+import { toMeetingView, type MeetingView } from '../../application/meeting-view';
+import { MeetingWriter } from '../../application/meeting-writer';
+import { correlationIdOf } from '../../application/request-context';
 import { RecordHeldDto } from './record-held.dto';
 import { MeetingViewDto } from '../../queries/get-meeting/get-meeting.dto';
 
@@ -53,6 +53,6 @@ export class RecordHeldHttpController {
           new Date(),
         ),
     );
-    return MeetingMapper.toView(meeting);
+    return toMeetingView(meeting);
   }
 }

@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { PhotoFlagReason } from '@sangathan/contracts';
 import { ConflictError, ForbiddenError, NotFoundError } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { PhotoStore, toPhotoView, type PhotoView } from '../../infrastructure/photo.store';
-import { flaggedEvent, verifiedEvent } from '../../photo-integration-events';
-import { correlationIdOf } from '../../request-context';
+import { toPhotoView, type PhotoView } from '../../application/photo-view';
+import { PHOTO_REPOSITORY, type PhotoRepositoryPort } from '../../application/ports/photo.repository.port';
+import { flaggedEvent, verifiedEvent } from '../../application/photo.integration-events';
+import { correlationIdOf } from '../../application/request-context';
 import { PhotoViewDto } from '../../queries/list-photos/list-photos.dto';
 
 export const reviewPhotoSchema = z.object({
@@ -23,10 +23,7 @@ export class ReviewPhotoDto extends createZodDto(reviewPhotoSchema) {}
 @ApiTags('photos')
 @Controller('photos')
 export class ReviewPhotoHttpController {
-  constructor(
-    private readonly photos: PhotoStore,
-    private readonly outbox: OutboxRelay,
-  ) {}
+  constructor(@Inject(PHOTO_REPOSITORY) private readonly photos: PhotoRepositoryPort) {}
 
   @Post(':id/review')
   @HttpCode(200)
@@ -67,10 +64,8 @@ export class ReviewPhotoHttpController {
       const event = verified
         ? verifiedEvent(updated, 'reviewer', ctx, now)
         : flaggedEvent(updated, photo.verdict, reasons, ctx, now);
-      if (await this.photos.saveReview(id, photo.version, review, verified, reasons, [event])) {
-        this.outbox.notify('meeting_photos', id);
+      if (await this.photos.saveReview(id, photo.version, review, verified, reasons, [event]))
         return toPhotoView({ ...updated, version: photo.version + 1 });
-      }
     }
     throw new ConflictError('CONCURRENT_MODIFICATION', 'the photo kept changing while reviewing; retry', [
       { message: 'retry' },

@@ -1,11 +1,21 @@
 import type { Principal } from '@sangathan/auth';
-import type { OutboxEntry, OutboxRelay } from '@sangathan/messaging';
-import type { AreaDirectory, KnownArea } from '../../../areas/infrastructure/area-directory.port';
-import type { PositionHolder, Roster, RosterMember } from '../../../roster/infrastructure/roster.port';
-import type { VcRoomDirectory, VcRoomView } from '../../../vc-rooms/infrastructure/vc-room-directory';
+import type { OutboxEntry } from '@sangathan/messaging';
+import type {
+  AreaDirectoryPort,
+  KnownArea,
+} from '../../../org-directory/application/ports/area-directory.port';
+import type {
+  PositionHolder,
+  RosterMember,
+  RosterPort,
+} from '../../../org-directory/application/ports/roster.port';
+import type {
+  VcRoomRepositoryPort,
+  VcRoomView,
+} from '../../../vc-rooms/application/ports/vc-room.repository.port';
+import { MemberReferences } from '../../application/member-references';
+import type { MeetingRepositoryPort } from '../../application/ports/meeting.repository.port';
 import type { Meeting } from '../../domain/meeting.entity';
-import type { MeetingRepository } from '../../infrastructure/meeting.repository.port';
-import { MemberReferences } from '../../member-references';
 import { ScheduleMeetingHandler } from './schedule-meeting.handler';
 
 const area = (id: string, ancestors: string[], level = 'district'): KnownArea => ({
@@ -24,7 +34,7 @@ const AREAS = [
   area('D-AGRA', ['IN', 'UP']),
 ];
 
-class FakeAreas implements AreaDirectory {
+class FakeAreas implements Pick<AreaDirectoryPort, 'findById' | 'findMany' | 'geoFor' | 'setGeo'> {
   async findById(id: string) {
     return AREAS.find((a) => a.id === id) ?? null;
   }
@@ -39,7 +49,7 @@ class FakeAreas implements AreaDirectory {
   }
 }
 
-class FakeMeetings implements Pick<MeetingRepository, 'insert'> {
+class FakeMeetings implements Pick<MeetingRepositoryPort, 'insert'> {
   readonly saved: { meeting: Meeting; events: OutboxEntry[] }[] = [];
   async insert(meeting: Meeting, events: OutboxEntry[]) {
     this.saved.push({ meeting, events });
@@ -58,14 +68,13 @@ const MEMBERS = [
   member('inc-agra', 'D-AGRA'),
   member('gone', 'D-LKO', 'inactive'),
 ];
-const roster: Roster = {
+const roster: Pick<RosterPort, 'findMembers' | 'holders'> = {
   findMembers: async (ids) =>
     new Map(MEMBERS.filter((m) => ids.includes(m.memberId)).map((m) => [m.memberId, m])),
   holders: async (_areaId, types): Promise<PositionHolder[]> =>
     types.includes('district-incharge')
       ? [{ memberId: 'h-1', positionType: 'district-incharge', areaId: 'D-LKO', ancestors: ['IN', 'UP'] }]
       : [],
-  upsertPosition: async () => undefined,
 };
 const room = (areaId: string, status: VcRoomView['status']): VcRoomView => ({
   id: areaId,
@@ -79,8 +88,7 @@ const room = (areaId: string, status: VcRoomView['status']): VcRoomView => ({
 const rooms = {
   byAreas: async (ids: readonly string[]) =>
     new Map(ids.map((id) => [id, room(id, id === 'D-AGRA' ? 'planned' : 'connected')])),
-} as unknown as VcRoomDirectory;
-const relay = { notify: jest.fn(), notifyWritten: jest.fn() };
+} as unknown as VcRoomRepositoryPort;
 
 const STATE: Principal = { sub: 'state-1', roles: ['state-leader'], areaId: 'UP', areaPath: ['IN'] };
 const LKO: Principal = {
@@ -111,12 +119,11 @@ describe('ScheduleMeetingHandler', () => {
     jest.clearAllMocks();
     meetings = new FakeMeetings();
     handler = new ScheduleMeetingHandler(
-      meetings as unknown as MeetingRepository,
-      new FakeAreas(),
-      roster,
+      meetings as unknown as MeetingRepositoryPort,
+      new FakeAreas() as unknown as AreaDirectoryPort,
+      roster as RosterPort,
       rooms,
-      relay as unknown as OutboxRelay,
-      new MemberReferences(roster),
+      new MemberReferences(roster as RosterPort),
     );
   });
 
@@ -139,9 +146,6 @@ describe('ScheduleMeetingHandler', () => {
         topic: 'meetings.meeting.events',
       }),
     ]);
-    // A new document holds exactly its first events: the relay gets them and need not read it.
-    expect(relay.notifyWritten).toHaveBeenCalledWith('meetings', view.id, meetings.saved[0].events);
-    expect(relay.notify).not.toHaveBeenCalled();
   });
 
   it('refuses an area outside the caller’s subtree and stores nothing', async () => {
@@ -149,7 +153,6 @@ describe('ScheduleMeetingHandler', () => {
       code: 'OUT_OF_SCOPE',
     });
     expect(meetings.saved).toHaveLength(0);
-    expect(relay.notifyWritten).not.toHaveBeenCalled();
   });
 
   it('refuses a vc-review linking a district whose room is not connected', async () => {

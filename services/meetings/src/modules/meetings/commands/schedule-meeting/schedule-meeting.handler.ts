@@ -1,15 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import { uuidv7, ValidationError } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
-import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
-import { ROSTER, type Roster } from '../../../roster/infrastructure/roster.port';
-import { VcRoomDirectory } from '../../../vc-rooms/infrastructure/vc-room-directory';
+import {
+  AREA_DIRECTORY,
+  type AreaDirectoryPort,
+} from '../../../org-directory/application/ports/area-directory.port';
+import { ROSTER, type RosterPort } from '../../../org-directory/application/ports/roster.port';
+import {
+  VC_ROOM_REPOSITORY,
+  type VcRoomRepositoryPort,
+} from '../../../vc-rooms/application/ports/vc-room.repository.port';
 import { Meeting } from '../../domain/meeting.entity';
-import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
-import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
-import { toIntegrationEvents } from '../../meeting-integration-events';
-import { MemberReferences } from '../../member-references';
+import { toMeetingView, type MeetingView } from '../../application/meeting-view';
+import {
+  MEETING_REPOSITORY,
+  type MeetingRepositoryPort,
+} from '../../application/ports/meeting.repository.port';
+import { toIntegrationEvents } from '../../application/meeting.integration-events';
+import { MemberReferences } from '../../application/member-references';
 import type { ScheduleMeetingDto } from './schedule-meeting.dto';
 
 export type ScheduleMeetingCommand = ScheduleMeetingDto & { principal: Principal; correlationId: string };
@@ -17,11 +25,10 @@ export type ScheduleMeetingCommand = ScheduleMeetingDto & { principal: Principal
 @Injectable()
 export class ScheduleMeetingHandler {
   constructor(
-    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
-    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectory,
-    @Inject(ROSTER) private readonly roster: Roster,
-    private readonly rooms: VcRoomDirectory,
-    private readonly outbox: OutboxRelay,
+    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepositoryPort,
+    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectoryPort,
+    @Inject(ROSTER) private readonly roster: RosterPort,
+    @Inject(VC_ROOM_REPOSITORY) private readonly rooms: VcRoomRepositoryPort,
     private readonly references: MemberReferences,
   ) {}
 
@@ -96,8 +103,6 @@ export class ScheduleMeetingHandler {
       correlationId: command.correlationId,
     });
     await this.meetings.insert(meeting, events);
-    // A new document: its outbox is exactly these events, so the relay need not read it.
-    this.outbox.notifyWritten('meetings', meeting.id, events);
-    return MeetingMapper.toView(meeting);
+    return toMeetingView(meeting);
   }
 }

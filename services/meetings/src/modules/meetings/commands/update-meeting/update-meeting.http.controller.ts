@@ -2,9 +2,9 @@ import { Body, Controller, Param, Patch, Req } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
-import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
-import { MeetingWriter } from '../../meeting-writer';
-import { correlationIdOf } from '../../request-context';
+import { toMeetingView, type MeetingView } from '../../application/meeting-view';
+import { MeetingWriter } from '../../application/meeting-writer';
+import { correlationIdOf } from '../../application/request-context';
 import { UpdateMeetingDto } from './update-meeting.dto';
 import { MeetingViewDto } from '../../queries/get-meeting/get-meeting.dto';
 
@@ -42,6 +42,6 @@ export class UpdateMeetingHttpController {
           new Date(),
         ),
     );
-    return MeetingMapper.toView(meeting);
+    return toMeetingView(meeting);
   }
 }

@@ -5,8 +5,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sniffImageType, SNIFF_BYTES, type PhotoContentType } from '../../domain/image-type';
-import { EXIF_HEAD_BYTES } from '../../infrastructure/exif-reader';
-import type { PhotoBlobStorage } from '../../infrastructure/photo-blob-storage.port';
+import { EXIF_HEAD_BYTES } from '../../application/exif-reader';
+import type { PhotoBlobStoragePort } from '../../application/ports/photo-blob-storage.port';
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from './upload-errors';
 
 /** A file streamed into blob storage: what was learnt on the way (the bytes are not kept). */
@@ -71,7 +71,7 @@ class Inspector extends Transform {
  */
 export async function receiveBlobs(
   request: Readable & { headers: IncomingHttpHeaders; complete?: boolean },
-  storage: PhotoBlobStorage,
+  storage: PhotoBlobStoragePort,
   options: {
     maxBytes: number;
     maxFiles: number;

@@ -2,19 +2,32 @@ import { Inject, Injectable } from '@nestjs/common';
 import { assertCan, type Principal } from '@sangathan/auth';
 import type { PhotoFlagReason } from '@sangathan/contracts';
 import { ConflictError, NotFoundError, uuidv7 } from '@sangathan/kernel';
-import { OutboxRelay } from '@sangathan/messaging';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
+import {
+  AREA_DIRECTORY,
+  type AreaDirectoryPort,
+} from '../../../org-directory/application/ports/area-directory.port';
 import { verifyPhoto } from '../../domain/photo-verification';
-import { readPhotoMetadata } from '../../infrastructure/exif-reader';
-import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
-import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../../infrastructure/photo-blob-storage.port';
-import { PhotoStore, toPhotoView, type PhotoRecord, type PhotoView } from '../../infrastructure/photo.store';
+import { readPhotoMetadata } from '../../application/exif-reader';
+import {
+  MEETING_REPOSITORY,
+  type MeetingRepositoryPort,
+} from '../../application/ports/meeting.repository.port';
+import {
+  PHOTO_BLOB_STORAGE,
+  type PhotoBlobStoragePort,
+} from '../../application/ports/photo-blob-storage.port';
+import { toPhotoView, type PhotoView } from '../../application/photo-view';
+import {
+  PHOTO_REPOSITORY,
+  type PhotoRecord,
+  type PhotoRepositoryPort,
+} from '../../application/ports/photo.repository.port';
 import type { Meeting } from '../../domain/meeting.entity';
-import { MeetingWriter } from '../../meeting-writer';
-import { PhotoReverifier } from '../../photo-reverifier';
-import { uploadEvents } from '../../photo-integration-events';
+import { MeetingWriter } from '../../application/meeting-writer';
+import { PhotoReverifier } from '../../application/photo-reverifier';
+import { uploadEvents } from '../../application/photo.integration-events';
 import { receiveBlobs } from './blob-intake';
 import { photoLimits } from './photo-limits';
 
@@ -35,11 +48,10 @@ export type UploadPhotoCommand = {
 @Injectable()
 export class UploadPhotoHandler {
   constructor(
-    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
-    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectory,
-    @Inject(PHOTO_BLOB_STORAGE) private readonly blobs: PhotoBlobStorage,
-    private readonly photos: PhotoStore,
-    private readonly outbox: OutboxRelay,
+    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepositoryPort,
+    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectoryPort,
+    @Inject(PHOTO_BLOB_STORAGE) private readonly blobs: PhotoBlobStoragePort,
+    @Inject(PHOTO_REPOSITORY) private readonly photos: PhotoRepositoryPort,
     private readonly writer: MeetingWriter,
     private readonly reverifier: PhotoReverifier,
   ) {}
@@ -130,21 +142,11 @@ export class UploadPhotoHandler {
         await this.photos.insert(record, uploadEvents(record, ctx));
       } catch (error) {
         await removeFrom(i);
-        if (views.length) {
-          this.outbox.notify(
-            'meeting_photos',
-            views.map((v) => v.id),
-          );
-          await this.blobs.settle(views.map((v) => v.id));
-        }
+        if (views.length) await this.blobs.settle(views.map((v) => v.id));
         throw error;
       }
       views.push(toPhotoView(record));
     }
-    this.outbox.notify(
-      'meeting_photos',
-      views.map((v) => v.id),
-    );
     // The photos were judged against the window of the meeting as attached; a write since (recorded
     // held, rescheduled) that did not find their records yet moved it: judge them again.
     if ((await this.meetings.versionOf(meeting.id)) !== attached.version + 1) {

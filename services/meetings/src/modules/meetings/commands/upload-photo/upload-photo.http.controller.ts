@@ -2,8 +2,8 @@ import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import type { Request } from 'express';
-import type { PhotoView } from '../../infrastructure/photo.store';
-import { correlationIdOf } from '../../request-context';
+import type { PhotoView } from '../../application/photo-view';
+import { correlationIdOf } from '../../application/request-context';
 import { UploadPhotoHandler } from './upload-photo.handler';
 import { UploadedPhotosDto } from './upload-photo.dto';
 

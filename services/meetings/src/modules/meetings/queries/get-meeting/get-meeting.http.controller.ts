@@ -2,17 +2,20 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { NotFoundError } from '@sangathan/kernel';
-import { MeetingMapper, type MeetingView } from '../../infrastructure/meeting.mapper';
-import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
-import { PhotoStore } from '../../infrastructure/photo.store';
+import { toMeetingView, type MeetingView } from '../../application/meeting-view';
+import {
+  MEETING_REPOSITORY,
+  type MeetingRepositoryPort,
+} from '../../application/ports/meeting.repository.port';
+import { PHOTO_REPOSITORY, type PhotoRepositoryPort } from '../../application/ports/photo.repository.port';
 import { MeetingDetailDto } from './get-meeting.dto';
 
 @ApiTags('meetings')
 @Controller('meetings')
 export class GetMeetingHttpController {
   constructor(
-    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
-    private readonly photos: PhotoStore,
+    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepositoryPort,
+    @Inject(PHOTO_REPOSITORY) private readonly photos: PhotoRepositoryPort,
   ) {}
 
   @Get(':id')
@@ -31,6 +34,6 @@ export class GetMeetingHttpController {
     // Visible if the caller's area is the meeting's area, an ancestor of it, or a linked district (or above one).
     if (!meeting.scopeKeys.includes(principal.areaId))
       assertCan(principal, 'meetings:read', { areaId: meeting.areaId, ancestors: meeting.ancestors });
-    return { ...MeetingMapper.toView(meeting), ...(await this.photos.countsOf(meeting.photoIds)) };
+    return { ...toMeetingView(meeting), ...(await this.photos.countsOf(meeting.photoIds)) };
   }
 }

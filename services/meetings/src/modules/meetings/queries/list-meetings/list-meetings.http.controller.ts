@@ -4,15 +4,15 @@ import { CurrentPrincipal, Requires, scopeFilter, type Principal } from '@sangat
 import { ValidationError, type Page } from '@sangathan/kernel';
 import {
   MEETING_REPOSITORY,
-  type MeetingRepository,
+  type MeetingRepositoryPort,
   type MeetingSummary,
-} from '../../infrastructure/meeting.repository.port';
+} from '../../application/ports/meeting.repository.port';
 import { ListMeetingsQuery, MeetingPageDto } from './list-meetings.dto';
 
 @ApiTags('meetings')
 @Controller('meetings')
 export class ListMeetingsHttpController {
-  constructor(@Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository) {}
+  constructor(@Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepositoryPort) {}
 
   @Get()
   @Requires('meetings:read')

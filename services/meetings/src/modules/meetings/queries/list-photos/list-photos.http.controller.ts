@@ -4,18 +4,25 @@ import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangatha
 import { NotFoundError } from '@sangathan/kernel';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { MEETING_REPOSITORY, type MeetingRepository } from '../../infrastructure/meeting.repository.port';
-import { PHOTO_BLOB_STORAGE, type PhotoBlobStorage } from '../../infrastructure/photo-blob-storage.port';
-import { PhotoStore, toPhotoView, type PhotoView } from '../../infrastructure/photo.store';
+import {
+  MEETING_REPOSITORY,
+  type MeetingRepositoryPort,
+} from '../../application/ports/meeting.repository.port';
+import {
+  PHOTO_BLOB_STORAGE,
+  type PhotoBlobStoragePort,
+} from '../../application/ports/photo-blob-storage.port';
+import { toPhotoView, type PhotoView } from '../../application/photo-view';
+import { PHOTO_REPOSITORY, type PhotoRepositoryPort } from '../../application/ports/photo.repository.port';
 import { PhotoListDto, PhotoViewDto } from './list-photos.dto';
 
 @ApiTags('photos')
 @Controller()
 export class ListPhotosHttpController {
   constructor(
-    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository,
-    @Inject(PHOTO_BLOB_STORAGE) private readonly blobs: PhotoBlobStorage,
-    private readonly photos: PhotoStore,
+    @Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepositoryPort,
+    @Inject(PHOTO_BLOB_STORAGE) private readonly blobs: PhotoBlobStoragePort,
+    @Inject(PHOTO_REPOSITORY) private readonly photos: PhotoRepositoryPort,
   ) {}
 
   @Get('meetings/:id/photos')

@@ -4,13 +4,14 @@ import { CurrentPrincipal, Requires, scopeFilter, type Principal } from '@sangat
 import { ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { istDay, istDayStart, istDaysBetween } from '../../domain/ist-day';
+import { istDayStart, istDaysBetween } from '../../domain/ist-day';
 import {
   MEETING_REPOSITORY,
-  type MeetingRepository,
+  type MeetingRepositoryPort,
   type MeetingSummary,
-} from '../../infrastructure/meeting.repository.port';
+} from '../../application/ports/meeting.repository.port';
 import { MeetingCalendarDto } from './meeting-calendar.dto';
+import { meetingsByDay } from './meeting-calendar.query';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const calendarSchema = z.object({
@@ -26,7 +27,7 @@ const MAX_ITEMS = 5000;
 @ApiTags('meetings')
 @Controller('calendar')
 export class MeetingCalendarHttpController {
-  constructor(@Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepository) {}
+  constructor(@Inject(MEETING_REPOSITORY) private readonly meetings: MeetingRepositoryPort) {}
 
   @Get()
   @Requires('meetings:read')
@@ -55,14 +56,12 @@ export class MeetingCalendarHttpController {
       items.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor && items.length < MAX_ITEMS);
-    const byDay = new Map(days.map((d) => [d, [] as MeetingSummary[]]));
-    for (const item of items) byDay.get(istDay(new Date(item.scheduledStart)))?.push(item);
     return {
       areaId: query.areaId ?? principal.areaId,
       from: query.from,
       to: query.to,
       truncated: !!cursor,
-      days: [...byDay].map(([d, meetings]) => ({ day: d, meetings })),
+      days: meetingsByDay(days, items),
     };
   }
 }

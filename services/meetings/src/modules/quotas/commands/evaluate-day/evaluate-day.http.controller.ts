@@ -5,9 +5,12 @@ import { ValidationError } from '@sangathan/kernel';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
-import { correlationIdOf } from '../../../meetings/request-context';
-import { QuotaService } from '../../quota.service';
+import {
+  AREA_DIRECTORY,
+  type AreaDirectoryPort,
+} from '../../../org-directory/application/ports/area-directory.port';
+import { correlationIdOf } from '../../../meetings/application/request-context';
+import { QuotaService } from '../../application/quota.service';
 import { DayEvaluationDto } from './evaluate-day.dto';
 
 export const evaluateDaySchema = z.object({
@@ -21,7 +24,7 @@ export class EvaluateDayDto extends createZodDto(evaluateDaySchema) {}
 export class EvaluateDayHttpController {
   constructor(
     private readonly quotas: QuotaService,
-    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectory,
+    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectoryPort,
   ) {}
 
   @Post()

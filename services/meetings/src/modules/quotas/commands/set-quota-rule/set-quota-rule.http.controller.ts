@@ -5,7 +5,7 @@ import { POSITION_TYPES } from '@sangathan/contracts';
 import { ForbiddenError, ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { QuotaService } from '../../quota.service';
+import { QuotaService } from '../../application/quota.service';
 import { QuotaRuleDto } from './set-quota-rule.dto';
 
 export const setQuotaRuleSchema = z

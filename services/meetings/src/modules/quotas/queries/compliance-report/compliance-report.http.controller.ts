@@ -4,11 +4,14 @@ import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangatha
 import { ValidationError } from '@sangathan/kernel';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
+import {
+  AREA_DIRECTORY,
+  type AreaDirectoryPort,
+} from '../../../org-directory/application/ports/area-directory.port';
 import { istDaysBetween } from '../../../meetings/domain/ist-day';
-import type { HolderCompliance } from '../../domain/compliance';
-import { QuotaService } from '../../quota.service';
+import { QuotaService } from '../../application/quota.service';
 import { ComplianceReportDto } from './compliance-report.dto';
+import { complianceReport } from './compliance-report.query';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const complianceSchema = z.object({
@@ -23,7 +26,7 @@ class ComplianceQuery extends createZodDto(complianceSchema) {}
 export class ComplianceReportHttpController {
   constructor(
     private readonly quotas: QuotaService,
-    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectory,
+    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectoryPort,
   ) {}
 
   @Get()
@@ -47,28 +50,6 @@ export class ComplianceReportHttpController {
         { field: 'to', message: 'invalid range' },
       ]);
     const holders = await this.quotas.compliance(area.id, days);
-    // Names from the roster (org's member events), so the lists can be acted on without another lookup.
-    const people = (list: HolderCompliance[]) =>
-      list.map((h) => ({
-        memberId: h.memberId,
-        name: h.name ?? null,
-        positionType: h.positionType,
-        areaId: h.areaId,
-      }));
-    return {
-      areaId: area.id,
-      from: query.from,
-      to: query.to,
-      summary: {
-        holders: holders.length,
-        metQuota: holders.filter((h) => h.metQuota).length,
-        fellShort: holders.filter((h) => !h.metQuota).length,
-        sentNoPhotos: holders.filter((h) => h.sentNoPhotos).length,
-      },
-      metQuota: people(holders.filter((h) => h.metQuota)),
-      fellShort: people(holders.filter((h) => !h.metQuota)),
-      sentNoPhotos: people(holders.filter((h) => h.sentNoPhotos)),
-      holders,
-    };
+    return { areaId: area.id, from: query.from, to: query.to, ...complianceReport(holders) };
   }
 }

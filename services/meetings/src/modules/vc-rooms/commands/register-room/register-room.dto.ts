@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { VC_ROOM_STATUSES } from '../../infrastructure/vc-room.schema';
+import { VC_ROOM_STATUSES } from '../../domain/vc-room-status';
 
 export const registerRoomSchema = z.object({
   name: z.string().trim().min(1).max(200).describe('e.g. "Lucknow district office VC room"'),

@@ -2,16 +2,23 @@ import { Body, Controller, Inject, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCan, CurrentPrincipal, Requires, type Principal } from '@sangathan/auth';
 import { ValidationError } from '@sangathan/kernel';
-import { AREA_DIRECTORY, type AreaDirectory } from '../../../areas/infrastructure/area-directory.port';
-import { VcRoomDirectory, type VcRoomView } from '../../infrastructure/vc-room-directory';
+import {
+  AREA_DIRECTORY,
+  type AreaDirectoryPort,
+} from '../../../org-directory/application/ports/area-directory.port';
+import {
+  VC_ROOM_REPOSITORY,
+  type VcRoomRepositoryPort,
+  type VcRoomView,
+} from '../../application/ports/vc-room.repository.port';
 import { RegisterRoomDto, VcRoomViewDto } from './register-room.dto';
 
 @ApiTags('vc-rooms')
 @Controller('vc-rooms')
 export class RegisterRoomHttpController {
   constructor(
-    private readonly rooms: VcRoomDirectory,
-    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectory,
+    @Inject(VC_ROOM_REPOSITORY) private readonly rooms: VcRoomRepositoryPort,
+    @Inject(AREA_DIRECTORY) private readonly areas: AreaDirectoryPort,
   ) {}
 
   @Put(':areaId')

@@ -1,10 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, scopeFilter, type Principal } from '@sangathan/auth';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { VcRoomDirectory } from '../../infrastructure/vc-room-directory';
-import { VC_ROOM_STATUSES } from '../../infrastructure/vc-room.schema';
+import {
+  VC_ROOM_REPOSITORY,
+  type VcRoomRepositoryPort,
+} from '../../application/ports/vc-room.repository.port';
+import { VC_ROOM_STATUSES } from '../../domain/vc-room-status';
 import { RoomListDto } from './list-rooms.dto';
 
 const listRoomsSchema = z.object({
@@ -16,7 +19,7 @@ class ListRoomsQuery extends createZodDto(listRoomsSchema) {}
 @ApiTags('vc-rooms')
 @Controller('vc-rooms')
 export class ListRoomsHttpController {
-  constructor(private readonly rooms: VcRoomDirectory) {}
+  constructor(@Inject(VC_ROOM_REPOSITORY) private readonly rooms: VcRoomRepositoryPort) {}
 
   @Get()
   @Requires('meetings:read')
