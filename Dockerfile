@@ -13,6 +13,8 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV SCARF_ANALYTICS=false NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 COPY package.json package-lock.json ./
+# The workspace's manifest (the analysts' CLI, tools/streams-cli): npm ci needs every workspace it links.
+COPY tools/streams-cli/package.json ./tools/streams-cli/
 # --ignore-scripts: no runtime dependency needs an install script (the only one is a telemetry ping).
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev --ignore-scripts
@@ -22,6 +24,7 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV SCARF_ANALYTICS=false NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 COPY package.json package-lock.json ./
+COPY tools/streams-cli/package.json ./tools/streams-cli/
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --ignore-scripts
 COPY .swcrc tsconfig.base.json ./

@@ -12,6 +12,7 @@ import {
 } from '@sangathan/contracts';
 import { KafkaConnection, kafkaSettingsFromEnv, toOutboxEntry } from '@sangathan/messaging';
 import mongoose, { type Connection } from 'mongoose';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a benchmark drives the dev provider stub in-process
 import { ProviderStub } from '../tools/dev/provider-stub/provider-stub';
 
 export type NotificationsService = {

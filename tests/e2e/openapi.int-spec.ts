@@ -16,6 +16,8 @@ import { buildExifJpeg } from '../../services/meetings/test/support/exif-jpeg';
 import request from 'supertest';
 import { AppModule as AnalyticsAppModule } from '../../services/analytics/src/app.module';
 import { ANALYTICS_SERVICE_DESCRIPTION } from '../../services/analytics/src/service';
+import { AppModule as PanelAppModule } from '../../services/candidates-panel/src/app.module';
+import { PANEL_SERVICE_DESCRIPTION } from '../../services/candidates-panel/src/service';
 import { AppModule as MeetingsAppModule } from '../../services/meetings/src/app.module';
 import { MEETINGS_SERVICE_DESCRIPTION } from '../../services/meetings/src/service';
 import { AppModule as NotificationsAppModule } from '../../services/notifications/src/app.module';
@@ -24,13 +26,17 @@ import { AppModule as OrgAppModule } from '../../services/org/src/app.module';
 import { ORG_SERVICE_DESCRIPTION } from '../../services/org/src/service';
 import { AppModule as TrainingAppModule } from '../../services/training-events/src/app.module';
 import { TRAINING_SERVICE_DESCRIPTION } from '../../services/training-events/src/service';
+import { AppModule as StreamRedactorAppModule } from '../../services/stream-redactor/src/app.module';
+import { STREAM_REDACTOR_SERVICE_DESCRIPTION } from '../../services/stream-redactor/src/service';
 
 const SERVICES: [Type<unknown>, ServiceDescription][] = [
   [OrgAppModule, ORG_SERVICE_DESCRIPTION],
   [MeetingsAppModule, MEETINGS_SERVICE_DESCRIPTION],
+  [PanelAppModule, PANEL_SERVICE_DESCRIPTION],
   [TrainingAppModule, TRAINING_SERVICE_DESCRIPTION],
   [AnalyticsAppModule, ANALYTICS_SERVICE_DESCRIPTION],
   [NotificationsAppModule, NOTIFICATIONS_SERVICE_DESCRIPTION],
+  [StreamRedactorAppModule, STREAM_REDACTOR_SERVICE_DESCRIPTION],
 ];
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

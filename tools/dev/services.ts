@@ -6,4 +6,5 @@ export const SERVICE_PORTS: Record<string, number> = {
   'training-events': 3004,
   notifications: 3005,
   analytics: 3006,
+  'stream-redactor': 3007,
 };

@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, ensureDeps } from './ensure-deps.mjs';
 
-const SOURCE_ROOTS = ['libs', 'services', 'tools/dev', 'bench'];
+const SOURCE_ROOTS = ['libs', 'services', 'tools/dev', 'tools/streams-cli/src', 'bench'];
 const SKIP = /\.(int-)?spec\.ts$|\.d\.ts$/;
 
 function* walk(dir) {

@@ -137,11 +137,28 @@ if (serviceByName.has('notifications')) {
 say(
   `sangathan: starting ${services.map((s) => s.name).join(', ')}; logs in ${shown(logDir)}/${streamLogs ? '' : ' (npm start -- --logs streams them here)'}`,
 );
+/**
+ * Each service talks to the broker as its own user on the SASL listener, limited by the ACLs of
+ * infra/kafka-principals.json (docs/streams.md#access-control); topics and seeds keep the plaintext listener.
+ * External infrastructure (KAFKA_BROKERS given) has no such users: services use what was given.
+ */
+function brokerUserEnv(name) {
+  const { SANGATHAN_KAFKA_SASL_BROKERS: brokers, SANGATHAN_KAFKA_CREDENTIALS: file } = infraEnv;
+  if (!brokers || !file || !existsSync(file)) return {};
+  const password = JSON.parse(readFileSync(file, 'utf8'))[name];
+  return password ? { KAFKA_BROKERS: brokers, KAFKA_SASL_USERNAME: name, KAFKA_SASL_PASSWORD: password } : {};
+}
+
 for (const { name, port } of services) {
   supervisor.start(name, {
     args: ['--enable-source-maps', dist('services', name, 'src', 'main.js')],
     cwd: repoRoot,
-    env: { ...env, ...(name === 'notifications' ? notificationsEnv : {}), PORT: String(port) },
+    env: {
+      ...env,
+      ...(name === 'notifications' ? notificationsEnv : {}),
+      ...brokerUserEnv(name),
+      PORT: String(port),
+    },
   });
 }
 
@@ -218,7 +235,9 @@ if (serviceByName.has('notifications')) {
   );
   say(`  provider stub      http://127.0.0.1:${stubPort}/_stub/calls   (every SMS and WhatsApp call)`);
 }
-say(`  Kafka              ${infraEnv.KAFKA_BROKERS}`);
+say(
+  `  Kafka              ${infraEnv.KAFKA_BROKERS}${infraEnv.SANGATHAN_KAFKA_SASL_BROKERS ? ` (services and analysts: SASL ${infraEnv.SANGATHAN_KAFKA_SASL_BROKERS}, users in ${shown(infraEnv.SANGATHAN_KAFKA_CREDENTIALS)})` : ''}`,
+);
 say(`  MongoDB (FerretDB) ${infraEnv.MONGODB_URI}`);
 say(
   `  logs               ${shown(logDir)}/<service>.log${streamLogs ? '' : ' (npm start -- --logs streams them here)'}`,

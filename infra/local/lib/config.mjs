@@ -12,11 +12,43 @@ export const READY_TIMEOUT_MS = 120_000;
 export const STOP_TIMEOUT_MS = 20_000;
 
 const PROFILES = {
-  dev: { kafkaPort: 9092, kafkaControllerPort: 9093, mongoPort: 27017, postgresPort: 54320 },
-  test: { kafkaPort: 19092, kafkaControllerPort: 19093, mongoPort: 27018, postgresPort: 54321 },
-  bench: { kafkaPort: 19192, kafkaControllerPort: 19193, mongoPort: 27019, postgresPort: 54322 },
+  dev: {
+    kafkaPort: 9092,
+    kafkaControllerPort: 9093,
+    kafkaSaslPort: 9094,
+    mongoPort: 27017,
+    postgresPort: 54320,
+  },
+  test: {
+    kafkaPort: 19092,
+    kafkaControllerPort: 19093,
+    kafkaSaslPort: 19094,
+    mongoPort: 27018,
+    postgresPort: 54321,
+  },
+  bench: {
+    kafkaPort: 19192,
+    kafkaControllerPort: 19193,
+    kafkaSaslPort: 19194,
+    mongoPort: 27019,
+    postgresPort: 54322,
+  },
   // A database the fault tests may kill without disturbing the other tests.
-  fault: { kafkaPort: 19292, kafkaControllerPort: 19293, mongoPort: 27020, postgresPort: 54323 },
+  fault: {
+    kafkaPort: 19292,
+    kafkaControllerPort: 19293,
+    kafkaSaslPort: 19294,
+    mongoPort: 27020,
+    postgresPort: 54323,
+  },
+  // The broker access-control tests (infra/local/test/kafka-acl.int-spec.ts) change broker users and ACLs.
+  streams: {
+    kafkaPort: 29092,
+    kafkaControllerPort: 29093,
+    kafkaSaslPort: 29094,
+    mongoPort: 29017,
+    postgresPort: 25432,
+  },
 };
 export const PROFILE_NAMES = Object.keys(PROFILES);
 
@@ -82,6 +114,12 @@ export function config(profile = 'dev') {
       host: HOST,
       port: envPort('SANGATHAN_KAFKA_PORT', defaults.kafkaPort),
       controllerPort: envPort('SANGATHAN_KAFKA_CONTROLLER_PORT', defaults.kafkaControllerPort),
+      /** SASL/SCRAM-SHA-512 listener where the ACLs of infra/kafka-principals.json apply. */
+      saslPort: envPort('SANGATHAN_KAFKA_SASL_PORT', defaults.kafkaSaslPort),
+      /** SCRAM users' passwords of this profile (generated; wiped with the data folder). */
+      credentialsFile: path.join(kafkaDir, 'users.json'),
+      /** Users the broker already has (so an existing storage gets only the missing ones). */
+      scramMarker: path.join(kafkaDir, 'data', 'sangathan-scram-users.json'),
       home: kafkaHome,
       libs: path.join(kafkaHome, 'libs'),
       marker: path.join(kafkaHome, '.provisioned'),
@@ -146,7 +184,13 @@ export function envFor(profile = 'dev') {
   const external = externalInfra();
   if (external) return external;
   const cfg = config(profile);
-  return { KAFKA_BROKERS: `${cfg.kafka.host}:${cfg.kafka.port}`, MONGODB_URI: mongoUri(cfg) };
+  return {
+    KAFKA_BROKERS: `${cfg.kafka.host}:${cfg.kafka.port}`,
+    MONGODB_URI: mongoUri(cfg),
+    // The SASL listener with ACLs, and the file with each principal's SCRAM password.
+    SANGATHAN_KAFKA_SASL_BROKERS: `${cfg.kafka.host}:${cfg.kafka.saslPort}`,
+    SANGATHAN_KAFKA_CREDENTIALS: cfg.kafka.credentialsFile,
+  };
 }
 
 /** When both KAFKA_BROKERS and MONGODB_URI are set, the local infrastructure is not managed at all. */

@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InfraError, KAFKA_VERSION } from './config.mjs';
+import { SCRAM_MECHANISM, accessModel, addScramArgs, applyAcls, ensureCredentials } from './kafka-access.mjs';
 import { ensurePortsFree, ownProcess, rotateLog, spawnDetached, withLock } from './processes.mjs';
-import { kafkaReady } from './probes.mjs';
+import { kafkaReady, projectModule } from './probes.mjs';
 import { findOnPath, head, lastLines, readText, runCapture, seconds, writeIfChanged } from './util.mjs';
 
 const SLF4J_VERSION = '2.0.16';
@@ -118,12 +119,21 @@ function kafkaProperties(cfg) {
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@${k.host}:${k.controllerPort}
-listeners=PLAINTEXT://${k.host}:${k.port},CONTROLLER://${k.host}:${k.controllerPort}
-advertised.listeners=PLAINTEXT://${k.host}:${k.port}
+listeners=PLAINTEXT://${k.host}:${k.port},CONTROLLER://${k.host}:${k.controllerPort},SASL_PLAINTEXT://${k.host}:${k.saslPort}
+advertised.listeners=PLAINTEXT://${k.host}:${k.port},SASL_PLAINTEXT://${k.host}:${k.saslPort}
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
 log.dirs=${k.logDirs}
+
+# Access control (infra/kafka-principals.json): SCRAM users on the SASL listener, limited by ACLs. The plaintext
+# and controller listeners stay open to this machine (their anonymous principal is a super user, as the broker and
+# controller need); the services and tests use them, analysts and the ACL tests use the SASL listener.
+sasl.enabled.mechanisms=${SCRAM_MECHANISM}
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:ANONYMOUS;User:admin
+allow.everyone.if.no.acl.found=false
 
 # Topics are created explicitly by the services; never implicitly.
 auto.create.topics.enable=false
@@ -221,7 +231,7 @@ export async function startKafka(cfg, log, java) {
   }
   fs.rmSync(k.pidFile, { force: true });
   fs.rmSync(k.readyFile, { force: true });
-  await ensurePortsFree(k, [k.port, k.controllerPort]);
+  await ensurePortsFree(k, [k.port, k.controllerPort, k.saslPort]);
   fs.mkdirSync(k.logDirs, { recursive: true });
   writeIfChanged(k.propsFile, props);
   writeIfChanged(k.log4jFile, kafkaLog4j(cfg));
@@ -229,17 +239,29 @@ export async function startKafka(cfg, log, java) {
   if (!fs.existsSync(path.join(k.logDirs, 'meta.properties'))) {
     const clusterId = newKafkaClusterId();
     log(`formatting Kafka storage in ${k.logDirs} (cluster id ${clusterId})…`);
+    // Every SCRAM user is created with the storage; a storage formatted before gets them after start.
+    const credentials = ensureCredentials(k.credentialsFile, accessModel().users);
     const { code, output } = await runCapture(
       java,
-      [...kafkaJvmArgs(cfg), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', k.propsFile],
+      [
+        ...kafkaJvmArgs(cfg),
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        k.propsFile,
+        ...addScramArgs(credentials),
+      ],
       { cwd: k.dir },
     );
     fs.appendFileSync(k.stdoutFile, `\n=== ${new Date().toISOString()} storage format\n${output}`);
     if (code !== 0) {
       throw new InfraError(
-        `sangathan infra: formatting Kafka storage failed (exit ${code})\n${lastLines(output)}`,
+        `sangathan infra: formatting Kafka storage failed (exit ${code})\n${lastLines(output).replace(/password=[^\],]*/g, 'password=***')}`,
       );
     }
+    fs.writeFileSync(k.scramMarker, `${JSON.stringify(Object.keys(credentials))}\n`);
   }
   const pid = spawnDetached(java, [...kafkaJvmArgs(cfg), 'kafka.Kafka', k.propsFile], {
     cwd: k.dir,
@@ -263,4 +285,46 @@ export async function checkKafkaReady(cfg, pid) {
     throw new Error('broker answers but has not logged "Kafka Server started" yet');
   }
   fs.writeFileSync(k.readyFile, `${pid}\n`);
+}
+
+/**
+ * Brings the running broker's SCRAM users and ACLs to what infra/kafka-principals.json says: users a storage
+ * formatted earlier lacks are added with kafka-configs (one JVM each, only once), then the ACLs are applied
+ * through the plaintext listener. Idempotent; quick when nothing changed.
+ */
+export async function provisionKafkaAccess(cfg, log, java) {
+  const k = cfg.kafka;
+  const model = accessModel();
+  const credentials = ensureCredentials(k.credentialsFile, model.users);
+  const present = new Set(fs.existsSync(k.scramMarker) ? JSON.parse(readText(k.scramMarker)) : []);
+  const missing = model.users.filter((user) => !present.has(user));
+  for (const user of missing) {
+    const { code, output } = await runCapture(
+      java,
+      [
+        ...kafkaJvmArgs(cfg),
+        'kafka.admin.ConfigCommand',
+        '--bootstrap-server',
+        `${k.host}:${k.port}`,
+        '--alter',
+        '--add-config',
+        `${SCRAM_MECHANISM}=[password=${credentials[user]}]`,
+        '--entity-type',
+        'users',
+        '--entity-name',
+        user,
+      ],
+      { cwd: k.dir },
+    );
+    if (code !== 0)
+      throw new InfraError(
+        `sangathan infra: adding Kafka user ${user} failed (exit ${code})\n${lastLines(output).replace(/password=[^\]]*/g, 'password=***')}`,
+      );
+    present.add(user);
+    fs.writeFileSync(k.scramMarker, `${JSON.stringify([...present])}\n`);
+  }
+  if (missing.length > 0) log(`kafka: SCRAM users added: ${missing.join(', ')}`);
+  const { created, deleted } = await applyAcls(projectModule('kafkajs'), [`${k.host}:${k.port}`], model);
+  if (created || deleted)
+    log(`kafka: ACLs of infra/kafka-principals.json applied (${created} added, ${deleted} removed)`);
 }

@@ -14,6 +14,7 @@ import {
   checkKafkaReady,
   kafkaProvisioned,
   provisionKafka,
+  provisionKafkaAccess,
   requireJava,
   requireMaven,
   startKafka,
@@ -83,6 +84,7 @@ export async function start(profile = 'dev', opts = {}) {
     await startFerretdb(cfg, log);
   });
   await waitReady(profile, { ...opts, log });
+  await provisionKafkaAccess(cfg, log, java);
   log(
     `${profile} infrastructure ready in ${seconds(Date.now() - started)}: KAFKA_BROKERS=${envFor(profile).KAFKA_BROKERS} MONGODB_URI=${redact(envFor(profile).MONGODB_URI)}`,
   );

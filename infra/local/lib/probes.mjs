@@ -7,7 +7,7 @@ import { InfraError, repoRoot } from './config.mjs';
 
 const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
 
-function projectModule(name) {
+export function projectModule(name) {
   try {
     return requireFromRepo(name);
   } catch {

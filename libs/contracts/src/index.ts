@@ -9,4 +9,7 @@ export * from './org/org.contracts';
 export * from './meetings/meetings.contracts';
 export * from './training/training.contracts';
 export * from './analytics/analytics.contracts';
+export * from './candidates/candidates.contracts';
 export * from './notifications/notifications.contracts';
+export * from './analyst/analyst.contracts';
+export * from './catalog/examples';

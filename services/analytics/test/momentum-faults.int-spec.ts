@@ -11,11 +11,7 @@ import {
   type GeneratedMessage,
 } from '../../../bench/analytics-load-generator';
 import { ACTIVITY_MAPPING_KEYS } from '../src/modules/momentum/domain/activity-mapping';
-import {
-  formulaFingerprint,
-  MOMENTUM_FORMULA_V1,
-  SLOT,
-} from '../src/modules/momentum/domain/momentum-formula';
+import { formulaFingerprint, MOMENTUM_FORMULA, SLOT } from '../src/modules/momentum/domain/momentum-formula';
 import { scoreAt } from '../src/modules/momentum/domain/score';
 import { MomentumEngine } from '../src/modules/momentum/application/momentum-engine';
 import { MomentumStateRepository } from '../src/modules/momentum/infrastructure/momentum-state.repository';
@@ -29,7 +25,7 @@ import { MomentumStateRepository } from '../src/modules/momentum/infrastructure/
  */
 describe('momentum exactness under crashes, redelivery, duplicates and reordering', () => {
   const isolation = isolateTest('momentum-faults');
-  const formula = MOMENTUM_FORMULA_V1;
+  const formula = MOMENTUM_FORMULA;
   const fingerprint = formulaFingerprint(formula, ACTIVITY_MAPPING_KEYS);
   const AT = Date.UTC(2026, 2, 15);
   const org = buildOrg(SMALL_UP, 'F');

@@ -328,7 +328,7 @@ describe('momentum: Kafka → analytics state → API', () => {
         areaId: 'T',
         level: 'state',
         reason: 'moved',
-        formulaVersion: 1,
+        formulaVersion: 2,
       });
     } finally {
       await probe.stop();

@@ -38,6 +38,7 @@ export const MOMENTUM_COMPONENTS = [
   'committees',
   'volunteers',
   'tasks',
+  'panels',
 ] as const;
 export const momentumComponentSchema = z.enum(MOMENTUM_COMPONENTS);
 export type MomentumComponentName = z.infer<typeof momentumComponentSchema>;

@@ -3,6 +3,7 @@ import { eventEnvelopeSchema } from '../envelope/event-envelope';
 import { definitionKey } from '../envelope/event-definition';
 import { deadLetterTopicName } from './topic-definition';
 import { EventRegistry } from './event-registry';
+import { exampleEvent } from './examples';
 
 const messageName = (type: string, version: number) =>
   definitionKey(type, version).replace(/[^A-Za-z0-9]/g, '_');
@@ -26,6 +27,7 @@ export function buildAsyncApiDocument(registry = new EventRegistry()): Record<st
         string,
         unknown
       >;
+      const example = exampleEvent(definition, topic.owner);
       messages[name] = {
         name: definition.type,
         title: `${definition.type} v${definition.version}`,
@@ -55,6 +57,18 @@ export function buildAsyncApiDocument(registry = new EventRegistry()): Record<st
             },
           ],
         },
+        examples: [
+          {
+            name: `${name}_example`,
+            summary: `A ${definition.type} v${definition.version} event as it is read from ${topic.name}`,
+            headers: {
+              traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+              'event-type': definition.type,
+              'event-version': String(definition.version),
+            },
+            payload: example,
+          },
+        ],
       };
       channelMessages[name] = { $ref: `#/components/messages/${name}` };
     }

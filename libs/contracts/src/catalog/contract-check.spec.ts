@@ -32,7 +32,7 @@ const STRINGS = [
   '+919876543210',
   '#1',
 ];
-const NUMBERS = [1, 5, 0, 0.5, 100, 2026];
+const NUMBERS = [1, 5, 0, 0.5, 100, 2026, 2];
 
 /** A value the schema accepts, built from its own description (first candidate zod accepts at each leaf). */
 function sample(schema: z.ZodType): unknown {

@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'panels:read',
   'panels:write',
   'panels:seal',
+  // Record feedback on a panel's prospects (only where the panel designated the caller as a collector).
+  'panels:feedback',
+  // Read the candidate panels' audit log.
+  'panels:audit',
   'notifications:write',
   'analytics:read',
   'analytics:admin',
@@ -51,10 +55,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:write',
     'panels:read',
     'panels:write',
+    'panels:feedback',
   ],
-  'district-president': [...READ_ALL, 'org:write', 'meetings:write', 'training:write', 'notifications:write'],
-  'district-incharge': [...READ_ALL, 'org:write', 'meetings:write', 'training:write'],
-  incharge: [...READ_ALL, 'meetings:write'],
+  // Local leaders and workers a coordinator may designate as panel feedback collectors.
+  'district-president': [
+    ...READ_ALL,
+    'org:write',
+    'meetings:write',
+    'training:write',
+    'notifications:write',
+    'panels:feedback',
+  ],
+  'district-incharge': [...READ_ALL, 'org:write', 'meetings:write', 'training:write', 'panels:feedback'],
+  incharge: [...READ_ALL, 'meetings:write', 'panels:feedback'],
   'it-cell': [...READ_ALL, 'meetings:write', 'training:write'],
   'booth-worker': ['org:read', 'meetings:read', 'meetings:write', 'training:read'],
   analyst: ['analytics:read', 'org:read'],

@@ -1,6 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { deadLetterTopicName, type TopicDefinition } from '@sangathan/contracts';
-import { Kafka, logLevel, Partitioners, type Admin, type Producer, type LogEntry } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Producer,
+  type LogEntry,
+  type SASLOptions,
+} from 'kafkajs';
 import type { KafkaSettings } from './kafka-settings';
 
 /**
@@ -17,6 +25,7 @@ export class KafkaConnection {
     this.kafka = new Kafka({
       clientId: settings.clientId,
       brokers: settings.brokers,
+      sasl: settings.sasl as SASLOptions | undefined, // kafkajs types each mechanism's options separately
       connectionTimeout: 3000,
       requestTimeout: 10000,
       retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },

@@ -289,7 +289,7 @@ function Children({ area }: { area: KnownArea }) {
 function Components({ momentum }: { momentum: AreaMomentum }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const values = COMPONENTS.map((c) => momentum.components[c].value);
+  const values = COMPONENTS.map((c) => momentum.components[c]?.value ?? null);
   const names = COMPONENTS.map((c) => t(`components.${c}`));
   return (
     <section className="card">

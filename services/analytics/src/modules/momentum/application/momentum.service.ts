@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { ConflictError } from '@sangathan/kernel';
 import type { DeliveredEvent } from '@sangathan/messaging';
 import { ACTIVITY_MAPPING_KEYS } from '../domain/activity-mapping';
-import { formulaFingerprint, MOMENTUM_FORMULA_V1 } from '../domain/momentum-formula';
+import { formulaFingerprint, MOMENTUM_FORMULA } from '../domain/momentum-formula';
 import { FormulaMismatchError, MomentumEngine, SNAPSHOT_LAYOUT, type EngineStats } from './momentum-engine';
 import { MOMENTUM_STATE_PORT, type MomentumStatePort } from './ports/momentum-state.port';
 import { numberFromEnv } from './momentum-settings';
@@ -30,8 +30,8 @@ export type ReplayStatus = {
 @Injectable()
 export class MomentumService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Momentum');
-  readonly formula = MOMENTUM_FORMULA_V1;
-  readonly fingerprint = `${formulaFingerprint(MOMENTUM_FORMULA_V1, ACTIVITY_MAPPING_KEYS)}.s${SNAPSHOT_LAYOUT}`;
+  readonly formula = MOMENTUM_FORMULA;
+  readonly fingerprint = `${formulaFingerprint(MOMENTUM_FORMULA, ACTIVITY_MAPPING_KEYS)}.s${SNAPSHOT_LAYOUT}`;
   private engine?: MomentumEngine;
   private ready!: Promise<void>;
   /** Last offset the live consumer delivered per partition (whether or not a state was active). */

@@ -1,5 +1,7 @@
 import {
   BoothCommitteeChangedV1,
+  CandidatesPanelOpenedV1,
+  CandidatesPanelSubmittedV1,
   MeetingAttendanceRecordedV1,
   BoothCommitteeFormedV1,
   MeetingHeldV1,
@@ -58,6 +60,17 @@ const boothState = (e: EventEnvelope<BoothCoverage>): Activity[] => [
 
 /** A task completed after its due date counts half. */
 export const LATE_TASK_VALUE = 0.5;
+
+/** Feedback pieces at which a submitted panel counts as fully informed by the ground (fewer scale its value down). */
+export const PANEL_FEEDBACK_TARGET = 30;
+
+/**
+ * Progress value of a panel's first submission: 1 on time, 0.5 late, times 0.5 + 0.5 × the share of
+ * PANEL_FEEDBACK_TARGET feedback gathered. Resubmissions after a return do not count again.
+ */
+export function panelSubmissionValue(onTime: boolean, feedbackCount: number): number {
+  return (onTime ? 1 : 0.5) * (0.5 + 0.5 * Math.min(1, feedbackCount / PANEL_FEEDBACK_TARGET));
+}
 
 /**
  * The table "event type → component + value": one entry per source event (docs/momentum.md
@@ -121,6 +134,21 @@ export const ACTIVITY_MAPPINGS: readonly Mapping<EventDefinition>[] = [
   entry(TaskAssignedV1, ['tasksAssigned'], (e) => [
     { areaId: e.payload.areaId, at: Date.parse(e.occurredAt), flows: { tasksAssigned: 1 } },
   ]),
+  // Both dated at the panel's opening, so the ratio is the panel's progress whatever the decay since.
+  entry(CandidatesPanelOpenedV1, ['panelsOpened'], (e) => [
+    { areaId: e.payload.seatId, at: Date.parse(e.payload.openedAt), flows: { panelsOpened: 1 } },
+  ]),
+  entry(CandidatesPanelSubmittedV1, ['panelProgress'], (e) =>
+    e.payload.returnCount === 0
+      ? [
+          {
+            areaId: e.payload.seatId,
+            at: Date.parse(e.payload.openedAt),
+            flows: { panelProgress: panelSubmissionValue(e.payload.onTime, e.payload.feedbackCount) },
+          },
+        ]
+      : [],
+  ),
   entry(TaskCompletedV1, ['tasksDone'], (e) => [
     {
       areaId: e.payload.areaId,

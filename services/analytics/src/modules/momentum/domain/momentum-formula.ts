@@ -10,6 +10,8 @@ export const FLOWS = [
   'trainingTarget',
   'tasksDone',
   'tasksAssigned',
+  'panelsOpened',
+  'panelProgress',
 ] as const;
 export type FlowName = (typeof FLOWS)[number];
 
@@ -43,12 +45,13 @@ export type MomentumFormula = {
 };
 
 /**
- * Formula v1. Rates come from the campaign brief: an in-charge per sector (~10 booths) holds 4-5
+ * Formula v2 (v1 + the per-seat `panels` component). Rates come from the campaign brief: an in-charge per sector (~10 booths) holds 4-5
  * small meetings a day, but not every day and not every in-charge: 0.3 weighted meetings per
  * booth per day is "doing what an area of this size should".
  */
-export const MOMENTUM_FORMULA_V1: MomentumFormula = {
-  version: 1,
+export const MOMENTUM_FORMULA: MomentumFormula = {
+  // A new version makes the publisher republish every area (analytics.momentum is compacted: the latest per area stays).
+  version: 2,
   epochMs: Date.UTC(2026, 0, 1),
   halfLifeDays: { main: 7, short: 2, long: 14 },
   components: {
@@ -69,6 +72,14 @@ export const MOMENTUM_FORMULA_V1: MomentumFormula = {
       denominator: 'tasksAssigned',
       minDenominator: 0.5,
       weight: 0.15,
+    },
+    // Seats only: candidate panels submitted (on time, with feedback gathered) per panel opened; counts only.
+    panels: {
+      kind: 'flow-ratio',
+      numerator: 'panelProgress',
+      denominator: 'panelsOpened',
+      minDenominator: 0.5,
+      weight: 0.1,
     },
   },
   cap: 1.5,

@@ -1,6 +1,6 @@
 import type { Activity, AreaRecord } from './activity';
 import { steadyLevel } from './decay';
-import { DAY_MS, MOMENTUM_FORMULA_V1, SLOT } from './momentum-formula';
+import { DAY_MS, MOMENTUM_FORMULA, SLOT } from './momentum-formula';
 import { MomentumState } from './momentum-state';
 import { dailyScores, scoreAt } from './score';
 
@@ -68,7 +68,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 }
 
 function build(areas: AreaRecord[], activities: Activity[], interleave = false): MomentumState {
-  const state = new MomentumState(MOMENTUM_FORMULA_V1);
+  const state = new MomentumState(MOMENTUM_FORMULA);
   if (interleave) {
     // Activity first, areas later (children before parents): everything is parked and applied on attach.
     activities.forEach((a) => state.apply(a));
@@ -127,7 +127,7 @@ describe('MomentumState', () => {
     const { areas, body } = structuredClone(state.cut());
     state.addArea(area('LATER', 'district', 'UP')); // after the cut: not part of it
     const copy = MomentumState.restore(
-      MOMENTUM_FORMULA_V1,
+      MOMENTUM_FORMULA,
       [state.tree.rows(0, 2), state.tree.rows(2, areas)],
       body,
     );
@@ -143,7 +143,7 @@ describe('score', () => {
   it('is 100 for an area doing exactly what its size should, in steady state', () => {
     const state = build(hierarchy(), []);
     const booth = state.tree.index.get('D1-B1')!;
-    const f = MOMENTUM_FORMULA_V1.components;
+    const f = MOMENTUM_FORMULA.components;
     // Feed meetings and attendance at exactly the target rate for 20 half-lives: the decayed sum reaches h/ln2 × rate.
     for (let minute = 0; minute < 140 * 24 * 60; minute += 10) {
       const at = NOW - minute * 60_000;
@@ -272,7 +272,7 @@ describe('MomentumState: an area moved to another parent (org.area.moved)', () =
     after.addArea(moved);
     activities.forEach((a) => after.apply(a));
     // The move arrives before the new parent exists (org events of different areas travel on different partitions).
-    const early = new MomentumState(MOMENTUM_FORMULA_V1);
+    const early = new MomentumState(MOMENTUM_FORMULA);
     const late = new Set(['D2', 'D2-A']);
     hierarchy()
       .filter((a) => !late.has(a.areaId))
@@ -299,7 +299,7 @@ describe('MomentumState: an area moved to another parent (org.area.moved)', () =
     state.addArea(moved);
     state.addArea(area('D2-M', 'mandal', 'D3-A'));
     const { areas, parentIds, body } = structuredClone(state.cut());
-    const copy = MomentumState.restore(MOMENTUM_FORMULA_V1, [state.tree.rows(0, areas, parentIds)], body);
+    const copy = MomentumState.restore(MOMENTUM_FORMULA, [state.tree.rows(0, areas, parentIds)], body);
     expectSame(state, copy);
     for (let idx = 0; idx < areas; idx++) expect(copy.tree.historyRow[idx]).toBe(state.tree.historyRow[idx]);
   });
