@@ -221,9 +221,14 @@ describe('meeting photos (GridFS on FerretDB, EXIF verification)', () => {
     const res = await upload(id, buildExifJpeg(null, { sizeBytes: 1024 * 1024 + 10 })).expect(413);
     expect(res.body.error.code).toBe('PHOTO_TOO_LARGE');
     expect(await h.db.collection('meeting_photos').countDocuments({ meetingId: id })).toBe(0);
-    await waitFor(async () => (await h.db.collection('photos.chunks').countDocuments({})) === chunks, {
-      what: 'chunks removed',
-    });
+    // The clean-up runs after the answer: the streamed chunks, then the upload's own record.
+    await waitFor(
+      async () =>
+        (await h.db.collection('photos.chunks').countDocuments({})) === chunks &&
+        (await h.db.collection('photo_uploads').countDocuments({})) === 0,
+      { what: 'chunks and the upload record removed' },
+    );
+    expect(await h.db.collection('photos.chunks').countDocuments({})).toBe(chunks);
     expect(await h.db.collection('photo_uploads').countDocuments({})).toBe(0);
   });
 

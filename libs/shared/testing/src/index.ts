@@ -5,3 +5,4 @@ export * from './tokens';
 export * from './explain';
 export * from './openapi-responses';
 export * from './openapi-answers';
+export * from './create-topics';

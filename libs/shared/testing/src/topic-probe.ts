@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { createTopicsWithLeaders } from './create-topics';
 import { integrationInfra } from './test-env';
 
 export type ProbedMessage = {
@@ -26,13 +27,12 @@ export class TopicProbe {
   async start(): Promise<this> {
     const admin = this.kafka.admin();
     await admin.connect();
-    const existing = await admin.listTopics();
-    if (!existing.includes(this.topic)) {
-      await admin
-        .createTopics({ topics: [{ topic: this.topic, numPartitions: 1 }], waitForLeaders: true })
-        .catch(() => undefined);
+    try {
+      const existing = await admin.listTopics();
+      if (!existing.includes(this.topic)) await createTopicsWithLeaders(admin, [this.topic]);
+    } finally {
+      await admin.disconnect();
     }
-    await admin.disconnect();
     this.consumer = this.kafka.consumer({
       groupId: `probe-${Math.random().toString(36).slice(2)}`,
       retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 2000 },

@@ -5,7 +5,14 @@ import type { Principal } from '@sangathan/auth';
 import { AreaCreatedV1, createEvent, MemberJoinedV1, ORG_TOPICS, type AreaLevel } from '@sangathan/contracts';
 import { createServiceApp } from '@sangathan/bootstrap';
 import { OutboxRelay } from '@sangathan/messaging';
-import { bearer, integrationInfra, isolateTest, produceRaw, waitFor } from '@sangathan/testing';
+import {
+  bearer,
+  createTopicsWithLeaders,
+  integrationInfra,
+  isolateTest,
+  produceRaw,
+  waitFor,
+} from '@sangathan/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
@@ -85,11 +92,7 @@ async function createOrgTopics(prefix: string): Promise<void> {
   try {
     const existing = new Set(await admin.listTopics());
     const topics = ORG_TOPICS.map((t) => `${prefix}${t.name}`).filter((t) => !existing.has(t));
-    if (topics.length)
-      await admin.createTopics({
-        topics: topics.map((topic) => ({ topic, numPartitions: 1 })),
-        waitForLeaders: true,
-      });
+    await createTopicsWithLeaders(admin, topics);
   } finally {
     await admin.disconnect();
   }
