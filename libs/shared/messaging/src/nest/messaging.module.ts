@@ -45,7 +45,8 @@ export class MessagingModule {
           useFactory: (mongo: Connection) =>
             new OutboxBacklogGauge(options.outboxCollections ?? [], async () => mongo.db),
         },
-        { provide: KafkaEventTransport, useValue: new KafkaEventTransport() },
+        // One per application: a module definition is shared by every app made from it in one process (tests).
+        { provide: KafkaEventTransport, useFactory: () => new KafkaEventTransport() },
         OutboxWriter,
         MessagingLifecycle,
       ],
