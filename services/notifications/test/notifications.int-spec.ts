@@ -3,6 +3,8 @@ import type { Principal } from '@sangathan/auth';
 import { createServiceApp } from '@sangathan/bootstrap';
 import {
   AreaAlertedV1,
+  CandidatesPanelReturnedV1,
+  CandidatesPanelSubmittedV1,
   NOTIFICATIONS_MESSAGE_TOPIC,
   QuotaMissedV1,
   TaskAssignedV1,
@@ -209,15 +211,17 @@ describe('notifications against the real broker and database', () => {
       feed.member('di', 'Dinesh Verma', 'D1'),
       feed.member('dp', 'Meena Yadav', 'D1'),
       feed.member('zc', 'Zoya Khan', 'Z1'),
+      feed.member('np', 'Neha Prasad', 'IN'),
       feed.assign('district-incharge', 'D1', 'di'),
       feed.assign('district-president', 'D1', 'dp'),
       feed.assign('zone-coordinator', 'Z1', 'zc'),
+      feed.assign('national-president', 'IN', 'np'),
     ]);
-    await waitFor(async () => (await store.collection('org_directory_positions').countDocuments()) === 3, {
+    await waitFor(async () => (await store.collection('org_directory_positions').countDocuments()) === 4, {
       what: 'org-directory filled',
       timeoutMs: 30_000,
     });
-    await waitFor(async () => (await store.collection('org_directory_members').countDocuments()) === 6, {
+    await waitFor(async () => (await store.collection('org_directory_members').countDocuments()) === 7, {
       what: 'members applied',
     });
     await waitFor(async () => (await store.collection('org_directory_areas').countDocuments()) === 7, {
@@ -450,6 +454,58 @@ describe('notifications against the real broker and database', () => {
     );
     const failed = published('notifications.message.failed').find((e) => e.payload.messageId === none._id)!;
     expect(failed.payload).toMatchObject({ reason: 'undeliverable', channelsTried: 2, attempts: 0 });
+  });
+
+  it('tells national leadership of a submitted panel and the coordinator of a returned one, with no name in either', async () => {
+    const ref = {
+      panelId: 'P-AC1',
+      cycleId: 'LS-2029',
+      seatId: 'AC1',
+      seatLevel: 'assembly' as const,
+      zoneId: 'Z1',
+    };
+    const submitted = await feed.publish(
+      CandidatesPanelSubmittedV1,
+      {
+        ...ref,
+        prospectCount: 3,
+        feedbackCount: 12,
+        openedAt: new Date(T0 - 7 * 86_400_000).toISOString(),
+        submittedAt: new Date(T0).toISOString(),
+        deadline: new Date(T0 + 86_400_000).toISOString(),
+        onTime: true,
+        returnCount: 0,
+      },
+      'AC1',
+      ref.panelId,
+    );
+    const toLeader = await oneMessage(
+      { sourceEventId: submitted.eventId, ruleId: 'panel-submitted' },
+      'panel submitted notice',
+      (m) => m.state === 'delivered' || m.state === 'sent',
+    );
+    expect(toLeader.memberId).toBe('np');
+    const returned = await feed.publish(
+      CandidatesPanelReturnedV1,
+      { ...ref, returnCount: 1, returnedAt: new Date(T0 + 3_600_000).toISOString() },
+      'AC1',
+      ref.panelId,
+    );
+    const toCoordinator = await oneMessage(
+      { sourceEventId: returned.eventId, ruleId: 'panel-returned' },
+      'panel returned notice',
+      (m) => m.state === 'sent',
+    );
+    expect(toCoordinator.memberId).toBe('zc');
+    const mail = await waitFor(
+      () => smtp.to('zoya@example.in').find((m) => m.raw.includes(toCoordinator._id)),
+      { what: 'returned notice in the sink' },
+    );
+    expect(SmtpSink.text(mail)).toMatch(
+      /the panel for the Area AC1 seat has been returned with comments \(1 time so far\)/,
+    );
+    // Only the seat and counts travel: nothing in the notices names a prospect.
+    expect(await messages({ sourceEventId: { $in: [submitted.eventId, returned.eventId] } })).toHaveLength(2);
   });
 
   it('logs and skips an event no rule can resolve, and goes on with the next', async () => {

@@ -1,5 +1,7 @@
 import {
   AreaAlertedV1,
+  CandidatesPanelReturnedV1,
+  CandidatesPanelSubmittedV1,
   QuotaMissedV1,
   TaskAssignedV1,
   TaskCancelledV1,
@@ -24,4 +26,6 @@ export const CONSUMED_EVENTS: readonly EventDefinition[] = [
   TaskCompletedV1,
   TaskCancelledV1,
   AreaAlertedV1,
+  CandidatesPanelSubmittedV1,
+  CandidatesPanelReturnedV1,
 ] as EventDefinition[];

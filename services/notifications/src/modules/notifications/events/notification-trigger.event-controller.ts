@@ -1,5 +1,7 @@
 import { Controller } from '@nestjs/common';
 import {
+  CandidatesPanelReturnedV1,
+  CandidatesPanelSubmittedV1,
   AreaAlertedV1,
   QuotaMissedV1,
   TaskAssignedV1,
@@ -72,6 +74,17 @@ export class NotificationTriggerEventController {
 
   @OnEvent(AreaAlertedV1)
   async onAreaAlerted(event: EventOf<typeof AreaAlertedV1>): Promise<void> {
+    await this.intake.handle(event);
+  }
+
+  /** Names never travel in panel events: the notice says a seat's panel moved, not who is on it. */
+  @OnEvent(CandidatesPanelSubmittedV1)
+  async onPanelSubmitted(event: EventOf<typeof CandidatesPanelSubmittedV1>): Promise<void> {
+    await this.intake.handle(event);
+  }
+
+  @OnEvent(CandidatesPanelReturnedV1)
+  async onPanelReturned(event: EventOf<typeof CandidatesPanelReturnedV1>): Promise<void> {
     await this.intake.handle(event);
   }
 }
