@@ -1,21 +1,12 @@
 import { Logger } from '@nestjs/common';
-import {
-  AreaCreatedV1,
-  AreaMovedV1,
-  AreaReclassifiedV1,
-  AreaUpdatedV1,
-  type AreaSnapshot,
-  type EventEnvelope,
-} from '@sangathan/contracts';
-import { PermanentEventError, type DeliveredEvent } from '@sangathan/messaging';
+import type { DeliveredEvent } from '@sangathan/messaging';
 import { deserialize, serialize } from 'node:v8';
-import type { Activity, AreaRecord } from '../domain/activity';
-import { activitiesOf, FutureActivityError } from '../domain/activity-mapping';
 import { AreaTree, type AreaRow } from '../domain/area-tree';
 import { DedupRing, type RingEntries } from '../domain/dedup-ring';
 import type { MomentumFormula } from '../domain/momentum-formula';
 import { MomentumState, type StateCut } from '../domain/momentum-state';
 import { JournalGroupWriter } from './journal-group-writer';
+import { toJournalItem, type JournalItem } from './journal-item';
 import { journalId, type JournalPiece, type MomentumStatePort } from './ports/momentum-state.port';
 
 /** Version of the snapshot layout below; part of the state fingerprint, so state in an older layout is rebuilt by replay. */
@@ -27,14 +18,7 @@ const TREE_SLICE = 10_000;
 /** Part 0 of a snapshot; then the tree row slices, the state body, and one part per partition's dedup ring. */
 type SnapshotHeader = { offsets: Record<string, number>; events: number; treeSlices: number };
 
-/** One consumed message as journaled: its offset and id, and what it meant. */
-type Item = { o: number; id: string; area?: AreaRecord; acts?: Activity[] };
-
 export class FormulaMismatchError extends Error {}
-
-/** Hierarchy events: created adds an area; updated and reclassified refresh its names and seat class; moved re-parents it. */
-export const AREA_EVENTS = [AreaCreatedV1, AreaUpdatedV1, AreaReclassifiedV1, AreaMovedV1];
-const AREA_EVENT_TYPES = new Set(AREA_EVENTS.map((d) => d.type));
 
 export type EngineStats = {
   namespace: string;
@@ -147,7 +131,7 @@ export class MomentumEngine {
     }
     let replayed = 0;
     for (const entry of await store.readJournal(namespace)) {
-      const { tp, items } = deserialize(entry.data) as { tp: string; items: Item[] };
+      const { tp, items } = deserialize(entry.data) as { tp: string; items: JournalItem[] };
       replayed += engine.fold(tp, items);
       engine.journaled.push({ id: entry.id, tp: entry.tp, to: entry.to });
     }
@@ -160,7 +144,7 @@ export class MomentumEngine {
 
   /** Applies one consumed batch (from one partition). Throws PermanentEventError for an event that can never apply. */
   async applyBatch(delivered: DeliveredEvent[]): Promise<void> {
-    const byTp = new Map<string, Item[]>();
+    const byTp = new Map<string, JournalItem[]>();
     for (const { event, delivery } of delivered) {
       const tp = `${delivery.topic}:${delivery.partition}`;
       const offset = Number(delivery.offset);
@@ -169,7 +153,7 @@ export class MomentumEngine {
         continue;
       }
       const list = byTp.get(tp) ?? [];
-      list.push(this.toItem(event, offset));
+      list.push(toJournalItem(event, offset));
       byTp.set(tp, list);
     }
     const pieces: JournalPiece[] = [];
@@ -204,33 +188,8 @@ export class MomentumEngine {
     }
   }
 
-  private toItem(event: EventEnvelope, offset: number): Item {
-    if (AREA_EVENT_TYPES.has(event.type)) {
-      const p = event.payload as AreaSnapshot;
-      return {
-        o: offset,
-        id: event.eventId,
-        area: {
-          areaId: p.areaId,
-          level: p.level,
-          parentId: p.parentId,
-          nameEn: p.nameEn,
-          nameHi: p.nameHi,
-          seatClass: p.seatClass ?? null,
-        },
-      };
-    }
-    try {
-      return { o: offset, id: event.eventId, acts: activitiesOf(event) };
-    } catch (error) {
-      if (error instanceof FutureActivityError)
-        throw new PermanentEventError('future-activity', error.message);
-      throw error;
-    }
-  }
-
   /** Folds journaled items; the same code path for live batches and for restarts. Returns how many applied. */
-  private fold(tp: string, items: Item[]): number {
+  private fold(tp: string, items: JournalItem[]): number {
     let ring = this.rings.get(tp);
     if (!ring) {
       ring = new DedupRing();

@@ -1,6 +1,6 @@
 import type { EventDefinition } from '@sangathan/contracts';
 import { ACTIVITY_DEFINITIONS } from '../domain/activity-mapping';
-import { AREA_EVENTS } from './momentum-engine';
+import { AREA_EVENTS } from './journal-item';
 
 export const numberFromEnv = (name: string, fallback: number): number => {
   const value = process.env[name];
