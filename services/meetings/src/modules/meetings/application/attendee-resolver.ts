@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationError, type ErrorDetail } from '@sangathan/kernel';
 import { ROSTER, type RosterPort } from '../../org-directory/application/ports/roster.port';
-import type { ResolvedAttendee } from '../domain/meeting.entity';
+import type { ResolvedAttendee } from '../domain/meeting.types';
 
 export type AttendeeInput = { memberId: string; areaId?: string };
 

@@ -1,4 +1,5 @@
-import type { Meeting, MeetingProps } from '../domain/meeting.entity';
+import type { Meeting } from '../domain/meeting.entity';
+import type { MeetingProps } from '../domain/meeting.types';
 
 /** What the API returns for a meeting (the QR token hash never leaves the service). */
 export type MeetingView = Omit<

@@ -1,5 +1,6 @@
 import { MeetingAttendanceRecordedV1, type EventEnvelope } from '@sangathan/contracts';
-import { Meeting, type ScheduleInput } from '../domain/meeting.entity';
+import { Meeting } from '../domain/meeting.entity';
+import type { ScheduleInput } from '../domain/meeting.types';
 import { toIntegrationEvents } from './meeting.integration-events';
 
 const NOW = new Date('2026-01-05T06:00:00.000Z');

@@ -8,7 +8,8 @@ import {
   type EventDefinition,
 } from '@sangathan/contracts';
 import { toOutboxEntry, type OutboxEntry } from '@sangathan/messaging';
-import type { Meeting, MeetingDomainEvent } from '../domain/meeting.entity';
+import type { Meeting } from '../domain/meeting.entity';
+import type { MeetingDomainEvent } from '../domain/meeting.types';
 
 export const MEETINGS_SERVICE = 'meetings';
 

@@ -1,5 +1,5 @@
 import { ValidationError, type ErrorDetail } from '@sangathan/kernel';
-import type { AttendanceMethod, Attendee, LinkedArea, ResolvedAttendee } from './meeting.entity';
+import type { AttendanceMethod, Attendee, LinkedArea, ResolvedAttendee } from './meeting.types';
 import { MEETING_RULES } from './meeting-time-rules';
 
 /** What the attendance rules read of a meeting. */

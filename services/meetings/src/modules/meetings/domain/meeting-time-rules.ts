@@ -1,5 +1,5 @@
 import { ValidationError } from '@sangathan/kernel';
-import type { QrPass } from './meeting.entity';
+import type { QrPass } from './meeting.types';
 
 /** The time rules, in one place, that the docs describe. */
 export const MEETING_RULES = {

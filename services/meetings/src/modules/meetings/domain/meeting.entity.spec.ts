@@ -1,5 +1,6 @@
 import { ConflictError, ValidationError } from '@sangathan/kernel';
-import { Meeting, type ScheduleInput } from './meeting.entity';
+import { Meeting } from './meeting.entity';
+import type { ScheduleInput } from './meeting.types';
 import { MEETING_RULES } from './meeting-time-rules';
 
 const NOW = new Date('2026-01-05T06:00:00.000Z'); // 11:30 IST

@@ -1,4 +1,5 @@
-import { Meeting, type Attendee, type MeetingProps } from '../domain/meeting.entity';
+import { Meeting } from '../domain/meeting.entity';
+import type { Attendee, MeetingProps } from '../domain/meeting.types';
 import type { AttendanceGroup, MeetingDocument } from './meeting.schema';
 
 export type MeetingState = Omit<MeetingDocument, 'outbox' | 'outboxDueAt'>;

@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { MEETING_KINDS, type MeetingKind } from '@sangathan/contracts';
 import { OutboxCarrier } from '@sangathan/messaging';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { AttendanceMethod, Attendee, LinkedArea, MeetingStatus, QrPass } from '../domain/meeting.entity';
+import type { AttendanceMethod, Attendee, LinkedArea, MeetingStatus, QrPass } from '../domain/meeting.types';
 
 /**
  * Named attendees as stored: those recorded together (one request: same method, time and district)

@@ -1,7 +1,8 @@
 import type { MeetingKind } from '@sangathan/contracts';
 import type { Page } from '@sangathan/kernel';
 import type { OutboxEntry } from '@sangathan/messaging';
-import type { Meeting, MeetingStatus } from '../../domain/meeting.entity';
+import type { Meeting } from '../../domain/meeting.entity';
+import type { MeetingStatus } from '../../domain/meeting.types';
 
 export type MeetingListFilter = {
   /** Mongo fragment limiting to the caller's scope (from `scopeFilter`). */
