@@ -129,7 +129,11 @@ export async function startNotificationsService(
   const stubUrl = await stub.start();
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(process.cwd(), 'dist', 'services', 'notifications', 'src', 'main.js')],
+    // BENCH_SERVICE_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the service itself.
+    [
+      ...(process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      join(process.cwd(), 'dist', 'services', 'notifications', 'src', 'main.js'),
+    ],
     {
       env: {
         ...process.env,

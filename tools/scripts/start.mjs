@@ -130,7 +130,7 @@ if (serviceByName.has('notifications')) {
   supervisor.start('provider-stub', {
     args: ['--enable-source-maps', dist('tools', 'dev', 'provider-stub', 'main.js'), String(stubPort)],
     cwd: repoRoot,
-    env,
+    env: { ...env, NOTIFICATIONS_URL: `http://127.0.0.1:${serviceByName.get('notifications').port}` },
   });
 }
 

@@ -10,6 +10,7 @@ import {
   TaskAssignedV1,
   TrainingParticipantInvitedV1,
   TrainingSessionCancelledV1,
+  TrainingSessionRescheduledV1,
   type EventDefinition,
   type EventEnvelope,
 } from '@sangathan/contracts';
@@ -22,6 +23,7 @@ import {
   waitFor,
   type OpenApiDocument,
 } from '@sangathan/testing';
+import { createHmac } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +60,8 @@ type StoredMessage = {
   failReason: string | null;
   sourceEventId: string;
   history: { step: string; channel: string | null; detail: string }[];
+  content: { body: string; params: { name: string; value: string }[] };
+  values: Record<string, unknown>;
 };
 
 describe('notifications against the real broker and database', () => {
@@ -89,7 +93,8 @@ describe('notifications against the real broker and database', () => {
     app = created;
     const clock = created.get<ClockPort>(CLOCK_PORT);
     jest.spyOn(clock, 'now').mockImplementation(() => new Date(Date.now() + offset));
-    await created.init();
+    // Listening, so the provider stub can deliver receipts to the webhooks.
+    await created.listen(0, '127.0.0.1');
     delete process.env.MONGODB_DB;
     http = request(created.getHttpServer());
     await waitFor(async () => (await request(created.getHttpServer()).get('/health/ready')).status === 200, {
@@ -813,6 +818,176 @@ describe('notifications against the real broker and database', () => {
     expect(inbox.body.items.find((i: { id: string }) => i.id === digest._id).body).toBe(
       'Sita Devi, you have 2 more training invitations. See the app for details.',
     );
+  });
+
+  it("marks messages delivered from the providers' receipts, and moves one the provider could not deliver on to the next channel", async () => {
+    const base = (await app!.getUrl()).replace('[::1]', '127.0.0.1');
+    stub.sendReceipts({
+      whatsappUrl: `${base}/webhooks/whatsapp`,
+      whatsappAppSecret: 'local-app-secret',
+      smsUrl: `${base}/webhooks/sms`,
+      smsToken: 'local-sms-webhook-token',
+      delayMs: 50,
+    });
+    const steps = (m: StoredMessage) => m.history.map((h) => `${h.step}:${h.channel ?? ''}`);
+    let delivered: StoredMessage;
+    try {
+      const onWhatsapp = await feed.publish(TaskAssignedV1, taskAssigned('T-R1', 'm-hi'), 'T-R1', 'S1');
+      delivered = await oneMessage(
+        { sourceEventId: onWhatsapp.eventId, ruleId: 'task-assigned' },
+        'delivered by a WhatsApp status webhook',
+        (m) => m.state === 'delivered',
+      );
+      expect(steps(delivered)).toEqual(['queued:', 'sent:whatsapp', 'delivered:whatsapp']);
+      // WhatsApp accepts the call but cannot deliver: the SMS goes out, and its delivery report arrives.
+      stub.fail({ channel: 'whatsapp', to: '919123456789', undeliverable: true, count: 1 });
+      const undeliverable = await feed.publish(TaskAssignedV1, taskAssigned('T-R2', 'm-en'), 'T-R2', 'S1');
+      const moved = await oneMessage(
+        { sourceEventId: undeliverable.eventId, ruleId: 'task-assigned' },
+        'delivered by SMS after WhatsApp could not deliver',
+        (m) => m.state === 'delivered',
+      );
+      expect(steps(moved)).toEqual([
+        'queued:',
+        'sent:whatsapp',
+        'undelivered:whatsapp',
+        'fallback:sms',
+        'sent:sms',
+        'delivered:sms',
+      ]);
+      expect(moved.history[2].detail).toMatch(/131026 Message undeliverable/);
+      expect(stub.receipts.filter((r) => r.answer !== 200)).toEqual([]);
+      await waitFor(
+        () =>
+          [delivered._id, moved._id].every((id) =>
+            published('notifications.message.delivered').some((e) => e.payload.messageId === id),
+          ),
+        { what: 'delivered events' },
+      );
+      const event = published('notifications.message.delivered').find(
+        (e) => e.payload.messageId === moved._id,
+      )!;
+      expect(event.payload).toMatchObject({ channel: 'sms', memberId: 'm-en' });
+    } finally {
+      stub.sendReceipts(null);
+    }
+    // Webhooks check who calls: Meta's signature over the raw body, the SMS gateway's token.
+    const webhook = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: 'waba',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                statuses: [{ id: 'wamid.again', status: 'read', biz_opaque_callback_data: delivered._id }],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const sign = (body: string) =>
+      `sha256=${createHmac('sha256', 'local-app-secret').update(body).digest('hex')}`;
+    const forged = await http
+      .post('/webhooks/whatsapp')
+      .set('content-type', 'application/json')
+      .set('x-hub-signature-256', sign(webhook.replace('read', 'failed')))
+      .send(webhook)
+      .expect(401);
+    expect(forged.body.error.code).toBe('BAD_SIGNATURE');
+    const again = await http
+      .post('/webhooks/whatsapp')
+      .set('content-type', 'application/json')
+      .set('x-hub-signature-256', sign(webhook))
+      .send(webhook)
+      .expect(200);
+    expect(again.body).toEqual({ applied: 0, unchanged: 1, unknown: 0, notYetRecorded: 0 });
+    const malformed = '{"object":"whatsapp_business_account","entry":"x"}';
+    await http
+      .post('/webhooks/whatsapp')
+      .set('content-type', 'application/json')
+      .set('x-hub-signature-256', sign(malformed))
+      .send(malformed)
+      .expect(400);
+    expect((await messages({ _id: delivered._id }))[0].state).toBe('delivered');
+    await http
+      .get('/webhooks/sms')
+      .query({ token: 'wrong', externalId: 'gs-1', status: 'SUCCESS' })
+      .expect(401);
+    const unknown = await http
+      .get('/webhooks/sms')
+      .query({ token: 'local-sms-webhook-token', externalId: 'gs-none', status: 'FAILURE', cause: 'X' })
+      .expect(200);
+    expect(unknown.body).toMatchObject({ applied: 0, unknown: 1 });
+    const challenge = await http
+      .get('/webhooks/whatsapp')
+      .query({
+        'hub.mode': 'subscribe',
+        'hub.verify_token': 'local-verify-token',
+        'hub.challenge': '1158201444',
+      })
+      .expect(200);
+    expect(challenge.text).toBe('1158201444');
+    await http
+      .get('/webhooks/whatsapp')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'nope', 'hub.challenge': '1' })
+      .expect(401);
+  });
+
+  it('moves the queued reminders of a rescheduled session and renders their text again; one moved into the past is suppressed', async () => {
+    const reminders = () =>
+      messages({ memberId: 'm-hi', subjectKey: 'P3.AC1', ruleId: /^training-reminder/ }).then((all) =>
+        Object.fromEntries(all.map((m) => [m.ruleId, m])),
+      );
+    const invitation = invited('m-hi', 'P3.AC1', ist(20, 11));
+    await feed.send([invitation]);
+    await waitFor(async () => Object.keys(await reminders()).length === 2, { what: 'reminders queued' });
+    const before = await reminders();
+    const reschedule = (startsAt: number) =>
+      feed.publish(
+        TrainingSessionRescheduledV1,
+        {
+          programmeId: 'P3',
+          sessionId: 'P3.AC1',
+          areaId: 'AC1',
+          previousStartsAt: new Date(ist(20, 11)).toISOString(),
+          startsAt: new Date(startsAt).toISOString(),
+          endsAt: new Date(startsAt + 2 * HOUR).toISOString(),
+          venue: null,
+        },
+        'P3.AC1',
+        'AC1',
+      );
+    await reschedule(ist(22, 16));
+    const after = await waitFor(
+      async () => {
+        const now = await reminders();
+        return now['training-reminder-day'].dueAt.getTime() === ist(21, 16) ? now : null;
+      },
+      { what: 'reminders moved' },
+    );
+    expect(after['training-reminder-hour'].dueAt.getTime()).toBe(ist(22, 15));
+    for (const rule of ['training-reminder-day', 'training-reminder-hour']) {
+      expect(after[rule].state).toBe('queued');
+      expect(after[rule].history.at(-1)).toMatchObject({ step: 'rescheduled' });
+      expect(after[rule].content.body).not.toBe(before[rule].content.body);
+      expect(new Date(after[rule].values.startsAt as Date).getTime()).toBe(ist(22, 16));
+      // The name and the area are kept from the plan; only the time changed.
+      expect(after[rule].content.body).toContain('राम कुमार');
+    }
+    // Moved to two hours from now (09:00 IST, day 5): a day ahead is already past, an hour ahead is not.
+    await reschedule(ist(5, 11));
+    const last = await waitFor(
+      async () => {
+        const now = await reminders();
+        return now['training-reminder-day'].state === 'suppressed' ? now : null;
+      },
+      { what: 'day reminder suppressed' },
+    );
+    expect(last['training-reminder-hour']).toMatchObject({ state: 'queued' });
+    expect(last['training-reminder-hour'].dueAt.getTime()).toBe(ist(5, 10));
   });
 
   it('does not notify again for a redelivered event after a restart of the service (killed with SIGKILL)', async () => {

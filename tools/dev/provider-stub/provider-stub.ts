@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -5,14 +6,35 @@ export type StubChannel = 'sms' | 'whatsapp';
 export type StubCall = { channel: StubChannel; at: number; status: number; body: Record<string, unknown> };
 /**
  * An answer forced on the next `count` calls of a channel (to one number when `to` is set, digits only):
- * an HTTP status, or no answer for `timeoutMs`.
+ * an HTTP status, no answer for `timeoutMs`, or (`undeliverable`) an accepted call whose receipt says failed.
  */
 export type StubFault = {
   channel: StubChannel | 'any';
   to?: string;
   status?: number;
   timeoutMs?: number;
+  undeliverable?: boolean;
   count: number;
+};
+
+/**
+ * Where the stub sends delivery receipts, as the providers do: WhatsApp status webhooks signed with the app
+ * secret, Gupshup delivery reports as a GET with the token in the URL. A 503 answer is retried, as Meta does.
+ */
+export type ReceiptTargets = {
+  whatsappUrl: string;
+  whatsappAppSecret: string;
+  smsUrl: string;
+  smsToken: string;
+  delayMs?: number;
+};
+
+/** A receipt the stub sent and the status it was answered with. */
+export type SentReceipt = {
+  channel: StubChannel;
+  providerId: string;
+  status: 'delivered' | 'failed';
+  answer: number;
 };
 
 /**
@@ -26,6 +48,10 @@ export class ProviderStub {
   private readonly recorded: StubCall[] = [];
   private faults: StubFault[] = [];
   private counter = 0;
+  private receiptTargets: ReceiptTargets | null = null;
+  private readonly pendingReceipts = new Set<NodeJS.Timeout>();
+  /** Receipts sent back and how the webhook answered. */
+  readonly receipts: SentReceipt[] = [];
   /** Calls answered per channel, kept even when bodies are not (`keepCalls: false`). */
   readonly counts: Record<StubChannel, number> = { sms: 0, whatsapp: 0 };
 
@@ -43,7 +69,14 @@ export class ProviderStub {
     return `http://${address.address}:${address.port}`;
   }
 
+  /** Sends a receipt for every accepted call from now on (null: none, the default). */
+  sendReceipts(targets: ReceiptTargets | null): void {
+    this.receiptTargets = targets;
+  }
+
   async stop(): Promise<void> {
+    for (const timer of this.pendingReceipts) clearTimeout(timer);
+    this.pendingReceipts.clear();
     if (!this.server) return;
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server!.close(resolve));
@@ -61,6 +94,7 @@ export class ProviderStub {
   reset(): void {
     this.recorded.length = 0;
     this.faults = [];
+    this.receipts.length = 0;
     this.counts.sms = 0;
     this.counts.whatsapp = 0;
   }
@@ -118,12 +152,101 @@ export class ProviderStub {
     if (this.options.keepCalls !== false) this.recorded.push({ channel, at: Date.now(), status, body });
     if (status !== 200) return json(status, { error: { code: status, message: 'stub fault' } });
     const id = ++this.counter;
+    const providerId = channel === 'sms' ? `gs-${id}` : `wamid.stub${id}`;
+    this.scheduleReceipt(channel, providerId, body, fault?.undeliverable ? 'failed' : 'delivered');
     if (channel === 'sms')
-      return json(200, { response: { id: `gs-${id}`, phone: body.send_to, details: '', status: 'success' } });
+      return json(200, { response: { id: providerId, phone: body.send_to, details: '', status: 'success' } });
     return json(200, {
       messaging_product: 'whatsapp',
       contacts: [{ input: body.to, wa_id: body.to }],
-      messages: [{ id: `wamid.stub${id}` }],
+      messages: [{ id: providerId }],
     });
+  }
+
+  private scheduleReceipt(
+    channel: StubChannel,
+    providerId: string,
+    body: Record<string, unknown>,
+    status: 'delivered' | 'failed',
+    attempt = 1,
+  ): void {
+    const targets = this.receiptTargets;
+    if (!targets) return;
+    const timer = setTimeout(
+      () => {
+        this.pendingReceipts.delete(timer);
+        void this.sendReceipt(targets, channel, providerId, body, status).then((answer) => {
+          this.receipts.push({ channel, providerId, status, answer });
+          if (answer === 503 && attempt < 5)
+            this.scheduleReceipt(channel, providerId, body, status, attempt + 1);
+        });
+      },
+      (targets.delayMs ?? 200) * attempt,
+    );
+    this.pendingReceipts.add(timer);
+  }
+
+  private async sendReceipt(
+    targets: ReceiptTargets,
+    channel: StubChannel,
+    providerId: string,
+    body: Record<string, unknown>,
+    status: 'delivered' | 'failed',
+  ): Promise<number> {
+    try {
+      if (channel === 'sms') {
+        const query = new URLSearchParams({
+          token: targets.smsToken,
+          externalId: providerId,
+          deliveredTS: String(Date.now()),
+          status: status === 'delivered' ? 'SUCCESS' : 'FAILURE',
+          cause: status === 'delivered' ? 'SUCCESS' : 'UNKNOWN_SUBSCRIBER',
+          phoneNo: String(body.send_to),
+          errCode: status === 'delivered' ? '000' : '003',
+          noOfFrags: '1',
+        });
+        return (await fetch(`${targets.smsUrl}?${query}`)).status;
+      }
+      const webhook = JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: 'stub-waba',
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  messaging_product: 'whatsapp',
+                  metadata: { display_phone_number: '910000000000', phone_number_id: 'stub' },
+                  statuses: [
+                    {
+                      id: providerId,
+                      status,
+                      timestamp: String(Math.floor(Date.now() / 1000)),
+                      recipient_id: body.to,
+                      ...(body.biz_opaque_callback_data
+                        ? { biz_opaque_callback_data: body.biz_opaque_callback_data }
+                        : {}),
+                      ...(status === 'failed'
+                        ? { errors: [{ code: 131026, title: 'Message undeliverable' }] }
+                        : {}),
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      });
+      const signature = createHmac('sha256', targets.whatsappAppSecret).update(webhook).digest('hex');
+      const answer = await fetch(targets.whatsappUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${signature}` },
+        body: webhook,
+      });
+      return answer.status;
+    } catch {
+      return 0;
+    }
   }
 }

@@ -36,6 +36,11 @@ export class ConflictError extends ApplicationError {
   readonly status = 409;
 }
 
+/** The caller did not prove who it is (a missing or wrong token or signature). */
+export class UnauthenticatedError extends ApplicationError {
+  readonly status = 401;
+}
+
 /** The caller is authenticated but outside the area or role this action needs. */
 export class ForbiddenError extends ApplicationError {
   readonly status = 403;

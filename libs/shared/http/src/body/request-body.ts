@@ -33,5 +33,19 @@ export const invalidUtf8 = (field: string): ValidationError =>
     { field, message: 'invalid byte sequence' },
   ]);
 
-/** Options for express.json / express.urlencoded: one size limit and the UTF-8 check everywhere. */
-export const bodyParserOptions = { limit: MAX_BODY, verify: requireUtf8 } as const;
+/**
+ * Checks the bytes are UTF-8 and keeps them as `request.rawBody` (Nest's `RawBodyRequest`): a webhook's
+ * signature is computed over the bytes as sent, not over the parsed object.
+ */
+export function verifyBody(
+  req: IncomingMessage & { rawBody?: Buffer },
+  res: unknown,
+  body: Buffer,
+  encoding: string | null,
+): void {
+  requireUtf8(req, res, body, encoding);
+  req.rawBody = body;
+}
+
+/** Options for express.json / express.urlencoded: one size limit, the UTF-8 check and the raw bytes everywhere. */
+export const bodyParserOptions = { limit: MAX_BODY, verify: verifyBody } as const;

@@ -6,6 +6,7 @@ import { DeliveryWorker } from './application/delivery-worker';
 import { MemberAccess } from './application/member-access';
 import { NotificationIntake } from './application/notification-intake';
 import { NotificationPlanner } from './application/notification-planner';
+import { ReminderRescheduler } from './application/reminder-rescheduler';
 import { CHANNEL_SENDERS } from './application/ports/channel-sender.port';
 import { CLOCK_PORT } from './application/ports/clock.port';
 import { DIGEST_PORT } from './application/ports/digest.port';
@@ -13,6 +14,9 @@ import { MESSAGE_PORT } from './application/ports/message.port';
 import { PREFERENCE_PORT } from './application/ports/preference.port';
 import { MarkReadHandler } from './commands/mark-read/mark-read.handler';
 import { MarkReadHttpController } from './commands/mark-read/mark-read.http.controller';
+import { RecordDeliveryReceiptHandler } from './commands/record-delivery-receipt/record-delivery-receipt.handler';
+import { SmsDeliveryReportHttpController } from './commands/record-delivery-receipt/sms-delivery-report.http.controller';
+import { WhatsappWebhookHttpController } from './commands/record-delivery-receipt/whatsapp-webhook.http.controller';
 import { ReloadRulesHandler } from './commands/reload-rules/reload-rules.handler';
 import { ReloadRulesHttpController } from './commands/reload-rules/reload-rules.http.controller';
 import { UpdatePreferencesHandler } from './commands/update-preferences/update-preferences.handler';
@@ -63,10 +67,13 @@ import { PreferencesQuery } from './queries/preferences/preferences.query';
     ListRulesHttpController,
     ReloadRulesHttpController,
     DryRunHttpController,
+    WhatsappWebhookHttpController,
+    SmsDeliveryReportHttpController,
   ],
   providers: [
     ActiveRules,
     NotificationPlanner,
+    ReminderRescheduler,
     NotificationIntake,
     DeliveryWorker,
     MemberAccess,
@@ -76,6 +83,7 @@ import { PreferencesQuery } from './queries/preferences/preferences.query';
     UpdatePreferencesHandler,
     ListRulesQuery,
     ReloadRulesHandler,
+    RecordDeliveryReceiptHandler,
     DryRunQuery,
     SmtpEmailChannel,
     GupshupSmsChannel,

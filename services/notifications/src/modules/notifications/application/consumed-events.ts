@@ -11,6 +11,7 @@ import {
   TrainingParticipantDeclinedV1,
   TrainingParticipantInvitedV1,
   TrainingSessionCancelledV1,
+  TrainingSessionRescheduledV1,
   type EventDefinition,
 } from '@sangathan/contracts';
 
@@ -19,6 +20,7 @@ export const CONSUMED_EVENTS: readonly EventDefinition[] = [
   TrainingParticipantInvitedV1,
   TrainingParticipantDeclinedV1,
   TrainingSessionCancelledV1,
+  TrainingSessionRescheduledV1,
   QuotaMissedV1,
   TaskAssignedV1,
   TaskReviewedV1,

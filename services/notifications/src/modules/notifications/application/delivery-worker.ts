@@ -265,6 +265,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         state: 'queued',
         dueAt: now,
         content,
+        values,
+        providerMessageId: null,
         history: [
           { at: now, step: 'queued', channel: null, detail: `digest of ${count} events of rule ${rule.id}` },
         ],

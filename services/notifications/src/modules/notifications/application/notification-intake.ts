@@ -4,6 +4,7 @@ import { lazyMeter } from '@sangathan/observability';
 import { istDay, IST_OFFSET_MS, nextIstTime } from '../domain/quiet-hours';
 import { ActiveRules } from './active-rules';
 import { NotificationPlanner, type Plan } from './notification-planner';
+import { ReminderRescheduler } from './reminder-rescheduler';
 import { CLOCK_PORT, type ClockPort } from './ports/clock.port';
 import { DIGEST_PORT, type DigestPort } from './ports/digest.port';
 import { MESSAGE_PORT, type MessagePort } from './ports/message.port';
@@ -14,7 +15,7 @@ type Planned = Plan['messages'][number];
 const meter = lazyMeter('notifications');
 const outcomes = meter.createCounter('notifications_planned_total', {
   description:
-    'Messages the rules produced per outcome: queued, digested, duplicate (already queued), suppressed, skipped',
+    'Messages the rules produced or changed per outcome: queued, digested, duplicate (already queued), suppressed, skipped, rescheduled',
 });
 
 /** The digest window an event falls in, and when that window's summary goes out. */
@@ -43,24 +44,28 @@ export class NotificationIntake {
   constructor(
     private readonly rules: ActiveRules,
     private readonly planner: NotificationPlanner,
+    private readonly rescheduler: ReminderRescheduler,
     @Inject(MESSAGE_PORT) private readonly messages: MessagePort,
     @Inject(DIGEST_PORT) private readonly digests: DigestPort,
     @Inject(CLOCK_PORT) private readonly clock: ClockPort,
   ) {}
 
-  handle(event: EventEnvelope): Promise<{ queued: number; digested: number; suppressed: number }> {
+  handle(
+    event: EventEnvelope,
+  ): Promise<{ queued: number; digested: number; suppressed: number; rescheduled: number }> {
     return this.handleBatch([event]);
   }
 
   /** A poll of events in partition order: reads shared and prefetched, all new messages in one insert. */
   async handleBatch(
     events: readonly EventEnvelope[],
-  ): Promise<{ queued: number; digested: number; suppressed: number }> {
+  ): Promise<{ queued: number; digested: number; suppressed: number; rescheduled: number }> {
     const book = this.rules.current;
     const now = this.clock.now();
     const lookups = this.planner.lookups();
     await this.planner.prefetch(book, events, lookups);
     let suppressed = 0;
+    let rescheduled = 0;
     let skipped = 0;
     let digested = 0;
     const toQueue: Planned[] = [];
@@ -74,6 +79,11 @@ export class NotificationIntake {
           `${event.type} ${event.eventId}`,
           now,
         );
+      }
+      for (const reschedule of book.reschedulesFor(event.type, event.version)) {
+        const moved = await this.rescheduler.apply(book, reschedule, event, now);
+        rescheduled += moved.moved;
+        suppressed += moved.suppressed;
       }
       const plan = await this.planner.plan(book, event, now, lookups);
       skipped += plan.skipped.length;
@@ -111,7 +121,8 @@ export class NotificationIntake {
     outcomes.add(digested, { outcome: 'digested' });
     outcomes.add(suppressed, { outcome: 'suppressed' });
     outcomes.add(skipped, { outcome: 'skipped' });
-    return { queued, digested, suppressed };
+    outcomes.add(rescheduled, { outcome: 'rescheduled' });
+    return { queued, digested, suppressed, rescheduled };
   }
 
   /** True when the event is beyond the window's first `after` for this member, so the digest carries it. */

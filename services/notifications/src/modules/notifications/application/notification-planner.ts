@@ -39,7 +39,7 @@ function matches(rule: Rule, payload: Record<string, unknown>): boolean {
 }
 
 /** Payload values as templates want them: ISO date-times become dates (formatted in IST). */
-function templateValue(value: unknown): unknown {
+export function templateValue(value: unknown): unknown {
   return typeof value === 'string' && ISO_DATE_TIME.test(value) ? new Date(value) : value;
 }
 
@@ -158,6 +158,8 @@ export class NotificationPlanner {
           state: 'queued',
           dueAt,
           content,
+          values,
+          providerMessageId: null,
           history: [{ at: now, step: 'queued', channel: null, detail: `rule ${rule.id} on ${event.type}` }],
           readAt: null,
           createdAt: now,

@@ -55,6 +55,14 @@ export function deliveryEvents(message: NotificationMessage, step: DeliveryStep,
       );
     return entries;
   }
+  if (step.kind === 'delivered')
+    return [
+      toOutboxEntry(
+        createEvent(NotificationDeliveredV1, { ...ref, channel: step.channel, deliveredAt: at }, ctx),
+        NotificationDeliveredV1.topic,
+        message.id,
+      ),
+    ];
   if (step.kind === 'failed') {
     const attempted = step.history.some((h) => h.step === 'failed' && h.channel !== null);
     return [

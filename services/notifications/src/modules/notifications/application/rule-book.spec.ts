@@ -34,6 +34,25 @@ describe('the rule and template files', () => {
     ]);
   });
 
+  it('moves the session reminders on a reschedule, and refuses a reschedule of a rule that is no reminder', () => {
+    const book = RuleBook.fromText('rules.yaml', rulesText, templates(), CONSUMED_EVENTS);
+    expect(book.reschedulesFor('training.session.rescheduled', 1)[0].rules).toEqual([
+      'training-reminder-day',
+      'training-reminder-hour',
+    ]);
+    const moved = 'rules: [training-reminder-day, training-reminder-hour]\n';
+    const at = rulesText.lastIndexOf(moved);
+    const text = `${rulesText.slice(0, at)}rules: [training-reminder-day, training-invitation]\n${rulesText.slice(at + moved.length)}`;
+    const lines = text.split('\n');
+    const error = refusal(() => RuleBook.fromText('rules.yaml', text, templates(), CONSUMED_EVENTS));
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        line: lines.lastIndexOf('    rules: [training-reminder-day, training-invitation]') + 1,
+        message: expect.stringMatching(/training-invitation is no reminder/),
+      }),
+    ]);
+  });
+
   it('refuses an unknown event type with its line', () => {
     const text = rulesText.replace('on: meetings.quota.missed', 'on: meetings.quota.mised');
     const error = refusal(() => RuleBook.fromText('rules.yaml', text, templates(), CONSUMED_EVENTS));

@@ -5,6 +5,7 @@ import {
   ruleFileSchema,
   templateFileSchema,
   type Cancellation,
+  type Reschedule,
   type Rule,
   type RuleFile,
 } from './rule-file.schema';
@@ -29,9 +30,11 @@ export class RuleBook {
     readonly version: string,
     readonly rules: readonly Rule[],
     readonly cancellations: readonly Cancellation[],
+    readonly reschedules: readonly Reschedule[],
     readonly templates: TemplateCatalog,
     private readonly byEvent: Map<string, Rule[]>,
     private readonly cancellationsByEvent: Map<string, Cancellation[]>,
+    private readonly reschedulesByEvent: Map<string, Reschedule[]>,
   ) {}
 
   static fromFiles(rulesPath: string, templatesPath: string, consumed: readonly EventDefinition[]): RuleBook {
@@ -124,6 +127,32 @@ export class RuleBook {
           });
       });
     });
+    file.value.reschedules.forEach((reschedule, i) => {
+      const definition = definitions.get(definitionKey(reschedule.on, reschedule.version));
+      const fields = definition ? payloadFields(definition) : new Set<string>();
+      if (!definition)
+        problems.push({
+          path: ['reschedules', i, 'on'],
+          message: `unknown event type ${reschedule.on} v${reschedule.version}`,
+        });
+      else if (!fields.has(reschedule.subject))
+        problems.push({
+          path: ['reschedules', i, 'subject'],
+          message: `${reschedule.on} has no payload field ${reschedule.subject}`,
+        });
+      reschedule.rules.forEach((id, j) => {
+        const path = ['reschedules', i, 'rules', j];
+        const rule = file.value.rules.find((r) => r.id === id);
+        if (!rule) problems.push({ path, message: `unknown rule ${id}` });
+        else if (!rule.subject || !rule.at)
+          problems.push({ path, message: `rule ${id} is no reminder with a subject (needs subject and at)` });
+        else if (definition && !fields.has(rule.at.field))
+          problems.push({
+            path,
+            message: `${reschedule.on} has no payload field ${rule.at.field}, the time rule ${id} is due by`,
+          });
+      });
+    });
     if (problems.length > 0) file.refuse(problems);
     return RuleBook.index(file.value, templates);
   }
@@ -176,8 +205,22 @@ export class RuleBook {
       const key = definitionKey(c.on, c.version);
       cancellations.set(key, [...(cancellations.get(key) ?? []), c]);
     }
-    const version = `${file.rules.length} rules, ${file.cancellations.length} cancellations`;
-    return new RuleBook(version, file.rules, file.cancellations, templates, byEvent, cancellations);
+    const reschedules = new Map<string, Reschedule[]>();
+    for (const r of file.reschedules) {
+      const key = definitionKey(r.on, r.version);
+      reschedules.set(key, [...(reschedules.get(key) ?? []), r]);
+    }
+    const version = `${file.rules.length} rules, ${file.cancellations.length} cancellations, ${file.reschedules.length} reschedules`;
+    return new RuleBook(
+      version,
+      file.rules,
+      file.cancellations,
+      file.reschedules,
+      templates,
+      byEvent,
+      cancellations,
+      reschedules,
+    );
   }
 
   rulesFor(type: string, version: number): readonly Rule[] {
@@ -186,6 +229,10 @@ export class RuleBook {
 
   cancellationsFor(type: string, version: number): readonly Cancellation[] {
     return this.cancellationsByEvent.get(definitionKey(type, version)) ?? [];
+  }
+
+  reschedulesFor(type: string, version: number): readonly Reschedule[] {
+    return this.reschedulesByEvent.get(definitionKey(type, version)) ?? [];
   }
 
   rule(id: string): Rule | undefined {

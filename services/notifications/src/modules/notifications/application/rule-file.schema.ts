@@ -82,17 +82,33 @@ export const cancellationSchema = z
   })
   .strict();
 
+/**
+ * Queued reminders that move with their subject (a rescheduled session): due at the event's new value of the
+ * rule's `at.field` plus the rule's offset, texts rendered again with the event's new values.
+ */
+export const rescheduleSchema = z
+  .object({
+    on: z.string().min(1),
+    version: z.number().int().positive().default(1),
+    /** Payload field whose value is the subject of the queued reminders to move. */
+    subject: z.string().min(1),
+    rules: z.array(identifier).min(1),
+  })
+  .strict();
+
 export const ruleFileSchema = z
   .object({
     /** Format of this file; only 1 exists. */
     version: z.literal(1),
     rules: z.array(ruleSchema).min(1),
     cancellations: z.array(cancellationSchema).default([]),
+    reschedules: z.array(rescheduleSchema).default([]),
   })
   .strict();
 
 export type Rule = z.infer<typeof ruleSchema>;
 export type Cancellation = z.infer<typeof cancellationSchema>;
+export type Reschedule = z.infer<typeof rescheduleSchema>;
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type Recipient = z.infer<typeof recipient>;
 

@@ -1,4 +1,5 @@
 import {
+  afterReceipt,
   afterSend,
   deferIfQuiet,
   skipChannel,
@@ -37,6 +38,8 @@ function message(overrides: Partial<NotificationMessage> = {}): NotificationMess
       whatsappTemplate: 'w',
       dltTemplateId: null,
     },
+    values: {},
+    providerMessageId: null,
     history: [],
     readAt: null,
     createdAt: noon,
@@ -95,6 +98,30 @@ describe('delivery steps of a message', () => {
       channel: 'whatsapp',
       delivered: false,
     });
+  });
+
+  it('marks a sent message delivered on its receipt, once, and only for the channel it went out on', () => {
+    const sent = message({ state: 'sent', providerMessageId: 'wamid.1', totalAttempts: 1 });
+    const delivered = { channel: 'whatsapp' as const, status: 'delivered' as const, detail: 'read' };
+    expect(afterReceipt(sent, delivered, noon)).toMatchObject({ kind: 'delivered', channel: 'whatsapp' });
+    expect(afterReceipt({ ...sent, state: 'delivered' }, delivered, noon)).toBeNull();
+    expect(afterReceipt(sent, { ...delivered, channel: 'sms' }, noon)).toBeNull();
+    expect(afterReceipt(message(), delivered, noon)).toBeNull();
+  });
+
+  it('moves on to the next channel when the provider could not deliver, and fails after the last', () => {
+    const failed = { channel: 'whatsapp' as const, status: 'failed' as const, detail: '131026' };
+    const sent = message({ state: 'sent', totalAttempts: 1 });
+    expect(afterReceipt(sent, failed, noon)).toMatchObject({
+      kind: 'fallback',
+      channelIndex: 1,
+      history: [
+        { step: 'undelivered', channel: 'whatsapp' },
+        { step: 'fallback', channel: 'sms' },
+      ],
+    });
+    const last = message({ state: 'sent', channels: ['whatsapp'], totalAttempts: 1 });
+    expect(afterReceipt(last, failed, noon)).toMatchObject({ kind: 'failed', reason: 'exhausted' });
   });
 
   it('defers WhatsApp at 23:00 IST but not e-mail', () => {

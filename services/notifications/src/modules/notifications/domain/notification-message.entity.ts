@@ -7,8 +7,11 @@ export type MessageState = 'queued' | 'sent' | 'delivered' | 'failed' | 'suppres
 /** One step in a message's life, kept in order on the message. */
 export type HistoryEntry = {
   at: Date;
-  /** A state, or what happened without changing it: retry scheduled, deferred, channel skipped, fallback. */
-  step: MessageState | 'retry' | 'deferred' | 'skipped' | 'fallback';
+  /**
+   * A state, or what happened without changing it: retry scheduled, deferred, channel skipped, fallback, the
+   * provider reporting it could not deliver, a reminder moved with its session.
+   */
+  step: MessageState | 'retry' | 'deferred' | 'skipped' | 'fallback' | 'undelivered' | 'rescheduled';
   channel: Channel | null;
   detail: string;
 };
@@ -48,6 +51,10 @@ export type NotificationMessage = {
   state: MessageState;
   dueAt: Date;
   content: MessageContent;
+  /** The template's values as planned (dates as dates), so a rescheduled reminder can be rendered again. */
+  values: Record<string, unknown>;
+  /** The provider's id of the accepted send on the current channel: receipts name it. */
+  providerMessageId: string | null;
   history: HistoryEntry[];
   readAt: Date | null;
   createdAt: Date;
@@ -60,6 +67,9 @@ export type SendOutcome =
   | { kind: 'retriable'; reason: string }
   | { kind: 'permanent'; reason: string };
 
+/** A provider's delivery receipt for a send it accepted (WhatsApp status webhook, SMS delivery report). */
+export type DeliveryReceipt = { channel: Channel; status: 'delivered' | 'failed'; detail: string };
+
 /** Why a channel cannot be used for this member at all (no address, opted out). */
 export type ChannelUnusable = { kind: 'unusable'; reason: string };
 
@@ -68,7 +78,14 @@ export type DeliveryStep =
   | { kind: 'deferred'; until: Date; history: HistoryEntry[] }
   | { kind: 'retry'; dueAt: Date; attempts: number; history: HistoryEntry[] }
   | { kind: 'fallback'; channelIndex: number; dueAt: Date; history: HistoryEntry[] }
-  | { kind: 'sent'; channel: Channel; delivered: boolean; history: HistoryEntry[] }
+  | {
+      kind: 'sent';
+      channel: Channel;
+      delivered: boolean;
+      providerMessageId: string | null;
+      history: HistoryEntry[];
+    }
+  | { kind: 'delivered'; channel: Channel; history: HistoryEntry[] }
   | { kind: 'failed'; reason: 'exhausted' | 'undeliverable'; history: HistoryEntry[] };
 
 export type DeliveryPolicy = { retry: RetryPolicy; quiet: QuietHours };
@@ -150,6 +167,7 @@ export function afterSend(
       kind: 'sent',
       channel,
       delivered: outcome.delivered,
+      providerMessageId: outcome.providerMessageId,
       history: [{ at: now, step: state, channel, detail: `${detail} (attempt ${attempts})` }],
     };
   }
@@ -172,4 +190,25 @@ export function afterSend(
   const why =
     outcome.kind === 'retriable' ? `${outcome.reason}; gave up after ${attempts} attempts` : outcome.reason;
   return fallBack(message, now, { at: now, step: 'failed', channel, detail: why }, true);
+}
+
+/**
+ * After a provider's receipt: delivered, or, when the provider could not deliver, the next channel (or failed
+ * when none is left). Null when the receipt changes nothing: the message is not waiting for one on that channel
+ * (already delivered, moved on, or the same receipt again).
+ */
+export function afterReceipt(
+  message: NotificationMessage,
+  receipt: DeliveryReceipt,
+  now: Date,
+): DeliveryStep | null {
+  const channel = currentChannel(message);
+  if (message.state !== 'sent' || channel !== receipt.channel) return null;
+  if (receipt.status === 'delivered')
+    return {
+      kind: 'delivered',
+      channel,
+      history: [{ at: now, step: 'delivered', channel, detail: receipt.detail }],
+    };
+  return fallBack(message, now, { at: now, step: 'undelivered', channel, detail: receipt.detail }, true);
 }

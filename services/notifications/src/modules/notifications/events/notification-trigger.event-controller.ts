@@ -12,6 +12,7 @@ import {
   TrainingParticipantDeclinedV1,
   TrainingParticipantInvitedV1,
   TrainingSessionCancelledV1,
+  TrainingSessionRescheduledV1,
   type EventOf,
   type PayloadOf,
 } from '@sangathan/contracts';
@@ -39,6 +40,11 @@ export class NotificationTriggerEventController {
 
   @OnEvent(TrainingSessionCancelledV1)
   async onSessionCancelled(event: EventOf<typeof TrainingSessionCancelledV1>): Promise<void> {
+    await this.intake.handle(event);
+  }
+
+  @OnEvent(TrainingSessionRescheduledV1)
+  async onSessionRescheduled(event: EventOf<typeof TrainingSessionRescheduledV1>): Promise<void> {
     await this.intake.handle(event);
   }
 

@@ -5,7 +5,7 @@ import { outboxFieldsForInsert, OutboxWriter, type OutboxEntry } from '@sangatha
 import { insertIgnoringDuplicates } from '@sangathan/persistence';
 import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import type { DeliveryStep, NotificationMessage } from '../domain/notification-message.entity';
-import type { MessagePage, MessagePort } from '../application/ports/message.port';
+import type { MessagePage, MessagePort, ReminderChange } from '../application/ports/message.port';
 import { toDocument, toMessage } from './notification-message.mapper';
 import { NotificationMessageDocument } from './notification-message.schema';
 
@@ -80,14 +80,23 @@ export class NotificationMessageRepository implements MessagePort {
         set.attempts = step.attempts;
         break;
       case 'fallback':
+        // Also after a sent message's failed receipt: it is queued again, on the next channel.
+        set.state = 'queued';
         set.channelIndex = step.channelIndex;
         set.attempts = 0;
         set.dueAt = step.dueAt;
+        set.providerMessageId = null;
         break;
       case 'sent':
         set.state = step.delivered ? 'delivered' : 'sent';
         set.attempts = message.attempts + 1;
         set.sentAt = now;
+        set.providerMessageId = step.providerMessageId;
+        if (step.delivered) set.deliveredAt = now;
+        break;
+      case 'delivered':
+        set.state = 'delivered';
+        set.deliveredAt = now;
         break;
       case 'failed':
         set.state = 'failed';
@@ -122,6 +131,47 @@ export class NotificationMessageRepository implements MessagePort {
       )
       .exec();
     return result.modifiedCount;
+  }
+
+  async suppressOne(message: NotificationMessage, reason: string, now: Date): Promise<boolean> {
+    const result = await this.model
+      .updateOne(
+        { _id: message.id, version: message.version, state: 'queued' },
+        {
+          $set: { state: 'suppressed', leaseOwner: null, leaseUntil: null },
+          $inc: { version: 1 },
+          $push: { history: { at: now, step: 'suppressed', channel: null, detail: reason } },
+        },
+      )
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
+  async reschedule(message: NotificationMessage, change: ReminderChange): Promise<boolean> {
+    const result = await this.model
+      .updateOne(
+        { _id: message.id, version: message.version, state: 'queued' },
+        {
+          $set: { dueAt: change.dueAt, content: change.content, values: change.values },
+          $inc: { version: 1 },
+          $push: { history: change.entry },
+        },
+      )
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
+  async queuedAbout(ruleIds: readonly string[], subjectKey: string): Promise<NotificationMessage[]> {
+    const docs = await this.model
+      .find({ subjectKey, ruleId: { $in: [...ruleIds] }, state: 'queued' }, { outbox: 0 })
+      .lean<Doc[]>()
+      .exec();
+    return docs.map(toMessage);
+  }
+
+  async byProviderMessageId(providerMessageId: string): Promise<NotificationMessage | null> {
+    const doc = await this.model.findOne({ providerMessageId }, { outbox: 0 }).lean<Doc>().exec();
+    return doc ? toMessage(doc) : null;
   }
 
   async get(messageId: string): Promise<NotificationMessage | null> {

@@ -25,6 +25,10 @@ export class NotificationMessageDocument extends OutboxCarrier {
   @Prop({ type: String, required: true }) state!: string;
   @Prop({ type: Date, required: true }) dueAt!: Date;
   @Prop({ type: Object, required: true }) content!: MessageContent;
+  @Prop({ type: Object, default: {} }) values!: Record<string, unknown>;
+  /** The provider's id of the accepted send on the current channel (receipts name it). */
+  @Prop({ type: String, default: null }) providerMessageId!: string | null;
+  @Prop({ type: Date, default: null }) deliveredAt!: Date | null;
   @Prop({ type: [Object], default: [] }) history!: HistoryEntry[];
   @Prop({ type: Date, default: null }) readAt!: Date | null;
   @Prop({ type: Date, default: null }) sentAt!: Date | null;
@@ -48,3 +52,5 @@ NotificationMessageSchema.index({ subjectKey: 1, ruleId: 1, state: 1 });
 NotificationMessageSchema.index({ memberId: 1, _id: -1 });
 NotificationMessageSchema.index({ memberId: 1, inboxed: 1, state: 1, readAt: 1, _id: -1 });
 NotificationMessageSchema.index({ sourceEventId: 1, _id: -1 });
+// Delivery receipts: the provider names its own id.
+NotificationMessageSchema.index({ providerMessageId: 1 });

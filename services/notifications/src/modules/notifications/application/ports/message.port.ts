@@ -1,7 +1,20 @@
 import type { OutboxEntry } from '@sangathan/messaging';
-import type { DeliveryStep, NotificationMessage } from '../../domain/notification-message.entity';
+import type {
+  DeliveryStep,
+  HistoryEntry,
+  MessageContent,
+  NotificationMessage,
+} from '../../domain/notification-message.entity';
 
 export type MessagePage = { items: NotificationMessage[]; nextCursor: string | null };
+
+/** A queued reminder moved with its session: new due time and texts rendered again. */
+export type ReminderChange = {
+  dueAt: Date;
+  content: MessageContent;
+  values: Record<string, unknown>;
+  entry: HistoryEntry;
+};
 
 /** The messages collection: each message's state, history and (through the outbox) its events. */
 export interface MessagePort {
@@ -22,7 +35,15 @@ export interface MessagePort {
   ): Promise<boolean>;
   /** Suppresses queued messages of these rules about `subjectKey` (a cancelled session). */
   suppress(ruleIds: readonly string[], subjectKey: string, reason: string, now: Date): Promise<number>;
+  /** Queued messages of these rules about `subjectKey` (the reminders of a session). */
+  queuedAbout(ruleIds: readonly string[], subjectKey: string): Promise<NotificationMessage[]>;
+  /** Suppresses one queued message if it is still at its version. */
+  suppressOne(message: NotificationMessage, reason: string, now: Date): Promise<boolean>;
+  /** Applies a reminder's move if it is still queued at its version; false when it moved on. */
+  reschedule(message: NotificationMessage, change: ReminderChange): Promise<boolean>;
   get(messageId: string): Promise<NotificationMessage | null>;
+  /** The message whose accepted send the provider named so (a delivery receipt's reference). */
+  byProviderMessageId(providerMessageId: string): Promise<NotificationMessage | null>;
   markRead(memberId: string, messageIds: readonly string[] | 'all', now: Date): Promise<number>;
   inbox(memberId: string, unreadOnly: boolean, cursor: string | null, limit: number): Promise<MessagePage>;
   unreadCount(memberId: string): Promise<number>;

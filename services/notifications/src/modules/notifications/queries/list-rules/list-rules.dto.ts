@@ -26,5 +26,6 @@ export const ruleListSchema = z.object({
   loadedAt: z.string().describe('When the rule file in force was loaded'),
   rules: z.array(ruleViewSchema),
   cancellations: z.array(z.object({ on: z.string(), subject: z.string(), rules: z.array(z.string()) })),
+  reschedules: z.array(z.object({ on: z.string(), subject: z.string(), rules: z.array(z.string()) })),
 });
 export class RuleListDto extends createZodDto(ruleListSchema) {}

@@ -25,6 +25,7 @@ export class ListRulesQuery {
           : null,
       })),
       cancellations: book.cancellations.map((c) => ({ on: c.on, subject: c.subject, rules: c.rules })),
+      reschedules: book.reschedules.map((r) => ({ on: r.on, subject: r.subject, rules: r.rules })),
     };
   }
 }
