@@ -17,7 +17,7 @@ import { loadUpReference } from '../../org/src/modules/generator/infrastructure/
 import { ORG_SERVICE_DESCRIPTION } from '../../org/src/service';
 import { AppModule as TrainingAppModule } from '../../training-events/src/app.module';
 import { TRAINING_SERVICE_DESCRIPTION } from '../../training-events/src/service';
-import { createDashboardApp } from '../server/dashboard-app';
+import { createDashboardApp } from '../src/dashboard-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_ROOT = join(__dirname, '..', 'web', 'dist');
