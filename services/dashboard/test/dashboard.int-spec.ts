@@ -353,12 +353,14 @@ describe('dashboard in a browser against the running services', () => {
 
   it('shows candidate-panel status by seat to national HQ and a zone coordinator, with no names', async () => {
     // National HQ: every seat's panel, seat names from org, on a laptop.
-    const page = await open(leadership);
+    const laptop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await open(laptop);
     await signIn(page, 'national-admin', 'IN');
     await page.goto(`${base}/compliance/UP`);
     const table = page.locator('[data-testid=panel-table]');
     const lokSabhaRow = table.locator(`tr[data-seat="${panels.lokSabha.seatId}"]`);
-    await lokSabhaRow.waitFor();
+    // The seat's name arrives from org after the rows (its code stands in meanwhile).
+    await lokSabhaRow.locator('th', { hasText: /^Lucknow/ }).waitFor();
     expect(await lokSabhaRow.locator('th').textContent()).toBe('Lucknow · Lok Sabha seat');
     expect(await lokSabhaRow.getAttribute('data-status')).toBe(panels.lokSabha.status);
     expect(await table.locator(`tr[data-seat="${panels.assembly.seatId}"]`).count()).toBe(1);
@@ -377,9 +379,9 @@ describe('dashboard in a browser against the running services', () => {
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).not.toContain(PROSPECT);
     expect(text).not.toContain(memberProspect);
-    await page.locator('[data-testid=panels]').scrollIntoViewIfNeeded();
+    await page.locator('section[aria-labelledby=training] figure.chart').waitFor();
     await page.screenshot({ path: join(SHOTS, 'panels-desktop.png'), fullPage: true });
-    await page.close();
+    await laptop.close();
 
     // The zone coordinator on a phone, in Hindi: their zone's panels, reached from the keyboard.
     const phone = await browser.newContext({
@@ -411,6 +413,11 @@ describe('dashboard in a browser against the running services', () => {
     expect(await coordinator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await coordinator.locator('[data-testid=panels]').screenshot({ path: join(SHOTS, 'panels-phone.png') });
     await phone.close();
+    // The server counts what it forwarded, by service and status (Prometheus, as the Deployment scrapes it).
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(
+      /^dashboard_forwarded_requests_total\{[^}]*service="candidates-panel"[^}]*\} [1-9]/m,
+    );
   });
 
   it('switches to Hindi with Devanagari text and Indian digit grouping, on a phone', async () => {
