@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 #
 # One image per service: `docker build --build-arg SERVICE=org -t sangathan/org:<version> .`
+# (the dashboard too: SERVICE=dashboard adds its built web app)
 # (see docs/deploy.md). The build and dependency stages are identical for every service, so
 # BuildKit caches them and the per-service part is only the last, small layers.
 #
@@ -37,10 +38,18 @@ COPY services ./services
 RUN npm run build
 
 # ---- select: keep only the chosen service (plus the shared libs, the topic tool and its config files) --
+# A service with a browser app (services/<svc>/web, built by services/<svc>/scripts/build-web.mjs with Vite:
+# the dashboard) gets it built here, into dist/services/<svc>/web/dist, which its server serves
+# (DASHBOARD_WEB_ROOT in its Deployment names the same folder).
 FROM build AS select
 ARG SERVICE
 RUN test -n "${SERVICE}" || { echo 'build with --build-arg SERVICE=<service folder name>' >&2; exit 1; } \
  && test -f "dist/services/${SERVICE}/src/main.js" || { echo "no dist/services/${SERVICE}/src/main.js: unknown service '${SERVICE}'" >&2; exit 1; } \
+ && if [ -f "services/${SERVICE}/scripts/build-web.mjs" ]; then \
+      node "services/${SERVICE}/scripts/build-web.mjs" --quiet \
+      && mkdir -p "dist/services/${SERVICE}/web" \
+      && cp -r "services/${SERVICE}/web/dist" "dist/services/${SERVICE}/web/dist"; \
+    fi \
  && find dist/services -mindepth 1 -maxdepth 1 -type d ! -name "${SERVICE}" -exec rm -rf {} + \
  && rm -rf dist/bench \
  && if [ -d "services/${SERVICE}/config" ]; then cp -r "services/${SERVICE}/config" dist/config; fi \
@@ -75,7 +84,7 @@ COPY --from=select --chown=root:root /app/dist ./dist
 COPY --chown=root:root package.json ./
 USER 10001:10001
 # The Service's port comes from PORT (set by the manifests); EXPOSE is documentation only.
-EXPOSE 3001-3006
+EXPOSE 3000-3007
 # Liveness/readiness are Kubernetes probes on /health/live and /health/ready (no HEALTHCHECK:
 # Kubernetes ignores it, and `docker run` users can curl the same endpoints).
 # Exec form: node is PID 1 and receives SIGTERM directly (Nest's shutdown hooks drain the consumer

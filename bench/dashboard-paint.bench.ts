@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     MONGODB_DB: `bench-dashboard-${id}-analytics`,
     KAFKA_TOPIC_PREFIX: prefix,
   });
-  const dashboard = start('dashboard', 'dist/services/dashboard/server/main.js', {
+  const dashboard = start('dashboard', 'dist/services/dashboard/src/main.js', {
     PORT: String(dashboardPort),
     ANALYTICS_URL: `http://127.0.0.1:${analyticsPort}`,
   });

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { SERVICE_PORTS } from '../../tools/dev/services';
+import { HTTP_ONLY_SERVICES, SERVICE_PORTS } from '../../tools/dev/services';
 
 type Obj = Record<string, unknown>;
 type K8sObject = {
@@ -248,10 +248,23 @@ describe.each(overlays)('overlay %s', (overlay) => {
     // Configuration contract: shared ConfigMap + per-service env + secrets by reference.
     const env = new Map((app.env ?? []).map((e) => [e.name, e]));
     expect(env.get('PORT')?.value).toBe(String(SERVICE_PORTS[svc]));
-    expect(env.get('MONGODB_DB')?.value).toBe(`sangathan-${svc}`);
-    for (const key of ['MONGODB_URI', 'JWT_SECRET']) {
-      expect({ key, ref: env.get(key)?.valueFrom?.secretKeyRef?.key }).toEqual({ key, ref: key });
-      expect(env.get(key)?.valueFrom?.secretKeyRef?.name).toMatch(/^sangathan-secrets(-[a-z0-9]+)?$/);
+    if (HTTP_ONLY_SERVICES.includes(svc)) {
+      // No database and no broker (tools/dev/services.ts): none of their settings or secrets either.
+      const stateful = [...env.keys()].filter((key) => /^(MONGODB_|KAFKA_)/.test(key));
+      expect({ svc, stateful }).toEqual({ svc, stateful: [] });
+      expect({
+        svc,
+        secrets: [...env.values()].filter((e) => e.valueFrom?.secretKeyRef).map((e) => e.name),
+      }).toEqual({
+        svc,
+        secrets: [],
+      });
+    } else {
+      expect(env.get('MONGODB_DB')?.value).toBe(`sangathan-${svc}`);
+      for (const key of ['MONGODB_URI', 'JWT_SECRET']) {
+        expect({ key, ref: env.get(key)?.valueFrom?.secretKeyRef?.key }).toEqual({ key, ref: key });
+        expect(env.get(key)?.valueFrom?.secretKeyRef?.name).toMatch(/^sangathan-secrets(-[a-z0-9]+)?$/);
+      }
     }
     const configMapName = app.envFrom?.find((e) => e.configMapRef)?.configMapRef?.name;
     const configMap = all.find((o) => o.kind === 'ConfigMap' && o.metadata.name === configMapName);
@@ -318,6 +331,81 @@ describe('dev overlay', () => {
       (o) => o.kind === 'Secret' && o.metadata.name.startsWith('sangathan-secrets'),
     );
     expect(secret).toBeDefined();
+  });
+});
+
+describe('the dashboard, which forwards /api/<service> to the services', () => {
+  const dashboardEnv = (overlay: string) =>
+    new Map(
+      (template(find(overlay, 'Deployment', 'dashboard')).spec.containers[0].env ?? []).map((e) => [
+        e.name,
+        e.value,
+      ]),
+    );
+  /** The services named by its <SERVICE>_URL variables. */
+  const upstreams = (overlay: string) =>
+    [...dashboardEnv(overlay)]
+      .filter(([name]) => name.endsWith('_URL'))
+      .map(([name, url]) => ({ name, host: new URL(url ?? '').hostname }));
+
+  it('is a known HTTP-only service', () => {
+    expect(HTTP_ONLY_SERVICES).toContain('dashboard');
+    expect(baseServices).toContain('dashboard');
+  });
+
+  it.each(overlays)(
+    '%s: forwards to the in-cluster Services, serves the built app, and has no dev sign-in',
+    (overlay) => {
+      const env = dashboardEnv(overlay);
+      const targets = upstreams(overlay);
+      expect(targets.map((t) => t.name).sort()).toEqual([
+        'ANALYTICS_URL',
+        'CANDIDATES_PANEL_URL',
+        'MEETINGS_URL',
+        'ORG_URL',
+        'TRAINING_EVENTS_URL',
+      ]);
+      for (const { name, host } of targets) {
+        // <SERVICE>_URL names the Service of <service> (the dashboard derives the variable from the name).
+        expect({ name, host }).toEqual({
+          name,
+          host: name.replace(/_URL$/, '').toLowerCase().replace(/_/g, '-'),
+        });
+        find(overlay, 'Service', host);
+      }
+      expect(env.has('AUTH_DEV_LOGIN')).toBe(false);
+      expect(env.get('DASHBOARD_WEB_ROOT')).toBe('/app/dist/services/dashboard/web/dist');
+    },
+  );
+
+  it('prod: a NetworkPolicy lets the dashboard reach exactly the services it forwards to, on their http port', () => {
+    const policies = objects('prod').filter((o) => o.kind === 'NetworkPolicy');
+    type Egress = {
+      to?: { podSelector?: { matchExpressions?: { key: string; operator: string; values: string[] }[] } }[];
+      ports?: { port: string | number }[];
+    };
+    const forDashboard = policies.filter(
+      (p) =>
+        (p.spec as { podSelector: { matchLabels?: Record<string, string> } }).podSelector.matchLabels?.[
+          'app.kubernetes.io/name'
+        ] === 'dashboard',
+    );
+    const reached = forDashboard.flatMap((p) =>
+      ((p.spec as { egress?: Egress[] }).egress ?? []).flatMap((rule) => {
+        expect(rule.ports?.map((port) => port.port)).toEqual(['http']);
+        return (rule.to ?? []).flatMap(
+          (peer) =>
+            peer.podSelector?.matchExpressions?.find(
+              (e) => e.key === 'app.kubernetes.io/name' && e.operator === 'In',
+            )?.values ?? [],
+        );
+      }),
+    );
+    expect(reached.sort()).toEqual(
+      upstreams('prod')
+        .map((t) => t.host)
+        .sort(),
+    );
   });
 });
 
@@ -414,6 +502,21 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^USER 10001:10001$/m);
     expect(dockerfile).toContain('npm ci --omit=dev');
     expect(dockerfile).toContain('npm run build');
+  });
+
+  it('builds the browser app of a service that has one (the dashboard) where its Deployment serves it from', () => {
+    const withWebApp = codeServices.filter((svc) =>
+      existsSync(join(root, 'services', svc, 'scripts', 'build-web.mjs')),
+    );
+    expect(withWebApp).toContain('dashboard');
+    expect(dockerfile).toContain('node "services/${SERVICE}/scripts/build-web.mjs"');
+    expect(dockerfile).toContain('cp -r "services/${SERVICE}/web/dist" "dist/services/${SERVICE}/web/dist"');
+    for (const svc of withWebApp) {
+      const deployment = readFileSync(join(root, 'k8s', 'base', svc, 'deployment.yaml'), 'utf8');
+      // WORKDIR /app in the runtime stage, dist/ copied from the select stage.
+      expect(deployment).toContain(`value: /app/dist/services/${svc}/web/dist`);
+    }
+    expect(dockerfile).toMatch(/^WORKDIR \/app$/m);
   });
 
   it('keeps secrets, build output and dependencies out of the build context', () => {

@@ -7,4 +7,12 @@ export const SERVICE_PORTS: Record<string, number> = {
   notifications: 3005,
   analytics: 3006,
   'stream-redactor': 3007,
+  // Started last by `npm start`: it forwards to the others.
+  dashboard: 3000,
 };
+
+/**
+ * Services that own no database and no Kafka topic: they read the other services over HTTP only
+ * (no MONGODB_*, no KAFKA_* in their manifests, no broker principal).
+ */
+export const HTTP_ONLY_SERVICES: readonly string[] = ['dashboard'];

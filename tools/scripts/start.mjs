@@ -95,16 +95,18 @@ function runLogged(script, logName, extraEnv = {}) {
 
 if (!(await runLogged(dist('tools', 'dev', 'create-topics.js'), 'create-topics'))) await stopEverything(1);
 
-const { SERVICE_PORTS } = createRequire(import.meta.url)(dist('tools', 'dev', 'services.js'));
+const { SERVICE_PORTS, HTTP_ONLY_SERVICES } = createRequire(import.meta.url)(
+  dist('tools', 'dev', 'services.js'),
+);
 const present = readdirSync(join(repoRoot, 'services')).filter((name) =>
   existsSync(join(repoRoot, 'services', name, 'src', 'main.ts')),
 );
 const services = Object.keys(SERVICE_PORTS)
-  .filter((name) => present.includes(name))
+  .filter((name) => present.includes(name) && !HTTP_ONLY_SERVICES.includes(name))
   .map((name) => ({ name, port: SERVICE_PORTS[name] }));
-// The dashboard (services/dashboard/server) is started like a service but is no event-driven service: it
-// serves the web app and forwards /api/<service>/… to the services; AUTH_DEV_LOGIN=1 offers the dev sign-in.
-const DASHBOARD = { name: 'dashboard', port: Number(process.env.DASHBOARD_PORT ?? 3000) };
+// The dashboard (services/dashboard/src) is no event-driven service: it starts after the others, serves the
+// web app and forwards /api/<service>/… to them; AUTH_DEV_LOGIN=1 offers the dev sign-in.
+const DASHBOARD = { name: 'dashboard', port: Number(process.env.DASHBOARD_PORT ?? SERVICE_PORTS.dashboard) };
 const serviceByName = new Map([...services, DASHBOARD].map((s) => [s.name, s]));
 
 // What notifications sends to: Mailpit catches every mail (web UI), the provider stub every SMS and
@@ -169,7 +171,7 @@ const serviceUrls = Object.fromEntries(
   ]),
 );
 supervisor.start(DASHBOARD.name, {
-  args: ['--enable-source-maps', dist('services', 'dashboard', 'server', 'main.js')],
+  args: ['--enable-source-maps', dist('services', 'dashboard', 'src', 'main.js')],
   cwd: repoRoot,
   env: { ...env, ...serviceUrls, PORT: String(DASHBOARD.port), AUTH_DEV_LOGIN: '1' },
 });

@@ -2,11 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
 import { createServiceApp } from '@sangathan/bootstrap';
 import { bearer, isolateTest, NATIONAL_ADMIN, waitFor } from '@sangathan/testing';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AppModule as AnalyticsAppModule } from '../../analytics/src/app.module';
+import { AppModule as PanelAppModule } from '../../candidates-panel/src/app.module';
+import { PANEL_SERVICE_DESCRIPTION } from '../../candidates-panel/src/service';
 import { ANALYTICS_SERVICE_DESCRIPTION } from '../../analytics/src/service';
 import { AppModule as MeetingsAppModule } from '../../meetings/src/app.module';
 import { MEETINGS_SERVICE_DESCRIPTION } from '../../meetings/src/service';
@@ -17,7 +20,7 @@ import { loadUpReference } from '../../org/src/modules/generator/infrastructure/
 import { ORG_SERVICE_DESCRIPTION } from '../../org/src/service';
 import { AppModule as TrainingAppModule } from '../../training-events/src/app.module';
 import { TRAINING_SERVICE_DESCRIPTION } from '../../training-events/src/service';
-import { createDashboardApp } from '../server/dashboard-app';
+import { createDashboardApp } from '../src/dashboard-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_ROOT = join(__dirname, '..', 'web', 'dist');
@@ -35,7 +38,11 @@ const SERVICES = [
   ['meetings', MeetingsAppModule, MEETINGS_SERVICE_DESCRIPTION],
   ['training-events', TrainingAppModule, TRAINING_SERVICE_DESCRIPTION],
   ['analytics', AnalyticsAppModule, ANALYTICS_SERVICE_DESCRIPTION],
+  ['candidates-panel', PanelAppModule, PANEL_SERVICE_DESCRIPTION],
 ] as const;
+const ZONE = 'UP-Z-LUCKNOW';
+/** A prospect on the Lucknow Lok Sabha panel: the panel status view must never show this name. */
+const PROSPECT = 'सुरेश चंद्र वर्मा';
 type ServiceName = (typeof SERVICES)[number][0];
 
 /**
@@ -52,6 +59,10 @@ describe('dashboard in a browser against the running services', () => {
   let base: string;
   let browser: Browser;
   let leadership: BrowserContext;
+  /** The panels opened in beforeAll: the Lucknow Lok Sabha seat and one Lucknow assembly seat. */
+  const panels = {} as Record<'lokSabha' | 'assembly', { id: string; seatId: string; status: string }>;
+  /** The member put on the Lok Sabha panel (no name of theirs may show either). */
+  let memberProspect = '';
   const consoleErrors: string[] = [];
   const call = async (service: ServiceName, method: string, path: string, body?: unknown, auth = ADMIN) => {
     const csv = typeof body === 'string';
@@ -69,6 +80,10 @@ describe('dashboard in a browser against the running services', () => {
       throw new Error('the web app is not built: node services/dashboard/scripts/build-web.mjs');
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    // candidates-panel's field encryption keys (test-only, fresh each run).
+    process.env.PANEL_ENCRYPTION_KEYS = JSON.stringify({ k1: randomBytes(32).toString('base64') });
+    process.env.PANEL_ENCRYPTION_KEY_ID = 'k1';
+    process.env.PANEL_INDEX_KEY = randomBytes(32).toString('base64');
     for (const [name, module, description] of SERVICES) {
       process.env.MONGODB_DB = isolation.dbName(name);
       apps[name] = await createServiceApp(module, description);
@@ -108,15 +123,79 @@ describe('dashboard in a browser against the running services', () => {
       toCsv(['phone', 'name', 'nameAlt', 'kind', 'areaId'], members),
     );
     expect(memberImport.status).toBe(200);
-    // A district president (training's audience) and a district in-charge (who has a daily meeting quota).
-    const [president, incharge] = (await call('org', 'GET', `/members?under=${DISTRICT}&limit=2`)).body.items;
-    for (const [post, holder] of [
-      ['district-president', president],
-      ['district-incharge', incharge],
+    // A district president (training's audience), a district in-charge (who has a daily meeting quota) and the
+    // zone's coordinator (who manages the zone's candidate panels).
+    const [president, incharge, coordinator, prospect] = (
+      await call('org', 'GET', `/members?under=${DISTRICT}&limit=4`)
+    ).body.items;
+    memberProspect = prospect.name;
+    for (const [post, area, holder] of [
+      ['district-president', DISTRICT, president],
+      ['district-incharge', DISTRICT, incharge],
+      ['zone-coordinator', ZONE, coordinator],
     ]) {
-      const assigned = await call('org', 'PUT', `/positions/${post}/${DISTRICT}`, { memberId: holder.id });
+      const assigned = await call('org', 'PUT', `/positions/${post}/${area}`, { memberId: holder.id });
       expect(assigned.status).toBe(200);
     }
+    // Candidate panels for the Lucknow Lok Sabha seat and a Lucknow assembly seat, opened by national HQ once
+    // candidates-panel has the seats from org's events; the coordinator puts an outsider and a member on the
+    // first (once candidates-panel knows them as the zone's coordinator).
+    const lokSabhaSeat = areas.find((a) => a.level === 'lok-sabha' && a.nameEn === 'Lucknow')!.code;
+    const assemblySeat = areas.find((a) => a.level === 'assembly' && a.parentId === DISTRICT)!.code;
+    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    for (const [key, seatId] of [
+      ['lokSabha', lokSabhaSeat],
+      ['assembly', assemblySeat],
+    ] as const) {
+      panels[key] = await waitFor(
+        async () => {
+          const res = await call('candidates-panel', 'POST', '/panels', {
+            cycleId: 'LS-2029',
+            seatId,
+            deadline,
+          });
+          return res.status === 201 ? { id: res.body.id as string, seatId, status: '' } : undefined;
+        },
+        { what: `the ${seatId} panel`, timeoutMs: 45_000, intervalMs: 500 },
+      );
+    }
+    const coordinatorToken = bearer({
+      sub: coordinator.id,
+      roles: ['zone-coordinator'],
+      areaId: ZONE,
+      areaPath: ['IN', 'UP'],
+    });
+    await waitFor(
+      async () =>
+        (
+          await call(
+            'candidates-panel',
+            'POST',
+            `/panels/${panels.lokSabha.id}/prospects`,
+            { kind: 'outsider', name: PROSPECT, phone: '+919812345670' },
+            coordinatorToken,
+          )
+        ).status === 201,
+      { what: 'candidates-panel to know the zone coordinator', timeoutMs: 30_000, intervalMs: 500 },
+    );
+    // The member import is large: candidates-panel may still be reading it from org's events.
+    await waitFor(
+      async () =>
+        (
+          await call(
+            'candidates-panel',
+            'POST',
+            `/panels/${panels.lokSabha.id}/prospects`,
+            { kind: 'member', memberId: prospect.id },
+            coordinatorToken,
+          )
+        ).status === 201,
+      { what: 'candidates-panel to know the member', timeoutMs: 60_000, intervalMs: 1_000 },
+    );
+    const overview = await call('candidates-panel', 'GET', '/panel-overview?limit=500');
+    expect(overview.status).toBe(200);
+    for (const panel of Object.values(panels))
+      panel.status = overview.body.items.find((r: { panelId: string }) => r.panelId === panel.id).status;
     const lastBooth = areas.filter((a) => a.level === 'booth').at(-1)!.code;
     await waitFor(async () => (await call('analytics', 'GET', `/areas/${lastBooth}`)).status === 200, {
       what: 'analytics to know the booths',
@@ -143,7 +222,7 @@ describe('dashboard in a browser against the running services', () => {
     );
     mkdirSync(SHOTS, { recursive: true });
     leadership = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  }, 170_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -272,6 +351,75 @@ describe('dashboard in a browser against the running services', () => {
     await page.close();
   });
 
+  it('shows candidate-panel status by seat to national HQ and a zone coordinator, with no names', async () => {
+    // National HQ: every seat's panel, seat names from org, on a laptop.
+    const laptop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await open(laptop);
+    await signIn(page, 'national-admin', 'IN');
+    await page.goto(`${base}/compliance/UP`);
+    const table = page.locator('[data-testid=panel-table]');
+    const lokSabhaRow = table.locator(`tr[data-seat="${panels.lokSabha.seatId}"]`);
+    // The seat's name arrives from org after the rows (its code stands in meanwhile).
+    await lokSabhaRow.locator('th', { hasText: /^Lucknow/ }).waitFor();
+    expect(await lokSabhaRow.locator('th').textContent()).toBe('Lucknow · Lok Sabha seat');
+    expect(await lokSabhaRow.getAttribute('data-status')).toBe(panels.lokSabha.status);
+    expect(await table.locator(`tr[data-seat="${panels.assembly.seatId}"]`).count()).toBe(1);
+    expect(await page.locator('[data-testid=panels-link]').getAttribute('href')).toBe('#panels');
+    // The deadline is shown as an IST date.
+    const deadline = (await call('candidates-panel', 'GET', '/panel-overview?limit=500')).body.items.find(
+      (r: { panelId: string }) => r.panelId === panels.lokSabha.id,
+    ).deadline as string;
+    const istDate = new Intl.DateTimeFormat('en-IN', {
+      timeZone: 'Asia/Kolkata',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    }).format(new Date(deadline));
+    expect(await lokSabhaRow.textContent()).toContain(istDate);
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).not.toContain(PROSPECT);
+    expect(text).not.toContain(memberProspect);
+    await page.locator('section[aria-labelledby=training] figure.chart').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'panels-desktop.png'), fullPage: true });
+    await laptop.close();
+
+    // The zone coordinator on a phone, in Hindi: their zone's panels, reached from the keyboard.
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+    });
+    const coordinator = await open(phone);
+    await signIn(coordinator, 'zone-coordinator', ZONE);
+    await coordinator.click('[data-testid=language]');
+    await coordinator.goto(`${base}/compliance/${ZONE}`);
+    await coordinator.locator('[data-testid=panel-table] tbody tr').nth(1).waitFor();
+    const link = coordinator.locator('[data-testid=panels-link]');
+    await link.focus();
+    await coordinator.keyboard.press('Enter');
+    await coordinator.waitForURL('**#panels');
+    expect(await coordinator.locator('#panels-title').textContent()).toBe('सीटवार उम्मीदवार पैनल');
+    const rows = coordinator.locator('[data-testid=panel-table] tbody tr');
+    expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-seat')))).sort()).toEqual(
+      [panels.lokSabha.seatId, panels.assembly.seatId].sort(),
+    );
+    const assemblyRow = coordinator.locator(`tr[data-seat="${panels.assembly.seatId}"]`);
+    expect(await assemblyRow.getAttribute('data-status')).toBe(panels.assembly.status);
+    // Hindi status label; the count of panels in Devanagari context still uses Indian grouping.
+    expect(await assemblyRow.locator('td').nth(1).textContent()).toMatch(/[\u0900-\u097F]/);
+    const phoneText = await coordinator.evaluate(() => document.body.innerText);
+    expect(phoneText).not.toContain(PROSPECT);
+    expect(phoneText).not.toContain(memberProspect);
+    expect(await coordinator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await coordinator.locator('[data-testid=panels]').screenshot({ path: join(SHOTS, 'panels-phone.png') });
+    await phone.close();
+    // The server counts what it forwarded, by service and status (Prometheus, as the Deployment scrapes it).
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(
+      /^dashboard_forwarded_requests_total\{[^}]*service="candidates-panel"[^}]*\} [1-9]/m,
+    );
+  });
+
   it('switches to Hindi with Devanagari text and Indian digit grouping, on a phone', async () => {
     const phone = await browser.newContext({
       viewport: { width: 360, height: 740 },
@@ -304,6 +452,8 @@ describe('dashboard in a browser against the running services', () => {
       isMobile: true,
     });
     const page = await open(context);
+    const panelRequests: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/candidates-panel') && panelRequests.push(r.url()));
     await signIn(page, 'district-president', DISTRICT);
     await page.locator('[data-testid=children] tbody tr').first().waitFor();
     expect(await page.locator('h1').textContent()).toBe('Lucknow');
@@ -340,6 +490,15 @@ describe('dashboard in a browser against the running services', () => {
     ).body.holders[0];
     expect(holder.name).toBeTruthy();
     expect(await row.first().textContent()).toContain(holder.name);
+    await page.locator('section[aria-labelledby=training] figure.chart').waitFor();
+    // No candidate panels for a district president: no section, no link, and the page never asked for them.
+    expect(await page.locator('[data-testid=panels], [data-testid=panels-link]').count()).toBe(0);
+    expect(await page.locator('a[href$="#panels"]').count()).toBe(0);
+    await page.goto(`${base}/area/${DISTRICT}`);
+    await page.locator('[data-testid=children] tbody tr').first().waitFor();
+    expect(await page.locator('a[href$="#panels"]').count()).toBe(0);
+    expect(panelRequests).toEqual([]);
+    await page.goto(`${base}/compliance/${DISTRICT}`);
     await page.locator('section[aria-labelledby=training] figure.chart').waitFor();
     await page.screenshot({ path: join(SHOTS, 'compliance-phone.png'), fullPage: true });
     await context.close();

@@ -90,3 +90,18 @@ export type ProgrammeReport = {
   sessions: { total: number; held: number };
   totals: { target: number; attended: number; turnoutRatio: number };
 };
+/** A row of candidates-panel's `GET /panel-overview`: statuses, dates and counts only, never a name. */
+export type PanelOverviewRow = {
+  panelId: string;
+  cycleId: string;
+  seatId: string;
+  seatLevel: 'lok-sabha' | 'assembly';
+  zoneId: string;
+  status: 'open' | 'collecting' | 'proposed' | 'submitted' | 'returned' | 'decided' | 'announced';
+  deadline: string;
+  submittedAt: string | null;
+  submittedOnTime: boolean | null;
+  late: boolean;
+  returnCount: number;
+};
+export type OrgArea = { id: string; level: string; nameEn: string; nameHi: string | null };

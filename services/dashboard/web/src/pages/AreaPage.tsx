@@ -116,6 +116,11 @@ function AreaView({ area, momentum }: { area: KnownArea; momentum: AreaMomentum 
           <li>
             <Link to={`/compliance/${area.id}`}>{t('area.complianceLink')}</Link>
           </li>
+          {can('panels:read') && (
+            <li>
+              <Link to={`/compliance/${area.id}#panels`}>{t('area.panelsLink')}</Link>
+            </li>
+          )}
         </ul>
         {can('org:read') && <CoverageAndTasks areaId={area.id} />}
       </section>

@@ -8,11 +8,16 @@ import { useApi } from '../data';
 import { istToday, useFormat } from '../format';
 import grid from '../map/up-district-tiles.json';
 import type { ComplianceReport, KnownArea, Page, Programme, ProgrammeReport, Ranked } from '../types';
+import { PanelStatus } from './PanelStatus';
 
 const enc = encodeURIComponent;
 const DISTRICT_IDS = new Set(grid.tiles.map((tile) => tile.areaId));
 
-/** Meeting quota by district with the names of who fell short, and training turnout against target. */
+/**
+ * Meeting quota by district with the names of who fell short, training turnout against target, and for roles
+ * with panels:read the candidate-panel status by seat (no names). Each section appears only for a role whose
+ * permissions let the service answer it, so the page never asks for what it may not show.
+ */
 export function CompliancePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -28,8 +33,30 @@ export function CompliancePage() {
         {t('compliance.title')}: {area.data ? f.name(area.data) : id}
       </h1>
       {area.error && <p role="alert">{t('common.error', { message: area.error })}</p>}
+      <nav aria-label={t('compliance.sections')} className="section-nav">
+        <ul className="links">
+          {can('meetings:read') && (
+            <li>
+              <a href="#quota">{t('nav.quota')}</a>
+            </li>
+          )}
+          {can('training:read') && (
+            <li>
+              <a href="#training">{t('compliance.training')}</a>
+            </li>
+          )}
+          {can('panels:read') && (
+            <li>
+              <a href="#panels" data-testid="panels-link">
+                {t('nav.panels')}
+              </a>
+            </li>
+          )}
+        </ul>
+      </nav>
       {area.data && can('meetings:read') && <Quota area={area.data} />}
       {area.data && can('training:read') && <Training />}
+      {area.data && can('panels:read') && <PanelStatus area={area.data} />}
     </div>
   );
 }

@@ -2,12 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { bodyParserOptions } from '@sangathan/http';
+import { startTelemetry } from '@sangathan/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { DashboardModule } from './dashboard.module';
 import type { DashboardOptions } from './dashboard-options';
+import { forwardedRequests } from './forwarded-requests.metric';
 
 /**
  * The dashboard's server: forwards `/api/<service>/…` to the services (the browser talks to one origin; the
@@ -15,6 +17,8 @@ import type { DashboardOptions } from './dashboard-options';
  * single-page app with index.html for every other GET (the URL holds the place), and the dev sign-in.
  */
 export async function createDashboardApp(options: DashboardOptions): Promise<INestApplication> {
+  // Prometheus at /metrics (the process defaults and the forwarded calls); once per process.
+  startTelemetry({ serviceName: 'dashboard' });
   const app = await NestFactory.create<NestExpressApplication>(DashboardModule.forRoot(options), {
     bufferLogs: true,
     bodyParser: false,
@@ -40,10 +44,12 @@ export async function createDashboardApp(options: DashboardOptions): Promise<INe
             });
           },
           proxyRes: (proxyRes) => {
+            forwardedRequests.add(1, { service: name, status: String(proxyRes.statusCode ?? 0) });
             if (String(proxyRes.headers['content-type'] ?? '').startsWith('text/event-stream'))
               proxyRes.headers['x-accel-buffering'] = 'no';
           },
           error: (error, _req, res) => {
+            forwardedRequests.add(1, { service: name, status: '502' });
             const response = res as Response;
             if (!response.headersSent && typeof response.status === 'function') {
               response.status(502).json({
@@ -72,7 +78,7 @@ export async function createDashboardApp(options: DashboardOptions): Promise<INe
   app.useStaticAssets(options.webRoot, { index: false, maxAge: '1h', immutable: false });
   // Every other GET that asks for a page gets the app, which reads the place from the URL.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || /^\/(auth|health)(\/|$)/.test(req.path) || !req.accepts('html'))
+    if (req.method !== 'GET' || /^\/(auth|health|metrics)(\/|$)/.test(req.path) || !req.accepts('html'))
       return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(join(options.webRoot, 'index.html'), (error) => error && next());

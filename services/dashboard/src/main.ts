@@ -2,7 +2,7 @@ import { Logger } from 'nestjs-pino';
 import { createDashboardApp } from './dashboard-app';
 import { dashboardOptionsFromEnv } from './dashboard-options';
 
-/** The dashboard's server: `node dist/services/dashboard/server/main.js` (npm start runs it on :3000). */
+/** The dashboard's server: `node dist/services/dashboard/src/main.js` (npm start runs it on :3000). */
 async function main(): Promise<void> {
   const options = dashboardOptionsFromEnv();
   const app = await createDashboardApp(options);

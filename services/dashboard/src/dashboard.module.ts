@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { MetricsController } from '@sangathan/bootstrap';
 import { HttpErrorFilter } from '@sangathan/http';
 import { loggerOptions } from '@sangathan/observability';
 import { LoggerModule } from 'nestjs-pino';
@@ -23,7 +24,7 @@ export class DashboardModule {
           },
         }),
       ],
-      controllers: [HealthController, DevLoginController],
+      controllers: [HealthController, DevLoginController, MetricsController],
       providers: [
         { provide: DASHBOARD_OPTIONS, useValue: options },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
