@@ -784,16 +784,19 @@ describe('notifications against the real broker and database', () => {
     setClock(ist(4, 10, 30));
     const batch = Array.from({ length: 7 }, (_, i) => invited('m-en', `P2.S${i}`, ist(40, 11)));
     await feed.send(batch);
+    const singles = () =>
+      messages({
+        ruleId: 'training-invitation',
+        sourceEventId: { $in: batch.map((b) => b.envelope.eventId) },
+      });
+    // The digest is written before the poll's single messages: wait for both.
     await waitFor(
       async () =>
-        (await store.collection('digests').findOne({ memberId: 'm-en', eventIds: { $size: 7 } })) !== null,
-      { what: 'overflow digest' },
+        (await store.collection('digests').findOne({ memberId: 'm-en', eventIds: { $size: 7 } })) !== null &&
+        (await singles()).length >= 5,
+      { what: 'overflow digest and the first five invitations' },
     );
-    const single = await messages({
-      ruleId: 'training-invitation',
-      sourceEventId: { $in: batch.map((b) => b.envelope.eventId) },
-    });
-    expect(single).toHaveLength(5);
+    expect(await singles()).toHaveLength(5);
     setClock(ist(5, 9));
     const digest = await oneMessage(
       { memberId: 'm-en', ruleId: 'training-invitation', itemCount: 2 },

@@ -31,7 +31,7 @@ import { deliveryEvents } from './notifications.integration-events';
 import { CHANNEL_SENDERS, type ChannelAddress, type ChannelSenderPort } from './ports/channel-sender.port';
 import { CLOCK_PORT, type ClockPort } from './ports/clock.port';
 import { DIGEST_PORT, type Digest, type DigestPort } from './ports/digest.port';
-import { MESSAGE_PORT, type MessagePort } from './ports/message.port';
+import { MESSAGE_PORT, type MessagePort, type RecordedStep } from './ports/message.port';
 import { PREFERENCE_PORT, type MemberPreferences, type PreferencePort } from './ports/preference.port';
 
 const meter = lazyMeter('notifications');
@@ -89,6 +89,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly pollMs = envNumber('NOTIFY_POLL_MS', 1000);
   private readonly batchSize = envNumber('NOTIFY_BATCH_SIZE', 200);
   private readonly leaseMs = envNumber('NOTIFY_LEASE_MS', 60_000);
+  /** Outcomes written per round trip (`NOTIFY_RECORD_CHUNK`). */
+  private readonly recordChunk = envNumber('NOTIFY_RECORD_CHUNK', 25);
   private readonly limiters = new Map<Channel, Bottleneck>();
   private readonly senders: Map<Channel, ChannelSenderPort>;
   private timer: NodeJS.Timeout | null = null;
@@ -139,21 +141,39 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const batch = await this.messages.claimDue(this.clock.now(), this.batchSize, this.leaseMs);
     if (batch.length === 0) return false;
     const preferences = await this.preferences.find([...new Set(batch.map((m) => m.memberId))]);
+    // Outcomes are recorded a few at a time in one write each: a write per message costs more than the call.
+    const pending: RecordedStep[] = [];
+    const writes: Promise<void>[] = [];
+    const flush = () => {
+      if (pending.length > 0) writes.push(this.recordAll(pending.splice(0)));
+    };
     await Promise.all(
       batch.map((message) =>
-        this.deliver(message, preferences.get(message.memberId)).catch((error: Error) =>
-          // The lease runs out and another round takes the message again.
-          this.logger.warn({ messageId: message.id, err: error.message }, 'delivery of a message failed'),
+        this.deliver(message, preferences.get(message.memberId)).then(
+          (recorded) => {
+            if (!recorded) return;
+            pending.push(recorded);
+            if (pending.length >= this.recordChunk) flush();
+          },
+          (error: Error) =>
+            // The lease runs out and another round takes the message again.
+            this.logger.warn({ messageId: message.id, err: error.message }, 'delivery of a message failed'),
         ),
       ),
     );
+    flush();
+    await Promise.all(writes);
     return batch.length === this.batchSize;
   }
 
-  private async deliver(message: NotificationMessage, prefs: MemberPreferences | undefined): Promise<void> {
+  /** What to record for one message: skipped, deferred, or the outcome of its provider call. */
+  private async deliver(
+    message: NotificationMessage,
+    prefs: MemberPreferences | undefined,
+  ): Promise<RecordedStep | null> {
     const now = this.clock.now();
     const channel = currentChannel(message);
-    if (!channel) return;
+    if (!channel) return null;
     const sender = this.senders.get(channel);
     const address: ChannelAddress = {
       memberId: message.memberId,
@@ -167,12 +187,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         ? `the member muted ${channel}`
         : sender.unusable(address, message.content);
     if (unusable)
-      return this.record(message, skipChannel(message, { kind: 'unusable', reason: unusable }, now), false);
+      return this.recorded(message, skipChannel(message, { kind: 'unusable', reason: unusable }, now), false);
     const quiet = deferIfQuiet(message, now, this.policy);
-    if (quiet) return this.record(message, quiet, false);
+    if (quiet) return this.recorded(message, quiet, false);
     const outcome = await this.limiter(channel).schedule(() => this.call(sender!, message, address));
     sends.add(1, { channel, outcome: outcome.kind });
-    await this.record(message, afterSend(message, outcome, this.clock.now(), this.policy), true);
+    return this.recorded(message, afterSend(message, outcome, this.clock.now(), this.policy), true);
   }
 
   private async call(
@@ -187,20 +207,26 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async record(message: NotificationMessage, step: DeliveryStep, attempted: boolean): Promise<void> {
+  private recorded(message: NotificationMessage, step: DeliveryStep, attempted: boolean): RecordedStep {
     const now = this.clock.now();
-    const applied = await this.messages.record(
-      message,
-      step,
-      deliveryEvents(message, step, now),
-      now,
-      attempted,
-    );
-    if (!applied)
+    return { message, step, events: deliveryEvents(message, step, now), now, attempted };
+  }
+
+  private async recordAll(steps: RecordedStep[]): Promise<void> {
+    try {
+      const applied = await this.messages.recordAll(steps);
+      if (applied < steps.length)
+        this.logger.warn(
+          { notRecorded: steps.length - applied },
+          'messages changed while they were being sent; not recorded twice',
+        );
+    } catch (error) {
+      // Unrecorded messages keep their lease until it runs out; then they are sent again.
       this.logger.warn(
-        { messageId: message.id },
-        'message changed while it was being sent; not recorded twice',
+        { messages: steps.length, err: (error as Error).message },
+        'recording outcomes failed',
       );
+    }
   }
 
   private limiter(channel: Channel): Bottleneck {

@@ -32,11 +32,26 @@ function argumentsOf(elements: unknown[], into = new Set<string>()): Set<string>
   return into;
 }
 
+// Intl formatters are costly to build and safe to share: one of each per locale.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function formatterOf<T>(cache: Map<string, T>, locale: string, make: () => T): T {
+  let formatter = cache.get(locale);
+  if (!formatter) cache.set(locale, (formatter = make()));
+  return formatter;
+}
+
 /** Values as a provider template parameter gets them: dates in IST, numbers with Indian grouping. */
 function formatParam(value: unknown, locale: string): string {
   if (value instanceof Date)
-    return new Intl.DateTimeFormat(locale, { ...FORMATS.date.ist, ...FORMATS.time.ist }).format(value);
-  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+    return formatterOf(
+      dateFormats,
+      locale,
+      () => new Intl.DateTimeFormat(locale, { ...FORMATS.date.ist, ...FORMATS.time.ist }),
+    ).format(value);
+  if (typeof value === 'number')
+    return formatterOf(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value);
   return String(value ?? '');
 }
 

@@ -5,7 +5,12 @@ import { outboxFieldsForInsert, OutboxWriter, type OutboxEntry } from '@sangatha
 import { insertIgnoringDuplicates } from '@sangathan/persistence';
 import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import type { DeliveryStep, NotificationMessage } from '../domain/notification-message.entity';
-import type { MessagePage, MessagePort, ReminderChange } from '../application/ports/message.port';
+import type {
+  MessagePage,
+  MessagePort,
+  RecordedStep,
+  ReminderChange,
+} from '../application/ports/message.port';
 import { toDocument, toMessage } from './notification-message.mapper';
 import { NotificationMessageDocument } from './notification-message.schema';
 
@@ -17,6 +22,53 @@ const inboxFilter = (memberId: string): FilterQuery<Doc> => ({
   inboxed: true,
   state: { $in: ['sent', 'delivered'] },
 });
+
+/** A delivery step as one guarded update: state, due time, counters and history. */
+function stepUpdate(
+  message: NotificationMessage,
+  step: DeliveryStep,
+  now: Date,
+  attempted: boolean,
+): UpdateQuery<Doc> {
+  const set: Record<string, unknown> = { leaseOwner: null, leaseUntil: null };
+  switch (step.kind) {
+    case 'deferred':
+      set.dueAt = step.until;
+      break;
+    case 'retry':
+      set.dueAt = step.dueAt;
+      set.attempts = step.attempts;
+      break;
+    case 'fallback':
+      // Also after a sent message's failed receipt: it is queued again, on the next channel.
+      set.state = 'queued';
+      set.channelIndex = step.channelIndex;
+      set.attempts = 0;
+      set.dueAt = step.dueAt;
+      set.providerMessageId = null;
+      break;
+    case 'sent':
+      set.state = step.delivered ? 'delivered' : 'sent';
+      set.attempts = message.attempts + 1;
+      set.sentAt = now;
+      set.providerMessageId = step.providerMessageId;
+      if (step.delivered) set.deliveredAt = now;
+      break;
+    case 'delivered':
+      set.state = 'delivered';
+      set.deliveredAt = now;
+      break;
+    case 'failed':
+      set.state = 'failed';
+      set.failReason = step.reason;
+      break;
+  }
+  return {
+    $set: set,
+    $inc: { version: 1, totalAttempts: attempted ? 1 : 0 },
+    $push: { history: { $each: step.history } },
+  };
+}
 
 /** Messages in MongoDB: delivery steps and their events in one guarded write through the outbox writer. */
 @Injectable()
@@ -70,51 +122,25 @@ export class NotificationMessageRepository implements MessagePort {
     now: Date,
     attempted: boolean,
   ): Promise<boolean> {
-    const set: Record<string, unknown> = { leaseOwner: null, leaseUntil: null };
-    switch (step.kind) {
-      case 'deferred':
-        set.dueAt = step.until;
-        break;
-      case 'retry':
-        set.dueAt = step.dueAt;
-        set.attempts = step.attempts;
-        break;
-      case 'fallback':
-        // Also after a sent message's failed receipt: it is queued again, on the next channel.
-        set.state = 'queued';
-        set.channelIndex = step.channelIndex;
-        set.attempts = 0;
-        set.dueAt = step.dueAt;
-        set.providerMessageId = null;
-        break;
-      case 'sent':
-        set.state = step.delivered ? 'delivered' : 'sent';
-        set.attempts = message.attempts + 1;
-        set.sentAt = now;
-        set.providerMessageId = step.providerMessageId;
-        if (step.delivered) set.deliveredAt = now;
-        break;
-      case 'delivered':
-        set.state = 'delivered';
-        set.deliveredAt = now;
-        break;
-      case 'failed':
-        set.state = 'failed';
-        set.failReason = step.reason;
-        break;
-    }
-    const update: UpdateQuery<Doc> = {
-      $set: set,
-      $inc: { version: 1, totalAttempts: attempted ? 1 : 0 },
-      $push: { history: { $each: step.history } },
-    };
     const written = await this.outbox.update(
       this.model,
       { _id: message.id, version: message.version },
-      update,
+      stepUpdate(message, step, now, attempted),
       events,
     );
     return written !== null;
+  }
+
+  async recordAll(steps: readonly RecordedStep[]): Promise<number> {
+    const result = await this.outbox.bulk(
+      this.model,
+      steps.map(({ message, step, events, now, attempted }) => ({
+        filter: { _id: message.id, version: message.version },
+        update: stepUpdate(message, step, now, attempted),
+        events,
+      })),
+    );
+    return result?.modifiedCount ?? 0;
   }
 
   async suppress(ruleIds: readonly string[], subjectKey: string, reason: string, now: Date): Promise<number> {

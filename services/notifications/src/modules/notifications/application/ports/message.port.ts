@@ -8,6 +8,16 @@ import type {
 
 export type MessagePage = { items: NotificationMessage[]; nextCursor: string | null };
 
+/** A delivery step to record, with the events it publishes. */
+export type RecordedStep = {
+  message: NotificationMessage;
+  step: DeliveryStep;
+  events: readonly OutboxEntry[];
+  now: Date;
+  /** The step follows a provider call. */
+  attempted: boolean;
+};
+
 /** A queued reminder moved with its session: new due time and texts rendered again. */
 export type ReminderChange = {
   dueAt: Date;
@@ -33,6 +43,8 @@ export interface MessagePort {
     now: Date,
     attempted: boolean,
   ): Promise<boolean>;
+  /** Records several steps in one round trip, each guarded like `record`; returns how many applied. */
+  recordAll(steps: readonly RecordedStep[]): Promise<number>;
   /** Suppresses queued messages of these rules about `subjectKey` (a cancelled session). */
   suppress(ruleIds: readonly string[], subjectKey: string, reason: string, now: Date): Promise<number>;
   /** Queued messages of these rules about `subjectKey` (the reminders of a session). */
