@@ -89,8 +89,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly pollMs = envNumber('NOTIFY_POLL_MS', 1000);
   private readonly batchSize = envNumber('NOTIFY_BATCH_SIZE', 200);
   private readonly leaseMs = envNumber('NOTIFY_LEASE_MS', 60_000);
-  /** Outcomes written per round trip (`NOTIFY_RECORD_CHUNK`). */
+  /** Outcomes written per round trip at most (`NOTIFY_RECORD_CHUNK`), and how long one waits for others. */
   private readonly recordChunk = envNumber('NOTIFY_RECORD_CHUNK', 25);
+  private readonly recordWithinMs = envNumber('NOTIFY_RECORD_WITHIN_MS', 10);
   private readonly limiters = new Map<Channel, Bottleneck>();
   private readonly senders: Map<Channel, ChannelSenderPort>;
   private timer: NodeJS.Timeout | null = null;
@@ -141,10 +142,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const batch = await this.messages.claimDue(this.clock.now(), this.batchSize, this.leaseMs);
     if (batch.length === 0) return false;
     const preferences = await this.preferences.find([...new Set(batch.map((m) => m.memberId))]);
-    // Outcomes are recorded a few at a time in one write each: a write per message costs more than the call.
+    // Outcomes are recorded several at a time, in one write each (a write per message costs more than the
+    // call), and within a few milliseconds of their call: an unrecorded call is repeated after a crash.
     const pending: RecordedStep[] = [];
     const writes: Promise<void>[] = [];
+    let timer: NodeJS.Timeout | null = null;
     const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
       if (pending.length > 0) writes.push(this.recordAll(pending.splice(0)));
     };
     await Promise.all(
@@ -154,6 +159,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
             if (!recorded) return;
             pending.push(recorded);
             if (pending.length >= this.recordChunk) flush();
+            else timer ??= setTimeout(flush, this.recordWithinMs);
           },
           (error: Error) =>
             // The lease runs out and another round takes the message again.
