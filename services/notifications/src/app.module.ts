@@ -10,7 +10,9 @@ import { OrgDirectoryModule } from './modules/org-directory/org-directory.module
       serviceName: 'notifications',
       outboxCollections: ['messages'],
       ownedTopics: NOTIFICATIONS_TOPICS,
-      consumer: { groupId: 'notifications' },
+      // Partitions in parallel: a programme's invitations arrive by the thousand on all of them. Safe, as
+      // messages are deduplicated by a unique key and a member's digest counts with one atomic update.
+      consumer: { groupId: 'notifications', partitionsConcurrently: 3 },
     }),
     OrgDirectoryModule,
     NotificationsModule,

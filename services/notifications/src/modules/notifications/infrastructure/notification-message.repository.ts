@@ -232,7 +232,9 @@ export class NotificationMessageRepository implements MessagePort {
     cursor: string | null,
     limit: number,
   ): Promise<MessagePage> {
-    const filter: FilterQuery<Doc> = { sourceEventId: eventId };
+    // Keys start `<eventId>|` (dedupeKey), so the unique index finds them; a digest, which sums up several
+    // events, is keyed by its digest instead and is not listed here.
+    const filter: FilterQuery<Doc> = { dedupeKey: { $gte: `${eventId}|`, $lt: `${eventId}}` } };
     if (scopeAreaId) filter.$or = [{ areaId: scopeAreaId }, { ancestors: scopeAreaId }];
     return this.page(filter, cursor, limit);
   }

@@ -46,11 +46,17 @@ export const NotificationMessageSchema = SchemaFactory.createForClass(Notificati
 NotificationMessageSchema.index({ dedupeKey: 1 }, { unique: true });
 // The delivery poll: queued and due.
 NotificationMessageSchema.index({ state: 1, dueAt: 1 });
-// Cancellations: queued reminders of a rule about a session or task.
-NotificationMessageSchema.index({ subjectKey: 1, ruleId: 1, state: 1 });
+// Cancellations and reschedules: queued reminders of a rule about a session or task. Every index is written
+// on every change of a message (docs/notifications.md#throughput), so those that can be partial are.
+NotificationMessageSchema.index(
+  { subjectKey: 1, ruleId: 1, state: 1 },
+  { partialFilterExpression: { subjectKey: { $type: 'string' } } },
+);
 // Inbox and history pages, newest first (ids are UUIDv7, so time-ordered).
 NotificationMessageSchema.index({ memberId: 1, _id: -1 });
 NotificationMessageSchema.index({ memberId: 1, inboxed: 1, state: 1, readAt: 1, _id: -1 });
-NotificationMessageSchema.index({ sourceEventId: 1, _id: -1 });
-// Delivery receipts: the provider names its own id.
-NotificationMessageSchema.index({ providerMessageId: 1 });
+// Delivery receipts: the provider names its own id. (History per event reads the dedupeKey index.)
+NotificationMessageSchema.index(
+  { providerMessageId: 1 },
+  { partialFilterExpression: { providerMessageId: { $type: 'string' } } },
+);
