@@ -12,6 +12,7 @@ import { CLOCK_PORT } from './application/ports/clock.port';
 import { DIGEST_PORT } from './application/ports/digest.port';
 import { MESSAGE_PORT } from './application/ports/message.port';
 import { PREFERENCE_PORT } from './application/ports/preference.port';
+import { SEND_RATE_PORT } from './application/ports/send-rate.port';
 import { MarkReadHandler } from './commands/mark-read/mark-read.handler';
 import { MarkReadHttpController } from './commands/mark-read/mark-read.http.controller';
 import { RecordDeliveryReceiptHandler } from './commands/record-delivery-receipt/record-delivery-receipt.handler';
@@ -33,6 +34,7 @@ import {
   NotificationMessageDocument,
   NotificationMessageSchema,
 } from './infrastructure/notification-message.schema';
+import { SharedSendRate } from './infrastructure/shared-send-rate';
 import { SmtpEmailChannel } from './infrastructure/smtp-email.channel';
 import { SystemClock } from './infrastructure/system.clock';
 import { WhatsappCloudChannel } from './infrastructure/whatsapp-cloud.channel';
@@ -98,6 +100,7 @@ import { PreferencesQuery } from './queries/preferences/preferences.query';
     { provide: DIGEST_PORT, useClass: DigestRepository },
     { provide: PREFERENCE_PORT, useClass: MemberPreferenceRepository },
     { provide: CLOCK_PORT, useClass: SystemClock },
+    { provide: SEND_RATE_PORT, useClass: SharedSendRate },
   ],
 })
 export class NotificationsModule {}

@@ -32,6 +32,7 @@ import { CHANNEL_SENDERS, type ChannelAddress, type ChannelSenderPort } from './
 import { CLOCK_PORT, type ClockPort } from './ports/clock.port';
 import { DIGEST_PORT, type Digest, type DigestPort } from './ports/digest.port';
 import { MESSAGE_PORT, type MessagePort, type RecordedStep } from './ports/message.port';
+import { SEND_RATE_PORT, type SendRatePort } from './ports/send-rate.port';
 import { PREFERENCE_PORT, type MemberPreferences, type PreferencePort } from './ports/preference.port';
 
 const meter = lazyMeter('notifications');
@@ -55,18 +56,9 @@ function quietHoursFromEnv(): QuietHours {
   return match ? { startHour: Number(match[1]), endHour: Number(match[2]) } : DEFAULT_QUIET_HOURS;
 }
 
-/** Per-channel send rates (`NOTIFY_RATE_<CHANNEL>_PER_SECOND`), applied per replica. */
+/** Calls in flight per channel and replica (`NOTIFY_CONCURRENCY_<CHANNEL>`); the rate is shared (SEND_RATE_PORT). */
 function limiterFor(channel: Channel): Bottleneck {
-  const perSecond = envNumber(
-    `NOTIFY_RATE_${channel.toUpperCase()}_PER_SECOND`,
-    channel === 'inbox' ? 10_000 : 50,
-  );
-  return new Bottleneck({
-    reservoir: perSecond,
-    reservoirRefreshAmount: perSecond,
-    reservoirRefreshInterval: 1000,
-    maxConcurrent: envNumber(`NOTIFY_CONCURRENCY_${channel.toUpperCase()}`, 32),
-  });
+  return new Bottleneck({ maxConcurrent: envNumber(`NOTIFY_CONCURRENCY_${channel.toUpperCase()}`, 32) });
 }
 
 /**
@@ -105,6 +97,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(ORG_DIRECTORY_PORT) private readonly directory: OrgDirectoryPort,
     @Inject(CHANNEL_SENDERS) senders: ChannelSenderPort[],
     @Inject(CLOCK_PORT) private readonly clock: ClockPort,
+    @Inject(SEND_RATE_PORT) private readonly rate: SendRatePort,
     private readonly rules: ActiveRules,
   ) {
     this.senders = new Map(senders.map((s) => [s.channel, s]));
@@ -196,7 +189,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       return this.recorded(message, skipChannel(message, { kind: 'unusable', reason: unusable }, now), false);
     const quiet = deferIfQuiet(message, now, this.policy);
     if (quiet) return this.recorded(message, quiet, false);
-    const outcome = await this.limiter(channel).schedule(() => this.call(sender!, message, address));
+    const outcome = await this.limiter(channel).schedule(async () => {
+      await this.rate.acquire(channel);
+      return this.call(sender!, message, address);
+    });
     sends.add(1, { channel, outcome: outcome.kind });
     return this.recorded(message, afterSend(message, outcome, this.clock.now(), this.policy), true);
   }
