@@ -636,7 +636,7 @@ describe('candidates-panel against the real broker and database', () => {
         const overview = await get('hq', '/panel-overview?cycleId=LATE-2029');
         expect(overview.status).toBe(200);
         expect(overview.body.items).toEqual([
-          expect.objectContaining({ panelId, late: true, status: 'open' }),
+          expect.objectContaining({ panelId, late: true, status: 'open', seatNameEn: 'Area LS-1' }),
         ]);
         await expectDocumented('get', '/panel-overview', overview);
         const zoneView = await get('zc2', '/panel-overview?cycleId=LATE-2029');

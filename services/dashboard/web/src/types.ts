@@ -96,6 +96,8 @@ export type PanelOverviewRow = {
   cycleId: string;
   seatId: string;
   seatLevel: 'lok-sabha' | 'assembly';
+  seatNameEn: string | null;
+  seatNameHi: string | null;
   zoneId: string;
   status: 'open' | 'collecting' | 'proposed' | 'submitted' | 'returned' | 'decided' | 'announced';
   deadline: string;

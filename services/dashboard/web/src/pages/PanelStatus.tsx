@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useFormat } from '../format';
-import type { KnownArea, OrgArea, Page, PanelOverviewRow } from '../types';
+import type { KnownArea, Page, PanelOverviewRow } from '../types';
 
 const enc = encodeURIComponent;
 const STATUSES: PanelOverviewRow['status'][] = [
@@ -39,27 +39,17 @@ function shownIn(area: KnownArea, row: PanelOverviewRow): boolean {
 /**
  * Candidate-panel status by seat, for roles with panels:read only (the caller decides whether to mount it; the
  * service's 403 stays the guard). Seat, status, deadline, late and returned: candidates-panel's overview holds no
- * names, and nothing here would show one. Seat names come from org, for the seats the caller's area covers.
+ * names of people, and nothing here would show one; seat names come with it (public geography).
  */
 export function PanelStatus({ area }: { area: KnownArea }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [rows, setRows] = useState<PanelOverviewRow[]>();
-  const [names, setNames] = useState(new Map<string, OrgArea>());
   const [error, setError] = useState<string>();
   useEffect(() => {
     let live = true;
     allPages<PanelOverviewRow>('/api/candidates-panel/panel-overview?limit=500').then(
-      async (all) => {
-        if (!live) return;
-        setRows(all);
-        // One listing per seat level that has panels, under the caller's own area (org's default).
-        const levels = [...new Set(all.map((r) => r.seatLevel))];
-        const seats = await Promise.all(
-          levels.map((level) => allPages<OrgArea>(`/api/org/areas?level=${level}&limit=500`).catch(() => [])),
-        );
-        if (live) setNames(new Map(seats.flat().map((s) => [s.id, s])));
-      },
+      (all) => live && setRows(all),
       (e: Error) => live && setError(e.message),
     );
     return () => {
@@ -74,10 +64,8 @@ export function PanelStatus({ area }: { area: KnownArea }) {
         a.deadline.localeCompare(b.deadline) ||
         a.seatId.localeCompare(b.seatId),
     );
-  const seatName = (id: string) => {
-    const seat = names.get(id);
-    return seat ? f.name(seat) : id;
-  };
+  const seatName = (row: PanelOverviewRow) =>
+    row.seatNameEn ? f.name({ nameEn: row.seatNameEn, nameHi: row.seatNameHi }) : row.seatId;
   const counts = STATUSES.map((s) => [s, shown.filter((r) => r.status === s).length] as const).filter(
     ([, n]) => n > 0,
   );
@@ -119,7 +107,7 @@ export function PanelStatus({ area }: { area: KnownArea }) {
                 {shown.map((r) => (
                   <tr key={r.panelId} data-seat={r.seatId} data-status={r.status}>
                     <th scope="row">
-                      {seatName(r.seatId)}
+                      {seatName(r)}
                       <span className="muted"> · {t(`levels.${r.seatLevel}`)}</span>
                     </th>
                     <td>{r.cycleId}</td>

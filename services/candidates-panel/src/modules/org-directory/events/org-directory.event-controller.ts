@@ -23,6 +23,8 @@ const area = (payload: AreaSnapshot) => ({
   parentId: payload.parentId,
   ancestors: payload.ancestors,
   lokSabhaId: payload.lokSabhaId ?? null,
+  nameEn: payload.nameEn,
+  nameHi: payload.nameHi,
 });
 
 const member = (payload: MemberSnapshot) => ({

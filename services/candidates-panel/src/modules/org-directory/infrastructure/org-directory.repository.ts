@@ -26,6 +26,14 @@ export class OrgDirectoryRepository implements OrgDirectoryPort, OrgDirectoryWri
     @InjectModel(DirectoryPositionDocument.name) private readonly positions: Model<DirectoryPositionDocument>,
   ) {}
 
+  async names(areaIds: readonly string[]): Promise<Map<string, { nameEn: string; nameHi: string | null }>> {
+    const docs = await this.areas
+      .find({ _id: { $in: [...new Set(areaIds)] } }, { nameEn: 1, nameHi: 1 })
+      .lean<Lean<DirectoryAreaDocument>[]>()
+      .exec();
+    return new Map(docs.map((d) => [d._id, { nameEn: d.nameEn ?? d._id, nameHi: d.nameHi ?? null }]));
+  }
+
   async area(areaId: string): Promise<DirectoryArea | null> {
     const doc = await this.areas.findById(areaId).lean<Lean<DirectoryAreaDocument>>().exec();
     return doc
@@ -34,6 +42,8 @@ export class OrgDirectoryRepository implements OrgDirectoryPort, OrgDirectoryWri
           level: doc.level as AreaLevel,
           ancestors: doc.ancestors,
           lokSabhaId: doc.lokSabhaId ?? null,
+          nameEn: doc.nameEn ?? doc._id,
+          nameHi: doc.nameHi ?? null,
         }
       : null;
   }
@@ -99,6 +109,8 @@ export class OrgDirectoryRepository implements OrgDirectoryPort, OrgDirectoryWri
       parentId: area.parentId,
       ancestors: area.ancestors,
       lokSabhaId: area.lokSabhaId,
+      nameEn: area.nameEn,
+      nameHi: area.nameHi,
     });
   }
 

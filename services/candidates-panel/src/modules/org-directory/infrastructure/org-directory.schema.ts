@@ -8,6 +8,9 @@ export class DirectoryAreaDocument {
   @Prop({ type: String, default: null }) parentId!: string | null;
   @Prop({ type: [String], default: [] }) ancestors!: string[];
   @Prop({ type: String, default: null }) lokSabhaId!: string | null;
+  /** Seat names for the leadership overview. */
+  @Prop({ type: String, default: null }) nameEn!: string | null;
+  @Prop({ type: String, default: null }) nameHi!: string | null;
   @Prop({ type: String, required: true }) lastEventId!: string;
 }
 export const DirectoryAreaSchema = SchemaFactory.createForClass(DirectoryAreaDocument);

@@ -8,6 +8,8 @@ export type DirectoryArea = {
   ancestors: string[];
   /** For assembly seats and below: the Lok Sabha seat they lie in. */
   lokSabhaId: string | null;
+  nameEn: string;
+  nameHi: string | null;
 };
 
 /** A seat with the zone that holds it (for a Lok Sabha seat: the zone of most of its assembly segments). */
@@ -30,6 +32,8 @@ export type DirectoryMember = {
 /** Org's hierarchy, members and positions as this service reads them (the `org-directory` read model). */
 export interface OrgDirectoryPort {
   area(areaId: string): Promise<DirectoryArea | null>;
+  /** English and Hindi names of these areas (seat names are public geography; unknown ids are left out). */
+  names(areaIds: readonly string[]): Promise<Map<string, { nameEn: string; nameHi: string | null }>>;
   /** Null when the area is unknown, is not a seat, or no zone holds it yet. */
   placeSeat(seatId: string): Promise<SeatPlacement | null>;
   member(memberId: string): Promise<DirectoryMember | null>;

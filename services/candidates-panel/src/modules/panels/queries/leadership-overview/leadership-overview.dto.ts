@@ -15,6 +15,8 @@ const row = z.object({
   cycleId: z.string(),
   seatId: z.string(),
   seatLevel: z.enum(['lok-sabha', 'assembly']),
+  seatNameEn: z.string().nullable().describe("The seat's English name (null until org's area event is read)"),
+  seatNameHi: z.string().nullable().describe("The seat's Hindi name, if org has one"),
   zoneId: z.string(),
   status: z.enum(PANEL_STATUSES),
   deadline: z.string(),

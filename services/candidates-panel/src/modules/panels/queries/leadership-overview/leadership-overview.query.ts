@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@sangathan/auth';
 import { decodeCursor, encodeCursor } from '@sangathan/kernel';
+import {
+  ORG_DIRECTORY,
+  type OrgDirectoryPort,
+} from '../../../org-directory/application/ports/org-directory.port';
 import { PanelAccess } from '../../application/panel-access.service';
 import { CLOCK, type ClockPort } from '../../application/ports/clock.port';
 import { PANEL_REPOSITORY, type PanelRepositoryPort } from '../../application/ports/panel.repository.port';
@@ -14,6 +18,7 @@ export class LeadershipOverviewQuery {
   constructor(
     @Inject(PANEL_REPOSITORY) private readonly panels: PanelRepositoryPort,
     @Inject(CLOCK) private readonly clock: ClockPort,
+    @Inject(ORG_DIRECTORY) private readonly directory: OrgDirectoryPort,
     private readonly access: PanelAccess,
   ) {}
 
@@ -26,6 +31,7 @@ export class LeadershipOverviewQuery {
       after: query.cursor ? String(decodeCursor(query.cursor).id) : undefined,
       limit: query.limit,
     });
+    const names = await this.directory.names(rows.map((r) => r.seatId));
     const now = this.clock.now().getTime();
     const last = rows.at(-1);
     return {
@@ -34,6 +40,8 @@ export class LeadershipOverviewQuery {
         cycleId: r.cycleId,
         seatId: r.seatId,
         seatLevel: r.seatLevel,
+        seatNameEn: names.get(r.seatId)?.nameEn ?? null,
+        seatNameHi: names.get(r.seatId)?.nameHi ?? null,
         zoneId: r.zoneId,
         status: r.status,
         deadline: r.deadline.toISOString(),
