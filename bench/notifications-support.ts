@@ -116,6 +116,7 @@ export async function startNotificationsService(
   port: number,
   members: number,
   extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<NotificationsService & { memberIds: string[] }> {
   process.env.KAFKA_TOPIC_PREFIX = `${id}.`;
   const kafka = new KafkaConnection(kafkaSettingsFromEnv('bench-notifications'));
@@ -131,6 +132,7 @@ export async function startNotificationsService(
     process.execPath,
     // BENCH_SERVICE_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the service itself.
     [
+      ...nodeArgs,
       ...(process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       join(process.cwd(), 'dist', 'services', 'notifications', 'src', 'main.js'),
     ],

@@ -12,7 +12,8 @@ import { OrgDirectoryModule } from './modules/org-directory/org-directory.module
       ownedTopics: NOTIFICATIONS_TOPICS,
       // Partitions in parallel: a programme's invitations arrive by the thousand on all of them. Safe, as
       // messages are deduplicated by a unique key and a member's digest counts with one atomic update.
-      consumer: { groupId: 'notifications', partitionsConcurrently: 3 },
+      // A fetch of at most 1 MiB bounds what is planned at once (each event becomes several messages).
+      consumer: { groupId: 'notifications', partitionsConcurrently: 3, fetchMaxBytes: 1024 * 1024 },
     }),
     OrgDirectoryModule,
     NotificationsModule,
