@@ -43,6 +43,9 @@ export class PhotoBlobRepository implements PhotoBlobStoragePort {
       abort: async () => {
         // abort() removes the chunks written so far; if the stream already ended, delete the file.
         await stream.abort().catch(() => undefined);
+        // A chunk insert already sent when the upload was cut off lands after abort()'s delete: wait for it.
+        for (let waited = 0; stream.state.outstandingRequests > 0 && waited < 5000; waited += 10)
+          await new Promise((resolve) => setTimeout(resolve, 10));
         await this.delete(id);
       },
     };
