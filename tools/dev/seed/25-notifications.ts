@@ -1,5 +1,5 @@
-// Demo notification preferences: office bearers get their org phone and a demo e-mail address in the
-// notifications service, so `npm start` shows messages arriving in Mailpit and the provider stub (org's events
+// Demo notification preferences: position holders (office bearers and booth teams) get their org phone and a
+// demo e-mail address in the notifications service, so `npm start` shows messages arriving in Mailpit and the provider stub (org's events
 // carry no phone or e-mail). Runs before the training seed, whose invitations then reach them. Re-runnable
 // (PUT). Waits while org's members have not reached notifications' org-directory yet (404), then skips.
 import { signToken } from '@sangathan/auth';
@@ -11,15 +11,38 @@ const headers = { 'content-type': 'application/json', authorization: `Bearer ${t
 const WAIT_MS = Number(process.env.NOTIFICATIONS_SEED_WAIT_MS ?? 60_000);
 
 type Member = { id: string; phone: string; name: string };
+type Position = { holderId: string | null };
+
+/** Every member holding a position in org (every page of `GET /positions`). */
+async function positionHolders(): Promise<Member[]> {
+  const holders = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const res = await fetch(
+      `${orgUrl}/positions?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      {
+        headers,
+      },
+    );
+    if (!res.ok) throw new Error(`GET /positions answered ${res.status}`);
+    const page = (await res.json()) as { items: Position[]; nextCursor: string | null };
+    for (const position of page.items) if (position.holderId) holders.add(position.holderId);
+    cursor = page.nextCursor;
+  } while (cursor);
+  const members: Member[] = [];
+  for (const id of holders) {
+    const res = await fetch(`${orgUrl}/members/${encodeURIComponent(id)}`, { headers });
+    if (res.ok) members.push((await res.json()) as Member);
+  }
+  return members;
+}
 
 async function main(): Promise<void> {
   if (!process.env.NOTIFICATIONS_URL) {
     console.log('notifications is not running: no preferences to seed');
     return;
   }
-  const page = await fetch(`${orgUrl}/members?kind=office-bearer&limit=200`, { headers });
-  if (!page.ok) throw new Error(`GET /members answered ${page.status}`);
-  const members = ((await page.json()) as { items: Member[] }).items;
+  const members = await positionHolders();
   const deadline = Date.now() + WAIT_MS;
   let done = 0;
   for (const [i, member] of members.entries()) {
@@ -27,7 +50,7 @@ async function main(): Promise<void> {
       const res = await fetch(`${notificationsUrl}/members/${encodeURIComponent(member.id)}/preferences`, {
         method: 'PUT',
         headers,
-        body: JSON.stringify({ phone: member.phone, email: `office-bearer-${i + 1}@example.in` }),
+        body: JSON.stringify({ phone: member.phone, email: `position-holder-${i + 1}@example.in` }),
       });
       if (res.ok) {
         done++;
@@ -40,7 +63,7 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
-  console.log(`notification preferences of ${done} of ${members.length} office bearers set`);
+  console.log(`notification preferences of ${done} of ${members.length} position holders set`);
 }
 
 main().catch((error: unknown) => {
