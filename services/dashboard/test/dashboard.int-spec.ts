@@ -165,32 +165,31 @@ describe('dashboard in a browser against the running services', () => {
       areaId: ZONE,
       areaPath: ['IN', 'UP'],
     });
-    await waitFor(
-      async () =>
-        (
-          await call(
-            'candidates-panel',
-            'POST',
-            `/panels/${panels.lokSabha.id}/prospects`,
-            { kind: 'outsider', name: PROSPECT, phone: '+919812345670' },
-            coordinatorToken,
-          )
-        ).status === 201,
-      { what: 'candidates-panel to know the zone coordinator', timeoutMs: 30_000, intervalMs: 500 },
+    // Retried until candidates-panel has read what it checks from org's events.
+    const addProspect = (body: Record<string, unknown>, what: string, timeoutMs: number) =>
+      waitFor(
+        async () =>
+          (
+            await call(
+              'candidates-panel',
+              'POST',
+              `/panels/${panels.lokSabha.id}/prospects`,
+              body,
+              coordinatorToken,
+            )
+          ).status === 201,
+        { what, timeoutMs, intervalMs: 500 },
+      );
+    await addProspect(
+      { kind: 'outsider', name: PROSPECT, phone: '+919812345670' },
+      'candidates-panel to know the zone coordinator',
+      30_000,
     );
     // The member import is large: candidates-panel may still be reading it from org's events.
-    await waitFor(
-      async () =>
-        (
-          await call(
-            'candidates-panel',
-            'POST',
-            `/panels/${panels.lokSabha.id}/prospects`,
-            { kind: 'member', memberId: prospect.id },
-            coordinatorToken,
-          )
-        ).status === 201,
-      { what: 'candidates-panel to know the member', timeoutMs: 60_000, intervalMs: 1_000 },
+    await addProspect(
+      { kind: 'member', memberId: prospect.id },
+      'candidates-panel to know the member',
+      60_000,
     );
     const overview = await call('candidates-panel', 'GET', '/panel-overview?limit=500');
     expect(overview.status).toBe(200);
@@ -352,7 +351,7 @@ describe('dashboard in a browser against the running services', () => {
   });
 
   it('shows candidate-panel status by seat to national HQ and a zone coordinator, with no names', async () => {
-    // National HQ: every seat's panel, seat names from org, on a laptop.
+    // National HQ: every seat's panel, by seat name, on a laptop.
     const laptop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await open(laptop);
     await signIn(page, 'national-admin', 'IN');

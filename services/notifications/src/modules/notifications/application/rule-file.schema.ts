@@ -72,29 +72,25 @@ export const ruleSchema = z
   })
   .strict();
 
-export const cancellationSchema = z
+/** An event that acts on the queued messages of some rules about one subject (a session, a task). */
+const subjectActionSchema = z
   .object({
     on: z.string().min(1),
     version: z.number().int().positive().default(1),
-    /** Payload field whose value is the subject of the queued messages to suppress. */
+    /** Payload field whose value is the subject of the queued messages acted on. */
     subject: z.string().min(1),
     rules: z.array(identifier).min(1),
   })
   .strict();
 
+/** Queued messages suppressed when their subject is called off (a cancelled session, a completed task). */
+export const cancellationSchema = subjectActionSchema;
+
 /**
  * Queued reminders that move with their subject (a rescheduled session): due at the event's new value of the
  * rule's `at.field` plus the rule's offset, texts rendered again with the event's new values.
  */
-export const rescheduleSchema = z
-  .object({
-    on: z.string().min(1),
-    version: z.number().int().positive().default(1),
-    /** Payload field whose value is the subject of the queued reminders to move. */
-    subject: z.string().min(1),
-    rules: z.array(identifier).min(1),
-  })
-  .strict();
+export const rescheduleSchema = subjectActionSchema;
 
 export const ruleFileSchema = z
   .object({
