@@ -7,10 +7,9 @@
 import { signToken, type Principal } from '@sangathan/auth';
 import { ORG_TOPICS } from '@sangathan/contracts';
 import { KafkaConnection, kafkaSettingsFromEnv } from '@sangathan/messaging';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
+import { startBuiltService } from './service-process';
 
 const EVENT_ID = '00000000-0000-7000-8000-000000000000';
 
@@ -98,44 +97,21 @@ export async function startPanelService(id: string, port: number, collectors: nu
     .createConnection(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { dbName })
     .asPromise();
   await seedDirectory(db, collectors);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(process.cwd(), 'dist', 'services', 'candidates-panel', 'src', 'main.js')],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        MONGODB_DB: dbName,
-        KAFKA_TOPIC_PREFIX: `${id}.`,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'development',
-        PANEL_ENCRYPTION_KEYS: JSON.stringify({ bench: randomBytes(32).toString('base64') }),
-        PANEL_ENCRYPTION_KEY_ID: 'bench',
-        PANEL_INDEX_KEY: randomBytes(32).toString('base64'),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const service = await startBuiltService('candidates-panel', {
+    port,
+    env: {
+      MONGODB_DB: dbName,
+      KAFKA_TOPIC_PREFIX: `${id}.`,
+      PANEL_ENCRYPTION_KEYS: JSON.stringify({ bench: randomBytes(32).toString('base64') }),
+      PANEL_ENCRYPTION_KEY_ID: 'bench',
+      PANEL_INDEX_KEY: randomBytes(32).toString('base64'),
     },
-  );
-  const killChild = () => child.kill('SIGKILL');
-  process.once('exit', killChild);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('candidates-panel did not become ready in 90 s');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  });
   return {
-    url,
+    url: service.url,
     db,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await service.stop();
       if (!process.argv.includes('--keep')) await db.dropDatabase().catch(() => undefined);
       await db.close();
     },

@@ -1,9 +1,7 @@
 // Shared by the notifications benchmarks: the built service in a child process, its org-directory and
 // preferences seeded straight into its database, the provider stub in this process, events published
 // as training's relay would.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   createEvent,
   TOPICS,
@@ -14,6 +12,7 @@ import { KafkaConnection, kafkaSettingsFromEnv, toOutboxEntry } from '@sangathan
 import mongoose, { type Connection } from 'mongoose';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- a benchmark drives the dev provider stub in-process
 import { ProviderStub } from '../tools/dev/provider-stub/provider-stub';
+import { startBuiltService } from './service-process';
 
 export type NotificationsService = {
   url: string;
@@ -128,56 +127,29 @@ export async function startNotificationsService(
   const memberIds = await seedMembers(db, members);
   const stub = new ProviderStub({ keepCalls: false });
   const stubUrl = await stub.start();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    // BENCH_SERVICE_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the service itself.
-    [
-      ...nodeArgs,
-      ...(process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      join(process.cwd(), 'dist', 'services', 'notifications', 'src', 'main.js'),
-    ],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        MONGODB_DB: dbName,
-        KAFKA_TOPIC_PREFIX: `${id}.`,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'development',
-        SMS_BASE_URL: stubUrl,
-        WHATSAPP_BASE_URL: stubUrl,
-        NOTIFY_QUIET_HOURS: 'off',
-        NOTIFY_POLL_MS: '100',
-        NOTIFY_WATCH_RULES: 'false',
-        ...extraEnv,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const service = await startBuiltService('notifications', {
+    port,
+    env: {
+      MONGODB_DB: dbName,
+      KAFKA_TOPIC_PREFIX: `${id}.`,
+      SMS_BASE_URL: stubUrl,
+      WHATSAPP_BASE_URL: stubUrl,
+      NOTIFY_QUIET_HOURS: 'off',
+      NOTIFY_POLL_MS: '100',
+      NOTIFY_WATCH_RULES: 'false',
+      ...extraEnv,
     },
-  );
-  const killChild = () => child.kill('SIGKILL');
-  process.once('exit', killChild);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('notifications did not become ready in 90 s');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+    nodeArgs,
+  });
   return {
-    url,
+    url: service.url,
     db,
-    pid: child.pid!,
+    pid: service.pid,
     stub,
     kafka,
     memberIds,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await service.stop();
       await stub.stop();
       await kafka.disconnect();
       if (!process.argv.includes('--keep')) await db.dropDatabase().catch(() => undefined);

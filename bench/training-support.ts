@@ -10,9 +10,8 @@
 import { signToken } from '@sangathan/auth';
 import { ORG_TOPICS } from '@sangathan/contracts';
 import { KafkaConnection, kafkaSettingsFromEnv } from '@sangathan/messaging';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
+import { startBuiltService } from './service-process';
 
 export type Shape = {
   lokSabhaSeats: number;
@@ -128,42 +127,18 @@ export async function startTrainingService(
     .createConnection(process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017', { dbName })
     .asPromise();
   await beforeStart(db);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(process.cwd(), 'dist', 'services', 'training-events', 'src', 'main.js')],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        MONGODB_DB: dbName,
-        KAFKA_TOPIC_PREFIX: `${id}.`,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'development',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const service = await startBuiltService('training-events', {
+    port,
+    env: {
+      MONGODB_DB: dbName,
+      KAFKA_TOPIC_PREFIX: `${id}.`,
     },
-  );
-  // If the bench is interrupted, take the service down with it.
-  const killChild = () => child.kill('SIGKILL');
-  process.once('exit', killChild);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('training-events did not become ready in 90 s');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  });
   return {
-    url,
+    url: service.url,
     db,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await service.stop();
       if (!process.argv.includes('--keep')) await db.dropDatabase().catch(() => undefined);
       await db.close();
     },
