@@ -106,4 +106,3 @@ export type PanelOverviewRow = {
   late: boolean;
   returnCount: number;
 };
-export type OrgArea = { id: string; level: string; nameEn: string; nameHi: string | null };

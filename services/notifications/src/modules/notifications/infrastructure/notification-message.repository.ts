@@ -23,6 +23,15 @@ const inboxFilter = (memberId: string): FilterQuery<Doc> => ({
   state: { $in: ['sent', 'delivered'] },
 });
 
+/** A queued message suppressed, with why in its history. */
+function suppression(detail: string, now: Date): UpdateQuery<Doc> {
+  return {
+    $set: { state: 'suppressed', leaseOwner: null, leaseUntil: null },
+    $inc: { version: 1 },
+    $push: { history: { at: now, step: 'suppressed', channel: null, detail } },
+  };
+}
+
 /** A delivery step as one guarded update: state, due time, counters and history. */
 function stepUpdate(
   message: NotificationMessage,
@@ -147,13 +156,7 @@ export class NotificationMessageRepository implements MessagePort {
     const result = await this.model
       .updateMany(
         { subjectKey, ruleId: { $in: [...ruleIds] }, state: 'queued' },
-        {
-          $set: { state: 'suppressed', leaseOwner: null, leaseUntil: null },
-          $inc: { version: 1 },
-          $push: {
-            history: { at: now, step: 'suppressed', channel: null, detail: `cancelled by ${reason}` },
-          },
-        },
+        suppression(`cancelled by ${reason}`, now),
       )
       .exec();
     return result.modifiedCount;
@@ -161,14 +164,7 @@ export class NotificationMessageRepository implements MessagePort {
 
   async suppressOne(message: NotificationMessage, reason: string, now: Date): Promise<boolean> {
     const result = await this.model
-      .updateOne(
-        { _id: message.id, version: message.version, state: 'queued' },
-        {
-          $set: { state: 'suppressed', leaseOwner: null, leaseUntil: null },
-          $inc: { version: 1 },
-          $push: { history: { at: now, step: 'suppressed', channel: null, detail: reason } },
-        },
-      )
+      .updateOne({ _id: message.id, version: message.version, state: 'queued' }, suppression(reason, now))
       .exec();
     return result.modifiedCount === 1;
   }

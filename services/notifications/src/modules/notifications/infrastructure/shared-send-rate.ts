@@ -32,11 +32,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class SharedSendRate implements SendRatePort {
   private readonly allowances = new Map<Channel, Allowance>();
   private readonly created = new Set<Channel>();
+  /** Read once per channel: acquire runs before every provider call. */
+  private readonly limits = new Map<Channel, number>();
 
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
   async acquire(channel: Channel): Promise<void> {
-    const perSecond = perSecondOf(channel);
+    let perSecond = this.limits.get(channel);
+    if (perSecond === undefined) this.limits.set(channel, (perSecond = perSecondOf(channel)));
     if (perSecond === 0) return;
     let allowance = this.allowances.get(channel);
     if (!allowance) this.allowances.set(channel, (allowance = { left: 0, until: 0, refill: null }));
